@@ -1,0 +1,169 @@
+"""The error tree, its messages, and how each error maps to a CLI exit code and an HTTP status.
+
+Two kinds of failure are kept apart, as trafilatura and httpx do:
+
+* a *bad document* (binary file, empty text, over a size limit) is not an exception that crosses
+  the batch: readers and stages turn it into a :class:`Rejection` with a reason code from
+  :class:`Reason`, and the batch goes on;
+* a *programmer or environment error* (wrong argument type, unknown stage, unwritable store) is
+  raised as one of the exceptions below, or a plain ``TypeError`` for a wrong argument type.
+
+All user-facing message templates live in this module so that wording stays consistent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class NewsloomError(Exception):
+    """Base of every error newsloom raises on purpose."""
+
+    exit_code: int = 1
+    http_status: int = 500
+
+
+class InputError(NewsloomError):
+    """An input (file, row, record, argument value) cannot be used."""
+
+    exit_code = 3
+    http_status = 422
+
+
+class RejectDocument(InputError):
+    """Raised inside a reader or a stage to turn the current document into a Rejection."""
+
+    def __init__(self, reason: Reason, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+class ConfigError(NewsloomError):
+    """Settings or a pipeline definition are wrong; found when they are built, not while running."""
+
+    exit_code = 2
+    http_status = 400
+
+
+class StageError(NewsloomError):
+    """A pipeline stage failed on a document for a reason that is not the document's fault."""
+
+    exit_code = 4
+    http_status = 500
+
+
+class StoreError(NewsloomError):
+    """The store cannot be opened, migrated, read or written."""
+
+    exit_code = 5
+    http_status = 503
+
+
+class EvalError(NewsloomError):
+    """A gold set is missing or malformed."""
+
+    exit_code = 6
+    http_status = 422
+
+
+class NotFound(NewsloomError):
+    """A requested article, story or path does not exist."""
+
+    exit_code = 7
+    http_status = 404
+
+
+#: Exit codes of the ``newsloom`` command, documented in the README.
+EXIT_CODES: dict[str, int] = {
+    "ok": 0,
+    "error": NewsloomError.exit_code,
+    "usage": ConfigError.exit_code,
+    "input": InputError.exit_code,
+    "stage": StageError.exit_code,
+    "store": StoreError.exit_code,
+    "eval": EvalError.exit_code,
+    "not_found": NotFound.exit_code,
+    # the run finished but some documents were rejected (only with --strict)
+    "rejected": 10,
+    "interrupted": 130,
+}
+
+
+class Reason(StrEnum):
+    """Why a document was rejected. The value is the stable code stored and printed."""
+
+    NOT_FOUND = "not_found"
+    UNREADABLE = "unreadable"
+    TOO_LARGE = "too_large"
+    BINARY = "binary"
+    EMPTY = "empty"
+    ENCODING = "encoding"
+    BAD_JSON = "bad_json"
+    NO_TEXT_FIELD = "no_text_field"
+    TRUNCATED_ARCHIVE = "truncated_archive"
+    NOT_WARC = "not_warc"
+    UNSUPPORTED = "unsupported_format"
+    NO_CONTENT = "no_content"
+    TIMEOUT = "timeout"
+    STAGE_FAILED = "stage_failed"
+
+
+#: One message template per reason; ``{source}`` names the file (and row or record).
+MESSAGES: dict[Reason, str] = {
+    Reason.NOT_FOUND: "{source}: no such file or directory",
+    Reason.UNREADABLE: "{source}: cannot be read ({detail})",
+    Reason.TOO_LARGE: "{source}: {detail}; raise the limit with --max-bytes if this is really an article",
+    Reason.BINARY: "{source}: looks like a binary file ({detail}), not an article",
+    Reason.EMPTY: "{source}: is empty or whitespace only",
+    Reason.ENCODING: "{source}: text cannot be decoded ({detail})",
+    Reason.BAD_JSON: "{source}: is not a JSON object ({detail})",
+    Reason.NO_TEXT_FIELD: "{source}: row has neither 'text' nor 'html'",
+    Reason.TRUNCATED_ARCHIVE: "{source}: compressed stream ends early ({detail}); records read before the break are kept",
+    Reason.NOT_WARC: "{source}: is not a WARC file ({detail})",
+    Reason.UNSUPPORTED: "{source}: unsupported input format ({detail})",
+    Reason.NO_CONTENT: "{source}: no article text found ({detail})",
+    Reason.TIMEOUT: "{source}: took longer than {detail}",
+    Reason.STAGE_FAILED: "{source}: stage failed ({detail})",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A document that was not turned into an article, with the reason and a readable message."""
+
+    source: str
+    reason: Reason
+    detail: str = ""
+
+    @property
+    def message(self) -> str:
+        return MESSAGES[self.reason].format(source=self.source, detail=self.detail)
+
+    def to_dict(self) -> dict[str, str]:
+        return {"source": self.source, "reason": str(self.reason), "message": self.message}
+
+
+def reject(reason: Reason, detail: str = "") -> RejectDocument:
+    """Build the exception a stage raises to reject its document (the pipeline records it)."""
+    return RejectDocument(reason, detail)
+
+
+class Msg:
+    """Message templates for raised errors (not rejections)."""
+
+    UNKNOWN_STAGE = "unknown stage {name!r}; registered stages: {known}"
+    MISSING_REQUIREMENT = (
+        "stage {stage!r} requires {field!r}, which no earlier stage assigns "
+        "(pipeline: {pipeline})"
+    )
+    DUPLICATE_STAGE = "stage {name!r} is registered twice"
+    BAD_SETTING = "setting {name!r} must be {expected}, got {value!r}"
+    STORE_OPEN = "cannot open the store at {path}: {detail}"
+    STORE_READ_ONLY = "the store at {path} is open read-only; writes go through one writer process"
+    STORE_NEWER = "the store at {path} has schema version {found}, newer than this newsloom ({known})"
+    NO_ARTICLE = "no article with id {id!r} in {path}"
+    GOLD_MISSING = "{path}: not a gold set (expected {expected})"
+    EXPORT_FORMAT = "unknown export format {fmt!r}; choose one of {known}"
+    TEXT_TYPE = "analyze() takes the article as str (text or HTML), got {type}"
