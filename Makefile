@@ -1,0 +1,38 @@
+# newsloom: two commands matter.
+#   make demo   set up .venv, install newsloom, ingest the bundled demo corpus, print what it found
+#   make test   set up .venv and run the whole test suite (what CI runs)
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -f demo.duckdb demo.duckdb.wal
+	$(BIN)/newsloom demo --db demo.duckdb
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+	$(BIN)/ruff check src tests benchmarks
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+
+eval: $(STAMP)
+	$(BIN)/newsloom eval ../shared/samples/seeds
+	$(BIN)/newsloom eval ../shared/data/newsloom-dev
+	$(BIN)/newsloom eval ../shared/data/htmldate_eval
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/ingest_speed.py
+
+clean:
+	rm -rf $(VENV) demo.duckdb demo.duckdb.wal .pytest_cache .ruff_cache

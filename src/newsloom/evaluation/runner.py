@@ -1,0 +1,93 @@
+"""`newsloom eval`: run the per-article stages on a gold set and score every stage that exists.
+
+The gold set's own answers (for instance its `published` dates) are never passed to the
+pipeline: each gold article goes in as the scraper delivered it (text, URL, outlet).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from newsloom.article import Article, Document
+from newsloom.errors import EvalError, Msg, Rejection
+from newsloom.evaluation.figures import Figure
+from newsloom.evaluation.gold import GoldArticle, GoldSet, is_gold_dir, load_gold
+from newsloom.hashing import content_hash
+from newsloom.pipeline import DEFAULT_STAGES, Pipeline
+from newsloom.settings import DEFAULT_SETTINGS, Settings
+
+Scorer = Callable[[GoldSet, dict[str, Article]], list[Figure]]
+
+
+def gold_document(gold: GoldArticle) -> Document:
+    """The input a scraper would have handed over for one gold article (no gold answers)."""
+    html = gold.row.get("html")
+    raw = html if html is not None else gold.text
+    return Document(
+        id=gold.id,
+        source=f"{gold.id}",
+        format="html" if html is not None else "text",
+        raw=raw,
+        content_hash=content_hash(raw),
+        url=gold.url,
+        outlet=gold.outlet,
+    )
+
+
+def run_pipeline(
+    gold: GoldSet, settings: Settings = DEFAULT_SETTINGS
+) -> tuple[dict[str, Article], list[Rejection]]:
+    pipeline = Pipeline(DEFAULT_STAGES, settings)
+    articles: dict[str, Article] = {}
+    rejections: list[Rejection] = []
+    for g in gold.articles:
+        result = pipeline(gold_document(g))
+        if isinstance(result, Rejection):
+            rejections.append(result)
+        else:
+            articles[g.id] = result
+    return articles, rejections
+
+
+def _scorers() -> list[Scorer]:
+    from newsloom.evaluation.cleaning import score_cleaning
+    from newsloom.evaluation.published import score_published
+
+    return [score_cleaning, score_published]
+
+
+def evaluate_gold(path: Path, settings: Settings = DEFAULT_SETTINGS) -> list[Figure]:
+    gold = load_gold(path)
+    articles, rejections = run_pipeline(gold, settings)
+    figures = [
+        Figure("run", "articles analysed", len(articles), unit="count"),
+        Figure("run", "articles rejected", len(rejections), unit="count"),
+    ]
+    for scorer in _scorers():
+        figures += scorer(gold, articles)
+    return figures
+
+
+def run_eval(path: Path, *, limit: int | None = None, settings: Settings = DEFAULT_SETTINGS) -> list[Figure]:
+    """Score whatever kind of gold set `path` is."""
+    if not path.exists():
+        raise EvalError(Msg.GOLD_MISSING.format(path=path, expected="an existing directory"))
+    if is_gold_dir(path):
+        return evaluate_gold(path, settings)
+    if (path / "eval_default.json").is_file():
+        from newsloom.evaluation.published import score_htmldate_eval
+
+        return score_htmldate_eval(path, limit=limit)
+    raise EvalError(
+        Msg.GOLD_MISSING.format(
+            path=path, expected="articles.jsonl (newsloom-dev format) or eval_default.json (htmldate)"
+        )
+    )
+
+
+def figures_json(figures: list[Figure]) -> str:
+    from dataclasses import asdict
+
+    return json.dumps([asdict(f) for f in figures], indent=2)

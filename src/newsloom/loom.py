@@ -1,0 +1,225 @@
+"""The Python API: `analyze` one text or page, and `Loom`, which ingests files into a store.
+
+The CLI is a thin layer over these two; everything a command does can be done from Python.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from newsloom.article import Article, Document
+from newsloom.errors import Msg, Rejection, RejectDocument
+from newsloom.ingest import Overrides, document_from_text, read_inputs
+from newsloom.pipeline import DEFAULT_STAGES, Pipeline
+from newsloom.settings import DEFAULT_SETTINGS, Settings
+
+Progress = Callable[[int], None]
+
+
+@lru_cache(maxsize=4)
+def _pipeline(settings: Settings, stages: tuple[str, ...]) -> Pipeline:
+    # One pipeline (and so one set of loaded models) per process and configuration.
+    return Pipeline(stages, settings)
+
+
+def analyze(
+    text_or_html: str,
+    *,
+    id: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    format: Literal["text", "html"] | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Article:
+    """Run the per-article stages on one article given as a string (plain text or HTML).
+
+    Metadata given here is *declared*: it is trusted over anything found in the text.
+    A document that cannot be analysed raises `RejectDocument` (an `InputError`) with the reason.
+    """
+    if not isinstance(text_or_html, str):
+        raise TypeError(Msg.TEXT_TYPE.format(type=type(text_or_html).__name__))
+    doc = document_from_text(
+        text_or_html,
+        "<analyze>",
+        fmt=format,
+        url=url,
+        outlet=outlet,
+        title=title,
+        published=published,
+        settings=settings,
+    )
+    if id is not None:
+        doc = _with_id(doc, id)
+    result = _pipeline(settings, DEFAULT_STAGES)(doc)
+    if isinstance(result, Rejection):
+        raise RejectDocument(result.reason, result.message)
+    return result
+
+
+def _with_id(doc: Document, new_id: str) -> Document:
+    from dataclasses import replace
+
+    return replace(doc, id=new_id)
+
+
+def analyze_paths(
+    paths: Iterable[str | Path],
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    overrides: Overrides | None = None,
+    stages: Sequence[str] = DEFAULT_STAGES,
+) -> Iterator[Article | Rejection]:
+    """Analyse files without storing anything (what `newsloom analyze` prints)."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    docs = read_inputs(paths, settings=settings, overrides=overrides or Overrides())
+    return _pipeline(settings, tuple(stages)).map(docs)
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did: counts for the closing summary and every rejection in full."""
+
+    ingested: int = 0
+    already_present: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> Counter[str]:
+        return Counter(str(r.reason) for r in self.rejections)
+
+    def summary(self) -> str:
+        parts = [f"{self.ingested} ingested", f"{self.already_present} already present"]
+        rejected = self.rejected
+        total = sum(rejected.values())
+        if total:
+            reasons = ", ".join(f"{n} {reason}" for reason, n in rejected.most_common())
+            parts.append(f"{total} rejected ({reasons})")
+        else:
+            parts.append("0 rejected")
+        return ", ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ingested": self.ingested,
+            "already_present": self.already_present,
+            "rejected": dict(self.rejected),
+            "rejections": [r.to_dict() for r in self.rejections],
+        }
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Loom:
+    """newsloom over one store: ingest files, then read articles back.
+
+    >>> loom = Loom("newsloom.duckdb")          # doctest: +SKIP
+    >>> report = loom.ingest(["articles/"])     # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        db_path: str | Path = "newsloom.duckdb",
+        *,
+        settings: Settings = DEFAULT_SETTINGS,
+        stages: Sequence[str] = DEFAULT_STAGES,
+    ) -> None:
+        if not isinstance(db_path, (str, Path)):
+            raise TypeError(f"db_path must be a str or Path, got {type(db_path).__name__}")
+        self.db_path = Path(db_path)
+        self.settings = settings
+        self.stages = tuple(stages)
+        # Built eagerly so a wrong stage list fails here, not after reading the first file.
+        self.pipeline = _pipeline(settings, self.stages)
+
+    def _store(self, *, read_only: bool):
+        from newsloom.store import Store
+
+        return Store(self.db_path, read_only=read_only)
+
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        overrides: Overrides | None = None,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Read, analyse and store every document under `paths`; return what happened.
+
+        Documents already in the store (same content hash or same id) are skipped before any
+        analysis. Each batch of `settings.batch_size` articles is one transaction, so a killed
+        process loses at most the batch in flight and a rerun resumes where it stopped.
+        """
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        report = IngestReport()
+        docs = read_inputs(paths, settings=self.settings, overrides=overrides or Overrides())
+        with self._store(read_only=False) as store:
+            for batch in _batched(docs, self.settings.batch_size):
+                rejections = [d for d in batch if isinstance(d, Rejection)]
+                fresh = self._drop_known(store, [d for d in batch if isinstance(d, Document)], report)
+                articles = []
+                for doc in fresh:
+                    result = self.pipeline(doc)
+                    if isinstance(result, Rejection):
+                        rejections.append(result)
+                    else:
+                        articles.append(result)
+                store.write(articles, rejections)
+                report.ingested += len(articles)
+                report.ids.extend(a.id for a in articles)
+                report.rejections.extend(rejections)
+                if progress is not None:
+                    progress(len(batch))
+        return report
+
+    @staticmethod
+    def _drop_known(store: Any, docs: list[Document], report: IngestReport) -> list[Document]:
+        known_hashes = store.known_hashes(d.content_hash for d in docs)
+        known_ids = store.known_ids(d.id for d in docs)
+        fresh: list[Document] = []
+        seen_hashes: set[str] = set()
+        seen_ids: set[str] = set()
+        for doc in docs:
+            duplicate = (
+                doc.content_hash in known_hashes
+                or doc.id in known_ids
+                or doc.content_hash in seen_hashes
+                or doc.id in seen_ids
+            )
+            if duplicate:
+                report.already_present += 1
+                continue
+            seen_hashes.add(doc.content_hash)
+            seen_ids.add(doc.id)
+            fresh.append(doc)
+        return fresh
+
+    def get(self, article_id: str) -> Article | None:
+        with self._store(read_only=True) as store:
+            return store.get(article_id)
+
+    def articles(self, *, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[dict]:
+        with self._store(read_only=True) as store:
+            return store.summaries(limit=limit, offset=offset, outlet=outlet)
+
+    def export(self, path: str | Path, fmt: Literal["jsonl", "parquet"] = "jsonl") -> int:
+        with self._store(read_only=True) as store:
+            return store.export(path, fmt)

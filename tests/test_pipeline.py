@@ -1,0 +1,122 @@
+"""The stage registry and the pipeline: checked when built, never raising through a batch."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import pytest
+
+from newsloom.article import Article, Document
+from newsloom.errors import ConfigError, Reason, Rejection, reject
+from newsloom.hashing import content_hash
+from newsloom.pipeline import Context, Pipeline, stage
+from newsloom.settings import Settings
+
+
+def _doc(text: str = "A short article. It has two sentences.") -> Document:
+    return Document(id="t1", source="test.txt", format="text", raw=text, content_hash=content_hash(text))
+
+
+@stage("test_upper", requires=("source_text",), assigns=("text",))
+def _upper(article: Article, ctx: Context) -> Article:
+    return replace(article, text=article.source_text.upper())
+
+
+@stage("test_reject", requires=("text",), assigns=())
+def _reject(article: Article, ctx: Context) -> Article:
+    raise reject(Reason.NO_CONTENT, "nothing worth keeping")
+
+
+@stage("test_crash", requires=(), assigns=())
+def _crash(article: Article, ctx: Context) -> Article:
+    raise ValueError("library choked")
+
+
+@stage("test_slow", requires=(), assigns=())
+def _slow(article: Article, ctx: Context) -> Article:
+    time.sleep(5)
+    return article
+
+
+@stage("test_english_only", requires=("text",), assigns=("title",), language_bound=True)
+def _english(article: Article, ctx: Context) -> Article:
+    return replace(article, title="ran")
+
+
+@stage("test_set_lang", requires=(), assigns=("lang", "source_text"))
+def _set_lang(article: Article, ctx: Context) -> Article:
+    return replace(article, lang=article.raw.split(":", 1)[0], source_text=article.raw)
+
+
+def test_unknown_stage_is_refused_when_built() -> None:
+    with pytest.raises(ConfigError, match="unknown stage 'nope'"):
+        Pipeline(("extract", "nope"))
+
+
+def test_missing_requirement_is_refused_when_built() -> None:
+    # test_upper needs source_text, which only extract (or clean) assigns
+    with pytest.raises(ConfigError, match="requires 'source_text'"):
+        Pipeline(("test_upper",))
+
+
+def test_chain_runs_in_order() -> None:
+    result = Pipeline(("extract", "test_upper"))(_doc("hello there"))
+    assert isinstance(result, Article)
+    assert result.text == "HELLO THERE"
+
+
+def test_rejecting_stage_gives_a_rejection_with_its_reason() -> None:
+    result = Pipeline(("extract", "test_upper", "test_reject"))(_doc())
+    assert isinstance(result, Rejection)
+    assert result.reason is Reason.NO_CONTENT
+    assert "test.txt" in result.message
+
+
+def test_library_error_becomes_a_rejection_naming_the_stage() -> None:
+    result = Pipeline(("test_crash",))(_doc())
+    assert isinstance(result, Rejection)
+    assert result.reason is Reason.STAGE_FAILED
+    assert "test_crash" in result.detail and "library choked" in result.detail
+
+
+def test_time_limit_rejects_a_slow_document() -> None:
+    pipeline = Pipeline(("test_slow",), Settings(max_seconds_per_document=0.2))
+    started = time.monotonic()
+    result = pipeline(_doc())
+    assert isinstance(result, Rejection)
+    assert result.reason is Reason.TIMEOUT
+    assert time.monotonic() - started < 2
+
+
+def test_language_bound_stage_is_skipped_with_a_reason() -> None:
+    pipeline = Pipeline(("test_set_lang", "test_upper", "test_english_only"))
+    dutch = pipeline(_doc("nl: de brief van May"))
+    english = pipeline(_doc("en: the letter from May"))
+    assert isinstance(dutch, Article) and isinstance(english, Article)
+    assert dutch.title is None
+    assert [s.stage for s in dutch.skipped] == ["test_english_only"]
+    assert "'nl'" in dutch.skipped[0].reason
+    assert english.title == "ran" and not english.skipped
+
+
+def test_wrong_argument_types_are_type_errors() -> None:
+    with pytest.raises(TypeError):
+        Pipeline("extract")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Pipeline(("extract",))("just a string")  # type: ignore[arg-type]
+
+
+def test_map_passes_reader_rejections_through() -> None:
+    earlier = Rejection("missing.txt", Reason.NOT_FOUND)
+    out = list(Pipeline(("extract",)).map([earlier, _doc()]))
+    assert out[0] is earlier
+    assert isinstance(out[1], Article)
+
+
+def test_context_builds_a_resource_once() -> None:
+    ctx = Context()
+    calls = []
+    for _ in range(3):
+        ctx.resource("thing", lambda: calls.append(1) or object())
+    assert len(calls) == 1
