@@ -1,0 +1,125 @@
+"""The Python API end to end: analyze one input; ingest files into a store, twice, and after a kill."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import newsloom
+from newsloom.errors import Reason, RejectDocument
+from newsloom.loom import Loom
+from newsloom.settings import Settings
+from newsloom.store import Store
+
+STORY = (
+    "Harbour workers strike over pay\n\n"
+    "Dock workers in the port of Talvik walked out on Monday, the union said.\n\n"
+    "\u201cWe have waited three years for this offer,\u201d union leader Mira Osk told reporters.\n"
+)
+
+
+def test_analyze_text_gives_a_contract_article() -> None:
+    article = newsloom.analyze(STORY, url="https://example.org/2025/03/04/strike", id="s1")
+    assert article.id == "s1"
+    assert "Dock workers" in article.text
+    assert article.to_dict()["url"] == "https://example.org/2025/03/04/strike"
+
+
+def test_analyze_rejects_html_without_text() -> None:
+    page = "<html><head><script>var a = 1;</script><style>p {}</style></head><body></body></html>"
+    with pytest.raises(RejectDocument) as info:
+        newsloom.analyze(page, format="html")
+    assert info.value.reason is Reason.NO_CONTENT
+
+
+def test_analyze_wants_a_string() -> None:
+    with pytest.raises(TypeError, match="bytes"):
+        newsloom.analyze(b"bytes are not text")  # type: ignore[arg-type]
+
+
+def _corpus(folder: Path, n: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        path = folder / f"article-{i:04d}.txt"
+        path.write_text(
+            f"Council vote number {i} passes\n\n"
+            f"The town council of Berrow approved measure {i} on Tuesday by a wide margin. "
+            f"Supporters said measure {i} would fund {i + 3} new classrooms.\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
+def test_ingest_twice_is_a_no_op_the_second_time(tmp_path: Path) -> None:
+    _corpus(tmp_path / "in", 6)
+    (tmp_path / "in" / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    db = tmp_path / "news.duckdb"
+    first = Loom(db).ingest([tmp_path / "in"])
+    assert first.ingested == 6
+    assert first.rejected == {"binary": 1}
+    second = Loom(db).ingest([tmp_path / "in"])
+    assert second.ingested == 0 and second.already_present == 6
+    assert "6 already present" in second.summary()
+    with Store(db, read_only=True) as store:
+        assert store.count() == 6
+
+
+KILL_SCRIPT = """
+import sys
+from newsloom.loom import Loom
+from newsloom.settings import Settings
+Loom(sys.argv[1], settings=Settings(batch_size=4)).ingest([sys.argv[2]])
+"""
+
+
+def test_ingest_killed_with_sigkill_keeps_whole_articles_and_resumes(tmp_path: Path) -> None:
+    paths = _corpus(tmp_path / "in", 240)
+    db = tmp_path / "killed.duckdb"
+    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(db), str(tmp_path / "in")])
+    # wait until some batches are committed, then kill without warning
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.3)
+        if db.exists() and db.stat().st_size > 0:
+            try:
+                with Store(db, read_only=True) as store:
+                    if store.count() >= 8:
+                        break
+            except Exception:  # the writer holds the file; try again
+                continue
+    if proc.poll() is not None:
+        pytest.fail("ingest finished before it could be killed; make the corpus larger")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+    with Store(db) as store:
+        committed = store.count()
+        assert 0 < committed < len(paths)
+        for article in store.iter_articles():
+            fresh = newsloom.analyze(Path(article.source).read_text(encoding="utf-8"))
+            assert article.text == fresh.text
+            assert article.removed == fresh.removed
+            assert article.title == fresh.title
+
+    resumed = Loom(db, settings=Settings(batch_size=50)).ingest([tmp_path / "in"])
+    assert resumed.already_present == committed
+    assert resumed.ingested == len(paths) - committed
+    with Store(db, read_only=True) as store:
+        assert store.count() == len(paths)
+
+
+def test_report_serialises(tmp_path: Path) -> None:
+    _corpus(tmp_path / "in", 2)
+    report = Loom(tmp_path / "r.duckdb").ingest([tmp_path / "in", tmp_path / "missing.txt"])
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["ingested"] == 2
+    assert data["rejected"] == {"not_found": 1}
+    assert "missing.txt" in data["rejections"][0]["message"]
