@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(p)
     _add_db(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
     p.add_argument("--report", help="write the full ingest report (every rejection) as JSON")
 
     p = sub.add_parser("articles", help="list stored articles, or show one")
@@ -122,7 +123,7 @@ def cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from newsloom.loom import Loom
 
-    loom = Loom(args.db, settings=_settings(args))
+    loom = Loom(args.db, settings=_settings(args), workers=args.workers)
     bar = None
     if not args.quiet and err.isatty():
         from tqdm import tqdm
@@ -230,11 +231,11 @@ def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from newsloom.demo import corpus_path
+    from newsloom.demo import input_files
     from newsloom.loom import Loom
 
     loom = Loom(args.db)
-    report = loom.ingest([corpus_path()])
+    report = loom.ingest(input_files())
     err.write(f"newsloom: {report.summary()} -> {args.db}\n")
     with loom._store(read_only=True) as store:
         for article in store.iter_articles():

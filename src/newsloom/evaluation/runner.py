@@ -25,10 +25,11 @@ def gold_document(gold: GoldArticle) -> Document:
     """The input a scraper would have handed over for one gold article (no gold answers)."""
     html = gold.row.get("html")
     raw = html if html is not None else gold.text
+    is_html = html is not None or gold.row.get("format") == "html"
     return Document(
         id=gold.id,
         source=f"{gold.id}",
-        format="html" if html is not None else "text",
+        format="html" if is_html else "text",
         raw=raw,
         content_hash=content_hash(raw),
         url=gold.url,
