@@ -129,7 +129,13 @@ def run_variant(name: str, args: argparse.Namespace) -> dict:
     n = run(items)
     seconds = time.perf_counter() - t0
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"variant": name, "n": n, "seconds": seconds, "startup": startup, "peak_mb": peak_kb / 1024}
+    return {
+        "variant": name,
+        "n": n,
+        "seconds": seconds,
+        "startup": startup,
+        "peak_mb": peak_kb / 1024,
+    }
 
 
 def measure(name: str, args: argparse.Namespace) -> dict:
@@ -155,8 +161,10 @@ def main() -> int:
         return 0
 
     groups = {
-        "pages": ("htmldate_eval HTML pages", ["trafilatura", "trafilatura+metadata",
-                                                "newsloom-pages", "newsloom-pages+store"]),
+        "pages": (
+            "htmldate_eval HTML pages",
+            ["trafilatura", "trafilatura+metadata", "newsloom-pages", "newsloom-pages+store"],
+        ),
         "texts": ("ECB+ texts", ["spacy-nlp.pipe", "newsloom-texts"]),
     }
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; one process per variant")
@@ -169,10 +177,12 @@ def main() -> int:
         for r in results:
             rate = r["n"] / r["seconds"] if r["seconds"] else float("nan")
             r["rate"] = rate
-            print(f"  {r['variant']:<22} {r['n']:>6} {rate:>9.1f} {r['startup']:>11.2f} {r['peak_mb']:>9.0f}")
+            cells = f"{r['n']:>6} {rate:>9.1f} {r['startup']:>11.2f} {r['peak_mb']:>9.0f}"
+            print(f"  {r['variant']:<22} {cells}")
         reference = results[0]
         for r in results[1:]:
-            print(f"  {r['variant']} / {reference['variant']} speed: {r['rate'] / reference['rate']:.2f}")
+            ratio = r["rate"] / reference["rate"]
+            print(f"  {r['variant']} / {reference['variant']} speed: {ratio:.2f}")
     return 0
 
 

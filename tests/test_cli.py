@@ -26,8 +26,14 @@ def _write(folder: Path) -> Path:
         encoding="utf-8",
     )
     (folder / "feed.jsonl").write_text(
-        json.dumps({"id": "f1", "url": "https://www.example.com/2025/01/02/a", "title": "Budget passes",
-                    "text": "The regional budget passed on Thursday with a majority of four votes."})
+        json.dumps(
+            {
+                "id": "f1",
+                "url": "https://www.example.com/2025/01/02/a",
+                "title": "Budget passes",
+                "text": "The regional budget passed on Thursday with a majority of four votes.",
+            }
+        )
         + "\n{not json\n",
         encoding="utf-8",
     )
@@ -53,7 +59,9 @@ def test_analyze_strict_exit_code(tmp_path: Path) -> None:
 
 
 def test_analyze_seeds_gives_both_titles(seeds: Path) -> None:
-    gold = {json.loads(x)["file"]: json.loads(x)["title"] for x in (seeds / "articles.jsonl").open()}
+    gold = {
+        json.loads(x)["file"]: json.loads(x)["title"] for x in (seeds / "articles.jsonl").open()
+    }
     code, out, _ = run("analyze", *(str(seeds / name) for name in sorted(gold)))
     assert code == 0
     titles = [json.loads(line)["title"] for line in out.splitlines()]

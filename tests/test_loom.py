@@ -1,4 +1,4 @@
-"""The Python API end to end: analyze one input; ingest files into a store, twice, and after a kill."""
+"""The Python API end to end: analyze one input; ingest into a store, twice and after a kill."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import json
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -76,29 +75,29 @@ KILL_SCRIPT = """
 import sys
 from newsloom.loom import Loom
 from newsloom.settings import Settings
-Loom(sys.argv[1], settings=Settings(batch_size=4)).ingest([sys.argv[2]])
+
+def progress(n):
+    print("batch", n, flush=True)
+
+Loom(sys.argv[1], settings=Settings(batch_size=4)).ingest([sys.argv[2]], progress=progress)
 """
 
 
 def test_ingest_killed_with_sigkill_keeps_whole_articles_and_resumes(tmp_path: Path) -> None:
-    paths = _corpus(tmp_path / "in", 240)
+    paths = _corpus(tmp_path / "in", 600)
     db = tmp_path / "killed.duckdb"
-    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(db), str(tmp_path / "in")])
-    # wait until some batches are committed, then kill without warning
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.3)
-        if db.exists() and db.stat().st_size > 0:
-            try:
-                with Store(db, read_only=True) as store:
-                    if store.count() >= 8:
-                        break
-            except Exception:  # the writer holds the file; try again
-                continue
-    if proc.poll() is not None:
-        pytest.fail("ingest finished before it could be killed; make the corpus larger")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILL_SCRIPT, str(db), str(tmp_path / "in")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    # the writer reports each committed batch; kill it without warning after the third
+    assert proc.stdout is not None
+    for _ in range(3):
+        assert proc.stdout.readline().startswith("batch"), "ingest stopped before three batches"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    proc.stdout.close()
 
     with Store(db) as store:
         committed = store.count()
@@ -123,3 +122,26 @@ def test_report_serialises(tmp_path: Path) -> None:
     assert data["ingested"] == 2
     assert data["rejected"] == {"not_found": 1}
     assert "missing.txt" in data["rejections"][0]["message"]
+
+
+def test_worker_processes_give_the_same_articles(tmp_path: Path) -> None:
+    _corpus(tmp_path / "in", 12)
+    one = Loom(tmp_path / "one.duckdb").ingest([tmp_path / "in"])
+    two = Loom(tmp_path / "two.duckdb", workers=2).ingest([tmp_path / "in"])
+    assert one.ingested == two.ingested == 12
+    with (
+        Store(tmp_path / "one.duckdb", read_only=True) as a,
+        Store(tmp_path / "two.duckdb", read_only=True) as b,
+    ):
+        for article in a.iter_articles():
+            twin = b.get(article.id)
+            assert (
+                twin is not None and twin.text == article.text and twin.removed == article.removed
+            )
+
+
+def test_workers_must_be_positive(tmp_path: Path) -> None:
+    from newsloom.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="workers"):
+        Loom(tmp_path / "x.duckdb", workers=0)

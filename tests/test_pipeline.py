@@ -15,7 +15,9 @@ from newsloom.settings import Settings
 
 
 def _doc(text: str = "A short article. It has two sentences.") -> Document:
-    return Document(id="t1", source="test.txt", format="text", raw=text, content_hash=content_hash(text))
+    return Document(
+        id="t1", source="test.txt", format="text", raw=text, content_hash=content_hash(text)
+    )
 
 
 @stage("test_upper", requires=("source_text",), assigns=("text",))

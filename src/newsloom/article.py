@@ -15,18 +15,52 @@ body is `source_text` with some lines and sentences taken out; `segments` record
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
-from types import MappingProxyType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from newsloom.analyse.parse import Parse
 
 Format = Literal["text", "html"]
 DateBasis = Literal["declared", "metadata", "url", "dateline", "inferred", "none"]
 
 
 
+class FrozenMap(Mapping[str, Any]):
+    """A read-only mapping that pickles (MappingProxyType does not), for batch workers."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, Any] | None = None) -> None:
+        self._data = dict(data or {})
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+    def __reduce__(self) -> tuple[type, tuple[dict[str, Any]]]:
+        return (FrozenMap, (self._data,))
+
+
 def _empty() -> Mapping[str, Any]:
-    return MappingProxyType({})
+    return FrozenMap()
+
+
+def _freeze(obj: Any, *names: str) -> None:
+    # Any mapping given (a dict, a MappingProxyType) becomes a picklable read-only FrozenMap.
+    for name in names:
+        value = getattr(obj, name)
+        if not isinstance(value, FrozenMap):
+            object.__setattr__(obj, name, FrozenMap(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +81,9 @@ class Document:
     title: str | None = None
     published: str | None = None
     declared: Mapping[str, Any] = field(default_factory=_empty)
+
+    def __post_init__(self) -> None:
+        _freeze(self, "declared")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +238,12 @@ class Article:
     dates: tuple[DateExpression, ...] = ()
     events: tuple[Event, ...] = ()
     skipped: tuple[Skip, ...] = ()
+    #: the spaCy parse of `text` (tokens, sentences, entity spans) for the analysis stages;
+    #: plain picklable data, left out of `to_dict` and of equality (see analyse.parse)
+    parse: Parse | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        _freeze(self, "declared", "page_meta")
 
     @classmethod
     def from_document(cls, doc: Document) -> Article:

@@ -130,7 +130,9 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         bar = tqdm(unit="doc", file=err, desc="ingest", leave=False)
     try:
-        report = loom.ingest(args.paths, overrides=_overrides(args), progress=bar.update if bar else None)
+        report = loom.ingest(
+            args.paths, overrides=_overrides(args), progress=bar.update if bar else None
+        )
     finally:
         if bar is not None:
             bar.close()
@@ -144,7 +146,9 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
     cells = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
-    widths = [min(max([len(c)] + [len(row[i]) for row in cells]), 60) for i, c in enumerate(columns)]
+    widths = [
+        min(max([len(c)] + [len(row[i]) for row in cells]), 60) for i, c in enumerate(columns)
+    ]
     out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
     for row in cells:
         line = "  ".join(v[:w].ljust(w) for v, w in zip(row, widths, strict=True))
@@ -173,7 +177,9 @@ def cmd_articles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
     else:
-        columns = [c for c in ("id", "outlet", "published", "lang", "title") if not rows or c in rows[0]]
+        columns = [
+            c for c in ("id", "outlet", "published", "lang", "title") if not rows or c in rows[0]
+        ]
         _table(rows, columns, out)
     return EXIT_CODES["ok"]
 
@@ -186,7 +192,8 @@ def _describe(article: Any) -> str:
         f"{article.id}  {article.outlet or '-'}  [{article.lang or '?'}]",
         f"  title:     {article.title or '-'}",
         f"  url:       {article.url or '-'}",
-        f"  published: {pub.value or 'unknown'} (basis {pub.basis}, confidence {pub.confidence:.2f})",
+        f"  published: {pub.value or 'unknown'} "
+        f"(basis {pub.basis}, confidence {pub.confidence:.2f})",
         f"  body:      {len(article.text)} characters",
     ]
     if article.removed:
@@ -253,7 +260,9 @@ COMMANDS = {
 }
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()

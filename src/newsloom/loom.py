@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 from newsloom.article import Article, Document
-from newsloom.errors import Msg, Rejection, RejectDocument
+from newsloom.errors import ConfigError, Msg, RejectDocument, Rejection
 from newsloom.ingest import Overrides, document_from_text, read_inputs
 from newsloom.pipeline import DEFAULT_STAGES, Pipeline
 from newsloom.settings import DEFAULT_SETTINGS, Settings
@@ -83,6 +85,18 @@ def analyze_paths(
     return _pipeline(settings, tuple(stages)).map(docs)
 
 
+_WORKER: dict[str, Pipeline] = {}
+
+
+def _init_worker(settings: Settings, stages: tuple[str, ...]) -> None:
+    # Runs once in each worker process: the worker's own pipeline, models loaded on first use.
+    _WORKER["pipeline"] = Pipeline(stages, settings)
+
+
+def _run_in_worker(doc: Document) -> Article | Rejection:
+    return _WORKER["pipeline"](doc)
+
+
 @dataclass
 class IngestReport:
     """What one ingest run did: counts for the closing summary and every rejection in full."""
@@ -140,12 +154,18 @@ class Loom:
         *,
         settings: Settings = DEFAULT_SETTINGS,
         stages: Sequence[str] = DEFAULT_STAGES,
+        workers: int = 1,
     ) -> None:
         if not isinstance(db_path, (str, Path)):
             raise TypeError(f"db_path must be a str or Path, got {type(db_path).__name__}")
+        if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
+            raise ConfigError(
+                Msg.BAD_SETTING.format(name="workers", expected="an int >= 1", value=workers)
+            )
         self.db_path = Path(db_path)
         self.settings = settings
         self.stages = tuple(stages)
+        self.workers = workers
         # Built eagerly so a wrong stage list fails here, not after reading the first file.
         self.pipeline = _pipeline(settings, self.stages)
 
@@ -171,13 +191,14 @@ class Loom:
             paths = [paths]
         report = IngestReport()
         docs = read_inputs(paths, settings=self.settings, overrides=overrides or Overrides())
-        with self._store(read_only=False) as store:
+        with self._store(read_only=False) as store, self._mapper() as run:
             for batch in _batched(docs, self.settings.batch_size):
                 rejections = [d for d in batch if isinstance(d, Rejection)]
-                fresh = self._drop_known(store, [d for d in batch if isinstance(d, Document)], report)
+                fresh = self._drop_known(
+                    store, [d for d in batch if isinstance(d, Document)], report
+                )
                 articles = []
-                for doc in fresh:
-                    result = self.pipeline(doc)
+                for result in run(fresh):
                     if isinstance(result, Rejection):
                         rejections.append(result)
                     else:
@@ -189,6 +210,19 @@ class Loom:
                 if progress is not None:
                     progress(len(batch))
         return report
+
+    @contextmanager
+    def _mapper(self) -> Iterator[Callable[[list[Document]], Iterable[Article | Rejection]]]:
+        """In-process mapping, or a pool of worker processes that each build the pipeline once."""
+        if self.workers == 1:
+            yield lambda docs: map(self.pipeline, docs)
+            return
+        with ProcessPoolExecutor(
+            max_workers=self.workers,
+            initializer=_init_worker,
+            initargs=(self.settings, self.stages),
+        ) as pool:
+            yield lambda docs: pool.map(_run_in_worker, docs, chunksize=4)
 
     @staticmethod
     def _drop_known(store: Any, docs: list[Document], report: IngestReport) -> list[Document]:
@@ -216,7 +250,9 @@ class Loom:
         with self._store(read_only=True) as store:
             return store.get(article_id)
 
-    def articles(self, *, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[dict]:
+    def articles(
+        self, *, limit: int = 50, offset: int = 0, outlet: str | None = None
+    ) -> list[dict]:
         with self._store(read_only=True) as store:
             return store.summaries(limit=limit, offset=offset, outlet=outlet)
 
