@@ -2,18 +2,24 @@
 
 The stage `extract` assigns `source_text` (the text the cleaning steps work on) and, for HTML,
 what the page says about itself: title, author, site name, canonical URL and the date
-candidates in `page_meta`.
+candidates in `page_meta`. A plain text is kept as it is; when it starts with the scraper's
+metadata prefix (` date YYYY-MM-DD`), that date is recorded in `page_meta` and the text is left
+unchanged (the `clean` stage takes the prefix out).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from types import MappingProxyType
 
 from newsloom.article import Article
-from newsloom.extract.html import extract_html
+from newsloom.extract.html import Page, extract_html
+from newsloom.extract.metadata import date_candidates
 from newsloom.pipeline import Context, stage
+from newsloom.pubdate.declared import crawl_date
+from newsloom.pubdate.prefix import parse_metadata_prefix
 
-__all__ = ["extract_html"]
+__all__ = ["Page", "date_candidates", "extract_html"]
 
 
 @stage(
@@ -23,8 +29,12 @@ __all__ = ["extract_html"]
 )
 def extract(article: Article, ctx: Context) -> Article:
     if article.format == "text":
-        return replace(article, source_text=article.raw)
-    page = extract_html(article.raw, url=article.url, source=article.source)
+        value, _ = parse_metadata_prefix(article.raw)
+        if value is None:
+            return replace(article, source_text=article.raw)
+        meta = MappingProxyType({"date": value, "date_source": "scraper_prefix"})
+        return replace(article, source_text=article.raw, page_meta=meta)
+    page = extract_html(article.raw, url=article.url, latest=crawl_date(article.declared))
     return replace(
         article,
         source_text=page.text,

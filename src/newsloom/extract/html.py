@@ -1,4 +1,10 @@
-"""Body text and metadata of one HTML page, with trafilatura."""
+"""Body text and metadata of one HTML page, with trafilatura.
+
+The page is parsed once. Our own date lookups read that tree first (they never modify it);
+trafilatura then works on its own copy of the same tree (`bare_extraction` copies a tree it is
+handed), so there is no second parse. trafilatura's metadata step runs htmldate on the tree: its
+answer is kept in `page_meta["htmldate"]` as one more candidate, and htmldate is not run again.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,11 @@ from types import MappingProxyType
 from typing import Any
 
 import trafilatura
+from trafilatura.utils import load_html
 
 from newsloom.errors import Reason, reject
+from newsloom.extract.metadata import date_candidates
+from newsloom.pubdate.parse import LATEST_YEAR
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,19 +31,54 @@ class Page:
     meta: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
-def extract_html(html: str, *, url: str | None = None, source: str = "<html>") -> Page:
-    """Extract the main text and metadata; reject the page when it holds no text at all."""
+def htmldate_params(latest: str | None = None) -> dict[str, Any]:
+    """Settings for the htmldate call inside trafilatura: publication (not update) date, and an
+    upper bound that is never today's date (trafilatura's default reads the wall clock)."""
+    return {
+        "original_date": True,
+        "extensive_search": True,
+        "max_date": latest or f"{LATEST_YEAR}-12-31",
+    }
+
+
+def extract_html(html: str, *, url: str | None = None, latest: str | None = None) -> Page:
+    """Extract the main text and metadata; reject the page when it holds no text at all.
+
+    `latest` (`YYYY-MM-DD`) bounds the dates htmldate may return, for instance the crawl date
+    a WARC record declares.
+    """
+    if not isinstance(html, str):
+        raise TypeError(f"extract_html takes the page as str, got {type(html).__name__}")
+    try:
+        tree = load_html(html)
+    except ValueError as exc:
+        raise reject(Reason.NO_CONTENT, f"the HTML cannot be parsed ({exc})") from exc
+    if tree is None:
+        raise reject(Reason.NO_CONTENT, "the HTML cannot be parsed")
+    dates = date_candidates(tree)
     doc = trafilatura.bare_extraction(
-        html,
+        tree,
         url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
         favor_recall=True,
+        date_extraction_params=htmldate_params(latest),
     )
     if doc is None or not (doc.text or "").strip():
         raise reject(Reason.NO_CONTENT, "the HTML holds no extractable text")
-    meta = {"date": doc.date, "hostname": doc.hostname, "description": doc.description}
+    meta: dict[str, Any] = {
+        "dates": tuple(dates),
+        "htmldate": doc.date,
+        "hostname": doc.hostname,
+        "description": doc.description,
+        "page_url": doc.url if doc.url and doc.url != url else None,
+    }
+    first = _first_published(dates)
+    if first is not None:
+        meta["date"], meta["date_source"] = first["value"], first["source"]
+    elif doc.date:
+        meta["date"], meta["date_source"] = doc.date, "htmldate"
     return Page(
         text=doc.text,
         title=doc.title,
@@ -43,3 +87,7 @@ def extract_html(html: str, *, url: str | None = None, source: str = "<html>") -
         url=doc.url or url,
         meta=MappingProxyType({k: v for k, v in meta.items() if v}),
     )
+
+
+def _first_published(dates: list[dict[str, str]]) -> dict[str, str] | None:
+    return next((d for d in dates if d["kind"] == "published"), None)

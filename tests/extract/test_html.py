@@ -1,0 +1,57 @@
+"""extract_html: one parse, trafilatura's text, our date candidates and htmldate's answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsloom.errors import Reason, RejectDocument
+from newsloom.extract.html import extract_html, htmldate_params
+
+PARAGRAPH = (
+    "The regional council voted late on Monday to close the old harbour bridge to heavy "
+    "traffic, after engineers warned that its steel supports had corroded far faster than "
+    "expected. The decision takes effect next week and will divert lorries through the port."
+)
+
+PAGE = f"""<!DOCTYPE html><html><head>
+<title>Council closes harbour bridge | The Example Times</title>
+<meta property="og:site_name" content="The Example Times">
+<meta property="article:published_time" content="2019-04-01T21:05:00+02:00">
+<meta property="article:modified_time" content="2019-04-03T08:00:00+02:00">
+</head><body><nav><a href="/">Home</a></nav>
+<article><h1>Council closes harbour bridge</h1>
+<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></article></body></html>"""
+
+
+def test_text_and_metadata() -> None:
+    page = extract_html(PAGE, url="https://example.com/news/bridge")
+    assert "harbour bridge to heavy traffic" in page.text
+    assert page.title and "Council closes harbour bridge" in page.title
+    kinds = {(d["value"], d["kind"]) for d in page.meta["dates"]}
+    assert kinds == {("2019-04-01", "published"), ("2019-04-03", "modified")}
+    assert page.meta["htmldate"] == "2019-04-01"
+    assert page.meta["date"] == "2019-04-01"
+    assert page.meta["date_source"] == "meta property=article:published_time"
+
+
+def test_scripts_and_styles_only_is_no_content() -> None:
+    html = "<html><head><style>p{}</style></head><body><script>var x = 1;</script></body></html>"
+    with pytest.raises(RejectDocument) as info:
+        extract_html(html)
+    assert info.value.reason is Reason.NO_CONTENT
+
+
+def test_htmldate_bound_is_not_the_wall_clock() -> None:
+    assert htmldate_params()["max_date"] == "2099-12-31"
+    assert htmldate_params("2019-05-01")["max_date"] == "2019-05-01"
+    assert htmldate_params()["original_date"] is True
+
+
+def test_crawl_date_bounds_htmldate() -> None:
+    page = extract_html(PAGE.replace("2019-04-0", "2030-04-0"), latest="2020-01-01")
+    assert page.meta.get("htmldate") != "2030-04-01"
+
+
+def test_bytes_are_a_programming_error() -> None:
+    with pytest.raises(TypeError):
+        extract_html(PAGE.encode())  # type: ignore[arg-type]
