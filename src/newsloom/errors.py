@@ -108,24 +108,32 @@ class Reason(StrEnum):
     NO_CONTENT = "no_content"
     TIMEOUT = "timeout"
     STAGE_FAILED = "stage_failed"
+    #: the store already holds this content under another id (the article is not written again)
+    DUPLICATE = "duplicate"
+    #: the id is already used in the store by a different content (the article is not written)
+    ID_CONFLICT = "id_conflict"
 
 
 #: One message template per reason; ``{source}`` names the file (and row or record).
 MESSAGES: dict[Reason, str] = {
     Reason.NOT_FOUND: "{source}: no such file or directory",
     Reason.UNREADABLE: "{source}: cannot be read ({detail})",
-    Reason.TOO_LARGE: "{source}: {detail}; raise the limit with --max-bytes if this is really an article",
+    Reason.TOO_LARGE: "{source}: {detail}; raise --max-bytes if this really is one article",
     Reason.BINARY: "{source}: looks like a binary file ({detail}), not an article",
     Reason.EMPTY: "{source}: is empty or whitespace only",
     Reason.ENCODING: "{source}: text cannot be decoded ({detail})",
     Reason.BAD_JSON: "{source}: is not a JSON object ({detail})",
     Reason.NO_TEXT_FIELD: "{source}: row has neither 'text' nor 'html'",
-    Reason.TRUNCATED_ARCHIVE: "{source}: compressed stream ends early ({detail}); records read before the break are kept",
+    Reason.TRUNCATED_ARCHIVE: (
+        "{source}: ends early ({detail}); the records read before the break are kept"
+    ),
     Reason.NOT_WARC: "{source}: is not a WARC file ({detail})",
     Reason.UNSUPPORTED: "{source}: unsupported input format ({detail})",
     Reason.NO_CONTENT: "{source}: no article text found ({detail})",
     Reason.TIMEOUT: "{source}: took longer than {detail}",
     Reason.STAGE_FAILED: "{source}: stage failed ({detail})",
+    Reason.DUPLICATE: "{source}: same content as article {detail}, already stored",
+    Reason.ID_CONFLICT: "{source}: id {detail} is already used by a different article in the store",
 }
 
 
@@ -155,14 +163,20 @@ class Msg:
 
     UNKNOWN_STAGE = "unknown stage {name!r}; registered stages: {known}"
     MISSING_REQUIREMENT = (
-        "stage {stage!r} requires {field!r}, which no earlier stage assigns "
-        "(pipeline: {pipeline})"
+        "stage {stage!r} requires {field!r}, which no earlier stage assigns (pipeline: {pipeline})"
     )
     DUPLICATE_STAGE = "stage {name!r} is registered twice"
     BAD_SETTING = "setting {name!r} must be {expected}, got {value!r}"
     STORE_OPEN = "cannot open the store at {path}: {detail}"
     STORE_READ_ONLY = "the store at {path} is open read-only; writes go through one writer process"
-    STORE_NEWER = "the store at {path} has schema version {found}, newer than this newsloom ({known})"
+    STORE_NEWER = (
+        "the store at {path} has schema version {found}, newer than this newsloom ({known})"
+    )
+    STORE_FAILED = "the store at {path}: {detail}"
+    STORE_OLDER = (
+        "the store at {path} has schema version {found}, older than this newsloom ({known}); "
+        "open it once for writing to migrate it"
+    )
     NO_ARTICLE = "no article with id {id!r} in {path}"
     GOLD_MISSING = "{path}: not a gold set (expected {expected})"
     EXPORT_FORMAT = "unknown export format {fmt!r}; choose one of {known}"

@@ -1,0 +1,407 @@
+"""The embedded store: articles and their annotations in one DuckDB file.
+
+DuckDB allows one writer process per file. The ingesting process opens the store writable (and
+migrates it at start-up); every other reader (the web UI, `newsloom articles`, exports) opens it
+``read_only=True``, which never migrates or writes. Each `Store.write` is one transaction: an
+article and all its annotations are stored together or not at all, so a process killed in the
+middle of a batch leaves the store exactly as the last committed batch left it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+import duckdb
+import pyarrow as pa
+
+from newsloom.article import Article
+from newsloom.errors import ConfigError, Msg, Reason, Rejection, StoreError
+from newsloom.store.export import write_jsonl, write_parquet
+from newsloom.store.migrations import LATEST, check_version, migrate
+from newsloom.store.rows import ANNOTATIONS, ARTICLE_COLUMNS, article_from_rows, batch_tables
+
+__all__ = ["Store"]
+
+EXPORT_FORMATS = ("jsonl", "parquet")
+#: Articles fetched per query while iterating (their annotations are fetched per page too).
+PAGE = 500
+#: Values per `IN (...)` lookup.
+_LOOKUP_CHUNK = 10_000
+
+
+class Store:
+    """One DuckDB store; use as a context manager or call `close()`."""
+
+    def __init__(self, path: str | Path = "newsloom.duckdb", *, read_only: bool = False) -> None:
+        if not isinstance(path, str | Path):
+            raise TypeError(f"path must be a str or Path, got {type(path).__name__}")
+        self.path = str(path)
+        self.read_only = bool(read_only)
+        if not self.read_only and self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._conn = duckdb.connect(
+                self.path,
+                read_only=self.read_only,
+                # Nothing is downloaded at run time; FTS is loaded from its PyPI package.
+                config={"autoinstall_known_extensions": False},
+            )
+        except duckdb.Error as exc:
+            raise StoreError(Msg.STORE_OPEN.format(path=self.path, detail=exc)) from exc
+        try:
+            if self.read_only:
+                version = check_version(self._conn, self.path)
+                if version < LATEST:
+                    raise StoreError(
+                        Msg.STORE_OLDER.format(path=self.path, found=version, known=LATEST)
+                    )
+            else:
+                migrate(self._conn, self.path)
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def write(
+        self, articles: Sequence[Article], rejections: Sequence[Rejection] = ()
+    ) -> list[Rejection]:
+        """Store a batch of articles and rejections in ONE transaction.
+
+        An article whose id is already stored with the same content replaces the stored one
+        (a re-analysis). An article that repeats stored content under another id, or reuses a
+        stored id for other content, is not written: it comes back as a `Rejection`
+        (`DUPLICATE` / `ID_CONFLICT`), which is also recorded with the batch's rejections.
+        """
+        if self.read_only:
+            raise StoreError(Msg.STORE_READ_ONLY.format(path=self.path))
+        articles = list(articles)
+        for art in articles:
+            if not isinstance(art, Article):
+                raise TypeError(f"write takes Articles, got {type(art).__name__}")
+        for rej in rejections:
+            if not isinstance(rej, Rejection):
+                raise TypeError(f"rejections must be Rejections, got {type(rej).__name__}")
+        now = datetime.now(UTC).replace(tzinfo=None)
+        conn = self._conn
+        try:
+            conn.execute("BEGIN TRANSACTION")
+            new, updated, refused = self._sort_out(articles)
+            if updated:
+                self._delete_annotations([a.id for a in updated])
+            tables = batch_tables(new + updated, now)
+            self._insert_articles(tables["articles"], n_new=len(new))
+            for table in ANNOTATIONS:
+                if tables[table].num_rows:
+                    self._insert(table, tables[table])
+            all_rejections = [*rejections, *refused]
+            if all_rejections:
+                self._insert(
+                    "rejections",
+                    pa.table(
+                        {
+                            "source": [r.source for r in all_rejections],
+                            "reason": [str(r.reason) for r in all_rejections],
+                            "message": [r.message for r in all_rejections],
+                            "at": [now] * len(all_rejections),
+                        },
+                        schema=pa.schema(
+                            [
+                                ("source", pa.string()),
+                                ("reason", pa.string()),
+                                ("message", pa.string()),
+                                ("at", pa.timestamp("us")),
+                            ]
+                        ),
+                    ),
+                )
+            conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            self._rollback()
+            raise StoreError(
+                Msg.STORE_FAILED.format(path=self.path, detail=f"write failed: {exc}")
+            ) from exc
+        except BaseException:
+            self._rollback()
+            raise
+        return refused
+
+    def _sort_out(
+        self, articles: list[Article]
+    ) -> tuple[list[Article], list[Article], list[Rejection]]:
+        """Split a batch into new articles, re-analyses of stored ones, and refusals."""
+        stored_by_hash: dict[str, str] = {}
+        stored_by_id: dict[str, str] = {}
+        for i in range(0, len(articles), _LOOKUP_CHUNK):
+            chunk = articles[i : i + _LOOKUP_CHUNK]
+            ids = sql_strings(a.id for a in chunk)
+            hashes = sql_strings(a.content_hash for a in chunk)
+            for art_id, art_hash in self._query(
+                f"SELECT id, content_hash FROM articles WHERE id IN ({ids}) UNION "
+                f"SELECT id, content_hash FROM articles WHERE content_hash IN ({hashes})",
+                [],
+            ):
+                stored_by_id[art_id] = art_hash
+                stored_by_hash[art_hash] = art_id
+        new: list[Article] = []
+        updated: list[Article] = []
+        refused: list[Rejection] = []
+        batch_hash: dict[str, str] = {}
+        batch_ids: set[str] = set()
+        for art in articles:
+            owner = stored_by_hash.get(art.content_hash) or batch_hash.get(art.content_hash)
+            if art.id in batch_ids:
+                refused.append(Rejection(art.source, Reason.ID_CONFLICT, repr(art.id)))
+            elif owner is not None and owner != art.id:
+                refused.append(Rejection(art.source, Reason.DUPLICATE, repr(owner)))
+            elif art.id in stored_by_id and stored_by_id[art.id] != art.content_hash:
+                refused.append(Rejection(art.source, Reason.ID_CONFLICT, repr(art.id)))
+            else:
+                (updated if art.id in stored_by_id else new).append(art)
+                batch_hash[art.content_hash] = art.id
+                batch_ids.add(art.id)
+        return new, updated, refused
+
+    def _insert_articles(self, table: pa.Table, *, n_new: int) -> None:
+        if table.num_rows == 0:
+            return
+        new, updated = table.slice(0, n_new), table.slice(n_new)
+        if new.num_rows:
+            self._insert("articles", new)
+        if updated.num_rows:
+            # DuckDB cannot delete a row that annotation rows still reference inside the
+            # transaction that removed them, so a re-analysed article is updated in place
+            # (its id and content hash are the same; ingested_at keeps the first ingest).
+            keep = {"id", "content_hash", "ingested_at"}
+            assignments = ", ".join(f"{c} = batch.{c}" for c in ARTICLE_COLUMNS if c not in keep)
+            self._conn.register("batch", updated)
+            try:
+                self._conn.execute(
+                    f"UPDATE articles SET {assignments} FROM batch WHERE articles.id = batch.id"
+                )
+            finally:
+                self._conn.unregister("batch")
+
+    def _insert(self, table: str, data: pa.Table) -> None:
+        columns = ", ".join(f'"{name}"' for name in data.column_names)
+        self._conn.register("batch", data)
+        try:
+            self._conn.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM batch")
+        finally:
+            self._conn.unregister("batch")
+
+    def _delete_annotations(self, ids: list[str]) -> None:
+        for table in ANNOTATIONS:
+            for i in range(0, len(ids), _LOOKUP_CHUNK):
+                chunk = sql_strings(ids[i : i + _LOOKUP_CHUNK])
+                self._conn.execute(f"DELETE FROM {table} WHERE article_id IN ({chunk})")
+
+    def _rollback(self) -> None:
+        with contextlib.suppress(duckdb.Error):  # no transaction open: BEGIN itself failed
+            self._conn.execute("ROLLBACK")
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """The subset of `hashes` already stored (lets a resumed ingest skip what is there)."""
+        return set(self._lookup("content_hash", "content_hash", hashes))
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """The subset of `ids` already stored."""
+        return set(self._lookup("id", "id", ids))
+
+    def _lookup(self, key: str, value: str, keys: Iterable[str]) -> dict[str, str]:
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, str] = {}
+        for i in range(0, len(wanted), _LOOKUP_CHUNK):
+            chunk = sql_strings(wanted[i : i + _LOOKUP_CHUNK])
+            rows = self._query(f"SELECT {key}, {value} FROM articles WHERE {key} IN ({chunk})", [])
+            found.update((k, v) for k, v in rows)
+        return found
+
+    def get(self, article_id: str) -> Article | None:
+        """The whole article, annotations included, or None."""
+        if not isinstance(article_id, str):
+            raise TypeError(f"article_id must be a str, got {type(article_id).__name__}")
+        found = self._articles("WHERE id = ?", [article_id])
+        return found[0] if found else None
+
+    def iter_articles(
+        self,
+        *,
+        ids: Iterable[str] | None = None,
+        outlet: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[Article]:
+        """Stored articles in id order, fetched a page at a time."""
+        if isinstance(ids, str):
+            raise TypeError("ids must be an iterable of ids, not a str")
+        wanted = None if ids is None else sorted(set(ids))
+        remaining = limit
+        after: str | None = None
+        while remaining is None or remaining > 0:
+            size = PAGE if remaining is None else min(PAGE, remaining)
+            where, params = ["TRUE"], []
+            if after is not None:
+                where.append("id > ?")
+                params.append(after)
+            if outlet is not None:
+                where.append("outlet = ?")
+                params.append(outlet)
+            if wanted is not None:
+                if not wanted:
+                    return
+                where.append(f"id IN ({sql_strings(wanted)})")
+            page = self._articles(f"WHERE {' AND '.join(where)} ORDER BY id LIMIT {size}", params)
+            yield from page
+            if len(page) < size:
+                return
+            after = page[-1].id
+            if remaining is not None:
+                remaining -= len(page)
+
+    def _articles(self, where: str, params: list[Any]) -> list[Article]:
+        rows = self._dicts(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles {where}", params)
+        if not rows:
+            return []
+        ids = sql_strings(row["id"] for row in rows)
+        annotations: dict[str, dict[str, list[dict[str, Any]]]] = {
+            table: {} for table in ANNOTATIONS
+        }
+        for table in ANNOTATIONS:
+            for item in self._dicts(
+                f"SELECT * FROM {table} WHERE article_id IN ({ids}) ORDER BY article_id, seq", []
+            ):
+                annotations[table].setdefault(item["article_id"], []).append(item)
+        return [
+            article_from_rows(
+                row, {table: annotations[table].get(row["id"], []) for table in ANNOTATIONS}
+            )
+            for row in rows
+        ]
+
+    def summaries(
+        self, *, limit: int = 50, offset: int = 0, outlet: str | None = None
+    ) -> list[dict[str, Any]]:
+        """One line per article for listings: most recently published first, then by id."""
+        for name, value in (("limit", limit), ("offset", offset)):
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+            if value < 0:
+                raise ValueError(f"{name} must be >= 0, got {value}")
+        counts = ", ".join(
+            f"(SELECT count(*) FROM {t} WHERE {t}.article_id = a.id) AS n_{t}"
+            for t in ("entities", "quotes", "dates", "events", "removed")
+        )
+        return self._dicts(
+            "SELECT a.id, a.outlet, a.title, a.published_value AS published, "
+            "a.published_basis, a.lang, a.url, a.source, length(a.text) AS n_chars, "
+            f"{counts} FROM articles a WHERE (? IS NULL OR a.outlet = ?) "
+            "ORDER BY a.published_value DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
+            [outlet, outlet, limit, offset],
+        )
+
+    def count(self) -> int:
+        row = self._query("SELECT count(*) FROM articles", [])
+        return int(row[0][0])
+
+    def rejections(self) -> list[dict[str, Any]]:
+        """Every recorded rejection, oldest first (`at` is an ISO timestamp, UTC)."""
+        rows = self._dicts(
+            'SELECT source, reason, message, "at" FROM rejections ORDER BY "at", rowid', []
+        )
+        for row in rows:
+            row["at"] = row["at"].isoformat()
+        return rows
+
+    # -- export and search -------------------------------------------------------------------
+
+    def export(self, path: str | Path, fmt: Literal["jsonl", "parquet"]) -> int:
+        """Write every article (`Article.to_dict()` rows) to `path`; return the rows written."""
+        if fmt not in EXPORT_FORMATS:
+            raise ConfigError(Msg.EXPORT_FORMAT.format(fmt=fmt, known=", ".join(EXPORT_FORMATS)))
+        target = Path(path)
+        writer = write_jsonl if fmt == "jsonl" else write_parquet
+        try:
+            return writer(self.iter_articles(), target)
+        except OSError as exc:
+            raise StoreError(
+                Msg.STORE_FAILED.format(path=self.path, detail=f"export to {target} failed: {exc}")
+            ) from exc
+
+    def load_fts(self) -> None:
+        """Load DuckDB's full-text search extension from its PyPI package, offline."""
+        try:
+            import duckdb_extension_fts
+        except ImportError as exc:
+            raise StoreError(
+                Msg.STORE_FAILED.format(path=self.path, detail="duckdb-extension-fts is missing")
+            ) from exc
+        root = Path(duckdb_extension_fts.__file__).parent / "extensions"
+        candidates = sorted(root.glob(f"v{duckdb.__version__}/*.duckdb_extension"))
+        if not candidates:
+            raise StoreError(
+                Msg.STORE_FAILED.format(
+                    path=self.path,
+                    detail=f"no FTS extension for DuckDB {duckdb.__version__} under {root}",
+                )
+            )
+        try:
+            self._conn.execute(f"INSTALL '{candidates[0].as_posix()}'")
+            self._conn.execute("LOAD fts")
+        except duckdb.Error as exc:
+            raise StoreError(
+                Msg.STORE_FAILED.format(path=self.path, detail=f"cannot load FTS: {exc}")
+            ) from exc
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The underlying connection, for read queries the API does not cover (search)."""
+        return self._conn
+
+    # -- helpers -----------------------------------------------------------------------------
+    # Keys go into queries as escaped SQL literals, not as parameters: DuckDB's Python client
+    # probes for pandas on every parameter value, which costs more than the query itself.
+
+    def _query(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
+
+    def _dicts(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        try:
+            return self._conn.execute(sql, params).to_arrow_table().to_pylist()
+        except duckdb.Error as exc:
+            raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
+
+
+def sql_strings(values: Iterable[str]) -> str:
+    """A comma-separated list of SQL string literals (quotes doubled, the SQL way)."""
+    out = []
+    for value in values:
+        if not isinstance(value, str):
+            raise TypeError(f"keys must be str, got {type(value).__name__}")
+        out.append("'" + value.replace("'", "''") + "'")
+    return ", ".join(out) if out else "NULL"

@@ -1,0 +1,117 @@
+"""Streaming gzip with a cap on the bytes it hands out, that notices a cut-off stream.
+
+Crawls and feeds arrive gzipped, sometimes cut off by an interrupted download, sometimes
+crafted to expand to far more than fits in memory. `CappedGunzip` decompresses lazily, so a
+reader keeps every row or record that was complete before the break, and it never raises while
+being read: at a break or at the cap it simply ends, and says why in `problem`. That matters
+because FastWARC pulls from it inside native code, where a Python exception would be lost.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from typing import BinaryIO
+
+from newsloom.errors import Reason
+
+GZIP_MAGIC = b"\x1f\x8b"
+_CHUNK = 64 * 1024
+
+
+class CappedGunzip(io.RawIOBase):
+    """A read-only binary stream of the decompressed bytes of `fileobj` (one or more members).
+
+    Members are decompressed with zlib directly rather than `gzip.GzipFile`, whose internal
+    buffer drops the last good bytes when a later member turns out to be corrupt.
+    """
+
+    def __init__(self, fileobj: BinaryIO, cap: int) -> None:
+        super().__init__()
+        if not isinstance(cap, int) or cap <= 0:
+            raise TypeError(f"cap must be a positive int, got {cap!r}")
+        self._src = fileobj
+        self._cap = cap
+        self._out = 0
+        self._inflater = _new_member()
+        self._in_member = False
+        self._input = b""
+        self._done = False
+        #: Why the stream ended before the data did: (reason, detail), or None.
+        self.problem: tuple[Reason, str] | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    @property
+    def bytes_out(self) -> int:
+        """Decompressed bytes handed out so far."""
+        return self._out
+
+    def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
+        while len(buffer) and not self._done:
+            chunk = self._inflate(min(len(buffer), self._cap + 1 - self._out))
+            if chunk:
+                if self._out + len(chunk) > self._cap:
+                    # Hand out what fits under the cap, then end the stream.
+                    chunk = chunk[: self._cap - self._out]
+                    self._stop(
+                        Reason.TOO_LARGE,
+                        f"decompresses to more than {self._cap:,} bytes (max_decompressed_bytes)",
+                    )
+                self._out += len(chunk)
+                buffer[: len(chunk)] = chunk
+                return len(chunk)
+        return 0
+
+    def _inflate(self, size: int) -> bytes:
+        """Some decompressed bytes (possibly none yet); sets `_done` at the end of the input."""
+        if not self._input:
+            try:
+                self._input = self._src.read(_CHUNK)
+            except OSError as exc:
+                self._stop(Reason.UNREADABLE, str(exc))
+                return b""
+            if not self._input:
+                if self._in_member:
+                    self._stop(Reason.TRUNCATED_ARCHIVE, f"cut off after {self._out:,} bytes")
+                self._done = True
+                return b""
+        if not self._in_member:
+            if not self._input.strip(b"\0"):
+                self._input = b""  # zero padding after the last member
+                return b""
+            self._in_member = True
+        try:
+            out = self._inflater.decompress(self._input, size)
+        except zlib.error as exc:
+            self._stop(
+                Reason.TRUNCATED_ARCHIVE, f"corrupt gzip data after {self._out:,} bytes: {exc}"
+            )
+            return b""
+        self._input = self._inflater.unconsumed_tail
+        if self._inflater.eof:
+            # Everything after the member is in unused_data; unconsumed_tail may still hold a
+            # stale copy of it when the member ended in a call fed from unconsumed_tail.
+            self._input = self._inflater.unused_data
+            self._inflater = _new_member()
+            self._in_member = False
+        return out
+
+    def _stop(self, reason: Reason, detail: str) -> None:
+        self.problem = (reason, detail)
+        self._done = True
+
+
+def _new_member() -> zlib._Decompress:
+    return zlib.decompressobj(16 + zlib.MAX_WBITS)
+
+
+def is_gzip(head: bytes) -> bool:
+    return head[:2] == GZIP_MAGIC
+
+
+def gunzip_stream(fileobj: BinaryIO, cap: int) -> tuple[io.BufferedReader, CappedGunzip]:
+    """A buffered reader over the decompressed bytes, plus the raw stream to ask `problem`."""
+    raw = CappedGunzip(fileobj, cap)
+    return io.BufferedReader(raw, buffer_size=64 * 1024), raw

@@ -1,0 +1,258 @@
+"""WARC files (a crawler's or Common Crawl's): HTML pages served with status 200.
+
+Each HTTP response record whose payload is an HTML page fetched with status 200 becomes a
+Document whose url is the record's target URI. The WARC-Date is when the crawler fetched the
+page, not when it was published, so it goes to ``declared["crawl_date"]`` and never into
+`published`. Records are read with FastWARC; each payload's size is checked against the limit
+before it is read. A record cut off by the end of the file is dropped and the file is reported
+as truncated; the records before it are kept.
+
+FastWARC parses from our own stream object (not from the path) so that gzip decompression stays
+under our cap and a cut-off gzip stream is noticed (FastWARC's own decompressor ends silently).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zlib
+from collections.abc import Iterator, Mapping
+from typing import BinaryIO
+
+from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+from newsloom.article import Document
+from newsloom.errors import Reason, RejectDocument, Rejection
+from newsloom.ingest.decode import sniff_binary
+from newsloom.ingest.document import NO_OVERRIDES, Overrides, document_from_bytes
+from newsloom.ingest.files import looks_like_html
+from newsloom.settings import DEFAULT_SETTINGS, Settings
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([^\s;\"']+)", re.IGNORECASE)
+_CHUNK_SIZE_LINE = re.compile(rb"[0-9a-fA-F]+[ \t]*(?:;[^\r\n]*)?\r?\n")
+
+
+class _ForwardReader:
+    """The stream interface FastWARC pulls from; reading errors end the stream, never raise.
+
+    FastWARC reads through native code, where an exception raised by Python `read` cannot be
+    handled cleanly; the error is kept in `problem` for the reader to report instead.
+    """
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._pos = 0
+        self.problem: str | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        if self.problem is not None:
+            return b""
+        try:
+            data = self._stream.read(size)
+        except (OSError, ValueError) as exc:
+            self.problem = str(exc) or type(exc).__name__
+            return b""
+        self._pos += len(data)
+        return data
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        target = offset if whence == io.SEEK_SET else self._pos + offset
+        if whence not in (io.SEEK_SET, io.SEEK_CUR) or target < self._pos:
+            raise io.UnsupportedOperation("the WARC stream only reads forward")
+        while self._pos < target and self.read(min(target - self._pos, 1 << 16)):
+            pass
+        return self._pos
+
+    def close(self) -> None:
+        """The caller owns the underlying stream and closes it."""
+
+
+def read_warc(
+    stream: BinaryIO,
+    name: str,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    overrides: Overrides = NO_OVERRIDES,
+) -> Iterator[Document | Rejection]:
+    """Documents from the HTML response records of a WARC stream (decompressed already)."""
+    reader = _ForwardReader(stream)
+    records = ArchiveIterator(
+        reader, record_types=WarcRecordType.any_type, parse_http=False, stream_detect=False
+    )
+    seen = pages = 0
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            break
+        except OSError as exc:
+            if seen == 0:
+                yield Rejection(name, Reason.NOT_WARC, f"{exc}; no WARC record could be read")
+            else:
+                yield Rejection(
+                    name, Reason.UNREADABLE, f"bad record header after {seen} records: {exc}"
+                )
+            return
+        seen += 1
+        if record.record_type != WarcRecordType.response or not record.is_http:
+            continue
+        source = f"{name}#{_record_ref(record)}"
+        try:
+            record.parse_http()
+        except (OSError, ValueError) as exc:
+            yield Rejection(source, Reason.UNREADABLE, f"malformed HTTP headers: {exc}")
+            continue
+        if record.http_headers is None or record.http_headers.status_code != 200:
+            continue
+        content_type = (record.http_content_type or "").lower()
+        if content_type and not content_type.startswith(HTML_TYPES):
+            continue
+        pages += 1
+        length = record.content_length
+        if length > settings.max_document_bytes:
+            yield Rejection(source, Reason.TOO_LARGE, _over(length, settings))
+            continue
+        payload = _read_exactly(record.reader, length)
+        if len(payload) < length:
+            yield Rejection(
+                name,
+                Reason.TRUNCATED_ARCHIVE,
+                f"the file ends inside record {_record_ref(record)} "
+                f"({len(payload):,} of {length:,} payload bytes)",
+            )
+            return
+        headers = dict(record.http_headers.items())
+        try:
+            body = decode_http_body(payload, headers, settings.max_document_bytes)
+            if not content_type and not _html_payload(body):
+                pages -= 1
+                continue
+            url = record.headers.get("WARC-Target-URI") or None
+            declared = {
+                "crawl_date": record.headers.get("WARC-Date"),
+                "warc_record_id": record.record_id,
+            }
+            yield document_from_bytes(
+                body,
+                source,
+                "html",
+                charset=record.http_charset,
+                url=url.strip("<> ") if url else None,
+                declared={k: v for k, v in declared.items() if v},
+                settings=settings,
+                overrides=overrides,
+            )
+        except RejectDocument as exc:
+            yield Rejection(source, exc.reason, exc.detail)
+    if reader.problem is not None:
+        yield Rejection(
+            name, Reason.UNREADABLE, f"read error after {seen} records: {reader.problem}"
+        )
+    elif seen == 0:
+        yield Rejection(name, Reason.EMPTY)
+    elif pages == 0:
+        yield Rejection(
+            name, Reason.NO_CONTENT, f"none of its {seen} records is an HTML page with status 200"
+        )
+
+
+def _record_ref(record: object) -> str:
+    record_id = getattr(record, "record_id", None)
+    if record_id:
+        return str(record_id).strip("<>")
+    return str(getattr(record, "stream_pos", "?"))
+
+
+def _read_exactly(reader: object, length: int) -> bytes:
+    parts: list[bytes] = []
+    got = 0
+    while got < length:
+        chunk = reader.read(length - got)  # type: ignore[attr-defined]
+        if not chunk:
+            break
+        parts.append(chunk)
+        got += len(chunk)
+    return b"".join(parts)
+
+
+def _html_payload(body: bytes) -> bool:
+    head = body[:2048]
+    return sniff_binary(head) is None and looks_like_html(head.decode("latin-1"))
+
+
+def _over(length: int, settings: Settings) -> str:
+    return (
+        f"payload of {length:,} bytes, over the {settings.max_document_bytes:,}-byte limit "
+        "(max_document_bytes)"
+    )
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type header value."""
+    match = _CHARSET.search(content_type or "")
+    return match.group(1) if match else None
+
+
+def decode_http_body(body: bytes, headers: Mapping[str, str], limit: int) -> bytes:
+    """Undo the transfer and content encodings a crawler stored as they came over the wire.
+
+    Many writers store the payload already decoded but keep the headers, so a payload that does
+    not parse as chunked or compressed data is taken as it is.
+    """
+    lower = {k.lower(): v.lower() for k, v in headers.items()}
+    if "chunked" in lower.get("transfer-encoding", ""):
+        body = _dechunk(body)
+    encoding = lower.get("content-encoding", "").strip()
+    if encoding in ("", "identity", "none"):
+        return body
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        return _inflate(body, limit)
+    if sniff_binary(body[:512]) is None:
+        return body
+    raise RejectDocument(Reason.UNSUPPORTED, f"content-encoding {encoding!r}")
+
+
+def _dechunk(body: bytes) -> bytes:
+    parts: list[bytes] = []
+    pos = 0
+    while True:
+        match = _CHUNK_SIZE_LINE.match(body, pos)
+        if match is None:
+            return body
+        size = int(match.group().split(b";")[0], 16)
+        start = match.end()
+        if size == 0:
+            return b"".join(parts)
+        parts.append(body[start : start + size])
+        pos = start + size
+        if body[pos : pos + 2] == b"\r\n":
+            pos += 2
+        elif body[pos : pos + 1] == b"\n":
+            pos += 1
+        if pos >= len(body):
+            return b"".join(parts)
+
+
+def _inflate(body: bytes, limit: int) -> bytes:
+    if body[:2] == b"\x1f\x8b":
+        wbits = 16 + zlib.MAX_WBITS
+    elif body[:1] == b"\x78":
+        wbits = zlib.MAX_WBITS
+    elif sniff_binary(body[:512]) is None:
+        return body  # stored decoded, header kept
+    else:
+        wbits = -zlib.MAX_WBITS  # raw deflate
+    inflater = zlib.decompressobj(wbits)
+    try:
+        out = inflater.decompress(body, limit + 1)
+    except zlib.error as exc:
+        raise RejectDocument(Reason.UNREADABLE, f"compressed payload is corrupt: {exc}") from exc
+    if len(out) > limit:
+        raise RejectDocument(
+            Reason.TOO_LARGE, f"payload decompresses to over {limit:,} bytes (max_document_bytes)"
+        )
+    return out

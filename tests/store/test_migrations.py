@@ -1,0 +1,145 @@
+"""Migrations: applied once at start-up, recorded, never by a reader; tables match the model."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsloom.article import Article
+from newsloom.errors import StoreError
+from newsloom.store import Store
+from newsloom.store import migrations as mig
+from newsloom.store.rows import (
+    ANNOTATIONS,
+    ARTICLE_COLUMNS,
+    JSON_FIELDS,
+    NOT_STORED,
+    SCALAR_FIELDS,
+    annotation_columns,
+)
+
+TABLES = {
+    "articles",
+    "removed",
+    "entities",
+    "quotes",
+    "dates",
+    "events",
+    "rejections",
+    "schema_version",
+}
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    rows = con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() "
+        "WHERE database_name = current_database() ORDER BY table_name, column_index"
+    ).fetchall()
+    out: dict[str, list[str]] = {}
+    for table, column in rows:
+        out.setdefault(table, []).append(column)
+    return out
+
+
+def test_a_new_store_is_migrated_to_the_latest_version(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    con = duckdb.connect(str(db), read_only=True)
+    assert set(_tables(con)) == TABLES
+    assert con.execute("SELECT version FROM schema_version").fetchall() == [(mig.LATEST,)]
+    con.close()
+
+
+def test_migrations_are_idempotent(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    with Store(db) as store:
+        assert mig.migrate(store.connection, str(db)) == mig.LATEST
+        before = _tables(store.connection)
+    with Store(db) as store:
+        con = store.connection
+        assert _tables(con) == before
+        assert con.execute("SELECT count(*) FROM schema_version").fetchone() == (
+            len(mig.MIGRATIONS),
+        )
+
+
+def test_migrations_are_numbered_in_order() -> None:
+    assert [m.version for m in mig.MIGRATIONS] == list(range(1, len(mig.MIGRATIONS) + 1))
+
+
+def test_a_store_newer_than_the_code_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    con = duckdb.connect(str(db))
+    con.execute(
+        "INSERT INTO schema_version VALUES (?, 'from the future', now()::TIMESTAMP)",
+        [mig.LATEST + 1],
+    )
+    con.close()
+    for read_only in (False, True):
+        with pytest.raises(StoreError) as info:
+            Store(db, read_only=read_only)
+        assert "newer" in str(info.value) and str(db) in str(info.value)
+
+
+def test_a_failed_migration_leaves_the_previous_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    broken = mig.Migration(
+        mig.LATEST + 1,
+        "broken step",
+        (
+            "CREATE TABLE half_done (x INTEGER)",
+            "THIS IS NOT SQL",
+        ),
+    )
+    monkeypatch.setattr(mig, "MIGRATIONS", (*mig.MIGRATIONS, broken))
+    monkeypatch.setattr(mig, "LATEST", broken.version)
+    with pytest.raises(StoreError) as info:
+        Store(db)
+    assert "broken step" in str(info.value)
+    monkeypatch.undo()
+    with Store(db) as store:  # still usable at the version it had
+        assert mig.current_version(store.connection) == mig.LATEST
+        assert "half_done" not in _tables(store.connection)
+
+
+def test_a_reader_does_not_migrate_an_older_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    step = mig.Migration(
+        mig.LATEST + 1, "add a column", ("ALTER TABLE articles ADD COLUMN extra VARCHAR",)
+    )
+    monkeypatch.setattr(mig, "MIGRATIONS", (*mig.MIGRATIONS, step))
+    monkeypatch.setattr("newsloom.store.LATEST", step.version)
+    monkeypatch.setattr(mig, "LATEST", step.version)
+    with pytest.raises(StoreError) as info:
+        Store(db, read_only=True)
+    assert "older" in str(info.value)
+    with Store(db) as store:  # the writer migrates it
+        assert mig.current_version(store.connection) == step.version
+        assert "extra" in _tables(store.connection)["articles"]
+
+
+def test_annotation_tables_mirror_the_annotation_dataclasses(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        tables = _tables(store.connection)
+    for table, (_, cls) in ANNOTATIONS.items():
+        assert tables[table] == ["article_id", "seq", *annotation_columns(cls)], table
+
+
+def test_articles_table_holds_every_stored_article_field(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        columns = _tables(store.connection)["articles"]
+    assert sorted(columns) == sorted(ARTICLE_COLUMNS)
+    handled = set(SCALAR_FIELDS) | set(JSON_FIELDS) | {"published"} | set(ANNOTATIONS)
+    stored = {f.name for f in fields(Article)} - NOT_STORED
+    assert stored == handled
