@@ -77,7 +77,7 @@ def registered_stages() -> dict[str, Stage]:
 
 def _load_builtin_stages() -> None:
     # Importing the modules runs their @stage decorators.
-    from newsloom import clean, extract, pubdate  # noqa: F401
+    from newsloom import clean, extract, pubdate, timex  # noqa: F401
 
 
 class Context:
@@ -97,7 +97,7 @@ class Context:
 
 
 #: The default per-article chain, in order.
-DEFAULT_STAGES: tuple[str, ...] = ("extract", "clean", "published")
+DEFAULT_STAGES: tuple[str, ...] = ("extract", "clean", "published", "dates")
 
 
 class _Timeout(Exception):
@@ -111,9 +111,7 @@ def _deadline(seconds: float) -> Iterator[None]:
     Stages are also checked between each other, so a worker thread still cannot run a document
     for long past its limit once the slow stage returns.
     """
-    usable = threading.current_thread() is threading.main_thread() and hasattr(
-        signal, "setitimer"
-    )
+    usable = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     if not usable:
         yield
         return

@@ -58,7 +58,8 @@ class Settings:
         if not isinstance(self.analysis_languages, tuple):
             raise ConfigError(
                 Msg.BAD_SETTING.format(
-                    name="analysis_languages", expected="a tuple of codes",
+                    name="analysis_languages",
+                    expected="a tuple of codes",
                     value=self.analysis_languages,
                 )
             )
@@ -69,7 +70,9 @@ class Settings:
         for name in changes:
             if name not in known:
                 raise ConfigError(
-                    Msg.BAD_SETTING.format(name=name, expected=f"one of {sorted(known)}", value=name)
+                    Msg.BAD_SETTING.format(
+                        name=name, expected=f"one of {sorted(known)}", value=name
+                    )
                 )
         return replace(self, **changes)
 

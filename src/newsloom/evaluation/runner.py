@@ -54,9 +54,10 @@ def run_pipeline(
 
 def _scorers() -> list[Scorer]:
     from newsloom.evaluation.cleaning import score_cleaning
+    from newsloom.evaluation.dates import score_dates
     from newsloom.evaluation.published import score_published
 
-    return [score_cleaning, score_published]
+    return [score_cleaning, score_published, score_dates]
 
 
 def evaluate_gold(path: Path, settings: Settings = DEFAULT_SETTINGS) -> list[Figure]:
@@ -71,7 +72,9 @@ def evaluate_gold(path: Path, settings: Settings = DEFAULT_SETTINGS) -> list[Fig
     return figures
 
 
-def run_eval(path: Path, *, limit: int | None = None, settings: Settings = DEFAULT_SETTINGS) -> list[Figure]:
+def run_eval(
+    path: Path, *, limit: int | None = None, settings: Settings = DEFAULT_SETTINGS
+) -> list[Figure]:
     """Score whatever kind of gold set `path` is."""
     if not path.exists():
         raise EvalError(Msg.GOLD_MISSING.format(path=path, expected="an existing directory"))
@@ -81,9 +84,15 @@ def run_eval(path: Path, *, limit: int | None = None, settings: Settings = DEFAU
         from newsloom.evaluation.published import score_htmldate_eval
 
         return score_htmldate_eval(path, limit=limit)
+    if (path / "intra_cross-doc_annotation").is_dir():
+        from newsloom.evaluation.dates import score_timex_meantime
+
+        return score_timex_meantime(path, settings=settings)
     raise EvalError(
         Msg.GOLD_MISSING.format(
-            path=path, expected="articles.jsonl (newsloom-dev format) or eval_default.json (htmldate)"
+            path=path,
+            expected="articles.jsonl (newsloom-dev format), eval_default.json (htmldate_eval) "
+            "or a MEANTIME folder",
         )
     )
 
