@@ -208,6 +208,10 @@ def _describe(article: Any) -> str:
         lines.append(f"  spun:      {marks}")
     if q.credits:
         lines.append("  credits:   " + "; ".join(f"{c.role}: {c.name}" for c in q.credits))
+    if article.dates:
+        shown = ", ".join(f"{d.text!r}={d.value or '?'}" for d in article.dates[:6])
+        more = f" (+{len(article.dates) - 6} more)" if len(article.dates) > 6 else ""
+        lines.append(f"  dates:     {shown}{more}")
     for s in article.skipped:
         lines.append(f"  skipped {s.stage}: {s.reason}")
     return "\n".join(lines) + "\n"
