@@ -1,0 +1,194 @@
+"""The `clean` stage end to end, on pages written for these tests."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from newsloom.article import Article, Credit, Document
+from newsloom.clean import clean, clean_text
+from newsloom.hashing import content_hash
+from newsloom.pipeline import Context, Pipeline, registered_stages
+from newsloom.settings import Settings
+
+PAGE = """ date 2026-04-07 + ↺ − 16 px
+
+Skip to main content
+
+RIVER POST
+
+Dam operator fined over late flood warning
+
+Share this article Facebook Twitter Email
+
+ACCRA (AP) – The operator of the Akosombo dam was fined on Tuesday for warning villages too \
+late, the energy ministry said. "The ministry will review every spillway rule this year", the \
+statement said.
+
+Workers inspect the spillway on Monday. (AP Photo/Kofi Mensah)
+
+Critics said the fine was too small, and talks with Russian Federation on a loan stalled. \
+The ministry will review every spillway rule this year.
+
+Hide Ad
+
+Farmers said the flood destroyed the harvest. (Reporting by Ama Boateng; Editing by Kofi Mensah)
+
+Leave a Reply
+"""
+
+
+def test_clean_text_on_a_scraped_page() -> None:
+    result = clean_text(PAGE)
+    assert result.title == "Dam operator fined over late flood warning"
+    assert result.text.startswith("ACCRA (AP) – The operator")
+    assert result.text.endswith("(Reporting by Ama Boateng; Editing by Kofi Mensah)")
+    for junk in ("Skip to", "RIVER POST", "Share this", "AP Photo", "Hide Ad", "Leave a", "px"):
+        assert junk not in result.text
+    reasons = {r.reason for r in result.removed}
+    assert reasons >= {
+        "metadata_prefix",
+        "navigation",
+        "title",
+        "share_bar",
+        "caption",
+        "ad",
+        "comment_form",
+        "repeated_sentence",
+    }
+    for r in result.removed:
+        if r.reason != "over_char_limit":
+            assert PAGE[r.start : r.end] == r.text
+    # the bare copy of the quoted statement went; both the quote and the rest stayed
+    assert result.text.count("The ministry will review every spillway rule this year") == 1
+    (rep,) = result.quality.repeated_sentences
+    assert rep.count == 2 and result.text[rep.start : rep.end] == rep.text
+    assert [m.text for m in result.quality.spun_markers] == ["Russian Federation"]
+    assert Credit("reporting", "Ama Boateng") in result.quality.credits
+    assert Credit("source", "AP") in result.quality.credits
+    assert Credit("image", "AP Photo/Kofi Mensah") in result.quality.credits
+    assert result.quality.truncated is False  # the comment form closes the article
+
+
+def test_segments_map_every_character_back() -> None:
+    result = clean_text(PAGE)
+    assert result.segments
+    for t, s, n in result.segments:
+        assert result.text[t : t + n] == PAGE[s : s + n]
+    article = replace(
+        Article.from_document(Document("x", "x", "text", PAGE, content_hash(PAGE))),
+        source_text=PAGE,
+        text=result.text,
+        segments=result.segments,
+    )
+    at = result.text.index("Farmers said")
+    assert PAGE[article.source_offset(at) :].startswith("Farmers said")
+
+
+def test_prefix_before_a_headline() -> None:
+    text = " date 2026-04-07 Dam operator fined over warning\n\nThe operator was fined on Tuesday."
+    result = clean_text(text)
+    assert result.title == "Dam operator fined over warning"
+    assert result.text == "The operator was fined on Tuesday."
+    prefix = next(r for r in result.removed if r.reason == "metadata_prefix")
+    assert (prefix.text, prefix.start, prefix.end) == (" date 2026-04-07", 0, 16)
+
+
+def test_given_title_is_taken_out_once() -> None:
+    text = "Dam fined\n\nDam fined\n\nThe operator was fined on Tuesday, officials said today."
+    result = clean_text(text, title="Dam fined")
+    assert result.title == "Dam fined"
+    assert result.text == "Dam fined\n\nThe operator was fined on Tuesday, officials said today."
+
+
+def test_glued_skip_link_is_trimmed() -> None:
+    text = "The operator was fined on Tuesday for warning villages late.Skip to main content"
+    result = clean_text(text)
+    assert result.text == "The operator was fined on Tuesday for warning villages late."
+    assert [r.reason for r in result.removed] == ["navigation"]
+
+
+def test_character_cap() -> None:
+    para = "The operator was fined on Tuesday for warning villages too late, officials said."
+    text = "\n\n".join(f"{i} {para}" for i in range(40))
+    result = clean_text(text, max_chars=2000)
+    assert len(result.text) <= 2000
+    cut = [r for r in result.removed if r.reason == "over_char_limit"]
+    assert len(cut) == 1 and text.endswith(cut[0].text)
+    assert result.text + "\n\n" + cut[0].text == text
+    assert text[cut[0].start : cut[0].end] == cut[0].text
+    assert result.quality.truncated is True
+    # far past the cap, the source is cut before cleaning, and that is recorded too
+    result = clean_text(text, max_chars=500)
+    assert len(result.text) <= 500
+    cut = [r for r in result.removed if r.reason == "over_char_limit"]
+    assert len(cut) == 2 and all(r.start >= len(result.text) for r in cut)
+
+
+def test_a_scraped_text_that_stops_mid_line() -> None:
+    text = "The operator was fined on Tuesday, officials said.\n\nTusk "
+    assert clean_text(text).quality.truncated is True
+    assert clean_text(text).quality.truncated_sentences[-1].text == "Tusk"
+    # an extraction may leave a trailing space: that is no sign of a cut
+    assert clean_text(text, as_scraped=False).quality.truncated is None
+
+
+def test_empty_text() -> None:
+    result = clean_text("   \n\n ")
+    assert (result.text, result.segments, result.title) == ("", (), None)
+    assert result.quality.truncated is None
+
+
+def doc(text: str, title: str | None = None) -> Document:
+    return Document("t1", "t1.txt", "text", text, content_hash(text), title=title)
+
+
+def test_stage_in_the_pipeline() -> None:
+    out = Pipeline(("extract", "clean"))(doc(PAGE.replace(" ", "\u00a0", 3)))
+    assert isinstance(out, Article)
+    assert out.lang == "en"
+    assert out.title == "Dam operator fined over late flood warning"
+    assert "\u00a0" not in out.source_text  # the repaired text is the new source text
+    for t, s, n in out.segments:
+        assert out.text[t : t + n] == out.source_text[s : s + n]
+
+
+def test_stage_keeps_non_english_articles_and_drops_english_markers() -> None:
+    text = (
+        "Die Sanktionen der USA treffen die Währung, sagte der Minister am Dienstag in Berlin. "
+        "Die Regierung will die Gespräche mit den Nachbarn im Mai fortsetzen."
+    )
+    out = Pipeline(("extract", "clean"))(doc(text))
+    assert isinstance(out, Article)
+    assert out.lang == "de"
+    assert out.text == text
+    assert out.quality.spun_markers == ()
+
+
+def test_stage_uses_the_cap_from_settings() -> None:
+    para = "The operator was fined on Tuesday for warning villages too late, officials said."
+    text = "\n\n".join([para] * 10).replace("Tuesday", "Monday", 1)
+    article = replace(Article.from_document(doc(text)), source_text=text)
+    out = clean(article, Context(Settings().with_(max_chars=200)))
+    assert len(out.text) <= 200
+
+
+def test_registration() -> None:
+    st = registered_stages()["clean"]
+    assert st.requires == ("source_text",)
+    assert set(st.assigns) == {
+        "source_text",
+        "text",
+        "segments",
+        "removed",
+        "quality",
+        "lang",
+        "title",
+    }
+
+
+@pytest.mark.parametrize("text", ["Solo line", "A sentence only."])
+def test_single_line_has_no_title(text: str) -> None:
+    assert clean_text(text).title is None
+    assert clean_text(text).text == text
