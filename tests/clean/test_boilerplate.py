@@ -48,6 +48,14 @@ def test_navigation() -> None:
             ("The Home Office said the world would watch.", None),
             ("- Weather | Sport | Money", None),
             ("Questions about @RiverWatchGH and #FloodRelief in the valley", None),
+            # a long excerpt cut off mid-sentence, with a camel-case company name repeated
+            (
+                "The carmaker VelaMotors said on Monday it would close two plants. VelaMotors "
+                "blamed weak demand in Europe and a costly recall. Analysts at BrightRock said "
+                "the cuts were overdue, and VelaMotors shares rose four percent in early trade as "
+                "investors welcomed the plan, which the company said would",
+                None,
+            ),
         ],
     )
 

@@ -114,6 +114,10 @@ def _cap_ratio(tokens: Sequence[str]) -> float:
     return sum(1 for t in letters if t[0].isupper()) / len(letters)
 
 
+# a sentence end followed by a new sentence inside one line: "... last year. The plan ..."
+_PROSE_BREAK = re.compile(r"[a-z0-9%)][.!?][\"'”’]? [A-Z]")
+
+
 def navigation(line: str, ctx: LineContext) -> str | None:
     """Skip links, section labels and menus glued or strung into one line."""
     if _SKIP_LINKS.fullmatch(line):
@@ -122,11 +126,16 @@ def navigation(line: str, ctx: LineContext) -> str | None:
         return "navigation"
     if ends_sentence(line) or is_list_item(line):
         return None  # a sentence, or an item of a list in the article
+    if len(line) > 200 and len(_PROSE_BREAK.findall(line)) >= 2:
+        return None  # running prose cut off mid-sentence (an excerpt), not a menu
     tokens = words(line)
     # "FinancialGovernment SolutionsLegalReuters News AgencyRisk ...": menu items glued
-    # (handles, hashtags and links are written glued on purpose and do not count)
-    glued = sum(len(_GLUE.findall(t)) for t in tokens if not _HANDLE.search(t))
-    if glued >= 3:
+    # (handles, hashtags and links are written glued on purpose and do not count; a name
+    # such as "DaimlerChrysler" repeated in a paragraph is one glued word, and glue must be
+    # dense: a menu is mostly glued labels)
+    glued_words = {t for t in tokens if _GLUE.search(t) and not _HANDLE.search(t)}
+    glued = sum(len(_GLUE.findall(t)) for t in glued_words)
+    if glued >= 3 and glued * 8 >= len(tokens):
         return "navigation"
     # breadcrumbs and menus: "Home > News > Regions", "World | Africa | Europe", "Business · Tech"
     # (a line that opens with "|" is a row of a table in the article, not a menu)
