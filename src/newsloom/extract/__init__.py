@@ -13,11 +13,11 @@ from dataclasses import replace
 from types import MappingProxyType
 
 from newsloom.article import Article
+from newsloom.clean.prefix import parse_metadata_prefix
 from newsloom.extract.html import Page, extract_html
 from newsloom.extract.metadata import date_candidates
 from newsloom.pipeline import Context, stage
 from newsloom.pubdate.declared import crawl_date
-from newsloom.pubdate.prefix import parse_metadata_prefix
 
 __all__ = ["Page", "date_candidates", "extract_html"]
 

@@ -25,13 +25,13 @@ from dataclasses import replace
 from datetime import date
 
 from newsloom.article import Article, Published
+from newsloom.clean.prefix import parse_metadata_prefix
 from newsloom.pipeline import Context, stage
 from newsloom.pubdate.candidate import Candidate
 from newsloom.pubdate.dateline import PUBLISHED, UPDATED, Dateline, find_datelines
 from newsloom.pubdate.declared import crawl_date, declared_date
 from newsloom.pubdate.inferred import infer_date, mentioned_years
 from newsloom.pubdate.metadata import html_date, modified_bound, prefix_date
-from newsloom.pubdate.prefix import parse_metadata_prefix
 from newsloom.pubdate.url import UrlDate, date_from_url
 
 __all__ = ["best_dateline", "resolve_published"]

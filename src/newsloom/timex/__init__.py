@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsloom.article import Article, DateExpression
+from newsloom.clean.prefix import parse_metadata_prefix
 from newsloom.pipeline import Context, stage
-from newsloom.pubdate.prefix import parse_metadata_prefix
 from newsloom.timex.calendar import Anchor
 from newsloom.timex.detect import Mention, find_mentions
 from newsloom.timex.resolve import resolve_mentions
