@@ -32,16 +32,9 @@ DEFAULT_SHARED = HERE.parent.parent / "shared"
 
 
 def html_pages(shared: Path, limit: int | None) -> list[Path]:
-    root = shared / "data" / "htmldate_eval"
-    pages: list[Path] = []
-    for name in ("eval_default.json", "eval_mediacloud_2020.json"):
-        for entry in json.loads((root / name).read_text(encoding="utf-8")).values():
-            for folder in ("cache", "test_set"):
-                candidate = root / folder / entry["file"]
-                if candidate.is_file():
-                    pages.append(candidate)
-                    break
-    pages.sort()
+    from newsloom.evaluation.published import htmldate_eval_pages
+
+    pages = sorted(page.path for page in htmldate_eval_pages(shared / "data" / "htmldate_eval"))
     return pages[:limit] if limit else pages
 
 
@@ -74,15 +67,16 @@ def _run_trafilatura(pages: list[Path], metadata: bool) -> int:
 
 def _run_newsloom_pages(pages: list[Path], store: bool) -> int:
     from newsloom.ingest import read_inputs
-    from newsloom.pipeline import Pipeline
+    from newsloom.pipeline import TEXT_STAGES, Pipeline
 
     if store:
         from newsloom.loom import Loom
 
         with tempfile.TemporaryDirectory() as tmp:
-            report = Loom(Path(tmp) / "bench.duckdb").ingest(pages)
+            report = Loom(Path(tmp) / "bench.duckdb", stages=TEXT_STAGES).ingest(pages)
         return report.ingested + len(report.rejections)
-    pipeline = Pipeline()
+    # ingest + extract + clean (+ publication date and date expressions): no language model
+    pipeline = Pipeline(TEXT_STAGES)
     return sum(1 for _ in pipeline.map(read_inputs(pages)))
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -66,8 +66,6 @@ def analyze(
 
 
 def _with_id(doc: Document, new_id: str) -> Document:
-    from dataclasses import replace
-
     return replace(doc, id=new_id)
 
 
@@ -93,8 +91,15 @@ def _init_worker(settings: Settings, stages: tuple[str, ...]) -> None:
     _WORKER["pipeline"] = Pipeline(stages, settings)
 
 
+def _without_parse(result: Article | Rejection) -> Article | Rejection:
+    # The parse serves the analysis stages only; it is not stored, so it is not shipped either.
+    if isinstance(result, Article) and result.parse is not None:
+        return replace(result, parse=None)
+    return result
+
+
 def _run_in_worker(doc: Document) -> Article | Rejection:
-    return _WORKER["pipeline"](doc)
+    return _without_parse(_WORKER["pipeline"](doc))
 
 
 @dataclass
@@ -215,7 +220,7 @@ class Loom:
     def _mapper(self) -> Iterator[Callable[[list[Document]], Iterable[Article | Rejection]]]:
         """In-process mapping, or a pool of worker processes that each build the pipeline once."""
         if self.workers == 1:
-            yield lambda docs: map(self.pipeline, docs)
+            yield lambda docs: (_without_parse(self.pipeline(d)) for d in docs)
             return
         with ProcessPoolExecutor(
             max_workers=self.workers,

@@ -77,7 +77,7 @@ def registered_stages() -> dict[str, Stage]:
 
 def _load_builtin_stages() -> None:
     # Importing the modules runs their @stage decorators.
-    from newsloom import clean, extract, pubdate, timex  # noqa: F401
+    from newsloom import analyse, clean, extract, pubdate, timex  # noqa: F401
 
 
 class Context:
@@ -97,7 +97,17 @@ class Context:
 
 
 #: The default per-article chain, in order.
-DEFAULT_STAGES: tuple[str, ...] = ("extract", "clean", "published", "dates")
+DEFAULT_STAGES: tuple[str, ...] = (
+    "extract",
+    "clean",
+    "published",
+    "dates",
+    "nlp",
+    "entities",
+    "quotes",
+)
+#: The stages that need no language model: reading, cleaning and dating only.
+TEXT_STAGES: tuple[str, ...] = ("extract", "clean", "published", "dates")
 
 
 class _Timeout(Exception):

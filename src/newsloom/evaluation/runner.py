@@ -56,8 +56,9 @@ def _scorers() -> list[Scorer]:
     from newsloom.evaluation.cleaning import score_cleaning
     from newsloom.evaluation.dates import score_dates
     from newsloom.evaluation.published import score_published
+    from newsloom.evaluation.quotes import score_quotes
 
-    return [score_cleaning, score_published, score_dates]
+    return [score_cleaning, score_published, score_dates, score_quotes]
 
 
 def evaluate_gold(path: Path, settings: Settings = DEFAULT_SETTINGS) -> list[Figure]:

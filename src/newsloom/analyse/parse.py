@@ -1,0 +1,253 @@
+"""The spaCy parse of an article, kept as a light, picklable structure.
+
+The `nlp` stage runs spaCy once per article and stores the result on `Article.parse` as a
+`Parse`: plain tuples of tokens, sentences and entity spans with character offsets into the
+clean text. Later stages (entities, quotes, and the date and event stages to come) read it
+instead of parsing again.
+
+Why not keep the spaCy `Doc`: a `Doc` needs its `Vocab` to be pickled or rebuilt, and batch
+workers pickle articles; a per-process cache keyed by article id would make a stage's result
+depend on what else ran in the same process. A `Parse` is data: it travels with the article,
+pickles in a few kilobytes, and is left out of `Article.to_dict` and of article equality.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from newsloom.pipeline import Context
+
+#: The spaCy components the analysis reads: POS tags and lemmas for cue verbs, the dependency
+#: parse for "X said" / "said X" and sentences, NER for speakers. All of the shipped pipeline.
+MODEL_RESOURCE = "analyse.spacy"
+
+
+class Token(NamedTuple):
+    """One token: character offsets into the text, and its tags and dependency arc.
+
+    A named tuple rather than a dataclass: an article has hundreds of tokens, and building
+    them must cost little next to the parse itself.
+    """
+
+    i: int
+    start: int
+    end: int
+    text: str
+    #: lower-cased lemma
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    #: first and last token index of the token's subtree (spaCy's left_edge / right_edge)
+    left: int
+    right: int
+    #: index of the sentence in `Parse.sents`
+    sent: int
+    #: entity label ("PERSON", "ORG", ...) or ""
+    ent: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    """A named-entity span in token indices [first, stop) and characters [start, end)."""
+
+    first: int
+    stop: int
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """Tokens, sentences (token ranges) and entity spans of one text."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    #: (first token, stop token) of each sentence
+    sents: tuple[tuple[int, int], ...]
+    ents: tuple[EntitySpan, ...]
+    #: children token indices of each token, in order
+    children: tuple[tuple[int, ...], ...]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        return self.sents[self.tokens[i].sent]
+
+    def span_text(self, first: int, stop: int) -> str:
+        """The text of tokens [first, stop), as written."""
+        if first >= stop:
+            return ""
+        return self.text[self.tokens[first].start : self.tokens[stop - 1].end]
+
+    def ancestors(self, i: int) -> Iterator[int]:
+        seen = {i}
+        while self.tokens[i].head != i:
+            i = self.tokens[i].head
+            if i in seen:  # a cycle cannot come from spaCy, but never loop on bad data
+                return
+            seen.add(i)
+            yield i
+
+    def token_at(self, offset: int) -> int | None:
+        """Index of the token that covers or follows character `offset`, or None past the end."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo if lo < len(self.tokens) else None
+
+    def tokens_in(self, start: int, end: int) -> range:
+        """Indices of the tokens that lie inside characters [start, end)."""
+        first = self.token_at(start)
+        if first is None:
+            return range(0)
+        stop = first
+        while stop < len(self.tokens) and self.tokens[stop].end <= end:
+            stop += 1
+        while first < stop and self.tokens[first].start < start:
+            first += 1
+        return range(first, stop)
+
+
+#: our spaCy component that starts a sentence after every line break
+PARAGRAPH_COMPONENT = "newsloom_line_starts"
+#: abbreviated titles the tokenizer would otherwise split from their dot ("Pres. Trump")
+_TITLE_ABBREVIATIONS = ("Pres.", "Sen.", "Rep.", "Gov.", "Amb.", "Sec.", "Supt.", "Insp.", "Cllr.")
+
+
+def _line_starts(doc: Any) -> Any:
+    """A line break ends a sentence: news paragraphs and headlines are lines.
+
+    Without this the parser joins the end of one paragraph to the next one's start and takes
+    a word of the previous quote for the subject of the next "X told MPs".
+    """
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def load_model(name: str) -> Any:
+    """Load the spaCy pipeline package (installed from PyPI, no download at run time)."""
+    import spacy
+    from spacy.attrs import ORTH
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_COMPONENT):
+        Language.component(PARAGRAPH_COMPONENT, func=_line_starts)
+    nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    for abbreviation in _TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    return nlp
+
+
+def model(ctx: Context) -> Any:
+    """The spaCy pipeline of this context, loaded once per process."""
+    name = ctx.settings.spacy_model
+    return ctx.resource(f"{MODEL_RESOURCE}:{name}", lambda: load_model(name))
+
+
+def from_doc(doc: Any) -> Parse:
+    """Copy what the analysis needs out of a spaCy `Doc` (arrays, no per-token objects)."""
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, POS, TAG
+
+    text = doc.text
+    n = len(doc)
+    strings = doc.vocab.strings
+    sent_index = [0] * n
+    sents: list[tuple[int, int]] = []
+    for k, sent in enumerate(doc.sents):
+        sents.append((sent.start, sent.end))
+        sent_index[sent.start : sent.end] = [k] * (sent.end - sent.start)
+    rows = doc.to_array([IDX, LENGTH, HEAD, LEMMA, POS, TAG, DEP, ENT_TYPE]).tolist() if n else []
+    heads = [i + _signed(row[2]) for i, row in enumerate(rows)]
+    left, right = _edges(heads)
+    cache: dict[int, str] = {0: ""}
+
+    def name(key: int) -> str:
+        value = cache.get(key)
+        if value is None:
+            value = cache[key] = strings[key]
+        return value
+
+    tokens = tuple(
+        Token(
+            i,
+            row[0],
+            row[0] + row[1],
+            text[row[0] : row[0] + row[1]],
+            name(row[3]).lower(),
+            name(row[4]),
+            name(row[5]),
+            name(row[6]),
+            heads[i],
+            left[i],
+            right[i],
+            sent_index[i],
+            name(row[7]),
+        )
+        for i, row in enumerate(rows)
+    )
+    children: list[list[int]] = [[] for _ in range(n)]
+    for i, h in enumerate(heads):
+        if h != i:
+            children[h].append(i)
+    ents = tuple(EntitySpan(e.start, e.end, e.start_char, e.end_char, e.label_) for e in doc.ents)
+    return Parse(text, tokens, tuple(sents), ents, tuple(tuple(c) for c in children))
+
+
+def _edges(heads: list[int]) -> tuple[list[int], list[int]]:
+    """First and last token of each token's subtree, from the head of every token."""
+    n = len(heads)
+    depth = [-1] * n
+    for i in range(n):
+        path = []
+        j = i
+        while depth[j] < 0 and heads[j] != j and len(path) <= n:
+            path.append(j)
+            j = heads[j]
+        base = depth[j] if depth[j] >= 0 else 0
+        depth[j] = base
+        for k, node in enumerate(reversed(path), 1):
+            depth[node] = base + k
+    left = list(range(n))
+    right = list(range(n))
+    for i in sorted(range(n), key=lambda k: -depth[k]):
+        h = heads[i]
+        if h != i:
+            if left[i] < left[h]:
+                left[h] = left[i]
+            if right[i] > right[h]:
+                right[h] = right[i]
+    return left, right
+
+
+def _signed(value: int) -> int:
+    """`Doc.to_array` returns the relative HEAD offset as an unsigned 64-bit number."""
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def parse_text(text: str, ctx: Context) -> Parse:
+    """Parse one text with the context's model."""
+    return from_doc(model(ctx)(text))
+
+
+def parse_texts(texts: Iterable[str], ctx: Context, *, batch_size: int = 32) -> Iterator[Parse]:
+    """Parse many texts with `nlp.pipe` (faster than one call per text); same results."""
+    for doc in model(ctx).pipe(texts, batch_size=batch_size):
+        yield from_doc(doc)

@@ -1,0 +1,45 @@
+"""Direct and partial quotes of an article, with speaker, cue and relaying outlet.
+
+`marks.find_quoted` finds the quoted spans; `attribution.Resolver` says who spoke each one
+and through which outlet. A quote is `partial` when it is a fragment set inside the reporter's
+own sentence ("called the decision “extremely regrettable”"), `direct` when it stands as the
+speaker's own sentence or sentences.
+"""
+
+from __future__ import annotations
+
+from newsloom.analyse.attribution import Attribution, Resolver
+from newsloom.analyse.entities import People
+from newsloom.analyse.marks import find_quoted, quote_is_partial
+from newsloom.analyse.parse import Parse
+from newsloom.article import Quote
+
+
+def extract_quotes(parse: Parse, people: People, *, year: int | None = None) -> tuple[Quote, ...]:
+    """Every quoted span of the parsed text with its attribution."""
+    if not isinstance(parse, Parse):
+        raise TypeError(f"parse must be a Parse, got {type(parse).__name__}")
+    text = parse.text
+    spans = find_quoted(text)
+    if not spans:
+        return ()
+    resolver = Resolver(parse, people, year, spans)
+    quotes: list[Quote] = []
+    done: list[Attribution] = []
+    for n, span in enumerate(spans):
+        att = resolver.attribute(n, done)
+        done.append(att)
+        quotes.append(
+            Quote(
+                text=text[span.start : span.end],
+                start=span.start,
+                end=span.end,
+                kind="partial" if quote_is_partial(text, span) else "direct",
+                speaker=att.speaker,
+                speaker_mention=att.mention if att.speaker else None,
+                cue=att.cue,
+                via=att.via,
+                confidence=round(att.confidence, 2) if att.speaker else 0.0,
+            )
+        )
+    return tuple(quotes)

@@ -1,0 +1,205 @@
+"""The outlet an article credits for words it quotes ("..., according to Politico").
+
+A credit names a news medium, never the speaker: "told Vox", "told the BBC", "she told ITV
+news", "CNN reported", "reports Reuters", "in an interview with CNN", "per The New York
+Times", "told talkRADIO's Julia Hartley-Brewer", "Russian state media". "Told reporters" and
+"told parliament" credit no outlet. A credit is found in one sentence; which quotes it covers
+is decided by `attribution` (the sentence's own quotes, and the next sentence's for an
+"according to" or "reported" credit).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from newsloom.analyse.lexicon import (
+    AUDIENCE_NOUNS,
+    DOCUMENT_NOUNS,
+    GENERIC_MEDIA,
+    INSTITUTION_NOUNS,
+    MEDIA_NAMES,
+    MEDIA_WORDS,
+    words,
+)
+from newsloom.analyse.parse import Parse
+
+#: "according" and "reported" credits cover the paragraph's next sentence too; "told" credits
+#: cover only the quotes of their own attribution.
+ACCORDING, REPORTED, TOLD = "according", "reported", "told"
+
+#: words that make any capitalised name a medium ("Rádio Tejo", "Channel 7", "Sahel Weekly")
+_BROADCAST_WORDS = words(
+    """
+    radio tv television news times weekly daily channel herald gazette tribune journal
+    telegraph broadcasting broadcaster magazine chronicle newspaper
+    """
+)
+#: verbs whose object is the one told ("told Vox", "advised The Continental")
+_TELL = frozenset({"tell", "advise", "inform"})
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    outlet: str
+    kind: str
+    #: the token that carries the credit ("according", "reported", "told")
+    at: int
+
+
+def _name_tokens(parse: Parse, head: int) -> list[int]:
+    """The head noun with its compound and adjective modifiers (no determiner, no 's)."""
+    toks = [head]
+    stack = [head]
+    while stack:
+        i = stack.pop()
+        for c in parse.children[i]:
+            t = parse.tokens[c]
+            if c < head and t.dep in ("compound", "amod", "nmod") and t.pos != "DET":
+                toks.append(c)
+                stack.append(c)
+    toks.sort()
+    # only the contiguous run that ends at the head
+    run = [head]
+    for i in reversed(toks[:-1]):
+        if i == run[0] - 1:
+            run.insert(0, i)
+        else:
+            break
+    # "Channel 7", "France 24"
+    nxt = head + 1
+    if (
+        nxt < len(parse.tokens)
+        and parse.tokens[nxt].pos == "NUM"
+        and parse.tokens[nxt].head == head
+    ):
+        run.append(nxt)
+    return run
+
+
+def _plain(word: str) -> str:
+    """Lower case without accents ("Rádio" -> "radio")."""
+    text = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None:
+    """The outlet a noun phrase names, or None.
+
+    `strong` is set where the construction itself says "medium" ("X reported"): then any
+    organisation name counts; elsewhere the name must look like a medium.
+    """
+    tok = parse.tokens[head]
+    # "told talkRADIO's Julia Hartley-Brewer", "CNN's Jake Tapper": the possessor's outlet
+    for c in parse.children[head]:
+        ct = parse.tokens[c]
+        if (
+            c < head
+            and ct.dep in ("poss", "nmod")
+            and any(parse.tokens[g].lower in ("'s", "’s") for g in parse.children[c])
+        ):
+            name = outlet_name(parse, c, strong=True)
+            if name:
+                return name
+    if tok.pos in ("PROPN", "NUM") and tok.ent in ("PERSON", "ORG", "", "CARDINAL"):
+        # the model sometimes takes a medium for a person ("according to Politico",
+        # "told Sahel Weekly")
+        toks = _name_tokens(parse, head)
+        name = parse.span_text(toks[0], toks[-1] + 1)
+        plain = [_plain(parse.tokens[i].text) for i in toks if parse.tokens[i].lower != "the"]
+        if " ".join(plain) in MEDIA_NAMES or (
+            len(plain) > 1
+            and (plain[-1] in MEDIA_WORDS or any(w in _BROADCAST_WORDS for w in plain))
+            and parse.tokens[toks[0]].text[:1].isupper()
+        ):
+            return name
+    if tok.ent == "PERSON" or tok.pos == "PRON":
+        # "told talkRADIO's Julia Hartley-Brewer": the programme's outlet
+        for c in parse.children[head]:
+            if parse.tokens[c].dep == "poss" and parse.tokens[c].ent != "PERSON":
+                return outlet_name(parse, c, strong=True)
+        return None
+    toks = _name_tokens(parse, head)
+    words = [parse.tokens[i].text for i in toks]
+    lower = [_plain(w) for w in words]
+    phrase = " ".join(lower)
+    bare = phrase[4:] if phrase.startswith("the ") else phrase
+    if bare in AUDIENCE_NOUNS or (tok.lower in AUDIENCE_NOUNS and tok.pos != "PROPN"):
+        return None
+    if tok.lower in DOCUMENT_NOUNS and tok.pos != "PROPN":
+        return None
+    if phrase in GENERIC_MEDIA or " ".join(lower[-2:]) in GENERIC_MEDIA:
+        return " ".join(words)
+    if not any(w[:1].isupper() for w in words):
+        return None
+    name = " ".join(words)
+    if bare in MEDIA_NAMES or any(w in MEDIA_NAMES for w in lower):
+        return name
+    if all(w in MEDIA_WORDS or w == "the" for w in lower):
+        return None  # "TV", "the press": a medium, but no outlet named
+    if any(w in MEDIA_WORDS for w in lower) and tok.ent not in ("GPE", "NORP", "PERSON"):
+        return name
+    # "X reported", "told KBC", "told The Continental": a named organisation in a medium's
+    # place, unless its name says it is a public body ("told the Senate Committee")
+    named = strong and tok.ent in ("ORG", "", "PRODUCT", "WORK_OF_ART") and tok.pos == "PROPN"
+    if named and not any(w in INSTITUTION_NOUNS and w not in MEDIA_WORDS for w in lower):
+        return name
+    return None
+
+
+def _pobj(parse: Parse, prep: int) -> int | None:
+    for c in parse.children[prep]:
+        if parse.tokens[c].dep in ("pobj", "dobj"):
+            return c
+    return None
+
+
+def credits_in(
+    parse: Parse, first: int, stop: int, skip: set[int], *, speaker_named: bool = False
+) -> list[Credit]:
+    """Outlet credits among tokens [first, stop), ignoring tokens in `skip` (quoted words).
+
+    With `speaker_named` (the sentence attributes its quote to someone else), "according to
+    X" names a relay whatever X's name looks like ("According to KBC, she said ...").
+    """
+    found: list[Credit] = []
+    for i in range(first, stop):
+        if i in skip:
+            continue
+        t = parse.tokens[i]
+        if t.lower == "according" or (t.lower == "per" and t.i == first):
+            to = next((c for c in parse.children[i] if parse.tokens[c].lower == "to"), None)
+            obj = _pobj(parse, to) if to is not None else _pobj(parse, i)
+            if obj is None and i + 1 < stop and parse.tokens[i + 1].lower == "to":
+                obj = _pobj(parse, i + 1)
+            if obj is not None and (name := outlet_name(parse, obj, strong=speaker_named)):
+                found.append(Credit(name, ACCORDING, i))
+        elif t.lemma == "report" and t.pos == "VERB":
+            for c in parse.children[i]:
+                if parse.tokens[c].dep in ("nsubj", "nsubjpass") and (
+                    name := outlet_name(parse, c, strong=True)
+                ):
+                    found.append(Credit(name, REPORTED, i))
+        elif t.lemma in _TELL | {"say", "speak", "talk", "write"} and t.pos in ("VERB", "AUX"):
+            for c in parse.children[i]:
+                dep = parse.tokens[c].dep
+                target = None
+                if t.lemma in _TELL and dep in ("dobj", "dative", "iobj", "npadvmod"):
+                    target = c
+                elif dep in ("prep", "dative") and parse.tokens[c].lower in ("to", "in", "on"):
+                    target = _pobj(parse, c)
+                strong = t.lemma in _TELL or parse.tokens[c].lower == "to"
+                if target is not None and (name := outlet_name(parse, target, strong=strong)):
+                    found.append(Credit(name, TOLD, i))
+        elif t.lemma == "interview" and t.pos == "NOUN":
+            for c in parse.children[i]:
+                ct = parse.tokens[c]
+                if ct.dep == "prep" and ct.lower in ("with", "on", "to"):
+                    obj = _pobj(parse, c)
+                    if obj is not None and (name := outlet_name(parse, obj, strong=True)):
+                        found.append(Credit(name, TOLD, i))
+                elif ct.dep in ("compound", "poss") and (
+                    name := outlet_name(parse, c, strong=True)
+                ):
+                    found.append(Credit(name, TOLD, i))
+    return found

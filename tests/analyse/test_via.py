@@ -1,0 +1,59 @@
+"""The outlet credited for a quote: table tests on our own sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsloom.article import Quote
+
+QuotesOf = Callable[..., tuple[Quote, ...]]
+QUOTE = '"We are far closer to a deal than people realize,"'
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        (f"{QUOTE} Kowalski told Vox.", "Vox"),
+        (f"{QUOTE} Kowalski said, according to Politico.", "Politico"),
+        (f"{QUOTE} she told ITV news.", "ITV news"),
+        (f"{QUOTE} Kowalski said in an interview with CNN.", "CNN"),
+        (f"{QUOTE} Kowalski told talkRADIO's Julia Hartley-Brewer.", "talkRADIO"),
+        (f"{QUOTE} Kowalski told the Harbour Times.", "Harbour Times"),
+        (f"{QUOTE} Kowalski told Channel 7.", "Channel 7"),
+        (f'According to Sahel Weekly, Kowalski said she was {QUOTE[:-2]}".', "Sahel Weekly"),
+        # the credit of the sentence before: a report, or the same speaker's words to a medium
+        (f"Kowalski rejected the plan, CNN reported. {QUOTE} she said.", "CNN"),
+        (
+            '"Today I saw the worst a state can do," voter Mary Grant told the BBC. She said '
+            '"police started to kick people, young and old."',
+            "BBC",
+        ),
+        # audiences that are no outlet
+        (f"{QUOTE} Kowalski told reporters.", None),
+        (f"{QUOTE} Kowalski told parliament.", None),
+        (f"{QUOTE} Kowalski told MPs.", None),
+        (f"{QUOTE} Kowalski told a news conference in Riga.", None),
+        (f"{QUOTE} Kowalski said.", None),
+    ],
+)
+def test_via(quotes_of: QuotesOf, text: str, via: str | None) -> None:
+    q = quotes_of(text)[-1]
+    assert q.via == via
+    assert q.via != q.speaker
+
+
+def test_a_credit_is_not_carried_to_the_next_paragraph(quotes_of: QuotesOf) -> None:
+    text = f'{QUOTE} Kowalski told Vox.\n\n"We will see what the week brings."'
+    first, second = quotes_of(text)
+    assert first.via == "Vox"
+    assert second.speaker == "Kowalski" and second.via is None
+
+
+def test_a_reported_credit_elsewhere_in_the_paragraph_does_not_spread(quotes_of: QuotesOf) -> None:
+    text = (
+        "The leaders will discuss trade and energy, The New York Times reported. Markets were "
+        f"calm. Kowalski was in Riga. {QUOTE} she wrote."
+    )
+    assert quotes_of(text)[-1].via is None
