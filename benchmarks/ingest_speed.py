@@ -85,10 +85,10 @@ def _run_newsloom_texts(texts: list[str]) -> int:
     from newsloom.hashing import content_hash, content_id
     from newsloom.pipeline import Pipeline
 
+    # `analyze`: every default stage, spaCy included, documents batched as the CLI does
     pipeline = Pipeline()
-    for text in texts:
-        pipeline(Document(content_id(text), "ecb", "text", text, content_hash(text)))
-    return len(texts)
+    docs = (Document(content_id(t), "ecb", "text", t, content_hash(t)) for t in texts)
+    return sum(1 for _ in pipeline.map(docs))
 
 
 def _run_spacy_texts(texts: list[str]) -> int:
@@ -113,7 +113,7 @@ def run_variant(name: str, args: argparse.Namespace) -> dict:
         "trafilatura+metadata": lambda xs: _run_trafilatura(xs, metadata=True),
         "newsloom-pages": lambda xs: _run_newsloom_pages(xs, store=False),
         "newsloom-pages+store": lambda xs: _run_newsloom_pages(xs, store=True),
-        "newsloom-texts": _run_newsloom_texts,
+        "newsloom-analyze": _run_newsloom_texts,
         "spacy-nlp.pipe": _run_spacy_texts,
     }
     run = runners[name]
@@ -161,7 +161,7 @@ def main() -> int:
             "htmldate_eval HTML pages",
             ["trafilatura", "trafilatura+metadata", "newsloom-pages", "newsloom-pages+store"],
         ),
-        "texts": ("ECB+ texts", ["spacy-nlp.pipe", "newsloom-texts"]),
+        "texts": ("ECB+ texts", ["spacy-nlp.pipe", "newsloom-analyze"]),
     }
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; one process per variant")
     for key, (title, variants) in groups.items():

@@ -122,3 +122,45 @@ def test_context_builds_a_resource_once() -> None:
     for _ in range(3):
         ctx.resource("thing", lambda: calls.append(1) or object())
     assert len(calls) == 1
+
+
+BATCH_CALLS: list[int] = []
+
+
+def _tag_batch(articles: list[Article], ctx: Context) -> list[Article]:
+    BATCH_CALLS.append(len(articles))
+    if any("poison" in a.source_text for a in articles):
+        raise ValueError("one bad text spoils the batch call")
+    return [replace(a, title=f"tagged {len(a.source_text)}") for a in articles]
+
+
+@stage("test_tag", requires=("source_text",), assigns=("title",), batch=_tag_batch)
+def _tag(article: Article, ctx: Context) -> Article:
+    if "poison" in article.source_text:
+        raise ValueError("this text is bad")
+    return replace(article, title=f"tagged {len(article.source_text)}")
+
+
+def test_batch_form_gives_the_same_results_in_one_call() -> None:
+    docs = [_doc(f"text number {i}") for i in range(5)]
+    pipeline = Pipeline(("extract", "test_tag"))
+    BATCH_CALLS.clear()
+    batched = pipeline.run_batch(docs)
+    assert BATCH_CALLS == [5]
+    one_by_one = [pipeline(d) for d in docs]
+    assert [a.title for a in batched] == [a.title for a in one_by_one]  # type: ignore[union-attr]
+
+
+def test_a_failing_batch_falls_back_to_rejecting_only_the_culprit() -> None:
+    docs = [_doc("fine one"), _doc("poison here"), _doc("fine two")]
+    results = Pipeline(("extract", "test_tag")).run_batch(docs)
+    assert isinstance(results[0], Article) and isinstance(results[2], Article)
+    assert isinstance(results[1], Rejection) and results[1].reason is Reason.STAGE_FAILED
+
+
+def test_map_keeps_input_order_across_batches() -> None:
+    earlier = Rejection("missing.txt", Reason.NOT_FOUND)
+    stream = [_doc("a"), earlier, _doc("bb"), _doc("ccc")]
+    out = list(Pipeline(("extract", "test_tag")).map(stream, batch_size=2))
+    assert out[1] is earlier
+    assert [o.source_text for o in out if isinstance(o, Article)] == ["a", "bb", "ccc"]

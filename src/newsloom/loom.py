@@ -98,8 +98,8 @@ def _without_parse(result: Article | Rejection) -> Article | Rejection:
     return result
 
 
-def _run_in_worker(doc: Document) -> Article | Rejection:
-    return _without_parse(_WORKER["pipeline"](doc))
+def _run_in_worker(docs: list[Document]) -> list[Article | Rejection]:
+    return [_without_parse(r) for r in _WORKER["pipeline"].run_batch(docs)]
 
 
 @dataclass
@@ -220,14 +220,18 @@ class Loom:
     def _mapper(self) -> Iterator[Callable[[list[Document]], Iterable[Article | Rejection]]]:
         """In-process mapping, or a pool of worker processes that each build the pipeline once."""
         if self.workers == 1:
-            yield lambda docs: (_without_parse(self.pipeline(d)) for d in docs)
+            yield lambda docs: [_without_parse(r) for r in self.pipeline.run_batch(docs)]
             return
         with ProcessPoolExecutor(
             max_workers=self.workers,
             initializer=_init_worker,
             initargs=(self.settings, self.stages),
         ) as pool:
-            yield lambda docs: pool.map(_run_in_worker, docs, chunksize=4)
+            yield lambda docs: [
+                result
+                for chunk in pool.map(_run_in_worker, list(_batched(docs, 8)))
+                for result in chunk
+            ]
 
     @staticmethod
     def _drop_known(store: Any, docs: list[Document], report: IngestReport) -> list[Document]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -31,6 +31,12 @@ from newsloom.errors import (
 from newsloom.settings import DEFAULT_SETTINGS, Settings
 
 StageFunc = Callable[[Article, "Context"], Article]
+#: A stage's optional batch form: the same result for each article, computed for many at once
+#: (spaCy's `nlp.pipe` is faster than one call per text).
+BatchFunc = Callable[[list[Article], "Context"], list[Article]]
+
+#: Errors a library may raise on one odd document; they reject that document, not the batch.
+LIBRARY_ERRORS = (ValueError, LookupError, ArithmeticError, AttributeError, RecursionError)
 
 #: Fields an article has as soon as it is made from a Document.
 DOCUMENT_FIELDS = frozenset(
@@ -47,6 +53,7 @@ class Stage:
     #: None: any language; else the stage runs only on articles whose `lang` is in the settings'
     #: analysis languages (and records a Skip otherwise).
     language_bound: bool = False
+    batch: BatchFunc | None = None
 
 
 _REGISTRY: dict[str, Stage] = {}
@@ -58,13 +65,18 @@ def stage(
     requires: Iterable[str] = (),
     assigns: Iterable[str] = (),
     language_bound: bool = False,
+    batch: BatchFunc | None = None,
 ) -> Callable[[StageFunc], StageFunc]:
-    """Register a function as a pipeline stage (like spaCy's ``@Language.component``)."""
+    """Register a function as a pipeline stage (like spaCy's ``@Language.component``).
+
+    `batch`, when given, computes the same result for a list of articles at once; the pipeline
+    uses it when it runs several documents together, and `func` otherwise.
+    """
 
     def register(func: StageFunc) -> StageFunc:
         if name in _REGISTRY and _REGISTRY[name].func is not func:
             raise ConfigError(Msg.DUPLICATE_STAGE.format(name=name))
-        _REGISTRY[name] = Stage(name, func, tuple(requires), tuple(assigns), language_bound)
+        _REGISTRY[name] = Stage(name, func, tuple(requires), tuple(assigns), language_bound, batch)
         return func
 
     return register
@@ -174,42 +186,94 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Article | Rejection:
         """Run every stage on one document; a bad document becomes a Rejection, never a raise."""
-        if not isinstance(doc, Document):
-            raise TypeError(f"Pipeline takes a Document, got {type(doc).__name__}")
+        return self.run_batch([doc])[0]
+
+    def run_batch(self, docs: Sequence[Document]) -> list[Article | Rejection]:
+        """Run every stage on several documents: the same results as one call per document.
+
+        Stages with a batch form run once for all the articles still alive; if that batch call
+        fails, the stage runs article by article so that only the culprit is rejected. Each
+        document keeps its own time budget, `settings.max_seconds_per_document`.
+        """
+        for doc in docs:
+            if not isinstance(doc, Document):
+                raise TypeError(f"Pipeline takes a Document, got {type(doc).__name__}")
+        items: list[Article | Rejection] = [Article.from_document(d) for d in docs]
+        spent = [0.0] * len(docs)
+        for st in self.stages:
+            todo = []
+            for i, item in enumerate(items):
+                if not isinstance(item, Article):
+                    continue
+                if st.language_bound and item.lang not in self.settings.analysis_languages:
+                    reason = f"language {item.lang or 'unknown'!r} is not analysed"
+                    items[i] = replace(item, skipped=(*item.skipped, Skip(st.name, reason)))
+                else:
+                    todo.append(i)
+            if st.batch is not None and len(todo) > 1 and self._run_batched(st, todo, items, spent):
+                continue
+            for i in todo:
+                items[i], spent[i] = self._run_one(st, items[i], docs[i], spent[i])  # type: ignore[arg-type]
+        return items
+
+    def _run_batched(
+        self, st: Stage, todo: list[int], items: list[Article | Rejection], spent: list[float]
+    ) -> bool:
+        assert st.batch is not None
         limit = self.settings.max_seconds_per_document
         started = time.monotonic()
-        article = Article.from_document(doc)
-        st = self.stages[0] if self.stages else None
         try:
-            with _deadline(limit):
-                for st in self.stages:
-                    if time.monotonic() - started > limit:
-                        raise _Timeout
-                    article = self._run_stage(st, article)
-        except _Timeout:
-            where = st.name if st else "start"
-            return Rejection(doc.source, Reason.TIMEOUT, f"{limit:g} s (at stage {where!r})")
-        except RejectDocument as exc:
-            return Rejection(doc.source, exc.reason, exc.detail)
-        except (ValueError, LookupError, ArithmeticError, AttributeError, RecursionError) as exc:
-            # A library choking on one odd document must not stop the batch.
-            return Rejection(
-                doc.source,
-                Reason.STAGE_FAILED,
-                f"{st.name if st else '?'}: {type(exc).__name__}: {exc}",
-            )
-        return article
+            with _deadline(limit * len(todo)):
+                out = st.batch([items[i] for i in todo], self.ctx)  # type: ignore[misc]
+        except (_Timeout, RejectDocument, *LIBRARY_ERRORS):
+            return False  # one document spoilt the batch: run them one by one
+        if len(out) != len(todo) or not all(isinstance(a, Article) for a in out):
+            raise TypeError(f"batch form of stage {st.name!r} must return one Article per input")
+        share = (time.monotonic() - started) / len(todo)
+        for i, article in zip(todo, out, strict=True):
+            items[i] = article
+            spent[i] += share
+        return True
 
-    def _run_stage(self, st: Stage, article: Article) -> Article:
-        if st.language_bound and article.lang not in self.settings.analysis_languages:
-            reason = f"language {article.lang or 'unknown'!r} is not analysed"
-            return replace(article, skipped=(*article.skipped, Skip(st.name, reason)))
-        result = st.func(article, self.ctx)
+    def _run_one(
+        self, st: Stage, article: Article, doc: Document, spent: float
+    ) -> tuple[Article | Rejection, float]:
+        limit = self.settings.max_seconds_per_document
+        if spent >= limit:
+            return Rejection(doc.source, Reason.TIMEOUT, f"{limit:g} s (before {st.name!r})"), spent
+        started = time.monotonic()
+        try:
+            with _deadline(limit - spent):
+                result = st.func(article, self.ctx)
+        except _Timeout:
+            return Rejection(
+                doc.source, Reason.TIMEOUT, f"{limit:g} s (at stage {st.name!r})"
+            ), limit
+        except RejectDocument as exc:
+            return Rejection(doc.source, exc.reason, exc.detail), spent
+        except LIBRARY_ERRORS as exc:
+            # A library choking on one odd document must not stop the batch.
+            detail = f"{st.name}: {type(exc).__name__}: {exc}"
+            return Rejection(doc.source, Reason.STAGE_FAILED, detail), spent
         if not isinstance(result, Article):
             raise TypeError(f"stage {st.name!r} returned {type(result).__name__}, not Article")
-        return result
+        return result, spent + time.monotonic() - started
 
-    def map(self, docs: Iterable[Document | Rejection]) -> Iterator[Article | Rejection]:
-        """Run over a stream where readers may already have rejected some inputs."""
+    def map(
+        self, docs: Iterable[Document | Rejection], *, batch_size: int = 32
+    ) -> Iterator[Article | Rejection]:
+        """Run over a stream where readers may already have rejected some inputs, in order,
+        `batch_size` documents at a time."""
+        pending: list[Document | Rejection] = []
+
+        def flush() -> Iterator[Article | Rejection]:
+            results = iter(self.run_batch([d for d in pending if isinstance(d, Document)]))
+            for item in pending:
+                yield item if isinstance(item, Rejection) else next(results)
+            pending.clear()
+
         for doc in docs:
-            yield doc if isinstance(doc, Rejection) else self(doc)
+            pending.append(doc)
+            if sum(isinstance(d, Document) for d in pending) >= batch_size:
+                yield from flush()
+        yield from flush()

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsloom.analyse.entities import analyse_entities
-from newsloom.analyse.parse import Parse, parse_text
+from newsloom.analyse.parse import Parse, parse_text, parse_texts
 from newsloom.analyse.quotes import extract_quotes
 from newsloom.article import Article
 from newsloom.pipeline import Context, stage
@@ -40,7 +40,13 @@ def _year(article: Article) -> int | None:
     return None
 
 
-@stage("nlp", requires=("text",), assigns=("parse",), language_bound=True)
+def _nlp_batch(articles: list[Article], ctx: Context) -> list[Article]:
+    # One `nlp.pipe` over many articles: spaCy batches its work, the results are the same.
+    parses = parse_texts([a.text for a in articles], ctx)
+    return [replace(a, parse=p) for a, p in zip(articles, parses, strict=True)]
+
+
+@stage("nlp", requires=("text",), assigns=("parse",), language_bound=True, batch=_nlp_batch)
 def nlp(article: Article, ctx: Context) -> Article:
     return replace(article, parse=parse_text(article.text, ctx))
 
@@ -56,3 +62,7 @@ def quotes(article: Article, ctx: Context) -> Article:
     parse = parse_of(article, ctx)
     _, people = analyse_entities(parse)
     return replace(article, quotes=extract_quotes(parse, people, year=_year(article)))
+
+
+# Registers the `events` stage (its module reads the parse made above).
+from newsloom.analyse import events as _events  # noqa: E402, F401
