@@ -208,6 +208,10 @@ def _describe(article: Any) -> str:
         lines.append(f"  spun:      {marks}")
     if q.credits:
         lines.append("  credits:   " + "; ".join(f"{c.role}: {c.name}" for c in q.credits))
+    for quote in article.quotes:
+        via = f" via {quote.via}" if quote.via else ""
+        said = f"{quote.speaker or '?'} [{quote.kind}{via}]"
+        lines.append(f"  quote:     {said}: \u201c{quote.text[:60]}\u201d")
     if article.dates:
         shown = ", ".join(f"{d.text!r}={d.value or '?'}" for d in article.dates[:6])
         more = f" (+{len(article.dates) - 6} more)" if len(article.dates) > 6 else ""
