@@ -145,3 +145,12 @@ def test_workers_must_be_positive(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match="workers"):
         Loom(tmp_path / "x.duckdb", workers=0)
+
+
+def test_a_wrong_stage_list_fails_before_reading_anything(tmp_path: Path) -> None:
+    from newsloom.errors import ConfigError
+
+    loom = Loom(tmp_path / "x.duckdb", stages=("extract", "no_such_stage"))
+    with pytest.raises(ConfigError, match="no_such_stage"):
+        loom.ingest([tmp_path / "missing"])
+    assert not (tmp_path / "x.duckdb").exists()

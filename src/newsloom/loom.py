@@ -171,8 +171,12 @@ class Loom:
         self.settings = settings
         self.stages = tuple(stages)
         self.workers = workers
-        # Built eagerly so a wrong stage list fails here, not after reading the first file.
-        self.pipeline = _pipeline(settings, self.stages)
+
+    @property
+    def pipeline(self) -> Pipeline:
+        """The per-article pipeline, built (and checked) on first use: reading the store back
+        needs no stages and no language model."""
+        return _pipeline(self.settings, self.stages)
 
     def _store(self, *, read_only: bool):
         from newsloom.store import Store
@@ -194,6 +198,7 @@ class Loom:
         """
         if isinstance(paths, (str, Path)):
             paths = [paths]
+        self.pipeline  # noqa: B018 - a wrong stage list fails here, before any file is read
         report = IngestReport()
         docs = read_inputs(paths, settings=self.settings, overrides=overrides or Overrides())
         with self._store(read_only=False) as store, self._mapper() as run:
@@ -220,7 +225,8 @@ class Loom:
     def _mapper(self) -> Iterator[Callable[[list[Document]], Iterable[Article | Rejection]]]:
         """In-process mapping, or a pool of worker processes that each build the pipeline once."""
         if self.workers == 1:
-            yield lambda docs: [_without_parse(r) for r in self.pipeline.run_batch(docs)]
+            pipeline = self.pipeline
+            yield lambda docs: [_without_parse(r) for r in pipeline.run_batch(docs)]
             return
         with ProcessPoolExecutor(
             max_workers=self.workers,
@@ -265,6 +271,56 @@ class Loom:
         with self._store(read_only=True) as store:
             return store.summaries(limit=limit, offset=offset, outlet=outlet)
 
-    def export(self, path: str | Path, fmt: Literal["jsonl", "parquet"] = "jsonl") -> int:
+    def export(
+        self, path: str | Path, fmt: Literal["jsonl", "parquet", "gdelt", "plover"] = "jsonl"
+    ) -> int:
+        """Write the store's articles (jsonl, parquet) or events (gdelt, plover) to `path`."""
         with self._store(read_only=True) as store:
             return store.export(path, fmt)
+
+    # -- annotations: read-only queries, filtered in the store (see `Store.quotes`) ----------
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        via: str | None = None,
+        kind: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored quotes: `speaker` and `via` match names case-insensitively by substring."""
+        with self._store(read_only=True) as store:
+            return store.quotes(speaker=speaker, via=via, kind=kind, article=article, limit=limit)
+
+    def entities(
+        self,
+        *,
+        label: str | None = None,
+        actor_code: str | None = None,
+        name: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored entities grouped by canonical name, with mention counts and article ids."""
+        with self._store(read_only=True) as store:
+            return store.entities(label=label, actor_code=actor_code, name=name, limit=limit)
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        cameo: str | None = None,
+        since: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored events: `cameo` is a code prefix ("04"), `since` an ISO date."""
+        with self._store(read_only=True) as store:
+            return store.events(actor=actor, cameo=cameo, since=since, article=article, limit=limit)
+
+    def dates(
+        self, *, article: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Stored date expressions with their resolved values."""
+        with self._store(read_only=True) as store:
+            return store.dates(article=article, limit=limit)
