@@ -103,3 +103,125 @@ def test_eval_on_the_seeds_prints_figures(seeds: Path) -> None:
     assert code == 0
     assert "boilerplate lines removed" in out
     assert "publication date" in out
+
+
+# -- quotes, entities, events, dates ---------------------------------------------------------
+
+
+def _corpus(folder: Path) -> Path:
+    """Two short articles of our own with direct and reported speech, people and dates."""
+    folder.mkdir()
+    rows = [
+        {
+            "id": "harbour",
+            "published": "2024-03-08",
+            "title": "Harbour talks",
+            "text": "Harbour talks resume\n\nFinnish Foreign Minister Jukka Lahti arrived in "
+            'Riga on Thursday. "We are ready to sign the harbour agreement this week," Lahti '
+            "told reporters.\n\nLahti told Latvian state media that the border would reopen "
+            "within a month.\n",
+        },
+        {
+            "id": "budget",
+            "published": "2024-03-09",
+            "title": "Budget vote",
+            "text": "Budget vote delayed\n\nLatvian Finance Minister Anna Kowalski said the vote "
+            'would take place on Tuesday. "Nobody should expect new taxes this year," '
+            "Kowalski said in an interview with CNN.\n",
+        },
+    ]
+    (folder / "feed.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8"
+    )
+    return folder
+
+
+def _lines(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_quotes_entities_and_dates_commands(tmp_path: Path) -> None:
+    db = str(tmp_path / "talk.duckdb")
+    code, _, err = run("ingest", "--quiet", "--db", db, str(_corpus(tmp_path / "in")))
+    assert code == 0 and "2 ingested" in err
+
+    code, out, _ = run("quotes", "--db", db, "--format", "json")
+    rows = _lines(out)
+    assert code == 0 and {r["kind"] for r in rows} == {"direct", "indirect"}
+    code, out, _ = run("quotes", "--db", db, "--speaker", "LAHTI", "--format", "json")
+    assert {r["speaker"] for r in _lines(out)} == {"Jukka Lahti"}
+    code, out, _ = run("quotes", "--db", db, "--kind", "indirect", "--via", "state media",
+                       "--format", "json")  # fmt: skip
+    (reported,) = _lines(out)
+    assert reported["text"] == "the border would reopen within a month"
+    assert (reported["speaker"], reported["via"], reported["article_id"]) == (
+        "Jukka Lahti", "Latvian state media", "harbour"
+    )  # fmt: skip
+    code, out, _ = run("quotes", "--db", db, "--via", "cnn")
+    header, *body = out.splitlines()
+    assert header.split()[:4] == ["article_id", "kind", "speaker", "via"]
+    assert len(body) == 1 and "Nobody should expect new taxes" in body[0]
+    code, out, _ = run("quotes", "--db", db, "--article", "budget", "--format", "json")
+    assert {r["article_id"] for r in _lines(out)} == {"budget"}
+
+    code, out, _ = run("entities", "--db", db, "--label", "person", "--format", "json")
+    people = {r["name"]: r for r in _lines(out)}
+    assert code == 0 and set(people) >= {"Jukka Lahti", "Anna Kowalski"}
+    assert people["Jukka Lahti"]["mentions"] >= 2
+    assert people["Jukka Lahti"]["articles"] == ["harbour"]
+    code, out, _ = run("entities", "--db", db)
+    assert out.splitlines()[0].split()[:3] == ["name", "label", "actor_code"]
+
+    code, out, _ = run("dates", "--db", db, "--article", "harbour", "--format", "json")
+    dates = _lines(out)
+    assert code == 0 and {d["article_id"] for d in dates} == {"harbour"}
+    assert any(d["text"] == "Thursday" and d["value"] == "2024-03-07" for d in dates), dates
+
+
+def _events_store(db: Path) -> None:
+    from newsloom.article import Article, Event, Published
+    from newsloom.hashing import content_hash
+    from newsloom.store import Store
+
+    text = "Lahti called Kowalski on Monday. Protesters blocked the harbour road."
+    events = (
+        Event("Lahti called Kowalski on Monday.", 0, "Jukka Lahti", "FINGOV", "041",
+              "Anna Kowalski", "LVAGOV", "2024-03-04", "asserted", 0.8),
+        Event("Protesters blocked the harbour road.", 33, "protesters", "LVA", "144", None,
+              None, None, "asserted", 0.5),
+    )  # fmt: skip
+    art = Article(id="e1", source="e1", format="text", content_hash=content_hash(text),
+                  raw=text, text=text, source_text=text, url="https://example.com/e1",
+                  published=Published("2024-03-08", "declared", 1.0), events=events)  # fmt: skip
+    with Store(db) as store:
+        store.write([art])
+
+
+def test_events_command_and_event_exports(tmp_path: Path) -> None:
+    db = tmp_path / "events.duckdb"
+    _events_store(db)
+    code, out, _ = run("events", "--db", str(db), "--cameo", "04", "--format", "json")
+    (call,) = _lines(out)
+    assert code == 0 and (call["actor"], call["target_code"]) == ("Jukka Lahti", "LVAGOV")
+    code, out, _ = run("events", "--db", str(db), "--since", "2024-03-05", "--format", "json")
+    assert [r["cameo"] for r in _lines(out)] == ["144"]  # dated by its article
+    code, out, _ = run("events", "--db", str(db), "--actor", "lahti")
+    assert len(out.splitlines()) == 2 and "041" in out
+    code, _, err = run("events", "--db", str(db), "--since", "last week")
+    assert code == EXIT_CODES["usage"] and "since" in err
+
+    tsv = tmp_path / "events.tsv"
+    code, _, err = run("export", "--db", str(db), "--format", "gdelt", "-o", str(tsv))
+    lines = tsv.read_text(encoding="utf-8").splitlines()
+    assert code == 0 and "exported 2 events" in err and len(lines) == 3
+    assert lines[0].split("\t")[0] == "GLOBALEVENTID"
+    plover = tmp_path / "events.json"
+    code, _, err = run("export", "--db", str(db), "--format", "plover", "-o", str(plover))
+    data = json.loads(plover.read_text(encoding="utf-8"))
+    assert [d["event"] for d in data] == ["CONSULT", "PROTEST"]
+
+
+def test_annotation_commands_need_a_store(tmp_path: Path) -> None:
+    for command in ("quotes", "entities", "events", "dates"):
+        code, _, err = run(command, "--db", str(tmp_path / "none.duckdb"))
+        assert code == EXIT_CODES["not_found"] and "no store" in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import signal
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 
 import newsloom
 from newsloom.errors import Reason, RejectDocument
+from newsloom.ingest import Overrides
 from newsloom.loom import Loom
 from newsloom.settings import Settings
 from newsloom.store import Store
@@ -154,3 +156,30 @@ def test_a_wrong_stage_list_fails_before_reading_anything(tmp_path: Path) -> Non
     with pytest.raises(ConfigError, match="no_such_stage"):
         loom.ingest([tmp_path / "missing"])
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_annotation_queries_through_the_api(tmp_path: Path) -> None:
+    """`Loom.quotes/entities/events/dates` read the store, filtered as the CLI filters."""
+    from newsloom.article import Event
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "strike.txt").write_text(STORY, encoding="utf-8")
+    loom = Loom(tmp_path / "api.duckdb")
+    loom.ingest([folder], overrides=Overrides(published="2025-03-04"))
+    quotes = loom.quotes(speaker="osk")
+    assert [q["speaker"] for q in quotes] == ["Mira Osk"]
+    assert quotes[0]["text"].startswith("We have waited three years")
+    assert loom.quotes(speaker="osk", kind="indirect") == []
+    assert loom.quotes(kind="indirect", speaker="union")[0]["text"].startswith("Dock workers")
+    assert "Mira Osk" in {e["name"] for e in loom.entities(label="PERSON")}
+    assert {d["text"]: d["value"] for d in loom.dates()}.get("Monday") == "2025-03-03"
+    # events come from a stage of their own; stored ones are read back filtered
+    (stored,) = loom.articles()
+    article = loom.get(stored["id"])
+    assert article is not None
+    call = Event("Dock workers ... walked out on Monday", 0, "union", "TLK", "143")
+    with Store(tmp_path / "api.duckdb") as store:
+        store.write([dataclasses.replace(article, events=(call,))])
+    assert [e["cameo"] for e in loom.events(cameo="14")] == ["143"]
+    assert loom.events(cameo="04") == []

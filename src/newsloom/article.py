@@ -196,6 +196,8 @@ class Event:
     date: str | None = None
     modality: str = "asserted"
     confidence: float = 0.0
+    #: a mutual event (a call, a meeting, a joint signing): actor and target interchangeable
+    symmetric: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsloom import __version__
-from newsloom.errors import EXIT_CODES, NewsloomError, NotFound, Rejection
+from newsloom.errors import EXIT_CODES, Msg, NewsloomError, NotFound, Rejection
 from newsloom.settings import DEFAULT_SETTINGS, Settings
 
 DEFAULT_DB = "newsloom.duckdb"
@@ -41,6 +41,11 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
 
 def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default=DEFAULT_DB, help="DuckDB store (default: %(default)s)")
+
+
+def _add_listing(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--limit", type=int, help="at most N rows")
+    p.add_argument("--format", choices=["table", "json"], default="table")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,9 +76,43 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--outlet")
     p.add_argument("--format", choices=["table", "json"], default="table")
 
-    p = sub.add_parser("export", help="export stored articles")
+    p = sub.add_parser("quotes", help="stored quotes: who said what, and through whom")
     _add_db(p)
-    p.add_argument("--format", choices=["jsonl", "parquet"], default="jsonl")
+    p.add_argument("--speaker", help="speaker name or part of it (any case)")
+    p.add_argument("--via", metavar="OUTLET", help="relaying outlet or part of its name")
+    p.add_argument("--kind", choices=["direct", "partial", "indirect"])
+    p.add_argument("--article", metavar="ID", help="one article's quotes")
+    _add_listing(p)
+
+    p = sub.add_parser("entities", help="stored entities grouped by canonical name")
+    _add_db(p)
+    p.add_argument("--label", help="entity label: PERSON, ORG, GPE, ...")
+    p.add_argument("--actor-code", help="actor code or its start: USAGOV, RUS, IGO ...")
+    p.add_argument("--name", help="name or part of it (any case)")
+    _add_listing(p)
+
+    p = sub.add_parser("events", help="stored CAMEO-coded events")
+    _add_db(p)
+    p.add_argument("--actor", help="actor name or part of it (any case)")
+    p.add_argument("--cameo", help="CAMEO code or its start: 04 finds 040-046")
+    p.add_argument("--since", metavar="DATE", help="events on or after an ISO date")
+    p.add_argument("--article", metavar="ID", help="one article's events")
+    _add_listing(p)
+
+    p = sub.add_parser("dates", help="stored date expressions and their resolved values")
+    _add_db(p)
+    p.add_argument("--article", metavar="ID", help="one article's dates")
+    _add_listing(p)
+
+    p = sub.add_parser("export", help="export stored articles (jsonl, parquet) or events")
+    _add_db(p)
+    p.add_argument(
+        "--format",
+        choices=["jsonl", "parquet", "gdelt", "plover"],
+        default="jsonl",
+        help="articles as jsonl or parquet; events as a GDELT 2.0 event TSV (gdelt) or "
+        "PLOVER-style JSON (plover) (default: %(default)s)",
+    )
     p.add_argument("--output", "-o", required=True, help="file to write")
 
     p = sub.add_parser("eval", help="measure quality against a gold set")
@@ -144,8 +183,16 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_CODES["rejected"] if (args.strict and report.rejections) else EXIT_CODES["ok"]
 
 
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return " ".join(str(value).split())
+
+
 def _table(rows: list[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
-    cells = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
     widths = [
         min(max([len(c)] + [len(row[i]) for row in cells]), 60) for i, c in enumerate(columns)
     ]
@@ -224,11 +271,67 @@ def _describe(article: Any) -> str:
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from newsloom.loom import Loom
 
-    if not Path(args.db).exists():
-        raise NotFound(f"no store at {args.db}; run `newsloom ingest` first")
+    _require_store(args.db)
     n = Loom(args.db).export(args.output, args.format)
-    err.write(f"newsloom: exported {n} articles to {args.output}\n")
+    what = "events" if args.format in ("gdelt", "plover") else "articles"
+    err.write(f"newsloom: exported {n} {what} to {args.output}\n")
     return EXIT_CODES["ok"]
+
+
+def _require_store(db: str) -> None:
+    if not Path(db).exists():
+        raise NotFound(Msg.NO_STORE.format(path=db))
+
+
+def _listing(
+    rows: list[dict[str, Any]], columns: Sequence[str], args: argparse.Namespace, out: TextIO
+) -> int:
+    """Rows as JSON Lines (`--format json`) or as a table of `columns`."""
+    if args.format == "json":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    else:
+        _table(rows, columns, out)
+    return EXIT_CODES["ok"]
+
+
+def _loom(args: argparse.Namespace) -> Any:
+    from newsloom.loom import Loom
+
+    _require_store(args.db)
+    return Loom(args.db)
+
+
+def cmd_quotes(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    rows = _loom(args).quotes(
+        speaker=args.speaker, via=args.via, kind=args.kind, article=args.article, limit=args.limit
+    )
+    columns = ("article_id", "kind", "speaker", "via", "cue", "text")
+    return _listing(rows, columns, args, out)
+
+
+def cmd_entities(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    rows = _loom(args).entities(
+        label=args.label, actor_code=args.actor_code, name=args.name, limit=args.limit
+    )
+    columns = ("name", "label", "actor_code", "mentions", "n_articles", "articles")
+    return _listing(rows, columns, args, out)
+
+
+def cmd_events(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    rows = _loom(args).events(
+        actor=args.actor, cameo=args.cameo, since=args.since, article=args.article,
+        limit=args.limit,
+    )  # fmt: skip
+    columns = ("date", "actor", "actor_code", "cameo", "target", "target_code", "modality",
+               "article_id", "sentence")  # fmt: skip
+    return _listing(rows, columns, args, out)
+
+
+def cmd_dates(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    rows = _loom(args).dates(article=args.article, limit=args.limit)
+    columns = ("article_id", "published", "text", "value", "granularity")
+    return _listing(rows, columns, args, out)
 
 
 def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -262,6 +365,10 @@ COMMANDS = {
     "analyze": cmd_analyze,
     "ingest": cmd_ingest,
     "articles": cmd_articles,
+    "quotes": cmd_quotes,
+    "entities": cmd_entities,
+    "events": cmd_events,
+    "dates": cmd_dates,
     "export": cmd_export,
     "eval": cmd_eval,
     "demo": cmd_demo,

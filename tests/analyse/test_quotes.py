@@ -223,7 +223,7 @@ def _check(text: str, quotes: tuple[Quote, ...]) -> None:
     for q in quotes:
         assert 0 <= q.start < q.end <= len(text)
         assert text[q.start : q.end] == q.text
-        assert q.kind in ("direct", "partial")
+        assert q.kind in ("direct", "partial", "indirect")
         assert (q.speaker is None) == (q.confidence == 0)
 
 

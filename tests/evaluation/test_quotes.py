@@ -177,3 +177,23 @@ def test_textacy_is_measured_beside_it(dev_figures: dict[tuple[str, str], Figure
     assert theirs.floor is None
     assert dev_figures["textacy", "articles given up (odd number of marks)"].value >= 0
     assert dev_figures["newsloom", "quote F1"].value > dev_figures["textacy", "quote F1"].value
+
+
+def test_indirect_quotes_are_not_scored_as_direct_ones() -> None:
+    quote = "We will not sign this agreement today, or ever,"
+    gold = gold_set([gold_row(quote, "Anna Kowalski")])
+    start = TEXT.index(quote)
+    reported = Quote(quote, start, start + len(quote), "indirect", "Kowalski", "Kowalski",
+                     "say", "CNN", 0.7)  # fmt: skip
+    got = figures(gold, articles(reported))
+    assert got["quote precision"].denominator == 0 and got["quote recall"].value == 0.0
+    assert got["indirect quotes found"].value == 1
+    assert got["indirect quotes with a speaker"].value == 1.0
+    assert got["indirect quotes with a via"].value == 1
+
+
+@pytest.mark.slow
+def test_indirect_quotes_on_the_dev_set(dev_figures: dict[tuple[str, str], Figure]) -> None:
+    found = dev_figures["newsloom", "indirect quotes found"].value
+    assert found is not None and found > 0
+    assert dev_figures["newsloom", "indirect quotes with a speaker"].value > 0.5

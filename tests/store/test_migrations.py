@@ -49,7 +49,9 @@ def test_a_new_store_is_migrated_to_the_latest_version(tmp_path: Path) -> None:
     Store(db).close()
     con = duckdb.connect(str(db), read_only=True)
     assert set(_tables(con)) == TABLES
-    assert con.execute("SELECT version FROM schema_version").fetchall() == [(mig.LATEST,)]
+    applied = con.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
+    assert applied == [(m.version,) for m in mig.MIGRATIONS]
+    assert applied[-1] == (mig.LATEST,)
     con.close()
 
 

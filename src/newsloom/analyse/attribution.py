@@ -115,7 +115,7 @@ def _is_cue(parse: Parse, i: int) -> bool:
     return t.lower in CUE_FORMS and t.pos in ("PROPN", "NOUN") and t.dep not in ("compound",)
 
 
-def _is_future(parse: Parse, i: int) -> bool:
+def is_future(parse: Parse, i: int) -> bool:
     """A cue of words not yet spoken: "will say", "is expected to say", "plans to announce"."""
     for c in parse.children[i]:
         if parse.tokens[c].dep == "aux" and parse.tokens[c].lower in FUTURE_AUX:
@@ -748,7 +748,7 @@ class Resolver:
             if subj is not None and outlet_name(parse, subj, strong=True):
                 return None
         lemma = tok.lemma if tok.pos in ("VERB", "AUX") else tok.lower
-        if _is_future(parse, cue):
+        if is_future(parse, cue):
             return Attribution(cue=lemma, cue_at=cue, own_cue=True)
         subj = self._subject_of(cue)
         if subj is None:
@@ -756,6 +756,11 @@ class Resolver:
         result = self.resolve(subj, last)
         result.cue, result.cue_at, result.own_cue = lemma, cue, True
         return result
+
+    def attribute_cue(self, cue: int, last: Attribution | None) -> Attribution | None:
+        """The speaker a verb of saying gives outside any quote (for reported speech), or None
+        when its subject is a medium or absent."""
+        return self._from_cue(cue, last)
 
     def attribute(self, n: int, previous: list[Attribution]) -> Attribution:
         """The attribution of quote n, given the attributions of the quotes before it."""

@@ -124,6 +124,9 @@ def outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None:
     lower = [_plain(w) for w in words]
     phrase = " ".join(lower)
     bare = phrase[4:] if phrase.startswith("the ") else phrase
+    if len(lower) > 1 and " ".join(lower[-2:]) in GENERIC_MEDIA:
+        # "Russian state media", "local media": a medium, though "media" alone is an audience
+        return " ".join(words)
     if bare in AUDIENCE_NOUNS or (tok.lower in AUDIENCE_NOUNS and tok.pos != "PROPN"):
         return None
     if tok.lower in DOCUMENT_NOUNS and tok.pos != "PROPN":

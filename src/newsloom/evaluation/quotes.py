@@ -26,6 +26,10 @@ texts and the same spaCy parse, for textacy's `direct_quotations`:
 * quote-and-speaker precision, recall, F1: a true positive is a matched quote with the right
   speaker;
 * via accuracy on matched quotes: the outlet name compared the same way, null equal to null.
+
+The gold lists direct quotations only, so reported speech (`kind="indirect"`) is left out of
+all the figures above. It has figures of its own (newsloom only, with no gold to match):
+the number of indirect quotes found, and how many of them have a speaker and a `via`.
 """
 
 from __future__ import annotations
@@ -107,7 +111,7 @@ def _excluded_lines(gold: GoldSet) -> dict[str, list[tuple[int, int]]]:
 def _counted(article: Article, excluded: list[tuple[int, int]]) -> list[_Span]:
     spans = []
     for q in article.quotes:
-        if len(q.text.split()) < MIN_WORDS or not q.speaker:
+        if q.kind == "indirect" or len(q.text.split()) < MIN_WORDS or not q.speaker:
             continue
         start = article.source_offset(q.start)
         end = article.source_offset(max(q.end - 1, q.start)) + 1
@@ -168,6 +172,13 @@ def score_quotes(
             n_matched += 1
             n_speaker += names_match(ps.speaker, gs.speaker)
             n_via += _normal_name(ps.via) == _normal_name(gs.via)
+    indirect = [
+        q
+        for g in gold.articles
+        if g.row.get("format") != "html" and (a := articles.get(g.id)) is not None
+        for q in a.quotes
+        if q.kind == "indirect"
+    ]
     precision, recall = ratio(n_matched, n_pred), ratio(n_matched, n_gold)
     sp_precision, sp_recall = ratio(n_speaker, n_pred), ratio(n_speaker, n_gold)
     floors = system == "newsloom"
@@ -194,6 +205,15 @@ def score_quotes(
         fig("via accuracy (matched quotes)", ratio(n_via, n_matched), n_via, n_matched,
             floor=VIA_FLOOR),
     ]  # fmt: skip
+    if system == "newsloom":
+        n_speaker_indirect = sum(1 for q in indirect if q.speaker)
+        figures += [
+            Figure(SECTION, "indirect quotes found", len(indirect), unit="count", system=system),
+            fig("indirect quotes with a speaker", ratio(n_speaker_indirect, len(indirect)),
+                n_speaker_indirect, len(indirect)),
+            Figure(SECTION, "indirect quotes with a via", sum(1 for q in indirect if q.via),
+                   unit="count", system=system),
+        ]  # fmt: skip
     if compare and system == "newsloom":
         compared, given_up = textacy_quotes(articles)
         figures += score_quotes(gold, compared, system="textacy", compare=False)

@@ -10,6 +10,7 @@ middle of a batch leaves the store exactly as the last committed batch left it.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,12 +23,16 @@ import pyarrow as pa
 from newsloom.article import Article
 from newsloom.errors import ConfigError, Msg, Reason, Rejection, StoreError
 from newsloom.store.export import write_jsonl, write_parquet
+from newsloom.store.gdelt import write_gdelt
 from newsloom.store.migrations import LATEST, check_version, migrate
+from newsloom.store.plover import write_plover
 from newsloom.store.rows import ANNOTATIONS, ARTICLE_COLUMNS, article_from_rows, batch_tables
 
 __all__ = ["Store"]
 
-EXPORT_FORMATS = ("jsonl", "parquet")
+#: article rows (jsonl, parquet) and event rows (gdelt, plover)
+EXPORT_FORMATS = ("jsonl", "parquet", "gdelt", "plover")
+ExportFormat = Literal["jsonl", "parquet", "gdelt", "plover"]
 #: Articles fetched per query while iterating (their annotations are fetched per page too).
 PAGE = 500
 #: Values per `IN (...)` lookup.
@@ -335,14 +340,131 @@ class Store:
             row["at"] = row["at"].isoformat()
         return rows
 
+    # -- annotation queries ------------------------------------------------------------------
+    # Read-only views over the annotation tables, filtered in SQL. Names match case-insensitively
+    # and by substring ("trump" finds "Donald Trump"); codes match by prefix ("04" finds 041,
+    # "USA" finds USAGOV). Rows carry the contract's field names plus the article's id, outlet,
+    # publication date and URL, so a row can be cited without fetching its article.
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        via: str | None = None,
+        kind: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Quotes (direct, partial, indirect) in article order, filtered."""
+        if kind is not None and kind not in QUOTE_KINDS:
+            raise ConfigError(
+                Msg.BAD_FILTER.format(name="kind", expected=" or ".join(QUOTE_KINDS), value=kind)
+            )
+        where, params = _Filters(), []
+        where.contains("q.speaker", speaker, params)
+        where.contains("q.via", via, params)
+        where.equals("q.kind", kind, params)
+        where.equals("q.article_id", article, params)
+        return self._dicts(
+            "SELECT q.article_id, q.seq, q.text, q.start_char AS start, q.end_char AS \"end\", "
+            "q.kind, q.speaker, q.speaker_mention, q.cue, q.via, q.confidence, "
+            f"{_ARTICLE_REF} FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"WHERE {where} ORDER BY a.published_value NULLS LAST, q.article_id, q.seq"
+            f"{_limit(limit)}",
+            params,
+        )
+
+    def entities(
+        self,
+        *,
+        label: str | None = None,
+        actor_code: str | None = None,
+        name: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Entities grouped by canonical name (the mention's text when it has none) and label,
+        most mentioned first: mention count, the article ids, and the commonest actor code."""
+        where, params = _Filters(), []
+        where.equals("upper(e.label)", label.upper() if label else None, params)
+        where.prefix("upper(e.actor_code)", actor_code.upper() if actor_code else None, params)
+        where.contains("coalesce(e.canonical, e.text)", name, params)
+        return self._dicts(
+            "SELECT coalesce(e.canonical, e.text) AS name, e.label, "
+            "mode(e.actor_code) AS actor_code, count(*) AS mentions, "
+            "count(DISTINCT e.article_id) AS n_articles, "
+            "list(DISTINCT e.article_id ORDER BY e.article_id) AS articles "
+            f"FROM entities e WHERE {where} GROUP BY name, e.label "
+            f"ORDER BY mentions DESC, name, e.label{_limit(limit)}",
+            params,
+        )
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        cameo: str | None = None,
+        since: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Events, filtered: `actor` is a name (or part of one) of the actor; `cameo` a code
+        prefix; `since` an ISO date compared with the event's date, else the article's
+        publication date (an event with neither is left out by `since`)."""
+        if cameo is not None and not (cameo.isdigit() and 1 <= len(cameo) <= 4):
+            raise ConfigError(
+                Msg.BAD_FILTER.format(name="cameo", expected="a CAMEO code prefix", value=cameo)
+            )
+        if since is not None and not _ISO_DATE.fullmatch(since):
+            raise ConfigError(
+                Msg.BAD_FILTER.format(
+                    name="since", expected="an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)", value=since
+                )
+            )
+        where, params = _Filters(), []
+        where.contains("e.actor", actor, params)
+        where.prefix("e.cameo", cameo, params)
+        where.equals("e.article_id", article, params)
+        if since is not None:
+            where.parts.append("coalesce(e.date, a.published_value) >= ?")
+            params.append(since)
+        return self._dicts(
+            "SELECT e.article_id, e.seq, e.sentence, e.start_char AS start, e.actor, "
+            "e.actor_code, e.cameo, e.target, e.target_code, e.date, e.modality, e.confidence, "
+            'e."symmetric", '
+            f"{_ARTICLE_REF} FROM events e JOIN articles a ON a.id = e.article_id "
+            f"WHERE {where} ORDER BY coalesce(e.date, a.published_value) NULLS LAST, "
+            f"e.article_id, e.seq{_limit(limit)}",
+            params,
+        )
+
+    def dates(
+        self, *, article: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Date expressions with their resolved values, in article and text order."""
+        where, params = _Filters(), []
+        where.equals("d.article_id", article, params)
+        return self._dicts(
+            "SELECT d.article_id, d.seq, d.text, d.start_char AS start, d.end_char AS \"end\", "
+            f"d.value, d.granularity, {_ARTICLE_REF} FROM dates d "
+            f"JOIN articles a ON a.id = d.article_id WHERE {where} "
+            f"ORDER BY a.published_value NULLS LAST, d.article_id, d.seq{_limit(limit)}",
+            params,
+        )
+
     # -- export and search -------------------------------------------------------------------
 
-    def export(self, path: str | Path, fmt: Literal["jsonl", "parquet"]) -> int:
-        """Write every article (`Article.to_dict()` rows) to `path`; return the rows written."""
+    def export(self, path: str | Path, fmt: ExportFormat) -> int:
+        """Write every article (`Article.to_dict()` rows: jsonl, parquet) or every event (GDELT
+        2.0 event TSV: gdelt; PLOVER-style JSON: plover) to `path`; return the rows written."""
         if fmt not in EXPORT_FORMATS:
             raise ConfigError(Msg.EXPORT_FORMAT.format(fmt=fmt, known=", ".join(EXPORT_FORMATS)))
         target = Path(path)
-        writer = write_jsonl if fmt == "jsonl" else write_parquet
+        writer = {
+            "jsonl": write_jsonl,
+            "parquet": write_parquet,
+            "gdelt": write_gdelt,
+            "plover": write_plover,
+        }[fmt]
         try:
             return writer(self.iter_articles(), target)
         except OSError as exc:
@@ -395,6 +517,51 @@ class Store:
             return self._conn.execute(sql, params).to_arrow_table().to_pylist()
         except duckdb.Error as exc:
             raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
+
+
+QUOTE_KINDS = ("direct", "partial", "indirect")
+_ARTICLE_REF = "a.outlet, a.published_value AS published, a.url"
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+class _Filters:
+    """The WHERE clause of a query, built from optional filters (None leaves a filter out)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def _check(self, value: str | None) -> bool:
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"filters take str values, got {type(value).__name__}")
+        return value is not None
+
+    def equals(self, column: str, value: str | None, params: list[Any]) -> None:
+        if self._check(value):
+            self.parts.append(f"{column} = ?")
+            params.append(value)
+
+    def contains(self, column: str, value: str | None, params: list[Any]) -> None:
+        if self._check(value):
+            self.parts.append(f"contains(lower({column}), lower(?))")
+            params.append(value)
+
+    def prefix(self, column: str, value: str | None, params: list[Any]) -> None:
+        if self._check(value):
+            self.parts.append(f"starts_with({column}, ?)")
+            params.append(value)
+
+    def __str__(self) -> str:
+        return " AND ".join(self.parts) or "TRUE"
+
+
+def _limit(limit: int | None) -> str:
+    if limit is None:
+        return ""
+    if not isinstance(limit, int) or isinstance(limit, bool):
+        raise TypeError(f"limit must be an int, got {type(limit).__name__}")
+    if limit < 0:
+        raise ValueError(f"limit must be >= 0, got {limit}")
+    return f" LIMIT {limit}"
 
 
 def sql_strings(values: Iterable[str]) -> str:

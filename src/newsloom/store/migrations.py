@@ -142,6 +142,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        2,
+        "events.symmetric",
+        ("ALTER TABLE events ADD COLUMN \"symmetric\" BOOLEAN DEFAULT FALSE",),
+    ),
 )
 
 #: The schema version this code writes and reads.

@@ -43,7 +43,7 @@ ANNOTATIONS: dict[str, tuple[str, type]] = {
     "events": ("events", Event),
 }
 _RENAME = {"start": "start_char", "end": "end_char"}
-_ARROW = {"str": pa.string(), "int": pa.int32(), "float": pa.float64()}
+_ARROW = {"str": pa.string(), "int": pa.int32(), "float": pa.float64(), "bool": pa.bool_()}
 
 #: Article fields kept as plain columns (the same name in `articles`).
 SCALAR_FIELDS = (

@@ -1,0 +1,145 @@
+"""Reported speech: indirect quotes with speaker, cue, relay and the reported content."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import newsloom.analyse  # noqa: F401  (registers the stages)
+from newsloom.analyse.entities import analyse_entities
+from newsloom.analyse.parse import Parse
+from newsloom.analyse.quotes import extract_quotes
+from newsloom.article import Article, Quote
+from newsloom.evaluation.gold import load_gold
+from newsloom.evaluation.quotes import names_match
+from newsloom.evaluation.runner import gold_document
+from newsloom.pipeline import Pipeline
+
+QuotesOf = Callable[..., tuple[Quote, ...]]
+CHAIN = ("extract", "clean", "published", "nlp", "entities", "quotes")
+
+
+def indirect(quotes: tuple[Quote, ...]) -> list[Quote]:
+    return [q for q in quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue", "via"),
+    [
+        (
+            "Finnish Foreign Minister Jukka Lahti told Latvian state media that the border "
+            "would reopen within a month.",
+            "the border would reopen within a month",
+            "Jukka Lahti",
+            "tell",
+            "Latvian state media",
+        ),
+        (
+            "Anna Kowalski said that the two governments had agreed on a new timetable.",
+            "the two governments had agreed on a new timetable",
+            "Anna Kowalski",
+            "say",
+            None,
+        ),
+        (  # no "that"
+            "Anna Kowalski said the talks would resume on Monday.",
+            "the talks would resume on Monday",
+            "Anna Kowalski",
+            "say",
+            None,
+        ),
+        (
+            "Anna Kowalski told CNN the factory would close in the spring.",
+            "the factory would close in the spring",
+            "Anna Kowalski",
+            "tell",
+            "CNN",
+        ),
+        (
+            "According to the Interior Ministry, three people died in the fire.",
+            "three people died in the fire",
+            "Interior Ministry",
+            "according to",
+            None,
+        ),
+    ],
+)
+def test_reported_statements(
+    quotes_of: QuotesOf, text: str, content: str, speaker: str, cue: str, via: str | None
+) -> None:
+    (q,) = indirect(quotes_of(text))
+    assert q.text == content == text[q.start : q.end]
+    assert names_match(q.speaker, speaker), q.speaker
+    assert (q.cue, q.via) == (cue, via)
+    assert 0 < q.confidence <= 1
+
+
+def test_according_to_a_medium_is_a_relay_not_a_speaker(quotes_of: QuotesOf) -> None:
+    (q,) = indirect(quotes_of("Three people died in the fire, according to Reuters."))
+    assert (q.text, q.speaker, q.via, q.confidence) == (
+        "Three people died in the fire",
+        None,
+        "Reuters",
+        0.0,
+    )
+
+
+def test_a_pronoun_speaker_resolves_to_the_person_before(quotes_of: QuotesOf) -> None:
+    text = "Anna Kowalski arrived in Riga on Monday. She said the talks had gone well."
+    (q,) = indirect(quotes_of(text))
+    assert q.speaker == "Anna Kowalski" and q.speaker_mention == "She"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Kowalski did not say that the talks had failed.",  # negated
+        "Anna Kowalski will say that the talks have failed.",  # not yet spoken
+        "Anna Kowalski asked whether the talks had failed.",  # a question
+        "Anna Kowalski praised the new timetable for the talks.",  # no clause
+        # the complement has no subject of its own: no statement to report
+        "The wound, which Anna Kowalski said was caused by a rubber bullet, healed slowly.",
+        '"The talks have failed completely," Anna Kowalski said.',  # a direct quote
+        "Anna Kowalski said “the talks have failed completely and for good”.",
+    ],
+)
+def test_no_reported_statement(quotes_of: QuotesOf, text: str) -> None:
+    assert indirect(quotes_of(text)) == []
+
+
+def test_indirect_quotes_come_after_the_direct_ones_and_leave_them_alone(
+    parsed: Callable[[str], Parse],
+) -> None:
+    text = (
+        'Anna Kowalski said the talks would resume. "We are ready to sign the agreement '
+        'today," she told reporters.'
+    )
+    parse = parsed(text)
+    _, people = analyse_entities(parse)
+    quotes = extract_quotes(parse, people)
+    assert [q.kind for q in quotes] == ["direct", "indirect"]
+    assert quotes[0].speaker == "Anna Kowalski"
+    assert extract_quotes(parse, people, indirect=False) == quotes[:1]
+
+
+def test_the_seed_indirect_statements(seeds: Path) -> None:
+    """The issue's two examples of reported speech, in seed 004, with speaker and relay."""
+    gold = load_gold(seeds)
+    pipeline = Pipeline(CHAIN)
+    found: list[Quote] = []
+    for g in gold.articles:
+        article = pipeline(gold_document(g))
+        assert isinstance(article, Article)
+        found += indirect(article.quotes)
+    expected = [
+        ("Putin's government wanted the Trump administration", "Sergei Ryabkov", "tell",
+         "Russian state media"),
+        ("China and Russia's relationship with North Korea was harming", "Rex Tillerson", "say",
+         None),
+    ]  # fmt: skip
+    for start, speaker, cue, via in expected:
+        (q,) = [q for q in found if q.text.startswith(start)]
+        assert names_match(q.speaker, speaker), q.speaker
+        assert (q.cue, q.via) == (cue, via)
