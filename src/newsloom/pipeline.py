@@ -117,6 +117,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "nlp",
     "entities",
     "quotes",
+    "events",
 )
 #: The stages that need no language model: reading, cleaning and dating only.
 TEXT_STAGES: tuple[str, ...] = ("extract", "clean", "published", "dates")

@@ -11,6 +11,11 @@ spaCy's small English model makes errors that matter for news, and we correct th
   'Confidence") are cut from the person's span;
 * a hashtag is no person ("#Brexit"); nor is a one-word "person" that is never the subject
   of anything and never carries a title (the model's guess on a common proper noun).
+* an acronym is no surname ("UN" beside "Kim Jong Un"); a capitalised preposition opening a
+  title-like name is cut ("Within the Trump administration").
+
+Countries, their metonyms ("Moscow denied" -> Russia) and actor codes are resolved last, by
+`actors.resolve_actors`, on the entity list only: the `People` index keeps names as written.
 
 People are then grouped: each gets the fullest form of their name that the article uses
 ("Putin" -> "Vladimir Putin"). A short form links to a full one that shares its surname (or,
@@ -29,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from newsloom.analyse.actors import resolve_actors
 from newsloom.analyse.lexicon import (
     CUE_FORMS,
     GENDERED_NOUNS,
@@ -380,6 +386,15 @@ def _extend_name(parse: Parse, s: _Span) -> _Span:
     return _Span(first, s.stop, s.label) if first != s.first else s
 
 
+#: Labels of names of works and things, which the model gives to capitalised phrases.
+_TITLE_LIKE = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+
+
+def _acronym(word: str) -> bool:
+    """ "UN", "EU": capitals only, so an acronym, never the surname it spells ("Kim Jong Un")."""
+    return len(word) > 1 and word.isupper()
+
+
 def _spans(parse: Parse) -> list[_Span]:
     """spaCy's entity spans with the corrections applied (token offsets)."""
     spans: list[_Span] = []
@@ -395,6 +410,13 @@ def _spans(parse: Parse) -> list[_Span]:
         else:
             while stop > first and parse.tokens[stop - 1].lower in _POSSESSIVE:
                 stop -= 1
+            if label in _TITLE_LIKE and parse.tokens[first].pos == "ADP":
+                # "Within the Trump administration": a capitalised preposition taken for the
+                # start of a title
+                first += 1
+                while first < stop and parse.tokens[first].pos == "DET":
+                    first += 1
+                label = "ORG" if first < stop else label
         if first >= stop:
             continue
         if label == "DATE" and stop - first == 1 and first in month_names:
@@ -434,10 +456,15 @@ def _spans(parse: Parse) -> list[_Span]:
             and s.stop - s.first == 1
             and parse.tokens[s.first].lower in person_words
             and parse.tokens[s.first].text[:1].isupper()
+            and not _acronym(parse.tokens[s.first].text)
             and (s.label != "DATE" or not _in_date(parse, s.first))
         ):
             s = _Span(s.first, s.stop, "PERSON")
-        elif s.label in _SURNAME_MISLABELS and _name_like(parse, s.first, s.stop):
+        elif (
+            s.label in _SURNAME_MISLABELS
+            and _name_like(parse, s.first, s.stop)
+            and not _acronym(parse.span_text(s.first, s.stop))
+        ):
             # "Kaboré-Sana" tagged WORK_OF_ART where "Dramane Kaboré-Sana" is a person
             key = _name_key(parse.span_text(s.first, s.stop))
             if any(key == k or _short_form_of(key, k) for k in person_keys):
@@ -449,6 +476,7 @@ def _spans(parse: Parse) -> list[_Span]:
             t.i not in covered
             and t.pos in ("PROPN", "NOUN", "AUX")
             and t.text[:1].isupper()
+            and not _acronym(t.text)
             and t.lower in person_words
             and (t.lower not in _MONTHS or not _in_date(parse, t.i))
             and t.dep
@@ -459,6 +487,19 @@ def _spans(parse: Parse) -> list[_Span]:
     return [_extend_name(parse, s) for s in fixed if not _is_tag(parse, s)]
 
 
+def _posting(parse: Parse, j: int) -> bool:
+    """A place after a preposition other than "of" says where someone serves or what they
+    deal with, not whose they are ("the US ambassador to China", "talks with Russia")."""
+    t = parse.tokens[j]
+    if t.ent not in ("GPE", "NORP", "LOC"):
+        return False
+    i = j
+    while parse.tokens[i].dep == "compound" and parse.tokens[i].head != i:
+        i = parse.tokens[i].head
+    top = parse.tokens[i]
+    return top.dep == "pobj" and parse.tokens[top.head].lower != "of"
+
+
 def _words_of(parse: Parse, lo: int, hi: int, words: list[str], nations: list[str]) -> None:
     """Collect the title-like words of tokens [lo, hi] (no names, articles or punctuation)."""
     for j in range(lo, hi + 1):
@@ -466,6 +507,8 @@ def _words_of(parse: Parse, lo: int, hi: int, words: list[str], nations: list[st
         if t.ent == "PERSON" or t.pos in ("DET", "PUNCT", "ADP", "PART", "CCONJ", "PRON", "SPACE"):
             continue
         if not t.text.replace(".", "").replace("-", "").isalpha():
+            continue
+        if _posting(parse, j):
             continue
         if t.ent in ("GPE", "NORP"):
             nations.append(t.lower.replace(".", ""))
@@ -689,6 +732,9 @@ def analyse_entities(parse: Parse) -> tuple[list[Entity], People]:
         else e
         for e in entities
     ]
+    # countries and their metonyms, actor codes (the people index above keeps the names as
+    # written: quote attribution relies on them)
+    entities = resolve_actors(parse, entities, people)
     return entities, people
 
 

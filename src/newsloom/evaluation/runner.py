@@ -55,10 +55,19 @@ def run_pipeline(
 def _scorers() -> list[Scorer]:
     from newsloom.evaluation.cleaning import score_cleaning
     from newsloom.evaluation.dates import score_dates
+    from newsloom.evaluation.entities import score_entities
+    from newsloom.evaluation.events import score_events
     from newsloom.evaluation.published import score_published
     from newsloom.evaluation.quotes import score_quotes
 
-    return [score_cleaning, score_published, score_dates, score_quotes]
+    return [
+        score_cleaning,
+        score_published,
+        score_dates,
+        score_quotes,
+        score_events,
+        score_entities,
+    ]
 
 
 def evaluate_gold(path: Path, settings: Settings = DEFAULT_SETTINGS) -> list[Figure]:
@@ -87,8 +96,15 @@ def run_eval(
         return score_htmldate_eval(path, limit=limit)
     if (path / "intra_cross-doc_annotation").is_dir():
         from newsloom.evaluation.dates import score_timex_meantime
+        from newsloom.evaluation.entities import score_meantime_entities
 
-        return score_timex_meantime(path, settings=settings)
+        return score_timex_meantime(path, settings=settings) + score_meantime_entities(
+            path, settings=settings
+        )
+    if (path / "PETR.UnitTest.records.xml").is_file() or (path / "PLOVER_GSR_CAMEO.json").is_file():
+        from newsloom.evaluation.events import score_cameo_records
+
+        return score_cameo_records(path, settings=settings)
     raise EvalError(
         Msg.GOLD_MISSING.format(
             path=path,

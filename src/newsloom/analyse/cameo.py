@@ -1,0 +1,310 @@
+"""Our CAMEO lexicon: verbs and verb-object patterns of news, mapped to CAMEO event codes.
+
+Written from the CAMEO codebook's category definitions (20 root categories, three-digit codes
+where the verb itself says which), for the ways news reports these acts: "imposed sanctions"
+(163), "called on X to" (020), "spoke with X over the phone" (041), "pulled out of the deal"
+(161). No dictionary entry of another coder is copied; PETRARCH's and PLOVER's records are
+used only to test against.
+
+Lookup order (`code_for`): a verb with one of its object or prepositional nouns (a pattern),
+then the verb alone. Nouns that name an event by themselves ("sanctions on Russia", "a phone
+call") are in `NOUN_CODES`.
+"""
+
+from __future__ import annotations
+
+from newsloom.analyse.lexicon import words
+
+#: the 20 root categories, labelled in our words
+ROOT_LABELS: dict[str, str] = {
+    "01": "make public statement",
+    "02": "appeal",
+    "03": "express intent to cooperate",
+    "04": "consult",
+    "05": "engage in diplomatic cooperation",
+    "06": "engage in material cooperation",
+    "07": "provide aid",
+    "08": "yield",
+    "09": "investigate",
+    "10": "demand",
+    "11": "disapprove",
+    "12": "reject",
+    "13": "threaten",
+    "14": "protest",
+    "15": "exhibit force posture",
+    "16": "reduce relations",
+    "17": "coerce",
+    "18": "assault",
+    "19": "fight",
+    "20": "use unconventional mass violence",
+}
+
+#: the three-digit codes newsloom assigns, labelled in our words
+CODE_LABELS: dict[str, str] = {
+    "010": "make a statement",
+    "012": "make a pessimistic comment",
+    "013": "make an optimistic comment",
+    "016": "deny responsibility",
+    "018": "express sympathy",
+    "020": "appeal or call on someone to act",
+    "030": "express intent to cooperate",
+    "033": "pledge material aid or guarantees",
+    "034": "express intent to change institutions (call an election)",
+    "035": "express intent to yield",
+    "036": "express intent to meet or negotiate",
+    "040": "consult",
+    "041": "discuss by telephone",
+    "042": "make a visit",
+    "043": "host a visit",
+    "044": "meet at a third location",
+    "046": "negotiate",
+    "050": "engage in diplomatic cooperation",
+    "051": "praise, thank or congratulate",
+    "057": "sign an agreement",
+    "061": "cooperate economically (acquisition, trade deal)",
+    "070": "provide aid",
+    "075": "grant asylum",
+    "080": "yield",
+    "081": "ease administrative sanctions or restrictions",
+    "084": "return or release persons or property",
+    "087": "de-escalate military engagement",
+    "090": "investigate",
+    "100": "demand",
+    "104": "demand or declare political change (declare independence)",
+    "110": "disapprove or regret",
+    "111": "criticise or denounce",
+    "112": "accuse or blame",
+    "120": "reject",
+    "125": "reject proposal to negotiate",
+    "130": "threaten",
+    "138": "threaten with military force",
+    "140": "protest",
+    "150": "exhibit force posture",
+    "160": "reduce relations",
+    "161": "withdraw from an agreement",
+    "163": "impose embargo or sanctions",
+    "171": "seize or damage property",
+    "141": "demonstrate or rally",
+    "143": "conduct a strike or boycott",
+    "144": "obstruct passage, block",
+    "172": "impose administrative restrictions, dismiss officials",
+    "174": "expel or deport individuals",
+    "173": "arrest, detain or charge",
+    "175": "use repression against crowds",
+    "180": "use unconventional violence",
+    "183": "carry out a bombing",
+    "190": "use conventional military force",
+    "193": "fight with small arms",
+    "195": "employ aerial weapons",
+    "20": "use unconventional mass violence",
+}
+
+
+def _table(spec: str) -> dict[str, str]:
+    """Parse "code: word word ..." lines into word -> code."""
+    out: dict[str, str] = {}
+    for line in spec.strip().splitlines():
+        code, _, rest = line.partition(":")
+        for word in words(rest):
+            out[word] = code.strip()
+    return out
+
+
+#: verb lemma -> code, when the verb alone says what happened
+VERB_CODES: dict[str, str] = _table(
+    """
+    010: declare state comment
+    012: warn lament
+    013: hail
+    016: deny
+    018: sympathize sympathise console condole
+    020: appeal urge lobby plead implore beseech
+    030: cooperate agree
+    033: pledge promise
+    036: invite negotiate renegotiate
+    040: consult discuss confer
+    042: visit
+    043: host
+    044: meet
+    050: reconcile
+    051: support endorse
+    051: praise thank congratulate laud commend applaud hail welcome
+    057: sign ratify
+    061: buy acquire purchase
+    070: aid contribute donate
+    080: concede yield surrender resign
+    084: release free
+    090: investigate probe
+    100: demand
+    110: regret disapprove
+    111: criticize criticise condemn denounce decry deplore mock slam rebuke lambast chastise
+    111: ridicule scold castigate lash
+    112: blame accuse allege
+    120: reject refuse oppose veto decline
+    130: threaten
+    140: protest demonstrate rally march
+    144: block blockade obstruct
+    143: strike boycott
+    150: mobilize mobilise deploy
+    161: withdraw quit exit
+    171: seize confiscate raze
+    160: suspend sever downgrade
+    172: dismiss sack fire oust dissolve ban
+    174: expel deport
+    173: arrest detain indict charge jail imprison
+    175: beat
+    180: assassinate kidnap abduct stab
+    183: bomb
+    190: invade shell clash fight
+    193: shoot
+    195: airstrike
+    """
+)
+
+#: verbs that are not events by themselves (reporting, light verbs) but can carry a pattern
+PATTERN_ONLY = words(
+    """
+    say tell announce add call hold have make take give reach win bring impose reinstate enforce
+    restore slap lift level draw pull trigger file speak talk agree plan vote approve put take
+    fire hand deliver send stop offer commit provide
+    """
+)
+
+#: (verb lemma, noun lemma of its object or prepositional object) -> code
+PATTERNS: dict[tuple[str, str], str] = {}
+for _verbs, _nouns, _code in (
+    ("impose reinstate enforce restore slap extend tighten", "sanction embargo penalty", "163"),
+    (
+        "lift ease relax shorten cancel",
+        "sanction embargo curfew ban restriction emergency blockade",
+        "081",
+    ),
+    ("grant give offer", "asylum refuge", "075"),
+    (
+        "give send provide deliver donate",
+        "aid grant assistance medicine food arms weapon loan",
+        "070",
+    ),
+    (
+        "stage hold organize organise begin continue launch",
+        "demonstration rally protest march",
+        "141",
+    ),
+    ("stage hold organize organise begin continue launch call", "strike boycott", "143"),
+    ("withdraw pull exit quit leave", "deal accord agreement treaty pact", "161"),
+    ("trigger invoke file", "article", "161"),
+    ("call hold announce", "election vote referendum poll", "034"),
+    ("declare proclaim vote approve", "independence republic", "104"),
+    ("impose approve grant", "rule", "172"),
+    ("suspend revoke strip", "autonomy power right", "172"),
+    ("speak talk", "phone telephone", "041"),
+    ("hold have", "call", "041"),
+    ("hold have", "talk talks meeting summit", "044"),
+    ("reach sign", "agreement deal accord", "057"),
+    ("level draw", "criticism rebuke condemnation", "111"),
+    ("take", "dig swipe", "111"),
+    ("win bring file", "indictment charge", "173"),
+    ("fire", "bullet projectile shot gas", "175"),
+    ("fire launch", "shell missile rocket artillery mortar round", "190"),
+    ("break cut sever downgrade", "tie relation", "161"),
+    ("restore resume establish", "tie relation", "050"),
+    ("withdraw pull", "troop force soldier", "087"),
+    ("launch open", "investigation inquiry probe", "090"),
+    ("impose declare", "curfew", "172"),
+    ("pledge offer commit provide", "guarantee aid assistance", "033"),
+    ("stop halt suspend end", "exercise game drill", "035"),
+    ("agree", "buy acquire purchase", "061"),
+    ("trigger begin start", "leave exit withdrawal", "161"),
+    ("deliver hand send", "letter message note", "010"),
+    ("send attend join", "talk negotiation", "036"),
+    ("reject deny dismiss", "allegation accusation claim charge", "016"),
+):
+    for _v in words(_verbs):
+        for _n in words(_nouns):
+            PATTERNS[(_v, _n)] = _code
+
+#: nouns that name an event on their own, with the prepositions that introduce the target
+NOUN_CODES: dict[str, str] = _table(
+    """
+    040: conversation
+    041: call
+    044: meeting summit
+    161: withdrawal pullout
+    163: sanction embargo
+    172: sacking dismissal ouster
+    """
+)
+#: what a noun event needs beside it to count: a meeting "with" or "between" someone, a call
+#: made by "phone" (a bare "call" is too often an appeal or a decision)
+NOUN_NEEDS: dict[str, frozenset[str]] = {
+    "meeting": words("with between one-on-one bilateral"),
+    "summit": words("with between one-on-one bilateral two-hour"),
+    "conversation": words("with between phone telephone"),
+    "call": words("phone telephone"),
+}
+#: predicate adjectives that code the clause ("was displeased with Russia")
+ADJECTIVE_CODES: dict[str, str] = _table(
+    """
+    111: displeased unhappy angry furious critical dismayed outraged
+    051: grateful
+    """
+)
+#: objects that do not make a signature an agreement
+NOT_AGREEMENTS = words("letter bill law order petition book")
+#: audiences that are not a meeting's counterpart
+MEDIA_AUDIENCES = words("press reporter reporters journalist journalists media")
+
+#: verbs of saying and of intention: their clause complement holds the event they report
+REPORTING_VERBS = words(
+    """
+    say tell announce add state declare claim report insist confirm reveal write tweet
+    explain warn note suggest signal indicate acknowledge admit
+    """
+)
+INTENT_VERBS = words(
+    """
+    plan want intend aim hope seek prepare decide expect propose vow pledge promise threaten
+    try agree offer
+    """
+)
+#: modal verbs and what they make of the event
+MODALS: dict[str, str] = {
+    "will": "intended",
+    "would": "intended",
+    "shall": "intended",
+    "may": "conditional",
+    "might": "conditional",
+    "could": "conditional",
+    "should": "conditional",
+}
+#: words that make an event reported rather than asserted
+REPORTED_ADVERBS = words("reportedly allegedly apparently purportedly supposedly")
+#: nouns in a sentence that turn an attack into mass violence (CAMEO 20)
+MASS_VIOLENCE_WORDS = words("chemical sarin chlorine nerve biological nuclear radiological gas")
+#: attack words whose event is violence
+ATTACK_NOUNS = words("attack strike assault bombing raid")
+#: an intended cooperative act is an intent to cooperate (CAMEO 03): root -> code
+INTENT_CODES = {"04": "036", "05": "030", "07": "033", "08": "035"}
+#: verbs whose clause complement states what another actor must do (a demand)
+DEMAND_MODALS = words("must")
+#: symmetric codes: consultations, meetings and signing a joint document
+SYMMETRIC_CODES = frozenset({"040", "041", "044", "046", "057"})
+
+
+def root(code: str) -> str:
+    """The root category of a CAMEO code ("041" -> "04", "20" -> "20")."""
+    return code[:2]
+
+
+def code_for(verb: str, nouns: list[str]) -> str | None:
+    """The code of a verb lemma with the noun lemmas of its objects, or None."""
+    for noun in nouns:
+        code = PATTERNS.get((verb, noun))
+        if code:
+            return code
+    return VERB_CODES.get(verb)
+
+
+def label(code: str) -> str:
+    """Our label of a code, falling back to its root category."""
+    return CODE_LABELS.get(code) or ROOT_LABELS.get(root(code), "")

@@ -1,0 +1,759 @@
+"""CAMEO-coded events: actor, action and target read from one sentence's dependency parse.
+
+For each verb the lexicon (`cameo`) knows, the actor is its subject (the agent of a passive,
+or the subject of the verb it depends on: "Trump said he would invite Kim"), the target its
+object or the object of its preposition ("spoke with Putin", "called on MPs", "sanctions
+against Iran"). Actor and target are the article's entities covering those words, with their
+canonical name and country code; a pronoun subject takes the previous sentence's actor.
+
+A verb of saying or intending whose complement holds a coded event gives way to that event
+("announced that the US will withdraw" is 161, not a statement); the embedded event keeps the
+outer subject's country when it has none of its own. Modality comes from the verb's
+surroundings: negated ("did not sign"), conditional ("may attack if"; a conditional attack is
+a threat, 138), intended ("will", "plans to"), reported ("reportedly", "X said ... had").
+
+The date is the date expression (from `article.dates`) of the event's own clause ("signed on
+Monday"; not "an election on 8 June", which dates the election). Without one, the date is None,
+never the publication date by default, with one exception that the dev gold also makes: a
+report in the present or present perfect ("has triggered", "says he is dissolving", "is
+buying") is the news of the day and takes the publication date when it is a full day. A simple
+past without a date ("signed the treaty") stays None: it may be days old.
+
+Countries: an entity's `actor_code` (the entities stage) first; else the code the article gives
+the same person elsewhere ("Russian President Vladimir Putin" ... "Putin said"); else our own
+light `country_of` on the words of the phrase. That last function is the one place to swap for
+another resolver.
+
+The stage reads only the parse that the `nlp` stage made: no second spaCy pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from newsloom.analyse.cameo import (
+    ADJECTIVE_CODES,
+    ATTACK_NOUNS,
+    DEMAND_MODALS,
+    INTENT_CODES,
+    INTENT_VERBS,
+    MASS_VIOLENCE_WORDS,
+    MEDIA_AUDIENCES,
+    MODALS,
+    NOT_AGREEMENTS,
+    NOUN_CODES,
+    NOUN_NEEDS,
+    REPORTED_ADVERBS,
+    REPORTING_VERBS,
+    SYMMETRIC_CODES,
+    VERB_CODES,
+    code_for,
+    root,
+)
+from newsloom.analyse.offices import OFFICEHOLDERS, OFFICES
+from newsloom.analyse.parse import Parse, parse_text
+from newsloom.article import Article, DateExpression, Entity, Event
+from newsloom.pipeline import Context, stage
+
+__all__ = ["country_of", "find_events", "person_countries"]
+
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+_OBJ = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
+_TARGET_PREPS = frozenset({"to", "with", "on", "against", "at", "from", "of", "for", "over"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her", "their", "its"})
+_COMPLEMENT = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp"})
+_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod"})
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+#: Our light country resolution (alpha-3), used only where `Entity.actor_code` is empty.
+_COUNTRY_WORDS: dict[str, str] = {}
+for _code, _names in (
+    ("USA", "united states|us|u.s.|usa|america|american|washington|white house|pentagon"),
+    ("RUS", "russia|russian federation|russian|moscow|kremlin"),
+    ("GBR", "united kingdom|uk|u.k.|britain|great britain|british|london|downing street"),
+    ("DEU", "germany|german|berlin"),
+    ("FRA", "france|french|paris|elysee"),
+    ("ESP", "spain|spanish|madrid|catalonia|catalan|barcelona"),
+    ("PRK", "north korea|north korean|pyongyang|dprk"),
+    ("KOR", "south korea|south korean|seoul"),
+    ("CHN", "china|chinese|beijing"),
+    ("IRN", "iran|iranian|tehran"),
+    ("SYR", "syria|syrian|damascus"),
+    ("UKR", "ukraine|ukrainian|kiev|kyiv"),
+    ("FIN", "finland|finnish|helsinki"),
+    ("ISR", "israel|israeli"),
+    ("JPN", "japan|japanese|tokyo"),
+    ("IND", "india|indian"),
+    ("TUR", "turkey|turkish|ankara"),
+    ("CAN", "canada|canadian"),
+    ("ITA", "italy|italian"),
+    ("IRQ", "iraq|iraqi|baghdad"),
+    ("AFG", "afghanistan|afghan|kabul"),
+    ("PAK", "pakistan|pakistani"),
+    ("EGY", "egypt|egyptian|cairo"),
+):
+    for _name in _names.split("|"):
+        _COUNTRY_WORDS[_name] = _code
+
+
+_COUNTRY_NAMES = frozenset(
+    {"united states", "russia", "united kingdom", "britain", "spain", "france", "germany"}
+    | {k for k in _COUNTRY_WORDS if " " not in k and k[0].isalpha()}
+)
+
+
+def _holder_countries() -> dict[str, str]:
+    """Full name and unambiguous surname -> country of the heads of state and government in
+    `offices` (the text may never say that "Putin" is Russian)."""
+    full: dict[str, set[str]] = {}
+    for name, seat, _, _ in OFFICEHOLDERS:
+        full.setdefault(name.lower(), set()).add(OFFICES[seat].country)
+        full.setdefault(name.lower().split()[-1], set()).add(OFFICES[seat].country)
+    return {k: v.pop() for k, v in full.items() if len(v) == 1}
+
+
+_HOLDERS = _holder_countries()
+
+
+def country_of(name: str | None, context: str = "") -> str | None:
+    """The alpha-3 country of an actor name, from the name or the words around it.
+
+    The one place where newsloom guesses a country itself: when the entities stage gives an
+    `actor_code`, that code is used instead.
+    """
+    for text in (name or "", context):
+        low = text.lower().replace("’", "'").replace("the ", " ")
+        low = low.removesuffix("'s").strip()
+        if low in _COUNTRY_WORDS:
+            return _COUNTRY_WORDS[low]
+        tokens = low.replace("'s", " ").replace(",", " ").split()
+        for n in (3, 2, 1):
+            for k in range(len(tokens) - n + 1):
+                code = _COUNTRY_WORDS.get(" ".join(tokens[k : k + n]))
+                if code:
+                    return code
+    return None
+
+
+class _Actor:
+    """An actor or target while the stage works: name, actor code, head token, and whether
+    an entity names it (rather than a bare noun phrase)."""
+
+    __slots__ = ("code", "name", "named", "token")
+
+    def __init__(self, name: str | None, code: str | None, token: int, named: bool) -> None:
+        self.name, self.code, self.token, self.named = name, code, token, named
+
+
+def person_countries(parse: Parse, entities: Sequence[Entity]) -> dict[str, str]:
+    """Canonical person -> country, from the words the article puts before or beside them.
+
+    "Russian President Vladimir Putin", "Britain's ambassador Tim Barrow", "Carles
+    Puigdemont, the Catalan leader": the first description that names a country wins, and
+    holds for the person's other mentions ("Putin said").
+    """
+    out: dict[str, str] = {}
+    for ent in entities:
+        if ent.canonical and ent.actor_code and ent.canonical not in out:
+            out[ent.canonical] = ent.actor_code
+    for ent in entities:
+        if ent.label != "PERSON" or not ent.canonical or ent.canonical in out:
+            continue
+        first = parse.token_at(ent.start)
+        if first is None:
+            continue
+        lo = parse.sentence_of(first)[0]
+        before = parse.text[parse.tokens[max(lo, first - 5)].start : ent.start]
+        # stop at the previous clause: "Trump told Macron" must not give Macron Trump's words
+        before = before.rsplit(",", 1)[-1].rsplit(" and ", 1)[-1]
+        code = country_of(None, before) or _HOLDERS.get(ent.canonical.lower())
+        if code is None:
+            head = parse.tokens[first].head
+            for c in parse.children[head] if head != first else ():
+                if parse.tokens[c].dep == "appos":
+                    tok = parse.tokens[c]
+                    code = country_of(None, parse.span_text(tok.left, tok.right + 1))
+        if code:
+            out[ent.canonical] = code
+    # short mentions ("Trump", "May") take the code of the one full name that ends with them
+    surnames: dict[str, set[str]] = {}
+    for name, code in out.items():
+        if " " in name:
+            surnames.setdefault(name.split()[-1], set()).add(code)
+    for surname, codes in surnames.items():
+        if len(codes) == 1 and surname not in out:
+            out[surname] = next(iter(codes))
+    return out
+
+
+def _entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
+    for ent in entities:
+        if ent.start < end and start < ent.end and ent.label in _ENTITY_LABELS:
+            return ent
+    return None
+
+
+def _phrase_actor(
+    parse: Parse, entities: Sequence[Entity], people: dict[str, str], i: int
+) -> _Actor | None:
+    """The actor a noun phrase headed by token `i` names.
+
+    The entity on the head word ("Putin"), else an entity that modifies it ("the Trump
+    administration", "the Russian president", "Putin's government", "members of Congress"),
+    else the phrase up to its head, with a country only if its words name one.
+    """
+    tok = parse.tokens[i]
+    ent = _entity_at(entities, tok.start, tok.end)
+    named = ent is not None
+    if ent is None:
+        mods = [c for c in parse.children[i] if parse.tokens[c].dep in _MODIFIERS]
+        for p in parse.children[i]:
+            if parse.tokens[p].dep == "prep" and parse.tokens[p].lower == "of":
+                mods.extend(_children(parse, p, {"pobj"}))
+        for m in mods:
+            mt = parse.tokens[m]
+            ent = _entity_at(entities, parse.tokens[mt.left].start, parse.tokens[mt.right].end)
+            if ent is not None:
+                break
+    phrase = parse.text[parse.tokens[tok.left].start : tok.end]
+    if ent is not None:
+        name = ent.canonical or ent.text
+        code = (
+            ent.actor_code
+            or people.get(name)
+            or people.get(name.split()[-1] if name else "")
+            or country_of(name, phrase)
+        )
+        if not named and tok.pos == "NOUN" and ent.label in ("GPE", "NORP"):
+            name = phrase  # "Spanish police", "the Catalan government"
+        return _Actor(name, code, i, True)
+    if tok.pos in ("NOUN", "PROPN"):
+        return _Actor(phrase, country_of(None, phrase), i, False)
+    if tok.pos == "PRON" and tok.lower in _PRONOUNS:
+        return _Actor(tok.text, None, i, False)
+    return None
+
+
+def _children(parse: Parse, i: int, deps: frozenset[str] | set[str]) -> list[int]:
+    return [c for c in parse.children[i] if parse.tokens[c].dep in deps]
+
+
+def _conj_heads(parse: Parse, i: int) -> list[int]:
+    """Token `i` and the tokens conjoined to it ("Trump and Kim")."""
+    out = [i]
+    for c in parse.children[i]:
+        if parse.tokens[c].dep == "conj" and parse.tokens[c].pos in ("PROPN", "NOUN"):
+            out.extend(_conj_heads(parse, c))
+    return out
+
+
+def _object_nouns(parse: Parse, i: int) -> list[int]:
+    """Objects and prepositional objects of verb `i`, as (token index) heads."""
+    out = []
+    for c in parse.children[i]:
+        t = parse.tokens[c]
+        if t.dep in _OBJ or t.dep == "nsubjpass":
+            out.append(c)
+        elif t.dep in ("prep", "agent", "prt"):
+            out.extend(g for g in parse.children[c] if parse.tokens[g].dep in ("pobj", "pcomp"))
+        elif t.dep == "xcomp" and t.pos == "VERB":
+            out.append(c)
+    return out
+
+
+def _nouns_of(parse: Parse, heads: list[int]) -> list[str]:
+    """The lemmas of the object heads and of their compounds/modifiers ("phone call")."""
+    lemmas = []
+    for h in heads:
+        lemmas.append(parse.tokens[h].lemma)
+        for c in parse.children[h]:
+            if parse.tokens[c].dep in ("compound", "amod", "pobj", "prep", "nmod"):
+                lemmas.append(parse.tokens[c].lemma)
+                lemmas.extend(parse.tokens[g].lemma for g in parse.children[c])
+    return lemmas
+
+
+def _code(parse: Parse, i: int, mass: bool) -> str | None:
+    """The CAMEO code of verb `i` in its clause, or None. `mass`: the article reports an
+    attack with unconventional weapons, so "the attack killed" is mass violence (20)."""
+    tok = parse.tokens[i]
+    verb = tok.lemma
+    objs = _object_nouns(parse, i)
+    nouns = _nouns_of(parse, objs)
+    preps = {parse.tokens[p].lower for p in _children(parse, i, {"prep"})}
+    if tok.dep in ("acl", "amod") and not _children(parse, i, {"agent"}):
+        return None  # "officers accused of hacking": a description, not a reported act
+    if tok.dep == "pcomp" and parse.tokens[tok.head].lower == "for":
+        return None  # "sanctions for seizing Crimea": the reason given for another act
+    for a in _children(parse, i, {"acomp"}):
+        code = ADJECTIVE_CODES.get(parse.tokens[a].lemma)
+        if code:
+            return code
+    if verb == "call":
+        if any(n in ("election", "vote", "referendum", "poll") for n in nouns):
+            return "034"
+        for p in _children(parse, i, {"prep"}):
+            if parse.tokens[p].lower == "on":
+                pobj = _children(parse, p, {"pobj"})
+                if pobj and parse.tokens[pobj[0]].ent not in ("DATE", "TIME"):
+                    return "020"
+        return None
+    if verb in ("want", "ask", "urge", "press", "push"):
+        # "wanted the Trump administration to speak with Kim": an appeal to another actor
+        for c in _children(parse, i, {"ccomp", "xcomp"}):
+            if _children(parse, c, {"nsubj"}) or _children(parse, i, {"dobj"}):
+                return "020"
+        return VERB_CODES.get(verb)
+    if verb in REPORTING_VERBS | {"reiterate", "insist", "conclude"}:
+        # "said that Libya must hand over the suspects": a demand on the clause's subject
+        for c in _children(parse, i, {"ccomp"}):
+            if any(parse.tokens[a].lower in DEMAND_MODALS for a in _children(parse, c, {"aux"})):
+                return "100"
+    if verb == "attack":
+        return "111" if "for" in preps else "190"
+    if verb == "dismiss" and "as" in preps:
+        return "111"
+    if verb == "sign" and any(parse.tokens[o].lemma in NOT_AGREEMENTS for o in objs):
+        return None
+    if verb == "sign" and tok.dep == "acl" and parse.tokens[tok.head].lemma in NOT_AGREEMENTS:
+        return None
+    if verb == "vote" and "referendum" in nouns:
+        return None
+    if verb == "host" and not any(parse.tokens[o].pos == "PROPN" for o in objs):
+        return None
+    if verb == "meet" and any(parse.tokens[o].lemma in MEDIA_AUDIENCES for o in objs):
+        return None
+    if verb in ("speak", "talk"):
+        sent = parse.sentence_of(i)
+        words = {parse.tokens[k].lemma for k in range(*sent)}
+        if words & {"phone", "telephone", "call"}:
+            return "041"
+        if preps & {"to", "with"}:
+            return "040"
+        return "044" if {"meeting", "summit", "one-on-one"} & words else None
+    if verb in ("kill", "injure", "wound"):
+        subj = _children(parse, i, {"nsubj"})  # "were injured": the victims, not the attacker
+        sent = parse.sentence_of(i)
+        words = {parse.tokens[k].lemma for k in range(*sent)}
+        if subj and parse.tokens[subj[0]].lemma in ATTACK_NOUNS:
+            return "20" if mass or words & MASS_VIOLENCE_WORDS else "190"
+        return "180" if subj and parse.tokens[subj[0]].pos in ("PROPN", "NOUN") else None
+    return code_for(verb, nouns)
+
+
+def _noun_code(parse: Parse, i: int) -> str | None:
+    """The code of an event noun ("a phone call with Merkel", "sanctions on Russia")."""
+    tok = parse.tokens[i]
+    code = NOUN_CODES.get(tok.lemma)
+    if code is None:
+        return None
+    if code == "161" and any(
+        parse.tokens[k].lemma in ("troop", "force", "soldier")
+        for k in range(tok.left, tok.right + 1)
+    ):
+        return "087"
+    needs = NOUN_NEEDS.get(tok.lemma)
+    if needs is not None:
+        near = {parse.tokens[c].lower for c in parse.children[i]}
+        near |= {parse.tokens[c].lemma for c in parse.children[i]}
+        if not near & needs:
+            return None
+    return code
+
+
+def _has_mass_violence(parse: Parse) -> bool:
+    """Whether the text reports an attack with unconventional weapons ("chemical attack")."""
+    return any(
+        t.lemma in ATTACK_NOUNS
+        and t.pos == "NOUN"
+        and any(parse.tokens[k].lemma in MASS_VIOLENCE_WORDS for k in range(t.left, t.i))
+        for t in parse.tokens
+    )
+
+
+def _modality(parse: Parse, i: int, outer: list[int]) -> str:
+    """asserted, negated, conditional, intended or reported, from the verb's surroundings."""
+    chain = [i, *outer]
+    for k in chain:
+        for c in parse.children[k]:
+            t = parse.tokens[c]
+            if t.dep == "neg":
+                return "negated"
+    for c in parse.children[i]:
+        t = parse.tokens[c]
+        if t.dep == "aux" and t.lower in MODALS:
+            if MODALS[t.lower] == "conditional" or any(
+                parse.tokens[a].dep == "advcl"
+                and any(parse.tokens[m].lower in ("if", "unless") for m in parse.children[a])
+                for a in parse.children[i]
+            ):
+                return "conditional"
+            return "intended"
+        if t.dep == "advmod" and t.lower in REPORTED_ADVERBS:
+            return "reported"
+    for k in outer:
+        if parse.tokens[k].lemma in INTENT_VERBS:
+            return "intended"
+    if any(parse.tokens[c].dep == "advmod" and parse.tokens[c].lower in REPORTED_ADVERBS
+           for k in outer for c in parse.children[k]):  # fmt: skip
+        return "reported"
+    return "asserted"
+
+
+def _outer_verbs(parse: Parse, i: int) -> list[int]:
+    """The verbs that govern verb `i` through complements ("said he would invite")."""
+    out = []
+    k = i
+    while parse.tokens[k].dep in _COMPLEMENT and parse.tokens[k].head != k:
+        k = parse.tokens[k].head
+        out.append(k)
+        if len(out) > 4:
+            break
+    return out
+
+
+def _subject(parse: Parse, i: int, outer: list[int]) -> tuple[int | None, bool]:
+    """The actor token of verb `i` and whether the verb is passive.
+
+    A verb without a subject ("by signing", "committed to providing") takes the subject of
+    the nearest governing verb that has one; a pronoun subject of an embedded verb ("Amazon
+    said it will buy") takes the subject of the verb that embeds it.
+    """
+    passive = any(parse.tokens[c].dep in ("nsubjpass", "auxpass") for c in parse.children[i])
+    if passive:
+        for a in _children(parse, i, {"agent"}):
+            pobj = _children(parse, a, {"pobj"})
+            if pobj:
+                return pobj[0], True
+        return None, True
+    subj = _children(parse, i, {"nsubj"})
+    for hops, k in enumerate(parse.ancestors(i), 1):
+        if subj and parse.tokens[subj[0]].lower not in _PRONOUNS:
+            break
+        if hops > 5 or parse.tokens[k].dep == "relcl":
+            break
+        if parse.tokens[k].pos in ("VERB", "AUX"):
+            found = _children(parse, k, {"nsubj"})
+            if found and not subj:
+                subj = found
+            elif found and parse.tokens[found[0]].lower not in _PRONOUNS:
+                subj = found
+                break
+    return (subj[0] if subj else None), False
+
+
+def _target_heads(parse: Parse, i: int, passive: bool, actor_tok: int | None) -> list[int]:
+    """Candidate target heads of verb `i`, best first."""
+    heads = []
+    # "displeased with Russia": the adjective's preposition; "wanted X to speak": X
+    owners = [i, *_children(parse, i, {"acomp"})]
+    for c in [c for k in owners for c in parse.children[k]]:
+        t = parse.tokens[c]
+        if (passive and t.dep == "nsubjpass") or t.dep in ("dobj", "dative", "obj"):
+            heads.append(c)
+        elif t.dep == "prep" and t.lower in _TARGET_PREPS:
+            heads.extend(_children(parse, c, {"pobj"}))
+        elif t.dep in ("ccomp", "xcomp"):
+            heads.extend(_children(parse, c, {"nsubj"}))
+        elif t.dep == "advcl" and any(
+            parse.tokens[m].lower in ("if", "unless") for m in parse.children[c]
+        ):
+            # "may attack if North Korea's program is not shut down": the condition's subject
+            heads.extend(_children(parse, c, {"nsubj", "nsubjpass"}))
+    for c in list(heads):
+        # the owner of an object: "lauding the Russian president", "blamed Putin's policy"
+        heads.extend(_children(parse, c, {"poss"}))
+        for p in _children(parse, c, {"prep"}):
+            if parse.tokens[p].lower in ("on", "against", "with", "to", "of"):
+                heads.extend(_children(parse, p, {"pobj"}))
+    return [h for h in heads if h != actor_tok]
+
+
+def _targets(
+    parse: Parse,
+    entities: Sequence[Entity],
+    people: dict[str, str],
+    i: int,
+    passive: bool,
+    subj: int | None,
+    code: str,
+) -> list[_Actor]:
+    """The targets of verb `i`: named objects first (each conjoined one: "spoke to Tusk and
+    Merkel"), then a co-actor of a mutual act ("Trump and Kim signed"), then a phrase that
+    names a country."""
+    heads = _target_heads(parse, i, passive, subj)
+    if code in SYMMETRIC_CODES:
+        heads = [c for h in heads for c in _conj_heads(parse, h)]
+    candidates = [
+        a
+        for h in heads
+        if parse.tokens[h].ent not in ("DATE", "TIME", "CARDINAL", "MONEY")
+        and (a := _phrase_actor(parse, entities, people, h)) is not None
+        and a.name
+    ]
+    named = [a for a in candidates if a.named]
+    if named and code in SYMMETRIC_CODES:
+        return named
+    if len(named) > 1:
+        return named  # the caller picks one, once it knows the actor
+    if subj is not None and code in SYMMETRIC_CODES:
+        conj = _conj_heads(parse, subj)
+        if len(conj) > 1:
+            other = _phrase_actor(parse, entities, people, conj[1])
+            return [other] if other is not None else []
+    if named:
+        return named[:1]
+    coded = [a for a in candidates if a.code]
+    return coded[:1]
+
+
+def _clause_verb(parse: Parse, i: int) -> int | None:
+    """The nearest verb above token `i`: the clause a date expression belongs to."""
+    for k in parse.ancestors(i):
+        if parse.tokens[k].pos in ("VERB", "AUX"):
+            return k
+    return None
+
+
+def _event_date(
+    parse: Parse,
+    dates: Sequence[DateExpression],
+    i: int,
+    clause: set[int],
+    published: str | None,
+) -> str | None:
+    """The date of the event on token `i`: a date expression of its own clause, else, for a
+    report in the present or present perfect ("has triggered", "says", "is buying"), the
+    publication day; else None.
+
+    A date that modifies another word ("an election on 8 June", "the 2016 election") or
+    another clause is not the event's date.
+    """
+    first, stop = parse.sentence_of(i)
+    s_start, s_end = parse.tokens[first].start, parse.tokens[stop - 1].end
+    for d in dates:
+        if not (s_start <= d.start and d.end <= s_end and d.value):
+            continue
+        k = parse.token_at(d.start)
+        if k is None:
+            continue
+        head = k
+        while parse.tokens[head].head != head and d.start <= parse.tokens[head].start < d.end:
+            head = parse.tokens[head].head
+        if head == i or head in clause:
+            return d.value
+        if parse.tokens[head].dep == "prep" and parse.tokens[head].head in clause:
+            return d.value
+        if _clause_verb(parse, k) in clause and parse.tokens[head].pos not in ("NOUN", "PROPN"):
+            return d.value
+    if published and len(published) == 10 and _is_present(parse, i):
+        return published
+    return None
+
+
+def _is_present(parse: Parse, i: int) -> bool:
+    """A present or present-perfect verb: news of the day ("has signed", "says", "is buying")."""
+    tok = parse.tokens[i]
+    if tok.pos not in ("VERB", "AUX"):
+        return False
+    auxes = [parse.tokens[c] for c in _children(parse, i, {"aux", "auxpass"})]
+    if any(a.tag in ("MD", "VBD") for a in auxes):
+        return False
+    if any(a.lemma == "have" and a.tag in ("VBZ", "VBP") for a in auxes) and tok.tag == "VBN":
+        return True
+    if any(a.lemma == "be" and a.tag in ("VBZ", "VBP") for a in auxes) and tok.tag == "VBG":
+        return True
+    return tok.tag in ("VBZ", "VBP") and not auxes
+
+
+def find_events(
+    parse: Parse,
+    entities: Sequence[Entity],
+    dates: Sequence[DateExpression] = (),
+    published: str | None = None,
+) -> tuple[Event, ...]:
+    """The CAMEO events of one parsed text (`published`: the article's publication date)."""
+    events: list[Event] = []
+    people = person_countries(parse, entities)
+    mass = _has_mass_violence(parse)
+    previous: _Actor | None = None
+    for first, stop in parse.sents:
+        if stop <= first:
+            continue
+        s_start, s_end = parse.tokens[first].start, parse.tokens[stop - 1].end
+        sentence = parse.text[s_start:s_end]
+        found: list[tuple[int, str]] = []
+        for i in range(first, stop):
+            tok = parse.tokens[i]
+            if tok.pos in ("VERB", "AUX"):
+                code = _code(parse, i, mass)
+                if code:
+                    found.append((i, code))
+        verbs = {i for i, _ in found}
+        for i in range(first, stop):
+            tok = parse.tokens[i]
+            if tok.pos == "NOUN" and tok.head not in verbs:
+                code = _noun_code(parse, i)
+                if code:
+                    found.append((i, code))
+        found.sort()
+        coded = {i for i, _ in found}
+        # an appeal, a demand or a refusal is the event, not the act it asks for or refuses
+        appeals = [i for i, c in found if c in ("020", "100", "120")]
+        sentence_actor: _Actor | None = None
+        for i, code in found:
+            tok = parse.tokens[i]
+            inside = set(_descendants(parse, i))
+            if root(code) == "01" and coded & (inside - {i}):
+                continue  # "announced that the US will withdraw": the announced event counts
+            if any(a != i and i in _descendants(parse, a) for a in appeals):
+                continue  # "wanted X to speak with Kim": the appeal is the event
+            outer = _outer_verbs(parse, i)
+            subj: int | None = None
+            passive = False
+            if tok.pos == "NOUN":
+                actor, targets = _noun_roles(parse, entities, people, i)
+                if actor is None:
+                    verb = tok.head
+                    subj, _ = _subject(parse, verb, _outer_verbs(parse, verb))
+            else:
+                subj, passive = _subject(parse, i, outer)
+                actor = None
+                targets = _targets(parse, entities, people, i, passive, subj, code)
+            if subj is not None and actor is None:
+                stok = parse.tokens[subj]
+                if stok.lower in _PRONOUNS and previous is not None:
+                    actor = _Actor(previous.name, previous.code, subj, previous.named)
+                else:
+                    actor = _phrase_actor(parse, entities, people, subj)
+            if actor is not None and actor.code is None:
+                # "the US will withdraw" said by Trump: the outer subject's country
+                for k in outer:
+                    osubj, _ = _subject(parse, k, [])
+                    if osubj is not None:
+                        outer_actor = _phrase_actor(parse, entities, people, osubj)
+                        if outer_actor is not None and outer_actor.code:
+                            actor.code = outer_actor.code
+                            break
+            if len(targets) > 1 and code not in SYMMETRIC_CODES:
+                targets = _pick_target(targets, actor)
+            modality = _modality(parse, i, outer)
+            code = _with_modality(code, modality)
+            if actor is not None and sentence_actor is None:
+                sentence_actor = actor
+            for target in targets or [None]:
+                events.append(
+                    Event(
+                        sentence=sentence,
+                        start=s_start,
+                        actor=actor.name if actor else None,
+                        actor_code=actor.code if actor else None,
+                        cameo=code,
+                        target=target.name if target else None,
+                        target_code=target.code if target else None,
+                        date=_event_date(parse, dates, i, {i, *outer}, published),
+                        modality=modality,
+                        confidence=_confidence(actor, target),
+                        symmetric=code in SYMMETRIC_CODES,
+                    )
+                )
+        subj_tok = _sentence_subject(parse, first, stop)
+        if subj_tok is not None and parse.tokens[subj_tok].lower not in _PRONOUNS:
+            previous = _phrase_actor(parse, entities, people, subj_tok) or previous
+        elif sentence_actor is not None:
+            previous = sentence_actor
+    return tuple(events)
+
+
+def _with_modality(code: str, modality: str) -> str:
+    """The code of an act that is only conditional or intended.
+
+    "May attack if ..." and "vowed to fight" are threats (138), "will withdraw its
+    ambassador unless ..." is a threat (130); "will visit", "will support", "will release"
+    express an intent to cooperate (CAMEO 03). An intended withdrawal from an agreement stays
+    161, as CAMEO codes announced withdrawals.
+    """
+    r = root(code)
+    if modality in ("conditional", "intended") and r in ("18", "19", "20"):
+        return "138"
+    if modality == "conditional" and r in ("16", "17"):
+        return "130"
+    if modality == "intended" and r in INTENT_CODES:
+        return INTENT_CODES[r]
+    return code
+
+
+def _pick_target(targets: list[_Actor], actor: _Actor | None) -> list[_Actor]:
+    """One target: not the actor's own country named as a tool ("withdrew the U.S. from the
+    accord with Iran" is aimed at Iran)."""
+    own = (actor.code or "")[:3] if actor is not None else ""
+    others = [
+        t
+        for t in targets
+        if not (own and (t.code or "")[:3] == own and (t.name or "").lower() in _COUNTRY_NAMES)
+    ]
+    return (others or targets)[:1]
+
+
+def _confidence(actor: _Actor | None, target: _Actor | None) -> float:
+    score = 0.5
+    if actor is not None and actor.code:
+        score += 0.25
+    if target is not None:
+        score += 0.15
+    return score
+
+
+def _sentence_subject(parse: Parse, first: int, stop: int) -> int | None:
+    for i in range(first, stop):
+        t = parse.tokens[i]
+        if t.dep == "ROOT":
+            subj = _children(parse, i, {"nsubj", "nsubjpass"})
+            return subj[0] if subj else None
+    return None
+
+
+def _descendants(parse: Parse, i: int) -> range:
+    tok = parse.tokens[i]
+    return range(tok.left, tok.right + 1)
+
+
+def _noun_roles(
+    parse: Parse, entities: Sequence[Entity], people: dict[str, str], i: int
+) -> tuple[_Actor | None, list[_Actor]]:
+    """Actor and targets of an event noun: "EU sanctions on Russia", "calls with Merkel"."""
+    actor = None
+    targets: list[_Actor] = []
+    for c in parse.children[i]:
+        t = parse.tokens[c]
+        if t.dep in ("compound", "poss", "amod", "nmod") and actor is None:
+            if t.lower not in _PRONOUNS and t.ent not in ("DATE", "TIME", ""):
+                actor = _phrase_actor(parse, entities, people, c)
+        elif t.dep == "prep" and t.lower in ("on", "against", "with", "between", "of"):
+            for pobj in _children(parse, c, {"pobj"}):
+                for h in _conj_heads(parse, pobj):
+                    found = _phrase_actor(parse, entities, people, h)
+                    if found is not None and found.name:
+                        targets.append(found)
+    return actor, targets
+
+
+def _parse_of(article: Article, ctx: Context) -> Parse:
+    parse = article.parse
+    if parse is None or parse.text != article.text:
+        parse = parse_text(article.text, ctx)
+    return parse
+
+
+@stage(
+    "events",
+    requires=("parse", "entities", "dates", "published"),
+    assigns=("events",),
+    language_bound=True,
+)
+def events(article: Article, ctx: Context) -> Article:
+    parse = _parse_of(article, ctx)
+    return replace(
+        article, events=find_events(parse, article.entities, article.dates, article.published.value)
+    )
