@@ -67,6 +67,9 @@ def test_remove_control_chars(text: str, expected: str) -> None:
         ),
         ('straight "quotes" stay', 'straight "quotes" stay'),
         ("the \ufb01nal ligature stays", "the \ufb01nal ligature stays"),
+        # accented words alone are no sign of mojibake
+        ("Mélenchon à Montréal, São Paulo", "Mélenchon à Montréal, São Paulo"),
+        ("Zürich\u00e2 stays", "Zürich\u00e2 stays"),
     ],
 )
 def test_fix_mojibake(text: str, expected: str) -> None:

@@ -58,6 +58,14 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _NBSP = re.compile("[\u00a0\u2007\u202f]")
 # C1 controls: cp1252 punctuation decoded as Latin-1 ("\x93smart\x94")
 _C1 = re.compile("[\x80-\x9f]")
+#: UTF-8 read as Latin-1 or cp1252 always shows a lead byte (U+00C2-U+00F4 as a character)
+#: followed by a continuation byte (0x80-0xBF, or the cp1252 character at that byte). Text
+#: without such a pair cannot hold that kind of mojibake, whatever else it holds.
+_UTF8_MISREAD = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6"
+    "\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc"
+    "\u2122\u0161\u203a\u0153\u017e\u0178]"
+)
 
 
 def normalize_nfc(text: str) -> str:
@@ -82,8 +90,10 @@ def fix_mojibake(text: str) -> str:
 
     Curly quotes, dashes and ellipses that are already right are never touched.
     """
-    # ftfy's own test for mojibake is one regex: text without it is left alone, fast
-    if text.isascii() or not (_C1.search(text) or is_bad(text)):
+    # a cheap necessary condition first, then ftfy's own (costlier) test for mojibake
+    if text.isascii() or not (_C1.search(text) or _UTF8_MISREAD.search(text)):
+        return text
+    if not (_C1.search(text) or is_bad(text)):
         return text
     return ftfy.fix_text(text, config=_FTFY)
 

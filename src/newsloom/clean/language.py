@@ -14,8 +14,8 @@ __all__ = ["RESOURCE_KEY", "identify_language", "load_identifier"]
 
 #: The key under which the stage keeps the loaded model in the pipeline context.
 RESOURCE_KEY = "clean.langid"
-#: Enough text to decide; longer texts only cost time.
-SAMPLE_CHARS = 4000
+#: Enough text to decide (a paragraph or two); longer texts only cost time.
+SAMPLE_CHARS = 1500
 #: Below this many letters a guess is noise.
 MIN_LETTERS = 12
 #: The model's labels that are varieties of a language with an ISO 639-1 code; "zxx" is its
@@ -41,11 +41,21 @@ def load_identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def _has_letters(text: str, wanted: int) -> bool:
+    # stops at the `wanted`-th letter: a long text is not counted through
+    for char in text:
+        if char.isalpha():
+            wanted -= 1
+            if wanted == 0:
+                return True
+    return False
+
+
 def identify_language(text: str, identifier: Identifier) -> str | None:
     """ISO 639-1 code of `text` (the model's own code for the few languages without one),
     or None when the text is too short to tell."""
     sample = text[:SAMPLE_CHARS]
-    if sum(1 for c in sample if c.isalpha()) < MIN_LETTERS:
+    if not _has_letters(sample, MIN_LETTERS):
         return None
     lang, _ = identifier.classify(sample)
     if not lang or lang in NO_LANGUAGE:
