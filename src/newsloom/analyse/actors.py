@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from newsloom.analyse.lexicon import ROLE_WORDS, TITLE_ABBREVIATIONS, words
 from newsloom.analyse.offices import OFFICEHOLDERS, OFFICES, seat_name
-from newsloom.analyse.parse import Parse
+from newsloom.analyse.parse import Parse, head_of
 from newsloom.analyse.roles import (
     INSTITUTION_HEADS,
     NATIONAL_ROLES,
@@ -232,19 +232,11 @@ def title_words(items: Iterable[str]) -> list[str]:
     return out
 
 
-def _head(parse: Parse, first: int, stop: int) -> int:
-    head = stop - 1
-    for i in range(first, stop):
-        h = parse.tokens[i].head
-        if h < first or h >= stop or h == i:
-            head = i
-    return head
-
 
 def is_acting(parse: Parse, first: int, stop: int) -> bool:
     """The span acts or speaks: a subject ("Moscow denied"), the agent of a passive ("was
     rejected by Moscow"), a possessor of an act ("Moscow's meddling"), or joined to one."""
-    i = _head(parse, first, stop)
+    i = head_of(parse, first, stop)
     seen = 0
     while seen < 3:
         t = parse.tokens[i]
@@ -411,7 +403,7 @@ def resolve_actors(parse: Parse, entities: list[Entity], people: object) -> list
     for e in entities:
         span = _tokens(parse, e)
         if e.label == "PERSON" and span is not None and at is not None:
-            person = at(_head(parse, *span))
+            person = at(head_of(parse, *span))
             if person is not None:
                 extra.setdefault(id(person), set()).update(title_words(left_title(parse, span[0])))
     codes = person_codes(people, extra)
@@ -423,7 +415,7 @@ def resolve_actors(parse: Parse, entities: list[Entity], people: object) -> list
             continue
         first, stop = span
         if e.label == "PERSON":
-            person = at(_head(parse, first, stop)) if at is not None else None
+            person = at(head_of(parse, first, stop)) if at is not None else None
             code = codes.get(id(person)) if person is not None else None
             out.append(Entity(e.text, e.start, e.end, e.label, e.canonical, code))
             continue

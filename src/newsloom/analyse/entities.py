@@ -46,7 +46,7 @@ from newsloom.analyse.lexicon import (
     TITLE_ABBREVIATIONS,
     words,
 )
-from newsloom.analyse.parse import Parse, Token
+from newsloom.analyse.parse import Parse, Token, head_of
 from newsloom.article import Entity
 
 #: Labels a bare surname is wrongly given when the model does not see a person.
@@ -149,15 +149,6 @@ def _clean_person_span(parse: Parse, first: int, stop: int) -> tuple[int, int]:
     return first, stop
 
 
-def _head_of(parse: Parse, first: int, stop: int) -> int:
-    """The token of [first, stop) whose head lies outside the span (the last one if several)."""
-    head = stop - 1
-    for i in range(first, stop):
-        h = parse.tokens[i].head
-        if h < first or h >= stop or h == i:
-            head = i
-    return head
-
 
 @dataclass(frozen=True, slots=True)
 class _Span:
@@ -234,7 +225,7 @@ def _name_like(parse: Parse, first: int, stop: int) -> bool:
 def _titled(parse: Parse, first: int, stop: int, *, place: bool = False) -> bool:
     """The text gives the name a person's title: "Water Minister X", "Mr X", "the minister,
     X," or "X, Amazon founder"."""
-    head = _head_of(parse, first, stop)
+    head = head_of(parse, first, stop)
     if first > 0:
         prev = parse.tokens[first - 1]
         if (
@@ -284,7 +275,7 @@ def _org_is_person(parse: Parse, s: _Span) -> bool:
         return True
     if not 2 <= s.stop - s.first <= 3 or s.label != "ORG":
         return False
-    head = _head_of(parse, s.first, s.stop)
+    head = head_of(parse, s.first, s.stop)
     if parse.tokens[head].dep not in _SUBJECT_DEPS:
         return False
     sent = parse.tokens[head].sent
@@ -638,7 +629,7 @@ class _Mention:
 
 
 def _mention(parse: Parse, s: _Span, headlines: set[int]) -> _Mention:
-    head = _head_of(parse, s.first, s.stop)
+    head = head_of(parse, s.first, s.stop)
     titles, nations, glued = _titles_of(parse, head, s.first)
     gender = ""
     for w in titles:

@@ -128,6 +128,16 @@ PARAGRAPH_COMPONENT = "newsloom_line_starts"
 _TITLE_ABBREVIATIONS = ("Pres.", "Sen.", "Rep.", "Gov.", "Amb.", "Sec.", "Supt.", "Insp.", "Cllr.")
 
 
+def head_of(parse: Parse, first: int, stop: int) -> int:
+    """The token of [first, stop) whose head lies outside the span (the last one if several)."""
+    head = stop - 1
+    for i in range(first, stop):
+        h = parse.tokens[i].head
+        if h < first or h >= stop or h == i:
+            head = i
+    return head
+
+
 def _line_starts(doc: Any) -> Any:
     """A line break ends a sentence: news paragraphs and headlines are lines.
 

@@ -228,10 +228,11 @@ class TimexDocument:
         ]
 
 
-def meantime_files(path: Path) -> list[Path]:
-    """The English MEANTIME documents under `path` (the corpus root or any folder in it)."""
+def meantime_files(path: Path, layer: str = "intra-doc_annotation") -> list[Path]:
+    """The English MEANTIME documents of one annotation layer under `path` (the corpus root or
+    any folder in it)."""
     root = Path(path)
-    inner = root / "intra-doc_annotation"
+    inner = root / layer
     files = sorted((inner if inner.is_dir() else root).rglob("*.xml"))
     if not files:
         raise EvalError(Msg.GOLD_MISSING.format(path=root, expected="MEANTIME NAF XML files"))

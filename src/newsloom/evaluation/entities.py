@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsloom.article import Article, Document, Entity
-from newsloom.errors import EvalError, Msg, Rejection
+from newsloom.errors import Rejection
 from newsloom.evaluation.figures import Figure, ratio
 from newsloom.evaluation.gold import GoldSet
 from newsloom.hashing import content_hash
@@ -210,12 +210,10 @@ class EntityDocument:
 
 
 def meantime_entity_files(path: Path) -> list[Path]:
-    root = Path(path)
-    inner = root / "intra_cross-doc_annotation"
-    files = sorted((inner if inner.is_dir() else root).rglob("*.xml"))
-    if not files:
-        raise EvalError(Msg.GOLD_MISSING.format(path=root, expected="MEANTIME NAF XML files"))
-    return files
+    """The MEANTIME documents with cross-document entity instances."""
+    from newsloom.evaluation.dates import meantime_files
+
+    return meantime_files(path, "intra_cross-doc_annotation")
 
 
 def read_entity_document(path: Path) -> EntityDocument:

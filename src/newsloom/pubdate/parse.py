@@ -10,18 +10,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from newsloom.timex.lexicon import MONTH_NUMBERS
+
 #: Web news older than this is not plausible; a year outside the window is a number, not a date.
 EARLIEST_YEAR = 1990
 #: The upper bound is a fixed constant, never today's date: results must not depend on the day
 #: the job runs. A crawl date, when the input declares one, narrows it per document.
 LATEST_YEAR = 2099
 
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
+#: English month names and abbreviations, lower-cased (one table for the whole project)
+MONTHS: dict[str, int] = MONTH_NUMBERS
 #: Month names of the other languages common in web news, for printed datelines and stamps
 #: ("10. November 2021", "27 juin 2019", "15 de noviembre de 2021"). A full date still needs
 #: its day and year next to the name, so words such as "mars" or "mai" do not make dates alone.

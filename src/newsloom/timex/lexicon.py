@@ -23,7 +23,7 @@ WEEKDAY_ABBREVIATIONS: dict[str, int] = {
     "Fri": 4, "Sat": 5, "Sun": 6,
 }  # fmt: skip
 
-_MONTH_NUMBERS: dict[str, int] = {
+MONTH_NUMBERS: dict[str, int] = {
     **{name.lower(): n for n, name in enumerate(MONTHS_FULL, 1)},
     **{name.lower(): n for name, n in MONTH_ABBREVIATIONS.items()},
 }
@@ -60,7 +60,7 @@ ORDINAL_SUFFIX_RE = r"(?:st|nd|rd|th)?"
 
 
 def month_number(name: str) -> int:
-    return _MONTH_NUMBERS[name.lower().rstrip(".")]
+    return MONTH_NUMBERS[name.lower().rstrip(".")]
 
 
 def weekday_number(name: str) -> int:
