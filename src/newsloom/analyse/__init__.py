@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from newsloom.analyse.descriptions import description_entities
 from newsloom.analyse.entities import analyse_entities
 from newsloom.analyse.parse import Parse, parse_text, parse_texts
 from newsloom.analyse.quotes import extract_quotes
@@ -53,14 +54,17 @@ def nlp(article: Article, ctx: Context) -> Article:
 
 @stage("entities", requires=("parse",), assigns=("entities",), language_bound=True)
 def entities(article: Article, ctx: Context) -> Article:
-    found, _ = analyse_entities(parse_of(article, ctx))
+    parse = parse_of(article, ctx)
+    found, people = analyse_entities(parse, _year(article))
+    found += description_entities(parse, people, found, _year(article))
+    found.sort(key=lambda e: (e.start, e.end))
     return replace(article, entities=tuple(found))
 
 
 @stage("quotes", requires=("parse",), assigns=("quotes",), language_bound=True)
 def quotes(article: Article, ctx: Context) -> Article:
     parse = parse_of(article, ctx)
-    _, people = analyse_entities(parse)
+    _, people = analyse_entities(parse, _year(article))
     return replace(article, quotes=extract_quotes(parse, people, year=_year(article)))
 
 

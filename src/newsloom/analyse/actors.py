@@ -26,8 +26,9 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from newsloom.analyse.gazetteer import fold
 from newsloom.analyse.lexicon import ROLE_WORDS, TITLE_ABBREVIATIONS, words
-from newsloom.analyse.offices import OFFICEHOLDERS, OFFICES, seat_name
+from newsloom.analyse.offices import LEADERS, OFFICEHOLDERS, OFFICES, seat_name
 from newsloom.analyse.parse import Parse, head_of
 from newsloom.analyse.roles import (
     INSTITUTION_HEADS,
@@ -200,28 +201,52 @@ def _country_in(tokens: Iterable[str]) -> str | None:
 @lru_cache(maxsize=1)
 def _officeholders() -> dict[tuple[str, ...], str]:
     out: dict[tuple[str, ...], set[str]] = {}
-    for name, seat, _, _ in OFFICEHOLDERS:
-        out.setdefault(tuple(name.lower().split()), set()).add(OFFICES[seat].country)
+    for name, country, _, _ in _holder_rows():
+        out.setdefault(_holder_key(name), set()).add(country)
     return {k: v.pop() for k, v in out.items() if len(v) == 1}
+
+
+@lru_cache(maxsize=1)
+def _holder_rows() -> tuple[tuple[str, str, int, int | None], ...]:
+    """(name, country, first year, last year) of every head of state or government known."""
+    rows = [(name, OFFICES[seat].country, a, b) for name, seat, a, b in OFFICEHOLDERS]
+    return tuple(rows + list(LEADERS))
+
+
+def _holder_key(name: str) -> tuple[str, ...]:
+    """A leader's name as a key: accents, hyphens and case do not matter ("Kim Jong-un",
+    "Recep Tayyip Erdoğan")."""
+    return tuple(fold(name).split())
 
 
 #: Title words of a head of state or government.
 _HEAD_TITLES = frozenset({"president", "premier", "prime", "chancellor", "leader"})
 
 
-def officeholder_country(name: str, titles: Iterable[str] = ()) -> str | None:
+def officeholder_country(
+    name: str, titles: Iterable[str] = (), year: int | None = None
+) -> str | None:
     """The country a well-known head of state or government served: by full name, or by
-    surname alone when the text gives them a head's title ("President Trump") and one holder
-    has that surname."""
-    key = tuple(name.lower().replace("-", " ").split())
+    surname alone ("Macron", "Mr Macron") when one holder has that surname and the text gives
+    them a head's title ("President Trump") or the article's year falls in their term (a
+    "Mr Brown" in a 2018 story is not Gordon Brown)."""
+    key = _holder_key(name)
     holders = _officeholders()
     if key in holders:
         return holders[key]
-    if len(key) == 1 and _HEAD_TITLES & set(titles):
+    if len(key) != 1:
+        return None
+    if _HEAD_TITLES & set(titles):
         found = {c for k, c in holders.items() if k[-1] == key[0]}
-        if len(found) == 1:
-            return found.pop()
-    return None
+    elif year is not None:
+        found = {
+            c
+            for n, c, first, last in _holder_rows()
+            if _holder_key(n)[-1] == key[0] and first <= year <= (last or 9999)
+        }
+    else:
+        return None
+    return found.pop() if len(found) == 1 else None
 
 
 def title_words(items: Iterable[str]) -> list[str]:
@@ -323,11 +348,13 @@ def canonical_text(text: str) -> str:
     return " ".join(parts)
 
 
-def _person_code(titles: set[str], nationality: set[str], name: str) -> tuple[str, str]:
+def _person_code(
+    titles: set[str], nationality: set[str], name: str, year: int | None = None
+) -> tuple[str, str]:
     """(country, role) of one person, from their titles and nationality words."""
     # what we know of a head of state or government outweighs country words near the name
     # ("Trump associates' interactions with Russia")
-    holder = officeholder_country(name, titles)
+    holder = officeholder_country(name, titles, year)
     country = holder or _country_in(sorted(nationality)) or _country_in(sorted(titles)) or ""
     role = role_of(titles) or ""
     if holder and not role:
@@ -367,7 +394,9 @@ def left_title(parse: Parse, first: int) -> list[str]:
     return out
 
 
-def person_codes(people: object, extra: dict[int, set[str]] | None = None) -> dict[int, str | None]:
+def person_codes(
+    people: object, extra: dict[int, set[str]] | None = None, year: int | None = None
+) -> dict[int, str | None]:
     """Actor code by person (id of the `Person`).
 
     A person whose title names an international body serves it ("UN Secretary-General" ->
@@ -379,7 +408,7 @@ def person_codes(people: object, extra: dict[int, set[str]] | None = None) -> di
     extra = extra or {}
     for p in getattr(people, "people", []):
         titles = set(p.titles) | extra.get(id(p), set())
-        country, role = _person_code(titles, p.nationality, p.canonical)
+        country, role = _person_code(titles, p.nationality, p.canonical, year)
         igo = igo_in(sorted(titles)) or ""
         found[id(p)] = (country, role, igo, bool(titles & _REPRESENTATIVES))
     home = Counter(c for c, r, _, _ in found.values() if c and r in NATIONAL_ROLES)
@@ -391,11 +420,16 @@ def person_codes(people: object, extra: dict[int, set[str]] | None = None) -> di
                 codes[pid] = igo
                 continue
             country, role = main, "GOV"
+        elif representative and not country:
+            # "Ambassador Sir Tim Barrow" in a British story: the story's own envoy
+            country, role = main, "GOV"
         codes[pid] = (country + role) if country else None
     return codes
 
 
-def resolve_actors(parse: Parse, entities: list[Entity], people: object) -> list[Entity]:
+def resolve_actors(
+    parse: Parse, entities: list[Entity], people: object, year: int | None = None
+) -> list[Entity]:
     """Entities with canonical names for countries (and their metonyms) and actor codes."""
     entities = _merge_institutions(parse, entities)
     extra: dict[int, set[str]] = {}
@@ -406,7 +440,7 @@ def resolve_actors(parse: Parse, entities: list[Entity], people: object) -> list
             person = at(head_of(parse, *span))
             if person is not None:
                 extra.setdefault(id(person), set()).update(title_words(left_title(parse, span[0])))
-    codes = person_codes(people, extra)
+    codes = person_codes(people, extra, year)
     out: list[Entity] = []
     for e in entities:
         span = _tokens(parse, e)

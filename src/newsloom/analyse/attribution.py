@@ -321,6 +321,19 @@ class Resolver:
             if person is not None:
                 self.doc.resolved[t.i] = person
 
+    def descriptions(self) -> dict[int, Person]:
+        """Each description outside quotes ("the Russian president", "the PM"), by its head
+        token, with the person it refers to: the entities stage gives them as mentions."""
+        parse = self.doc.parse
+        out: dict[int, Person] = {}
+        for t in parse.tokens:
+            if self.doc.in_quote[t.i] >= 0 or not self._is_description(t.i):
+                continue
+            person = self.doc.resolved.get(t.i) or self._description(t.i)
+            if person is not None:
+                out[t.i] = person
+        return out
+
     def _acts(self, m: int) -> bool:
         """The mention is a subject ("Putin and Trump took questions": both are)."""
         parse = self.doc.parse

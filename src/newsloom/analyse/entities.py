@@ -650,8 +650,9 @@ def _conflict(p: Person, m: _Mention) -> bool:
     return False
 
 
-def analyse_entities(parse: Parse) -> tuple[list[Entity], People]:
-    """The article's entities (corrected) and its people index."""
+def analyse_entities(parse: Parse, year: int | None = None) -> tuple[list[Entity], People]:
+    """The article's entities (corrected) and its people index (`year`: the publication
+    year, when known, places leaders named by surname alone)."""
     spans = _spans(parse)
     headlines = _headline_sentences(parse)
     mentions = [_mention(parse, s, headlines) for s in spans if s.label == "PERSON"]
@@ -725,7 +726,7 @@ def analyse_entities(parse: Parse) -> tuple[list[Entity], People]:
     ]
     # countries and their metonyms, actor codes (the people index above keeps the names as
     # written: quote attribution relies on them)
-    entities = resolve_actors(parse, entities, people)
+    entities = resolve_actors(parse, entities, people, year)
     return entities, people
 
 

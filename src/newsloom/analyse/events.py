@@ -32,10 +32,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsloom.analyse.actors import country_code, officeholder_country
 from newsloom.analyse.cameo import (
     ADJECTIVE_CODES,
     ATTACK_NOUNS,
     DEMAND_MODALS,
+    HARM_VERBS,
     INTENT_CODES,
     INTENT_VERBS,
     MASS_VIOLENCE_WORDS,
@@ -51,8 +53,10 @@ from newsloom.analyse.cameo import (
     code_for,
     root,
 )
-from newsloom.analyse.offices import OFFICEHOLDERS, OFFICES
+from newsloom.analyse.lexicon import GROUP_NOUNS, INSTITUTION_NOUNS, ROLE_WORDS
 from newsloom.analyse.parse import Parse, parse_text
+from newsloom.analyse.roles import ROLE_LEXICON, role_of
+from newsloom.analyse.scene import country_of, home_country, place_of
 from newsloom.article import Article, DateExpression, Entity, Event
 from newsloom.pipeline import Context, stage
 
@@ -65,85 +69,28 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her", "thei
 _COMPLEMENT = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp"})
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod"})
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-
-#: Our light country resolution (alpha-3), used only where `Entity.actor_code` is empty.
-_COUNTRY_WORDS: dict[str, str] = {}
-for _code, _names in (
-    ("USA", "united states|us|u.s.|usa|america|american|washington|white house|pentagon"),
-    ("RUS", "russia|russian federation|russian|moscow|kremlin"),
-    ("GBR", "united kingdom|uk|u.k.|britain|great britain|british|london|downing street"),
-    ("DEU", "germany|german|berlin"),
-    ("FRA", "france|french|paris|elysee"),
-    ("ESP", "spain|spanish|madrid|catalonia|catalan|barcelona"),
-    ("PRK", "north korea|north korean|pyongyang|dprk"),
-    ("KOR", "south korea|south korean|seoul"),
-    ("CHN", "china|chinese|beijing"),
-    ("IRN", "iran|iranian|tehran"),
-    ("SYR", "syria|syrian|damascus"),
-    ("UKR", "ukraine|ukrainian|kiev|kyiv"),
-    ("FIN", "finland|finnish|helsinki"),
-    ("ISR", "israel|israeli"),
-    ("JPN", "japan|japanese|tokyo"),
-    ("IND", "india|indian"),
-    ("TUR", "turkey|turkish|ankara"),
-    ("CAN", "canada|canadian"),
-    ("ITA", "italy|italian"),
-    ("IRQ", "iraq|iraqi|baghdad"),
-    ("AFG", "afghanistan|afghan|kabul"),
-    ("PAK", "pakistan|pakistani"),
-    ("EGY", "egypt|egyptian|cairo"),
-):
-    for _name in _names.split("|"):
-        _COUNTRY_WORDS[_name] = _code
-
-
-_COUNTRY_NAMES = frozenset(
-    {"united states", "russia", "united kingdom", "britain", "spain", "france", "germany"}
-    | {k for k in _COUNTRY_WORDS if " " not in k and k[0].isalpha()}
-)
-
-
-def _holder_countries() -> dict[str, str]:
-    """Full name and unambiguous surname -> country of the heads of state and government in
-    `offices` (the text may never say that "Putin" is Russian)."""
-    full: dict[str, set[str]] = {}
-    for name, seat, _, _ in OFFICEHOLDERS:
-        full.setdefault(name.lower(), set()).add(OFFICES[seat].country)
-        full.setdefault(name.lower().split()[-1], set()).add(OFFICES[seat].country)
-    return {k: v.pop() for k, v in full.items() if len(v) == 1}
-
-
-_HOLDERS = _holder_countries()
-
-
-def country_of(name: str | None, context: str = "") -> str | None:
-    """The alpha-3 country of an actor name, from the name or the words around it.
-
-    The one place where newsloom guesses a country itself: when the entities stage gives an
-    `actor_code`, that code is used instead.
-    """
-    for text in (name or "", context):
-        low = text.lower().replace("’", "'").replace("the ", " ")
-        low = low.removesuffix("'s").strip()
-        if low in _COUNTRY_WORDS:
-            return _COUNTRY_WORDS[low]
-        tokens = low.replace("'s", " ").replace(",", " ").split()
-        for n in (3, 2, 1):
-            for k in range(len(tokens) - n + 1):
-                code = _COUNTRY_WORDS.get(" ".join(tokens[k : k + n]))
-                if code:
-                    return code
-    return None
+_PLURAL_PRONOUNS = frozenset({"they", "we"})
+#: Head nouns of the institutions and groups a story's own country leaves unqualified
+#: ("Police fired", "members of Congress", "opposition parties").
+_DOMESTIC_NOUNS = INSTITUTION_NOUNS | GROUP_NOUNS
+#: ... and the members of such bodies, in the plural ("officers", "lawmakers", "troops")
+_DOMESTIC_MEMBERS = ROLE_WORDS | frozenset().union(*ROLE_LEXICON.values())
+#: Roots of force: an unnamed attacker or victim is placed where the attack happened.
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 class _Actor:
     """An actor or target while the stage works: name, actor code, head token, and whether
     an entity names it (rather than a bare noun phrase)."""
 
-    __slots__ = ("code", "name", "named", "token")
+    __slots__ = ("code", "kind", "name", "named", "token")
 
-    def __init__(self, name: str | None, code: str | None, token: int, named: bool) -> None:
+    def __init__(
+        self, name: str | None, code: str | None, token: int, named: bool, kind: str = ""
+    ) -> None:
         self.name, self.code, self.token, self.named = name, code, token, named
+        #: the entity label that names it ("PERSON", "ORG", ...), else the head's part of speech
+        self.kind = kind
 
 
 def person_countries(parse: Parse, entities: Sequence[Entity]) -> dict[str, str]:
@@ -167,7 +114,7 @@ def person_countries(parse: Parse, entities: Sequence[Entity]) -> dict[str, str]
         before = parse.text[parse.tokens[max(lo, first - 5)].start : ent.start]
         # stop at the previous clause: "Trump told Macron" must not give Macron Trump's words
         before = before.rsplit(",", 1)[-1].rsplit(" and ", 1)[-1]
-        code = country_of(None, before) or _HOLDERS.get(ent.canonical.lower())
+        code = country_of(None, before) or officeholder_country(ent.canonical)
         if code is None:
             head = parse.tokens[first].head
             for c in parse.children[head] if head != first else ():
@@ -225,13 +172,15 @@ def _phrase_actor(
             or people.get(name.split()[-1] if name else "")
             or country_of(name, phrase)
         )
+        kind = ent.label
         if not named and tok.pos == "NOUN" and ent.label in ("GPE", "NORP"):
             name = phrase  # "Spanish police", "the Catalan government"
-        return _Actor(name, code, i, True)
+            kind = tok.pos
+        return _Actor(name, code, i, True, kind)
     if tok.pos in ("NOUN", "PROPN"):
-        return _Actor(phrase, country_of(None, phrase), i, False)
+        return _Actor(phrase, country_of(None, phrase), i, False, tok.pos)
     if tok.pos == "PRON" and tok.lower in _PRONOUNS:
-        return _Actor(tok.text, None, i, False)
+        return _Actor(tok.text, None, i, False, tok.pos)
     return None
 
 
@@ -310,6 +259,9 @@ def _code(parse: Parse, i: int, mass: bool) -> str | None:
         for c in _children(parse, i, {"ccomp"}):
             if any(parse.tokens[a].lower in DEMAND_MODALS for a in _children(parse, c, {"aux"})):
                 return "100"
+            # "said that Russia's relationship with North Korea was harming the efforts"
+            if parse.tokens[c].lemma in HARM_VERBS and _children(parse, c, {"nsubj"}):
+                return "111"
     if verb == "attack":
         return "111" if "for" in preps else "190"
     if verb == "dismiss" and "as" in preps:
@@ -431,6 +383,8 @@ def _subject(parse: Parse, i: int, outer: list[int]) -> tuple[int | None, bool]:
     for hops, k in enumerate(parse.ancestors(i), 1):
         if subj and parse.tokens[subj[0]].lower not in _PRONOUNS:
             break
+        if subj and parse.tokens[subj[0]].lower in _PLURAL_PRONOUNS:
+            break  # "they discussed ..., the White House said": not the White House
         if hops > 5 or parse.tokens[k].dep == "relcl":
             break
         if parse.tokens[k].pos in ("VERB", "AUX"):
@@ -482,9 +436,7 @@ def _targets(
     """The targets of verb `i`: named objects first (each conjoined one: "spoke to Tusk and
     Merkel"), then a co-actor of a mutual act ("Trump and Kim signed"), then a phrase that
     names a country."""
-    heads = _target_heads(parse, i, passive, subj)
-    if code in SYMMETRIC_CODES:
-        heads = [c for h in heads for c in _conj_heads(parse, h)]
+    heads = [c for h in _target_heads(parse, i, passive, subj) for c in _conj_heads(parse, h)]
     candidates = [
         a
         for h in heads
@@ -577,7 +529,11 @@ def find_events(
     events: list[Event] = []
     people = person_countries(parse, entities)
     mass = _has_mass_violence(parse)
+    home = home_country(parse, entities)
     previous: _Actor | None = None
+    #: the two sides of the last mutual act ("Trump spoke with Putin"), for "they", "the two"
+    pair: tuple[_Actor, _Actor] | None = None
+    leaders = _leading_pair(parse, entities, people)
     for first, stop in parse.sents:
         if stop <= first:
             continue
@@ -621,10 +577,17 @@ def find_events(
                 subj, passive = _subject(parse, i, outer)
                 actor = None
                 targets = _targets(parse, entities, people, i, passive, subj, code)
+            two = pair or leaders
+            if subj is not None and actor is None and two is not None and _names_two(parse, subj):
+                actor = two[0]
+                if code in SYMMETRIC_CODES or not targets:
+                    targets = [two[1]]
             if subj is not None and actor is None:
                 stok = parse.tokens[subj]
                 if stok.lower in _PRONOUNS and previous is not None:
-                    actor = _Actor(previous.name, previous.code, subj, previous.named)
+                    actor = _Actor(
+                        previous.name, previous.code, subj, previous.named, previous.kind
+                    )
                 else:
                     actor = _phrase_actor(parse, entities, people, subj)
             if actor is not None and actor.code is None:
@@ -637,7 +600,19 @@ def find_events(
                             actor.code = outer_actor.code
                             break
             if len(targets) > 1 and code not in SYMMETRIC_CODES:
-                targets = _pick_target(targets, actor)
+                targets = _pick_target(parse, targets, actor)
+            if root(code) in _FORCE_ROOTS:
+                actor, targets = _placed(parse, entities, i, actor, targets)
+            actor = _at_home(parse, actor, home)
+            targets = [t for t in (_at_home(parse, t, home) for t in targets) if t is not None]
+            if (
+                code in SYMMETRIC_CODES
+                and actor is not None
+                and actor.named
+                and targets
+                and targets[0].named
+            ):
+                pair = (actor, targets[0])
             modality = _modality(parse, i, outer)
             code = _with_modality(code, modality)
             if actor is not None and sentence_actor is None:
@@ -666,6 +641,85 @@ def find_events(
     return tuple(events)
 
 
+def _leading_pair(
+    parse: Parse, entities: Sequence[Entity], people: dict[str, str]
+) -> tuple[_Actor, _Actor] | None:
+    """The article's two most mentioned people, when "the two leaders" comes before any
+    mutual act names them (the headline did)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Entity] = {}
+    for e in entities:
+        if e.label == "PERSON" and e.canonical:
+            counts[e.canonical] = counts.get(e.canonical, 0) + 1
+            first.setdefault(e.canonical, e)
+    top = sorted(counts, key=lambda n: (-counts[n], first[n].start))[:2]
+    if len(top) < 2 or counts[top[1]] < 2:
+        return None
+    out = []
+    for name in top:
+        e = first[name]
+        k = parse.token_at(e.start)
+        code = e.actor_code or people.get(name)
+        out.append(_Actor(name, code, k if k is not None else 0, True, "PERSON"))
+    return out[0], out[1]
+
+
+def _names_two(parse: Parse, i: int) -> bool:
+    """ "they", "the two leaders", "both presidents": the two sides of the last mutual act."""
+    tok = parse.tokens[i]
+    if tok.lower in _PLURAL_PRONOUNS:
+        return True
+    if tok.pos != "NOUN" or tok.tag != "NNS":
+        return False
+    return any(parse.tokens[c].lower in ("two", "both") for c in parse.children[i])
+
+
+def _at_home(parse: Parse, actor: _Actor | None, home: str | None) -> _Actor | None:
+    """An actor without a country, when it is an organisation or an institution or group the
+    story's own country leaves unqualified ("Police", "the parliament", "officers"), belongs
+    to the article's home country, with the role its head word gives. People are not placed
+    so: a foreign leader is often named without a nationality."""
+    if actor is None or actor.code or home is None:
+        return actor
+    head = parse.tokens[actor.token]
+    institution = head.lemma in _DOMESTIC_NOUNS or head.lower in _DOMESTIC_NOUNS
+    members = head.tag == "NNS" and (
+        head.lemma in _DOMESTIC_MEMBERS or head.lower in _DOMESTIC_MEMBERS
+    )
+    if actor.kind != "ORG" and not (actor.kind == "NOUN" and (institution or members)):
+        return actor  # a person's country comes from what the text says of them
+    phrase = [parse.tokens[k].lower for k in range(head.left, actor.token + 1)]
+    actor.code = home + (role_of(phrase) or "")
+    return actor
+
+
+def _placed(
+    parse: Parse,
+    entities: Sequence[Entity],
+    i: int,
+    actor: _Actor | None,
+    targets: list[_Actor],
+) -> tuple[_Actor | None, list[_Actor]]:
+    """An attack with no named attacker ("the attack on the town of X killed 80 people") and
+    its unnamed victims are placed in the country where it happened."""
+    if actor is not None and actor.code and all(t.code for t in targets):
+        return actor, targets
+    clause = range(parse.tokens[i].left, parse.tokens[i].right + 1)
+    place = place_of(parse, entities, clause)
+    if place is None:
+        return actor, targets
+    if actor is None or parse.tokens[actor.token].lemma in ATTACK_NOUNS:
+        actor = _Actor(None, place, i, False, "")
+    elif not actor.code and actor.kind in ("NOUN", ""):
+        actor.code = place
+    if not targets:
+        targets = [_Actor(None, place, i, False, "")]
+    for t in targets:
+        if not t.code and t.kind in ("NOUN", ""):
+            t.code = place
+    return actor, targets
+
+
 def _with_modality(code: str, modality: str) -> str:
     """The code of an act that is only conditional or intended.
 
@@ -684,16 +738,24 @@ def _with_modality(code: str, modality: str) -> str:
     return code
 
 
-def _pick_target(targets: list[_Actor], actor: _Actor | None) -> list[_Actor]:
-    """One target: not the actor's own country named as a tool ("withdrew the U.S. from the
-    accord with Iran" is aimed at Iran)."""
+def _pick_target(parse: Parse, targets: list[_Actor], actor: _Actor | None) -> list[_Actor]:
+    """The named targets, one event each ("criticised China and Russia"), but not the actor's
+    own country named as a tool ("withdrew the U.S. from the accord with Iran" is aimed at
+    Iran)."""
     own = (actor.code or "")[:3] if actor is not None else ""
     others = [
         t
         for t in targets
-        if not (own and (t.code or "")[:3] == own and (t.name or "").lower() in _COUNTRY_NAMES)
+        if not (own and (t.code or "")[:3] == own and country_code(t.name or "") is not None)
     ]
-    return (others or targets)[:1]
+    if not others:
+        return targets[:1]
+    first = others[0]
+    joined = set(_conj_heads(parse, first.token))
+    for t in others[1:]:
+        if first.token in _conj_heads(parse, t.token):
+            joined.add(t.token)
+    return [t for t in others if t is first or t.token in joined]
 
 
 def _confidence(actor: _Actor | None, target: _Actor | None) -> float:
