@@ -159,7 +159,7 @@ def test_quotes_entities_and_dates_commands(tmp_path: Path) -> None:
     )  # fmt: skip
     code, out, _ = run("quotes", "--db", db, "--via", "cnn")
     header, *body = out.splitlines()
-    assert header.split()[:4] == ["article_id", "kind", "speaker", "via"]
+    assert header.split()[:4] == ["article_id", "kind", "corpus_speaker", "via"]
     assert len(body) == 1 and "Nobody should expect new taxes" in body[0]
     code, out, _ = run("quotes", "--db", db, "--article", "budget", "--format", "json")
     assert {r["article_id"] for r in _lines(out)} == {"budget"}
@@ -170,7 +170,9 @@ def test_quotes_entities_and_dates_commands(tmp_path: Path) -> None:
     assert people["Jukka Lahti"]["mentions"] >= 2
     assert people["Jukka Lahti"]["articles"] == ["harbour"]
     code, out, _ = run("entities", "--db", db)
-    assert out.splitlines()[0].split()[:3] == ["name", "label", "actor_code"]
+    assert out.splitlines()[0].split() == [
+        "name", "label", "actor_code", "mentions", "n_articles", "forms", "articles"
+    ]  # fmt: skip
 
     code, out, _ = run("dates", "--db", db, "--article", "harbour", "--format", "json")
     dates = _lines(out)
@@ -225,3 +227,33 @@ def test_annotation_commands_need_a_store(tmp_path: Path) -> None:
     for command in ("quotes", "entities", "events", "dates"):
         code, _, err = run(command, "--db", str(tmp_path / "none.duckdb"))
         assert code == EXIT_CODES["not_found"] and "no store" in err
+
+
+def test_a_second_ingest_merges_names_in_the_json_listings(tmp_path: Path) -> None:
+    """Ingested in two runs, the "Kowalski" of one article and the "Anna Kowalski" of the
+    other are one person in `entities` and `quotes`; each row keeps its article's name."""
+    first = tmp_path / "first"
+    first.mkdir()
+    (first / "feed.jsonl").write_text(json.dumps({
+        "id": "office", "published": "2024-03-10", "title": "Tax office moves",
+        "text": "Tax office moves\n\nThe tax office in Riga moved to a new building on Sunday. "
+        '"It took too long," Kowalski told reporters.\n',
+    }) + "\n", encoding="utf-8")  # fmt: skip
+    second = _corpus(tmp_path / "second")
+    db = str(tmp_path / "two.duckdb")
+    for folder in (first, second):
+        code, _, err = run("ingest", "--quiet", "--db", db, str(folder))
+        assert code == 0 and "0 rejected" in err
+
+    code, out, _ = run("entities", "--db", db, "--name", "kowalski", "--format", "json")
+    (anna,) = _lines(out)
+    assert (anna["name"], anna["label"], anna["forms"]) == (
+        "Anna Kowalski", "PERSON", ["Anna Kowalski", "Kowalski"]
+    )  # fmt: skip
+    assert anna["articles"] == ["budget", "office"]
+    code, out, _ = run("quotes", "--db", db, "--speaker", "Anna Kowalski", "--kind", "direct",
+                       "--format", "json")  # fmt: skip
+    rows = _lines(out)
+    assert [(r["article_id"], r["speaker"], r["corpus_speaker"]) for r in rows] == [
+        ("budget", "Anna Kowalski", "Anna Kowalski"), ("office", "Kowalski", "Anna Kowalski")
+    ]  # fmt: skip

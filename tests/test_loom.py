@@ -104,6 +104,7 @@ def test_ingest_killed_with_sigkill_keeps_whole_articles_and_resumes(tmp_path: P
     with Store(db) as store:
         committed = store.count()
         assert 0 < committed < len(paths)
+        assert not store.names_current()  # killed before the run could name the corpus
         for article in store.iter_articles():
             fresh = newsloom.analyze(Path(article.source).read_text(encoding="utf-8"))
             assert article.text == fresh.text
@@ -115,6 +116,7 @@ def test_ingest_killed_with_sigkill_keeps_whole_articles_and_resumes(tmp_path: P
     assert resumed.ingested == len(paths) - committed
     with Store(db, read_only=True) as store:
         assert store.count() == len(paths)
+        assert store.names_current()
 
 
 def test_report_serialises(tmp_path: Path) -> None:
@@ -183,3 +185,30 @@ def test_annotation_queries_through_the_api(tmp_path: Path) -> None:
         store.write([dataclasses.replace(article, events=(call,))])
     assert [e["cameo"] for e in loom.events(cameo="14")] == ["143"]
     assert loom.events(cameo="04") == []
+
+
+FOLLOW_UP = (
+    "Harbour strike ends\n\n"
+    "Dock workers in Talvik went back to work on Friday after a four-day strike, the union "
+    "said.\n\n"
+    "\u201cWe got most of what we asked for,\u201d Osk told reporters outside the port gates.\n"
+)
+
+
+def test_a_later_ingest_names_people_across_both(tmp_path: Path) -> None:
+    """The first run stores an article that only says "Osk"; the second brings "Mira Osk":
+    from then on, both articles' Osk is Mira Osk, and each article keeps its own names."""
+    for name, text in (("later", FOLLOW_UP), ("first", STORY)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{name}.txt").write_text(text, encoding="utf-8")
+    loom = Loom(tmp_path / "names.duckdb")
+    loom.ingest([tmp_path / "later"])
+    assert {e["name"] for e in loom.entities(label="PERSON")} == {"Osk"}
+    loom.ingest([tmp_path / "first"])
+    (osk,) = loom.entities(label="PERSON", name="osk")
+    assert (osk["name"], osk["forms"], osk["n_articles"]) == ("Mira Osk", ["Mira Osk", "Osk"], 2)
+    quotes = loom.quotes(speaker="Mira Osk", kind="direct")
+    assert sorted(q["speaker"] for q in quotes) == ["Mira Osk", "Osk"]  # as each article says
+    assert {q["corpus_speaker"] for q in quotes} == {"Mira Osk"}
+    with Store(tmp_path / "names.duckdb", read_only=True) as store:
+        assert store.names_current()

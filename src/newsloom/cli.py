@@ -78,22 +78,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("quotes", help="stored quotes: who said what, and through whom")
     _add_db(p)
-    p.add_argument("--speaker", help="speaker name or part of it (any case)")
+    p.add_argument(
+        "--speaker",
+        help="speaker name or part of it (any case), as an article or the corpus names them",
+    )
     p.add_argument("--via", metavar="OUTLET", help="relaying outlet or part of its name")
     p.add_argument("--kind", choices=["direct", "partial", "indirect"])
     p.add_argument("--article", metavar="ID", help="one article's quotes")
     _add_listing(p)
 
-    p = sub.add_parser("entities", help="stored entities grouped by canonical name")
+    p = sub.add_parser(
+        "entities", help="stored entities, one row per person or organisation across articles"
+    )
     _add_db(p)
     p.add_argument("--label", help="entity label: PERSON, ORG, GPE, ...")
     p.add_argument("--actor-code", help="actor code or its start: USAGOV, RUS, IGO ...")
-    p.add_argument("--name", help="name or part of it (any case)")
+    p.add_argument("--name", help="corpus name, or a form of it, or part of one (any case)")
     _add_listing(p)
 
     p = sub.add_parser("events", help="stored CAMEO-coded events")
     _add_db(p)
-    p.add_argument("--actor", help="actor name or part of it (any case)")
+    p.add_argument(
+        "--actor", help="actor name or part of it (any case), as an article or the corpus names it"
+    )
     p.add_argument("--cameo", help="CAMEO code or its start: 04 finds 040-046")
     p.add_argument("--since", metavar="DATE", help="events on or after an ISO date")
     p.add_argument("--article", metavar="ID", help="one article's events")
@@ -306,7 +313,7 @@ def cmd_quotes(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rows = _loom(args).quotes(
         speaker=args.speaker, via=args.via, kind=args.kind, article=args.article, limit=args.limit
     )
-    columns = ("article_id", "kind", "speaker", "via", "cue", "text")
+    columns = ("article_id", "kind", "corpus_speaker", "via", "cue", "text")
     return _listing(rows, columns, args, out)
 
 
@@ -314,7 +321,7 @@ def cmd_entities(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rows = _loom(args).entities(
         label=args.label, actor_code=args.actor_code, name=args.name, limit=args.limit
     )
-    columns = ("name", "label", "actor_code", "mentions", "n_articles", "articles")
+    columns = ("name", "label", "actor_code", "mentions", "n_articles", "forms", "articles")
     return _listing(rows, columns, args, out)
 
 
@@ -323,8 +330,8 @@ def cmd_events(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         actor=args.actor, cameo=args.cameo, since=args.since, article=args.article,
         limit=args.limit,
     )  # fmt: skip
-    columns = ("date", "actor", "actor_code", "cameo", "target", "target_code", "modality",
-               "article_id", "sentence")  # fmt: skip
+    columns = ("date", "corpus_actor", "actor_code", "cameo", "corpus_target", "target_code",
+               "modality", "article_id", "sentence")  # fmt: skip
     return _listing(rows, columns, args, out)
 
 

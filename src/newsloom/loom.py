@@ -195,6 +195,10 @@ class Loom:
         Documents already in the store (same content hash or same id) are skipped before any
         analysis. Each batch of `settings.batch_size` articles is one transaction, so a killed
         process loses at most the batch in flight and a rerun resumes where it stopped.
+
+        The run ends by naming people and organisations across the whole store, the articles
+        stored before included (`Store.refresh_names`): a rerun that adds nothing still does
+        it if a killed run left it undone.
         """
         if isinstance(paths, (str, Path)):
             paths = [paths]
@@ -219,6 +223,8 @@ class Loom:
                 report.rejections.extend(rejections)
                 if progress is not None:
                     progress(len(batch))
+            if not store.names_current():
+                store.refresh_names()
         return report
 
     @contextmanager
@@ -289,7 +295,8 @@ class Loom:
         article: str | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Stored quotes: `speaker` and `via` match names case-insensitively by substring."""
+        """Stored quotes: `speaker` and `via` match names case-insensitively by substring;
+        `speaker` matches the corpus name too, so "Donald Trump" finds an article's "Trump"."""
         with self._store(read_only=True) as store:
             return store.quotes(speaker=speaker, via=via, kind=kind, article=article, limit=limit)
 
@@ -301,7 +308,8 @@ class Loom:
         name: str | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Stored entities grouped by canonical name, with mention counts and article ids."""
+        """Stored entities grouped by corpus name (one per person or organisation across the
+        store), with the forms the articles use, mention counts and article ids."""
         with self._store(read_only=True) as store:
             return store.entities(label=label, actor_code=actor_code, name=name, limit=limit)
 
@@ -314,7 +322,8 @@ class Loom:
         article: str | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Stored events: `cameo` is a code prefix ("04"), `since` an ISO date."""
+        """Stored events: `actor` matches the actor's name or its corpus name, `cameo` is a
+        code prefix ("04"), `since` an ISO date."""
         with self._store(read_only=True) as store:
             return store.events(actor=actor, cameo=cameo, since=since, article=article, limit=limit)
 

@@ -12,7 +12,9 @@ from newsloom.analyse.canonical import (
     CorpusNames,
     apply_corpus_names,
     canonicalise_corpus,
+    canonicalise_counts,
     canonicalise_organisations,
+    name_counts,
 )
 from newsloom.article import Article, Entity
 from newsloom.evaluation.gold import load_gold
@@ -92,6 +94,66 @@ def test_apply_wants_corpus_names() -> None:
     with pytest.raises(TypeError):
         canonicalise_corpus(["not an article"])  # type: ignore[list-item]
     assert isinstance(canonicalise_corpus([]), CorpusNames)
+
+
+def test_tallied_rows_name_the_corpus_as_the_articles_do() -> None:
+    arts = [
+        article("a", ("PERSON", "Donald Trump", "USAGOV"), ("PERSON", "Kim Jong Un", "PRKGOV")),
+        article("b", ("PERSON", "Trump", None), ("PERSON", "Kim", None), ("GPE", "Iran", "IRN")),
+        article("c", ("ORG", "General Motors", "USABUS"), ("ORG", "GM", None)),
+    ]
+    rows = name_counts(arts)
+    assert ("Iran", "GPE", "IRN", 1) not in rows  # only the labels the corpus pass names
+    assert sorted(rows) == sorted(
+        [("Donald Trump", "PERSON", "USAGOV", 1), ("Kim Jong Un", "PERSON", "PRKGOV", 1),
+         ("Trump", "PERSON", None, 1), ("Kim", "PERSON", None, 1),
+         ("General Motors", "ORG", "USABUS", 1), ("GM", "ORG", None, 1)]
+    )  # fmt: skip
+    from_rows = canonicalise_counts(reversed(rows))
+    assert from_rows == canonicalise_corpus(arts)
+    assert from_rows.resolve("Trump", "PERSON") == ("Donald Trump", "USAGOV")
+    assert from_rows.resolve("GM", "ORG") == ("General Motors", "USABUS")
+    assert from_rows.resolve("Iran", "GPE") == ("Iran", None)
+
+
+def test_a_name_in_several_rows_counts_all_its_mentions() -> None:
+    """A store tallies one row per (name, label, code): the rows of a name add up."""
+    split = [("Donald Trump", "PERSON", "USAGOV", 2), ("Donald Trump", "PERSON", None, 2),
+             ("Melania Trump", "PERSON", None, 1), ("Trump", "PERSON", None, 1)]  # fmt: skip
+    assert canonicalise_counts(split).name("Trump") == "Donald Trump"  # 4 of 5: dominant
+    assert canonicalise_counts(split[1:]).name("Trump") == "Trump"  # 2 of 3: not
+
+
+@pytest.mark.parametrize(
+    ("codes", "expected"),
+    [
+        ((("USA", 1), ("USAGOV", 1)), "USAGOV"),  # a tie: the more specific code
+        ((("USAGOV", 1), ("USA", 1)), "USAGOV"),  # whatever the order
+        ((("USA", 3), ("USAGOV", 1)), "USA"),
+    ],
+)
+def test_the_corpus_code_is_the_commonest(codes: tuple, expected: str) -> None:
+    rows = [("Rex Tillerson", "PERSON", code, n) for code, n in codes]
+    assert canonicalise_counts(rows).codes == {"Rex Tillerson": expected}
+
+
+def test_an_organisation_gets_its_corpus_name_and_code() -> None:
+    corpus = canonicalise_corpus(
+        [article("a", ("ORG", "European Union", "IGOEUREEC")), article("b", ("ORG", "EU", None))]
+    )
+    fixed = apply_corpus_names(article("b", ("ORG", "EU", None)), corpus)
+    assert (fixed.entities[0].canonical, fixed.entities[0].actor_code) == (
+        "European Union", "IGOEUREEC"
+    )  # fmt: skip
+    kept = apply_corpus_names(article("c", ("ORG", "EU", "IGOEUR")), corpus)
+    assert kept.entities[0].actor_code == "IGOEUR"  # the article's own code stays
+
+
+def test_rows_must_be_name_label_code_count() -> None:
+    with pytest.raises(TypeError):
+        canonicalise_counts([("Trump", "PERSON", None, "1")])  # type: ignore[list-item]
+    with pytest.raises(TypeError):
+        canonicalise_counts([(None, "PERSON", None, 1)])  # type: ignore[list-item]
 
 
 @pytest.mark.slow

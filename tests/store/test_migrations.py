@@ -29,6 +29,8 @@ TABLES = {
     "dates",
     "events",
     "rejections",
+    "corpus_names",
+    "corpus_state",
     "schema_version",
 }
 

@@ -35,10 +35,13 @@ def parse_of(article: Article, ctx: Context) -> Parse:
 
 
 def _year(article: Article) -> int | None:
+    """The article's year: its publication year, else the latest year its dates name (news
+    writes of its own time: "the 2016 election", "in March 2018")."""
     value = article.published.value
     if value and value[:4].isdigit():
         return int(value[:4])
-    return None
+    years = [int(d.value[:4]) for d in article.dates if d.value and d.value[:4].isdigit()]
+    return max(years) if years else None
 
 
 def _nlp_batch(articles: list[Article], ctx: Context) -> list[Article]:

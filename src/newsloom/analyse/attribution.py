@@ -334,6 +334,18 @@ class Resolver:
                 out[t.i] = person
         return out
 
+    def unresolved_descriptions(self) -> list[int]:
+        """Descriptions outside quotes that no person named before them fits."""
+        parse = self.doc.parse
+        return [
+            t.i
+            for t in parse.tokens
+            if self.doc.in_quote[t.i] < 0
+            and self._is_description(t.i)
+            and t.i not in self.doc.resolved
+            and self._description(t.i) is None
+        ]
+
     def _acts(self, m: int) -> bool:
         """The mention is a subject ("Putin and Trump took questions": both are)."""
         parse = self.doc.parse

@@ -59,44 +59,65 @@ CODE_LABELS: dict[str, str] = {
     "044": "meet at a third location",
     "046": "negotiate",
     "050": "engage in diplomatic cooperation",
+    "045": "mediate",
     "051": "praise, thank or congratulate",
+    "055": "apologize",
+    "056": "forgive",
     "057": "sign an agreement",
     "061": "cooperate economically (acquisition, trade deal)",
+    "063": "cooperate judicially (extradition)",
+    "064": "share intelligence or information",
     "070": "provide aid",
     "075": "grant asylum",
     "080": "yield",
     "081": "ease administrative sanctions or restrictions",
     "084": "return or release persons or property",
-    "087": "de-escalate military engagement",
+    "083": "accede to demands",
+    "087": "de-escalate military engagement (truce, withdrawal of troops)",
     "090": "investigate",
     "100": "demand",
     "104": "demand or declare political change (declare independence)",
     "110": "disapprove or regret",
     "111": "criticise or denounce",
     "112": "accuse or blame",
+    "114": "complain officially",
+    "115": "bring a lawsuit against",
     "120": "reject",
     "125": "reject proposal to negotiate",
+    "128": "defy norms or law, violate a ban",
     "130": "threaten",
     "138": "threaten with military force",
+    "139": "give an ultimatum",
     "140": "protest",
     "150": "exhibit force posture",
+    "152": "increase military alert status",
+    "154": "mobilize or reinforce armed forces",
     "160": "reduce relations",
     "161": "withdraw from an agreement",
+    "162": "reduce or stop material aid",
     "163": "impose embargo or sanctions",
+    "165": "halt mediation",
+    "166": "expel or withdraw inspectors, observers or peacekeepers",
     "171": "seize or damage property",
     "141": "demonstrate or rally",
     "143": "conduct a strike or boycott",
     "144": "obstruct passage, block",
+    "145": "protest violently, riot",
     "172": "impose administrative restrictions, dismiss officials",
     "174": "expel or deport individuals",
     "173": "arrest, detain or charge",
     "175": "use repression against crowds",
     "180": "use unconventional violence",
+    "182": "physically assault, torture",
     "183": "carry out a bombing",
     "190": "use conventional military force",
     "193": "fight with small arms",
+    "191": "impose a blockade, restrict movement",
+    "192": "occupy territory",
     "195": "employ aerial weapons",
+    "196": "violate a ceasefire",
     "20": "use unconventional mass violence",
+    "203": "engage in ethnic cleansing",
 }
 
 
@@ -158,8 +179,23 @@ VERB_CODES: dict[str, str] = _table(
     190: invade shell clash fight
     193: shoot
     195: airstrike
+    045: mediate
+    055: apologize apologise
+    056: forgive
+    063: extradite
+    114: complain
+    115: sue
+    120: renege
+    128: defy
+    145: riot
+    171: demolish bulldoze
+    172: outlaw
+    182: torture
     """
 )
+
+#: lemmas the tagger gets wrong for verbs of the lexicon ("staged" -> "stag")
+LEMMA_FIXES: dict[str, str] = {"stag": "stage", "wag": "wage"}
 
 #: verbs that are not events by themselves (reporting, light verbs) but can carry a pattern
 PATTERN_ONLY = words(
@@ -181,8 +217,8 @@ for _verbs, _nouns, _code in (
     ),
     ("grant give offer", "asylum refuge", "075"),
     (
-        "give send provide deliver donate",
-        "aid grant assistance medicine food arms weapon loan",
+        "give send provide deliver donate hand",
+        "aid grant assistance medicine food arms arm weapon loan equipment ammunition",
         "070",
     ),
     (
@@ -201,15 +237,21 @@ for _verbs, _nouns, _code in (
     ("hold have", "call", "041"),
     ("hold have", "talk talks meeting summit", "044"),
     ("reach sign", "agreement deal accord", "057"),
+    ("begin start open resume launch enter", "negotiation talk talks", "046"),
     ("level draw", "criticism rebuke condemnation", "111"),
     ("take", "dig swipe", "111"),
     ("win bring file", "indictment charge", "173"),
     ("fire", "bullet projectile shot gas", "175"),
     ("fire launch", "shell missile rocket artillery mortar round", "190"),
     ("break cut sever downgrade", "tie relation", "161"),
-    ("restore resume establish", "tie relation", "050"),
+    (
+        "restore resume establish reestablish renew normalize normalise upgrade",
+        "tie relation",
+        "050",
+    ),
     ("withdraw pull", "troop force soldier", "087"),
-    ("launch open", "investigation inquiry probe", "090"),
+    ("launch open", "investigation inquiry probe hearing", "090"),
+    ("put place", "investigation", "090"),
     ("impose declare", "curfew", "172"),
     ("pledge offer commit provide", "guarantee aid assistance", "033"),
     ("stop halt suspend end", "exercise game drill", "035"),
@@ -218,6 +260,36 @@ for _verbs, _nouns, _code in (
     ("deliver hand send", "letter message note", "010"),
     ("send attend join", "talk negotiation", "036"),
     ("reject deny dismiss", "allegation accusation claim charge", "016"),
+    # the codebook's categories for acts that news names by verb and object
+    ("seek request", "asylum refuge help aid assistance", "020"),
+    ("launch undertake begin lead", "mediation", "045"),
+    ("resume renew open begin start launch", "negotiation talk", "046"),
+    ("arrive", "visit", "042"),
+    ("share exchange pass swap", "intelligence information evidence expertise data", "064"),
+    ("accept meet", "demand", "083"),
+    ("declare announce", "ceasefire cease-fire truce", "087"),
+    ("insist reiterate repeat renew issue", "demand", "100"),
+    ("lodge file register", "protest complaint", "114"),
+    ("violate breach defy flout", "ban law embargo sanction resolution ruling", "128"),
+    ("issue deliver give send present", "ultimatum", "139"),
+    ("go", "strike", "143"),
+    ("put place remain stay", "alert", "152"),
+    ("reinforce strengthen bolster boost", "force troop presence garrison army", "154"),
+    ("halt suspend cut stop freeze end reduce withhold", "aid assistance loan funding", "162"),
+    ("halt suspend end abandon", "mediation", "165"),
+    ("expel", "inspector observer monitor peacekeeper", "166"),
+    ("set", "fire", "171"),
+    ("impose declare", "martial emergency", "172"),
+    ("impose tighten enforce", "blockade siege", "191"),
+    (
+        "capture seize retake recapture overrun occupy take",
+        "village town city territory base stronghold hill airport port region province",
+        "192",
+    ),
+    ("mount launch stage wage begin start", "invasion offensive attack assault raid war", "190"),
+    ("open", "fire", "190"),
+    ("violate breach break", "ceasefire cease-fire truce", "196"),
+    ("engage carry conduct commit", "cleansing genocide", "203"),
 ):
     for _v in words(_verbs):
         for _n in words(_nouns):
@@ -264,7 +336,7 @@ REPORTING_VERBS = words(
 INTENT_VERBS = words(
     """
     plan want intend aim hope seek prepare decide expect propose vow pledge promise threaten
-    try agree offer
+    try agree offer swear
     """
 )
 #: modal verbs and what they make of the event
@@ -287,6 +359,22 @@ ATTACK_NOUNS = words("attack strike assault bombing raid")
 INTENT_CODES = {"04": "036", "05": "030", "07": "033", "08": "035"}
 #: verbs whose clause complement states what another actor must do (a demand)
 DEMAND_MODALS = words("must")
+#: verbs that, said of another actor's conduct ("said Russia was harming the efforts"), make
+#: the statement a criticism of that actor (CAMEO 111)
+HARM_VERBS = words(
+    """
+    harm undermine damage hurt destabilize destabilise sabotage obstruct jeopardize
+    jeopardise weaken threaten endanger thwart derail
+    """
+)
+#: nouns of a decision or a text whose infinitive or participle is the act itself ("her plan
+#: to call an election", "a motion declaring independence")
+ACT_NOUNS = words(
+    """
+    plan decision move bid intention promise pledge vote motion resolution proposal order
+    threat offer attempt
+    """
+)
 #: symmetric codes: consultations, meetings and signing a joint document
 SYMMETRIC_CODES = frozenset({"040", "041", "044", "046", "057"})
 
@@ -298,6 +386,7 @@ def root(code: str) -> str:
 
 def code_for(verb: str, nouns: list[str]) -> str | None:
     """The code of a verb lemma with the noun lemmas of its objects, or None."""
+    verb = LEMMA_FIXES.get(verb, verb)
     for noun in nouns:
         code = PATTERNS.get((verb, noun))
         if code:

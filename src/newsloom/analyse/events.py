@@ -34,6 +34,7 @@ from dataclasses import replace
 
 from newsloom.analyse.actors import country_code, officeholder_country
 from newsloom.analyse.cameo import (
+    ACT_NOUNS,
     ADJECTIVE_CODES,
     ATTACK_NOUNS,
     DEMAND_MODALS,
@@ -64,7 +65,9 @@ __all__ = ["country_of", "find_events", "person_countries"]
 
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 _OBJ = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
-_TARGET_PREPS = frozenset({"to", "with", "on", "against", "at", "from", "of", "for", "over"})
+_TARGET_PREPS = frozenset(
+    {"to", "with", "on", "against", "at", "from", "of", "for", "over", "alongside", "between"}
+)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her", "their", "its"})
 _COMPLEMENT = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp"})
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod"})
@@ -75,6 +78,11 @@ _PLURAL_PRONOUNS = frozenset({"they", "we"})
 _DOMESTIC_NOUNS = INSTITUTION_NOUNS | GROUP_NOUNS
 #: ... and the members of such bodies, in the plural ("officers", "lawmakers", "troops")
 _DOMESTIC_MEMBERS = ROLE_WORDS | frozenset().union(*ROLE_LEXICON.values())
+#: Roots of repression and assault: done by police or troops with no one named, they fall
+#: on the country's own civilians.
+_REPRESSION_ROOTS = frozenset({"17", "18"})
+#: Roles of a country's forces of order.
+_SECURITY_ROLES = frozenset({"COP", "MIL"})
 #: Roots of force: an unnamed attacker or victim is placed where the attack happened.
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
 
@@ -176,6 +184,9 @@ def _phrase_actor(
         if not named and tok.pos == "NOUN" and ent.label in ("GPE", "NORP"):
             name = phrase  # "Spanish police", "the Catalan government"
             kind = tok.pos
+            if code and len(code) == 3:
+                words = [parse.tokens[k].lower for k in range(tok.left, i + 1)]
+                code += role_of(words) or ""  # "Spanish riot police" -> ESPCOP
         return _Actor(name, code, i, True, kind)
     if tok.pos in ("NOUN", "PROPN"):
         return _Actor(phrase, country_of(None, phrase), i, False, tok.pos)
@@ -231,8 +242,18 @@ def _code(parse: Parse, i: int, mass: bool) -> str | None:
     objs = _object_nouns(parse, i)
     nouns = _nouns_of(parse, objs)
     preps = {parse.tokens[p].lower for p in _children(parse, i, {"prep"})}
-    if tok.dep in ("acl", "amod") and not _children(parse, i, {"agent"}):
+    if (
+        tok.dep in ("acl", "amod")
+        and not _children(parse, i, {"agent"})
+        and parse.tokens[tok.head].lemma not in ACT_NOUNS
+    ):
         return None  # "officers accused of hacking": a description, not a reported act
+    if verb == "play" and any(
+        parse.tokens[o].lemma == "role"
+        and any(parse.tokens[d].lower == "no" for d in parse.children[o])
+        for o in objs
+    ):
+        return "016"  # "said his government played no role in ...": a denial
     if tok.dep == "pcomp" and parse.tokens[tok.head].lower == "for":
         return None  # "sanctions for seizing Crimea": the reason given for another act
     for a in _children(parse, i, {"acomp"}):
@@ -432,15 +453,19 @@ def _targets(
     passive: bool,
     subj: int | None,
     code: str,
+    home: str | None = None,
 ) -> list[_Actor]:
     """The targets of verb `i`: named objects first (each conjoined one: "spoke to Tusk and
     Merkel"), then a co-actor of a mutual act ("Trump and Kim signed"), then a phrase that
     names a country."""
     heads = [c for h in _target_heads(parse, i, passive, subj) for c in _conj_heads(parse, h)]
     candidates = [
-        a
+        _at_home(parse, a, home)
         for h in heads
-        if parse.tokens[h].ent not in ("DATE", "TIME", "CARDINAL", "MONEY")
+        if (
+            parse.tokens[h].ent not in ("DATE", "TIME", "CARDINAL", "MONEY")
+            or _is_person(entities, parse.tokens[h])  # "spoke to May": not the month
+        )
         and (a := _phrase_actor(parse, entities, people, h)) is not None
         and a.name
     ]
@@ -458,6 +483,11 @@ def _targets(
         return named[:1]
     coded = [a for a in candidates if a.code]
     return coded[:1]
+
+
+def _is_person(entities: Sequence[Entity], tok: object) -> bool:
+    start, end = getattr(tok, "start", -1), getattr(tok, "end", -1)
+    return any(e.label == "PERSON" and e.start < end and start < e.end for e in entities)
 
 
 def _clause_verb(parse: Parse, i: int) -> int | None:
@@ -563,7 +593,7 @@ def find_events(
             inside = set(_descendants(parse, i))
             if root(code) == "01" and coded & (inside - {i}):
                 continue  # "announced that the US will withdraw": the announced event counts
-            if any(a != i and i in _descendants(parse, a) for a in appeals):
+            if any(a != i and _complement_of(parse, i, a) for a in appeals):
                 continue  # "wanted X to speak with Kim": the appeal is the event
             outer = _outer_verbs(parse, i)
             subj: int | None = None
@@ -576,7 +606,7 @@ def find_events(
             else:
                 subj, passive = _subject(parse, i, outer)
                 actor = None
-                targets = _targets(parse, entities, people, i, passive, subj, code)
+                targets = _targets(parse, entities, people, i, passive, subj, code, home)
             two = pair or leaders
             if subj is not None and actor is None and two is not None and _names_two(parse, subj):
                 actor = two[0]
@@ -599,12 +629,35 @@ def find_events(
                         if outer_actor is not None and outer_actor.code:
                             actor.code = outer_actor.code
                             break
+            if subj is not None and _is_dateline(parse, entities, subj):
+                # "SINGAPORE (The Straits Times) - Trump and Kim signed": not Singapore
+                sides = _sides(parse, entities, people, subj)
+                if sides:
+                    actor = sides[0]
+                    if code in SYMMETRIC_CODES and len(sides) > 1:
+                        targets = [sides[1]]
+                else:
+                    actor = _after_dateline(parse, entities, people, subj) or actor
+            if two is not None and actor is not None and not actor.named and any(
+                _names_two(parse, t.token) for t in targets
+            ):
+                # "a meeting between the two presidents"
+                actor, targets = two[0], [two[1]]
+            if code in SYMMETRIC_CODES and subj is not None and not targets:
+                sides = _sides(parse, entities, people, subj)
+                if len(sides) > 1:
+                    actor, targets = sides[0], [sides[1]]
+            if code in SYMMETRIC_CODES and not targets:
+                targets = _partners(parse, entities, people, i, actor)
             if len(targets) > 1 and code not in SYMMETRIC_CODES:
                 targets = _pick_target(parse, targets, actor)
             if root(code) in _FORCE_ROOTS:
                 actor, targets = _placed(parse, entities, i, actor, targets)
             actor = _at_home(parse, actor, home)
             targets = [t for t in (_at_home(parse, t, home) for t in targets) if t is not None]
+            if not targets and root(code) in _REPRESSION_ROOTS and _security(actor):
+                # "Police fired rubber bullets": CAMEO codes the force at the country's civilians
+                targets = [_Actor("civilians", (actor.code or "")[:3] + "CVL", i, False, "")]
             if (
                 code in SYMMETRIC_CODES
                 and actor is not None
@@ -664,6 +717,106 @@ def _leading_pair(
     return out[0], out[1]
 
 
+def _sides(
+    parse: Parse, entities: Sequence[Entity], people: dict[str, str], subj: int
+) -> list[_Actor]:
+    """The named parties in a subject ("US President Donald Trump and North Korean leader Kim
+    Jong Un", however the parser attached the two names), in text order."""
+    tok = parse.tokens[subj]
+    lo, hi = parse.tokens[tok.left].start, parse.tokens[tok.right].end
+    out: list[_Actor] = []
+    for e in entities:
+        if not (lo <= e.start and e.end <= hi) or e.label not in ("PERSON", "ORG", "GPE"):
+            continue
+        k = parse.token_at(e.start)
+        name = e.canonical or e.text
+        if k is None or any(a.name == name for a in out):
+            continue
+        if e.label == "GPE" and e.start < 3:
+            continue  # a dateline
+        last = parse.token_at(max(e.end - 1, e.start))
+        if e.label in ("GPE", "ORG") and last is not None and _qualifies_person(
+            parse, entities, last
+        ):
+            continue  # "US President Donald Trump", "European Council President Donald Tusk"
+        code = e.actor_code or people.get(name)
+        out.append(_Actor(name, code, k, True, e.label))
+    return out
+
+
+#: Prepositions that name the other party of a mutual act ("signed alongside Kim").
+_PARTNER_PREPS = frozenset({"with", "alongside", "between"})
+
+
+def _partners(
+    parse: Parse,
+    entities: Sequence[Entity],
+    people: dict[str, str],
+    i: int,
+    actor: _Actor | None,
+) -> list[_Actor]:
+    """The other party of a mutual act named in the verb's clause after "with",
+    "alongside" or "between", where the parser hung it elsewhere."""
+    tok = parse.tokens[i]
+    lo, hi = parse.tokens[tok.left].start, parse.tokens[tok.right].end
+    for e in entities:
+        if e.label != "PERSON" or not (lo <= e.start and e.end <= hi):
+            continue
+        if actor is not None and (e.canonical or e.text) == actor.name:
+            continue
+        k = parse.token_at(e.start)
+        if k is None:
+            continue
+        head = k
+        while parse.tokens[head].dep in ("compound", "flat") and parse.tokens[head].head != head:
+            head = parse.tokens[head].head
+        prep = parse.tokens[parse.tokens[head].head]
+        if parse.tokens[head].dep == "pobj" and prep.lower in _PARTNER_PREPS:
+            name = e.canonical or e.text
+            return [_Actor(name, e.actor_code or people.get(name), head, True, "PERSON")]
+    return []
+
+
+def _qualifies_person(parse: Parse, entities: Sequence[Entity], k: int) -> bool:
+    """Token `k` modifies a word of a person's name or title."""
+    tok = parse.tokens[k]
+    if tok.dep not in _MODIFIERS or tok.head == k:
+        return False
+    head = parse.tokens[tok.head]
+    while head.dep in ("compound", "flat") and head.head != head.i:
+        head = parse.tokens[head.head]
+    return _is_person(entities, head)
+
+
+def _is_dateline(parse: Parse, entities: Sequence[Entity], i: int) -> bool:
+    """Token `i` is a dateline's place: a place name opening the text, followed by a dash, a
+    colon, a comma or an agency in brackets ("BARCELONA (Reuters) -", "Barcelona:")."""
+    tok = parse.tokens[i]
+    if tok.start > 40:
+        return False
+    for e in entities:
+        if e.label in ("GPE", "LOC") and e.start <= tok.start < e.end and e.start < 3:
+            after = parse.text[e.end : e.end + 3].lstrip()
+            return after[:1] in ("(", "-", "–", "—", ":", ",")
+    return False
+
+
+def _after_dateline(
+    parse: Parse, entities: Sequence[Entity], people: dict[str, str], i: int
+) -> _Actor | None:
+    """The real subject the parser hung under a dateline: its first noun child after it."""
+    for c in parse.children[i]:
+        t = parse.tokens[c]
+        if c > i and t.pos in ("NOUN", "PROPN") and not _is_dateline(parse, entities, c):
+            return _phrase_actor(parse, entities, people, c)
+    return None
+
+
+def _security(actor: _Actor | None) -> bool:
+    code = (actor.code if actor is not None else None) or ""
+    return len(code) >= 6 and code[:3].isalpha() and code[3:6] in _SECURITY_ROLES
+
+
 def _names_two(parse: Parse, i: int) -> bool:
     """ "they", "the two leaders", "both presidents": the two sides of the last mutual act."""
     tok = parse.tokens[i]
@@ -683,10 +836,10 @@ def _at_home(parse: Parse, actor: _Actor | None, home: str | None) -> _Actor | N
         return actor
     head = parse.tokens[actor.token]
     institution = head.lemma in _DOMESTIC_NOUNS or head.lower in _DOMESTIC_NOUNS
-    members = head.tag == "NNS" and (
+    members = head.tag in ("NNS", "NNPS") and (
         head.lemma in _DOMESTIC_MEMBERS or head.lower in _DOMESTIC_MEMBERS
     )
-    if actor.kind != "ORG" and not (actor.kind == "NOUN" and (institution or members)):
+    if actor.kind != "ORG" and not (actor.kind in ("NOUN", "PROPN") and (institution or members)):
         return actor  # a person's country comes from what the text says of them
     phrase = [parse.tokens[k].lower for k in range(head.left, actor.token + 1)]
     actor.code = home + (role_of(phrase) or "")
@@ -774,6 +927,22 @@ def _sentence_subject(parse: Parse, first: int, stop: int) -> int | None:
             subj = _children(parse, i, {"nsubj", "nsubjpass"})
             return subj[0] if subj else None
     return None
+
+
+def _complement_of(parse: Parse, i: int, verb: int) -> bool:
+    """Verb `i` is what `verb` asks for or refuses ("refused to answer", "urged X to talk"),
+    not a second act joined to it ("refused to answer ... and attacked ...")."""
+    k = i
+    for _ in range(6):
+        t = parse.tokens[k]
+        if t.head == k:
+            return False
+        if t.dep == "conj" and t.head == verb:
+            return False
+        k = t.head
+        if k == verb:
+            return True
+    return False
 
 
 def _descendants(parse: Parse, i: int) -> range:

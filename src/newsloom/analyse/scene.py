@@ -35,6 +35,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_NOUNS = words("town city village province region district county state capital suburb port")
 #: How many times a dateline counts against one mention in the body.
 DATELINE_WEIGHT = 3
+#: How many times the home country's weight must exceed the next country's.
+HOME_DOMINANCE = 1.5
 #: Tokens at the start of an article where a dateline stands ("BARCELONA (Reuters) -").
 _DATELINE_TOKENS = 6
 
@@ -84,7 +86,8 @@ def home_country(parse: Parse, entities: Sequence[Entity]) -> str | None:
 
     Each entity that places itself in a country counts once (a place, a nationality, an actor
     code); the dateline, a place at the very start of the text, counts `DATELINE_WEIGHT`
-    times. Ties go to the country mentioned first.
+    times. The first country must outweigh the second `HOME_DOMINANCE` times, else the story
+    is set between them and None is returned.
     """
     if not parse.tokens:
         return None
@@ -100,7 +103,10 @@ def home_country(parse: Parse, entities: Sequence[Entity]) -> str | None:
         first.setdefault(code, e.start)
     if not counts:
         return None
-    return max(counts, key=lambda c: (counts[c], -first[c]))
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    if len(ranked) > 1 and counts[ranked[0]] < HOME_DOMINANCE * counts[ranked[1]]:
+        return None  # a story between two countries has no home to give its institutions
+    return ranked[0]
 
 
 def place_of(parse: Parse, entities: Sequence[Entity], tokens: Iterable[int]) -> str | None:

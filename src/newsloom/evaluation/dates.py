@@ -1,4 +1,4 @@
-"""Scorers for date expressions: a newsloom-format gold set, and MEANTIME's TIMEX3 values.
+"""Scorers for date expressions: a newsloom-format gold set, and TIMEX3 values in TimeML/CAT.
 
 * `score_dates`: on the gold articles that have `dates.jsonl` rows, our expressions are matched
   to gold rows by character overlap (one to one), after mapping our clean-text offsets back to
@@ -17,8 +17,13 @@
   MEANTIME annotates only the first six sentences of each article, so precision is measured
   there.
 
-SemEval-2015 Task 4 ships TimeML whose only TIMEX3 is each document's creation time: it has no
-in-text temporal expressions to score, so it is not scored here (its timelines date events).
+* `score_timex_timeline`: SemEval-2015 Task 4 (TimeLine), read with the same CAT reader and a
+  TimeML one, each document once (every article ships in four folders: CAT and TimeML, two
+  tracks), scored with the MEANTIME conventions. Its 120 articles are MEANTIME's, and its only
+  TIMEX3 is each document's creation time (its gold timelines date events, not expressions), so
+  it has nothing in the text to score: the figures say so (0 gold timexes, n/a), and a document
+  whose text carries no TIMEX3 counts as not annotated for time, so precision is not charged
+  for it. The reader scores any TimeML/CAT folder that does annotate its text.
 """
 
 from __future__ import annotations
@@ -42,6 +47,9 @@ from newsloom.settings import DEFAULT_SETTINGS, Settings
 
 SECTION = "dates"
 MEANTIME_SECTION = "dates (MEANTIME TIMEX3 DATE values, creation time as publication date)"
+TIMELINE_SECTION = (
+    "dates (SemEval-2015 Task 4 TIMEX3 DATE values, creation time as publication date)"
+)
 VALUE_ACCURACY_FLOOR = 0.90
 DATES_STAGES = ("extract", "clean", "published", "dates")
 COMPARISON = "dateparser+spacy"
@@ -183,15 +191,20 @@ def evaluate_dates(gold: GoldSet, settings: Settings = DEFAULT_SETTINGS) -> list
 
 
 # ---------------------------------------------------------------------------------------------
-# MEANTIME
+# TIMEX3 gold in CAT XML (MEANTIME, SemEval-2015 Task 4) and TimeML
 
 #: TimeML calendar values newsloom produces: day, month, year, ISO week, quarter
 CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d|-Q[1-4])?$")
 #: MEANTIME annotates the title, the date line and the first four sentences of each article
 #: (sentences 0-5); precision is measured there only
 ANNOTATED_SENTENCES = 6
+#: the folders SemEval-2015 Task 4 ships its documents in (evaluation data, trial data)
+TIMELINE_FOLDER = re.compile(r"^(?:SemEval_Task4_data|Corpus-trial-data_task4.*)$")
 _NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|'S|n't|'re|'ve|'ll|'d|'m|’s)$")
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "£", "€", "#"})
+
+#: a token as CAT numbers it: (token id, sentence number, word)
+Token = tuple[str, str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,8 +218,18 @@ class Timex:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A TIMEX3 as a file gives it, before its tokens are placed in the text."""
+
+    type: str
+    value: str
+    token_ids: tuple[str, ...]
+    creation: bool
+
+
+@dataclass(frozen=True, slots=True)
 class TimexDocument:
-    """One MEANTIME article: its headline apart (a scraper hands it over as the title) and its
+    """One annotated article: its headline apart (a scraper hands it over as the title) and its
     text from the date line on, with the offsets of the TIMEX3 in that text."""
 
     name: str
@@ -215,8 +238,10 @@ class TimexDocument:
     creation_time: str
     #: every TIMEX3 in the text
     timexes: tuple[Timex, ...]
-    #: where the annotated part of the text ends (see `ANNOTATED_SENTENCES`)
+    #: where the annotated part of the text ends (0: no part of it is annotated)
     annotated_end: int
+    #: the corpus's document id: the same article shipped in two folders has one id
+    doc_id: str = ""
 
     @property
     def scored(self) -> list[Timex]:
@@ -240,39 +265,168 @@ def meantime_files(path: Path, layer: str = "intra-doc_annotation") -> list[Path
 
 
 def read_meantime(path: Path) -> TimexDocument | None:
-    """One MEANTIME file: its text (tokens joined as printed), creation time and timexes.
+    """One MEANTIME file; only its first `ANNOTATED_SENTENCES` sentences carry annotation."""
+    return read_cat(path, annotated_sentences=ANNOTATED_SENTENCES)
+
+
+def read_cat(path: Path, *, annotated_sentences: int | None = None) -> TimexDocument | None:
+    """One CAT XML file (MEANTIME's and SemEval-2015 Task 4's format): its text (tokens joined
+    as printed), creation time and timexes.
 
     The creation time is the TIMEX3 marked CREATION_TIME; where its value is missing, the
     timex the others are anchored to. A document without either is skipped (None).
+    `annotated_sentences` bounds the annotated part of the text (None: see `_annotated_end`).
     """
+    return _cat_document(_parse(path), path, annotated_sentences)
+
+
+def read_timeml(path: Path) -> TimexDocument | None:
+    """One TimeML file: the creation time from its DCT, the words of TEXT (split on white
+    space, numbered by their `<s id>` sentence as CAT numbers them) and its inline TIMEX3.
+    A document without a usable creation time is skipped (None)."""
+    return _timeml_document(_parse(path), path)
+
+
+def read_timex_file(path: Path) -> TimexDocument | None:
+    """A TimeML or CAT XML file, told apart by its root element."""
+    root = _parse(path)
+    if root.tag == "TimeML":
+        return _timeml_document(root, path)
+    return _cat_document(root, path, None)
+
+
+def _parse(path: Path) -> Any:
     from lxml import etree
 
-    root = etree.parse(str(path)).getroot()
-    tokens = [(t.get("t_id"), t.get("sentence"), t.text or "") for t in root.iter("token")]
-    title, _ = _detokenise([t for t in tokens if t[1] == "0"])
-    text, token_spans = _detokenise([t for t in tokens if t[1] != "0"])
+    try:
+        return etree.parse(str(path)).getroot()
+    except etree.XMLSyntaxError as exc:
+        raise EvalError(f"{path}: not XML ({exc})") from exc
+
+
+def _cat_document(root: Any, path: Path, annotated_sentences: int | None) -> TimexDocument | None:
     creation_id, creation_time = _creation_time(root)
     if creation_time is None:
         return None
+    tokens = [(t.get("t_id"), t.get("sentence"), t.text or "") for t in root.iter("token")]
+    mentions = [
+        Mention(
+            tx.get("type") or "",
+            tx.get("value") or "",
+            tuple(a.get("t_id") for a in tx.iter("token_anchor")),
+            tx.get("m_id") == creation_id,
+        )
+        for tx in root.iter("TIMEX3")
+    ]
+    doc_id = root.get("doc_id") or path.stem
+    return _timex_document(path.stem, doc_id, creation_time, tokens, mentions, annotated_sentences)
+
+
+def _timeml_document(root: Any, path: Path) -> TimexDocument | None:
+    dct = root.find("DCT/TIMEX3")
+    creation_time = _normalise_dct(dct.get("value") or "") if dct is not None else None
+    text = root.find("TEXT")
+    if creation_time is None or text is None:
+        return None
+    tokens, mentions = _timeml_tokens(text, dct.get("tid"))
+    if not any(sentence == "0" for _, sentence, _ in tokens):
+        # SemEval-2015 Task 4 keeps the headline in EXTRAINFO; some files leave it out of TEXT
+        headline = (root.findtext("EXTRAINFO") or "").split()
+        tokens = [(f"h{n}", "0", word) for n, word in enumerate(headline)] + tokens
+    doc_id = (root.findtext("DOCID") or "").strip() or path.stem
+    return _timex_document(path.stem, doc_id, creation_time, tokens, mentions, None)
+
+
+def _timeml_tokens(text: Any, creation_tid: str | None) -> tuple[list[Token], list[Mention]]:
+    """TimeML's running text as CAT-like tokens, and its TIMEX3 anchored to them (text outside
+    any `<s>` is body text: sentence label "")."""
+    tokens: list[Token] = []
+    covered: dict[Any, list[str]] = {}
+
+    def add(chunk: str | None, sentence: str, timex: Any) -> None:
+        for word in (chunk or "").split():
+            t_id = str(len(tokens) + 1)
+            tokens.append((t_id, sentence, word))
+            if timex is not None:
+                covered[timex].append(t_id)
+
+    def walk(element: Any, sentence: str, timex: Any) -> None:
+        if element.tag == "s":
+            sentence = element.get("id") or sentence
+        elif element.tag == "TIMEX3":
+            timex = element
+            covered.setdefault(element, [])
+        add(element.text, sentence, timex)
+        for child in element:
+            if isinstance(child.tag, str):  # comments and processing instructions carry no text
+                walk(child, sentence, timex)
+            add(child.tail, sentence, timex)
+
+    walk(text, "", None)
+    mentions = [
+        Mention(
+            tx.get("type") or "",
+            tx.get("value") or "",
+            tuple(ids),
+            tx.get("functionInDocument") == "CREATION_TIME" or tx.get("tid") == creation_tid,
+        )
+        for tx, ids in covered.items()
+    ]
+    return tokens, mentions
+
+
+def _timex_document(
+    name: str,
+    doc_id: str,
+    creation_time: str,
+    tokens: Sequence[Token],
+    mentions: Iterable[Mention],
+    annotated_sentences: int | None,
+) -> TimexDocument:
+    """The format-neutral part: tokens to text (sentence 0, the headline, apart) and each
+    mention's tokens to a character span (a mention in the headline or without tokens drops)."""
+    title, _ = _detokenise([t for t in tokens if t[1] == "0"])
+    text, token_spans = _detokenise([t for t in tokens if t[1] != "0"])
     timexes = []
-    for tx in root.iter("TIMEX3"):
-        ids = [a.get("t_id") for a in tx.iter("token_anchor")]
-        spans = [token_spans[i] for i in ids if i in token_spans]
+    for mention in mentions:
+        spans = [token_spans[i] for i in mention.token_ids if i in token_spans]
         if spans:
             start, end = min(s for s, _ in spans), max(e for _, e in spans)
-            creation = tx.get("m_id") == creation_id
-            timexes.append(Timex(start, end, tx.get("type") or "", tx.get("value") or "", creation))
-    annotated = [
-        token_spans[t_id][1]
-        for t_id, sentence, _ in tokens
-        if t_id in token_spans and int(sentence or 0) < ANNOTATED_SENTENCES
-    ]
+            timexes.append(Timex(start, end, mention.type, mention.value, mention.creation))
     return TimexDocument(
-        path.stem, title, text, creation_time, tuple(timexes), max(annotated, default=0)
+        name,
+        title,
+        text,
+        creation_time,
+        tuple(timexes),
+        _annotated_end(text, tokens, token_spans, timexes, annotated_sentences),
+        doc_id,
     )
 
 
-def _detokenise(tokens: Iterable[tuple[str, str, str]]) -> tuple[str, dict[str, Span]]:
+def _annotated_end(
+    text: str,
+    tokens: Sequence[Token],
+    token_spans: dict[str, Span],
+    timexes: Sequence[Timex],
+    annotated_sentences: int | None,
+) -> int:
+    """Where annotation stops: after the first `annotated_sentences` sentences; without that
+    bound, the whole text if it holds a TIMEX3 besides the creation time, else nothing (a
+    corpus that marks only the creation time has not annotated the text for time)."""
+    if annotated_sentences is None:
+        return len(text) if any(not t.creation for t in timexes) else 0
+    return max(
+        (
+            token_spans[t_id][1]
+            for t_id, sentence, _ in tokens
+            if t_id in token_spans and int(sentence or 0) < annotated_sentences
+        ),
+        default=0,
+    )
+
+
+def _detokenise(tokens: Iterable[Token]) -> tuple[str, dict[str, Span]]:
     """Tokens back to running text: the date line (sentence 1) on a line of its own, the body
     as one paragraph, no space before punctuation or after an opening bracket."""
     parts: list[str] = []
@@ -317,6 +471,53 @@ def _normalise_dct(value: str) -> str | None:
         return value
     m = re.match(r"^(\d\d)-(\d\d)-(\d{4})$", value)  # "03-02-2009": day first
     return f"{m[3]}-{m[2]}-{m[1]}" if m else None
+
+
+# SemEval-2015 Task 4
+
+
+def is_timeline_dir(path: Path) -> bool:
+    """`path` is the SemEval-2015 Task 4 folder (it holds `SemEval_Task4_data` or a trial
+    corpus folder) or a folder in one."""
+    path = Path(path).resolve()
+    if not path.is_dir():
+        return False
+    if any(TIMELINE_FOLDER.match(p.name) for p in (path, *path.parents)):
+        return True
+    return any(c.is_dir() and TIMELINE_FOLDER.match(c.name) for c in path.iterdir())
+
+
+def timeline_files(path: Path) -> list[Path]:
+    """The TimeML (`.tml`) and CAT (`.xml`) files under `path`."""
+    root = Path(path)
+    files = sorted([*root.rglob("*.tml"), *root.rglob("*.xml")])
+    if not files:
+        raise EvalError(
+            Msg.GOLD_MISSING.format(path=root, expected="TimeML (.tml) or CAT XML files")
+        )
+    return files
+
+
+def read_timeline(path: Path) -> list[TimexDocument]:
+    """Every document under `path` once: SemEval-2015 Task 4 ships each article in several
+    folders (CAT and TimeML, track A and B), so readings of one document id are merged,
+    keeping the one with the most TIMEX3 in its text (the first file, when they tie)."""
+    best: dict[str, TimexDocument] = {}
+    for file in timeline_files(path):
+        doc = read_timex_file(file)
+        if doc is None:
+            continue
+        kept = best.get(doc.doc_id)
+        if kept is None or _in_text(doc) > _in_text(kept):
+            best[doc.doc_id] = doc
+    return list(best.values())
+
+
+def _in_text(doc: TimexDocument) -> int:
+    return sum(not t.creation for t in doc.timexes)
+
+
+# the two systems
 
 
 def newsloom_timex(
@@ -397,6 +598,8 @@ def _timex_figures(
     docs: Sequence[TimexDocument],
     predictions: Sequence[Sequence[tuple[Span, str | None]]],
     system: str,
+    section: str,
+    extent: str,
 ) -> list[Figure]:
     gold_total = found = right = predicted = predicted_on_timex = 0
     for doc, ours in zip(docs, predictions, strict=True):
@@ -416,16 +619,52 @@ def _timex_figures(
         others = [(t.start, t.end) for t in doc.timexes if not t.creation]
         predicted_on_timex += len(match_spans(others, annotated))
     return [
-        Figure(MEANTIME_SECTION, "expressions found", ratio(found, gold_total), found,
-               gold_total, system=system),
-        Figure(MEANTIME_SECTION, "value accuracy on found", ratio(right, found), right, found,
+        Figure(section, "expressions found", ratio(found, gold_total), found, gold_total,
                system=system),
-        Figure(MEANTIME_SECTION, "value right over all gold", ratio(right, gold_total), right,
+        Figure(section, "value accuracy on found", ratio(right, found), right, found,
+               system=system),
+        Figure(section, "value right over all gold", ratio(right, gold_total), right,
                gold_total, system=system),
-        Figure(MEANTIME_SECTION, "precision (any gold TIMEX3; annotated sentences, date line out)",
+        Figure(section, f"precision (any gold TIMEX3; {extent}, date line out)",
                ratio(predicted_on_timex, predicted), predicted_on_timex, predicted,
                system=system),
     ]  # fmt: skip
+
+
+def score_timex(
+    docs: Sequence[TimexDocument],
+    section: str,
+    extent: str,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    comparison: bool = True,
+) -> list[Figure]:
+    """Counts, then the TIMEX value figures of newsloom and, in the same run on the same text,
+    dateparser+spaCy. `extent` names where precision is measured.
+
+    The systems read only the documents that are annotated somewhere or have a timex to
+    score: a document with neither adds to no figure.
+    """
+    dates = [t for d in docs for t in d.timexes if t.type == "DATE" and not t.creation]
+    scored = sum(len(d.scored) for d in docs)
+    figures = [
+        Figure(section, "documents", len(docs), unit="count"),
+        Figure(section, "documents with a TIMEX3 in the text (creation time aside)",
+               sum(_in_text(d) > 0 for d in docs), unit="count"),
+        Figure(section, "gold DATE timexes with a calendar value", scored, unit="count"),
+        Figure(section, "gold DATE timexes left out (other TimeML values)",
+               len(dates) - scored, unit="count"),
+    ]  # fmt: skip
+    systems: list[tuple[str, Callable[..., list[list[tuple[Span, str | None]]]]]] = [
+        ("newsloom", newsloom_timex)
+    ]
+    if comparison:
+        systems.append((COMPARISON, dateparser_timex))
+    read = [d for d in docs if d.annotated_end > 0 or d.scored]
+    for system, run in systems:
+        predictions = run(read, settings) if read else []
+        figures += _timex_figures(read, predictions, system, section, extent)
+    return figures
 
 
 def score_timex_meantime(
@@ -436,19 +675,22 @@ def score_timex_meantime(
 ) -> list[Figure]:
     """TIMEX value figures on MEANTIME for newsloom and, in the same run, dateparser+spaCy."""
     docs = [d for f in meantime_files(Path(path)) if (d := read_meantime(f)) is not None]
-    dates = [t for d in docs for t in d.timexes if t.type == "DATE" and not t.creation]
-    scored = sum(len(d.scored) for d in docs)
-    figures = [
-        Figure(MEANTIME_SECTION, "documents", len(docs), unit="count"),
-        Figure(MEANTIME_SECTION, "gold DATE timexes with a calendar value", scored, unit="count"),
-        Figure(MEANTIME_SECTION, "gold DATE timexes left out (other TimeML values)",
-               len(dates) - scored, unit="count"),
-    ]  # fmt: skip
-    systems: list[tuple[str, Callable[..., list[list[tuple[Span, str | None]]]]]] = [
-        ("newsloom", newsloom_timex)
-    ]
-    if comparison:
-        systems.append((COMPARISON, dateparser_timex))
-    for system, run in systems:
-        figures += _timex_figures(docs, run(docs, settings), system)
-    return figures
+    return score_timex(
+        docs, MEANTIME_SECTION, "annotated sentences", settings=settings, comparison=comparison
+    )
+
+
+def score_timex_timeline(
+    path: Path,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    comparison: bool = True,
+) -> list[Figure]:
+    """TIMEX value figures on SemEval-2015 Task 4 (each document once), as on MEANTIME."""
+    return score_timex(
+        read_timeline(Path(path)),
+        TIMELINE_SECTION,
+        "documents with a TIMEX3 in the text",
+        settings=settings,
+        comparison=comparison,
+    )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from newsloom.article import Article, Document
 from newsloom.errors import EvalError, Msg, Rejection
+from newsloom.evaluation.dates import is_timeline_dir
 from newsloom.evaluation.figures import Figure
 from newsloom.evaluation.gold import GoldArticle, GoldSet, is_gold_dir, load_gold
 from newsloom.hashing import content_hash
@@ -53,6 +54,7 @@ def run_pipeline(
 
 
 def _scorers() -> list[Scorer]:
+    from newsloom.evaluation.cameo_dictionary import score_dictionary_events
     from newsloom.evaluation.cleaning import score_cleaning
     from newsloom.evaluation.dates import score_dates
     from newsloom.evaluation.entities import score_entities
@@ -66,6 +68,7 @@ def _scorers() -> list[Scorer]:
         score_dates,
         score_quotes,
         score_events,
+        score_dictionary_events,
         score_entities,
     ]
 
@@ -101,6 +104,10 @@ def run_eval(
         return score_timex_meantime(path, settings=settings) + score_meantime_entities(
             path, settings=settings
         )
+    if is_timeline_dir(path):
+        from newsloom.evaluation.dates import score_timex_timeline
+
+        return score_timex_timeline(path, settings=settings)
     if (path / "PETR.UnitTest.records.xml").is_file() or (path / "PLOVER_GSR_CAMEO.json").is_file():
         from newsloom.evaluation.events import score_cameo_records
 
@@ -108,8 +115,10 @@ def run_eval(
     raise EvalError(
         Msg.GOLD_MISSING.format(
             path=path,
-            expected="articles.jsonl (newsloom-dev format), eval_default.json (htmldate_eval) "
-            "or a MEANTIME folder",
+            expected="articles.jsonl (newsloom-dev format), eval_default.json (htmldate_eval), "
+            "a MEANTIME folder (intra_cross-doc_annotation), a SemEval-2015 Task 4 folder "
+            "(SemEval_Task4_data or Corpus-trial-data_task4*, TimeML/CAT) or a folder in one, "
+            "or PETRARCH/PLOVER event records",
         )
     )
 

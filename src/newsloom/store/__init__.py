@@ -5,6 +5,10 @@ migrates it at start-up); every other reader (the web UI, `newsloom articles`, e
 ``read_only=True``, which never migrates or writes. Each `Store.write` is one transaction: an
 article and all its annotations are stored together or not at all, so a process killed in the
 middle of a batch leaves the store exactly as the last committed batch left it.
+
+Corpus-wide names (one name and actor code per person or organisation across articles) are a
+derived table over the entity rows, rebuilt by `Store.refresh_names` after a run of writes;
+the queries name entities, speakers and actors by it (`newsloom.store.names`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import pyarrow as pa
 
 from newsloom.article import Article
 from newsloom.errors import ConfigError, Msg, Reason, Rejection, StoreError
+from newsloom.store import names as corpus_names
 from newsloom.store.export import write_jsonl, write_parquet
 from newsloom.store.gdelt import write_gdelt
 from newsloom.store.migrations import LATEST, check_version, migrate
@@ -98,6 +103,7 @@ class Store:
         (a re-analysis). An article that repeats stored content under another id, or reuses a
         stored id for other content, is not written: it comes back as a `Rejection`
         (`DUPLICATE` / `ID_CONFLICT`), which is also recorded with the batch's rejections.
+        A batch that stores articles marks the corpus names out of date (`refresh_names`).
         """
         if self.read_only:
             raise StoreError(Msg.STORE_READ_ONLY.format(path=self.path))
@@ -120,6 +126,8 @@ class Store:
             for table in ANNOTATIONS:
                 if tables[table].num_rows:
                     self._insert(table, tables[table])
+            if new or updated:
+                corpus_names.mark_stale(conn)
             all_rejections = [*rejections, *refused]
             if all_rejections:
                 self._insert(
@@ -151,6 +159,33 @@ class Store:
             self._rollback()
             raise
         return refused
+
+    def refresh_names(self) -> int:
+        """Rebuild the corpus names from the stored entities, in one transaction; return the
+        number of names. Writers call it after a run of writes (`Loom.ingest` does): until
+        then, queries compute the names on the fly."""
+        if self.read_only:
+            raise StoreError(Msg.STORE_READ_ONLY.format(path=self.path))
+        try:
+            self._conn.execute("BEGIN TRANSACTION")
+            n = corpus_names.rebuild(self._conn)
+            self._conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            self._rollback()
+            raise StoreError(
+                Msg.STORE_FAILED.format(path=self.path, detail=f"corpus names failed: {exc}")
+            ) from exc
+        except BaseException:
+            self._rollback()
+            raise
+        return n
+
+    def names_current(self) -> bool:
+        """Whether the stored corpus names cover every stored entity."""
+        try:
+            return corpus_names.is_current(self._conn)
+        except duckdb.Error as exc:
+            raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
 
     def _sort_out(
         self, articles: list[Article]
@@ -342,9 +377,11 @@ class Store:
 
     # -- annotation queries ------------------------------------------------------------------
     # Read-only views over the annotation tables, filtered in SQL. Names match case-insensitively
-    # and by substring ("trump" finds "Donald Trump"); codes match by prefix ("04" finds 041,
-    # "USA" finds USAGOV). Rows carry the contract's field names plus the article's id, outlet,
-    # publication date and URL, so a row can be cited without fetching its article.
+    # and by substring ("trump" finds "Donald Trump"), both the name an article gives and the
+    # corpus name (so "Donald Trump" also finds the "Trump" of an article that never says
+    # "Donald"); codes match by prefix ("04" finds 041, "USA" finds USAGOV). Rows carry the
+    # contract's field names, the corpus names, and the article's id, outlet, publication date
+    # and URL, so a row can be cited without fetching its article.
 
     def quotes(
         self,
@@ -355,20 +392,23 @@ class Store:
         article: str | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Quotes (direct, partial, indirect) in article order, filtered."""
+        """Quotes (direct, partial, indirect) in article order, filtered; `speaker` matches the
+        speaker as the article or the corpus names them (`corpus_speaker`)."""
         if kind is not None and kind not in QUOTE_KINDS:
             raise ConfigError(
                 Msg.BAD_FILTER.format(name="kind", expected=" or ".join(QUOTE_KINDS), value=kind)
             )
         where, params = _Filters(), []
-        where.contains("q.speaker", speaker, params)
+        where.contains_any(("q.speaker", "n.corpus_name"), speaker, params)
         where.contains("q.via", via, params)
         where.equals("q.kind", kind, params)
         where.equals("q.article_id", article, params)
         return self._dicts(
             "SELECT q.article_id, q.seq, q.text, q.start_char AS start, q.end_char AS \"end\", "
-            "q.kind, q.speaker, q.speaker_mention, q.cue, q.via, q.confidence, "
+            "q.kind, q.speaker, coalesce(n.corpus_name, q.speaker) AS corpus_speaker, "
+            "q.speaker_mention, q.cue, q.via, q.confidence, "
             f"{_ARTICLE_REF} FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"LEFT JOIN {_by_name(self._names())} n ON n.name = q.speaker "
             f"WHERE {where} ORDER BY a.published_value NULLS LAST, q.article_id, q.seq"
             f"{_limit(limit)}",
             params,
@@ -382,20 +422,39 @@ class Store:
         name: str | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Entities grouped by canonical name (the mention's text when it has none) and label,
-        most mentioned first: mention count, the article ids, and the commonest actor code."""
+        """Entities grouped by corpus name and label, most mentioned first: mention count, the
+        article ids, the actor code, and the `forms`: the canonical names the articles gave
+        (the mention's text when none), which the corpus name brings together.
+
+        A person's or organisation's code is the corpus code (the one most of the group's
+        mentions carry); another entity's, its commonest code. `name` matches the corpus name
+        or any of the forms; `actor_code`, the group's code."""
         where, params = _Filters(), []
         where.equals("upper(e.label)", label.upper() if label else None, params)
-        where.prefix("upper(e.actor_code)", actor_code.upper() if actor_code else None, params)
-        where.contains("coalesce(e.canonical, e.text)", name, params)
+        # the name filter is on groups (their corpus name or any of their forms), so that a
+        # group found by one form still counts all its mentions
+        form_matches = "FALSE"
+        groups, group_params = _Filters(), []
+        groups.prefix("upper(actor_code)", actor_code.upper() if actor_code else None,
+                      group_params)  # fmt: skip
+        if groups.add("(contains(lower(name), lower(?)) OR form_matches)", name, group_params):
+            form_matches = "bool_or(contains(lower(form), lower(?)))"
+            params.append(name)
         return self._dicts(
-            "SELECT coalesce(e.canonical, e.text) AS name, e.label, "
-            "mode(e.actor_code) AS actor_code, count(*) AS mentions, "
-            "count(DISTINCT e.article_id) AS n_articles, "
-            "list(DISTINCT e.article_id ORDER BY e.article_id) AS articles "
-            f"FROM entities e WHERE {where} GROUP BY name, e.label "
-            f"ORDER BY mentions DESC, name, e.label{_limit(limit)}",
-            params,
+            "WITH m AS (SELECT e.article_id, e.label, e.actor_code, "
+            "coalesce(e.canonical, e.text) AS form, "
+            "coalesce(n.corpus_name, e.canonical, e.text) AS name, n.actor_code AS corpus_code "
+            f"FROM entities e LEFT JOIN {self._names()} n "
+            f"ON n.name = e.canonical AND n.label = e.label WHERE {where}), "
+            "g AS (SELECT name, label, "
+            "coalesce(max(corpus_code), mode(actor_code)) AS actor_code, count(*) AS mentions, "
+            "count(DISTINCT article_id) AS n_articles, "
+            "list(DISTINCT article_id ORDER BY article_id) AS articles, "
+            f"list(DISTINCT form ORDER BY form) AS forms, {form_matches} AS form_matches "
+            "FROM m GROUP BY name, label) "
+            "SELECT name, label, actor_code, mentions, n_articles, articles, forms FROM g "
+            f"WHERE {groups} ORDER BY mentions DESC, name, label{_limit(limit)}",
+            [*params, *group_params],
         )
 
     def events(
@@ -407,7 +466,8 @@ class Store:
         article: str | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Events, filtered: `actor` is a name (or part of one) of the actor; `cameo` a code
+        """Events, filtered: `actor` is a name (or part of one) of the actor, as its article or
+        the corpus names it; `cameo` a code
         prefix; `since` an ISO date compared with the event's date, else the article's
         publication date (an event with neither is left out by `since`)."""
         if cameo is not None and not (cameo.isdigit() and 1 <= len(cameo) <= 4):
@@ -421,17 +481,21 @@ class Store:
                 )
             )
         where, params = _Filters(), []
-        where.contains("e.actor", actor, params)
+        where.contains_any(("e.actor", "na.corpus_name"), actor, params)
         where.prefix("e.cameo", cameo, params)
         where.equals("e.article_id", article, params)
         if since is not None:
             where.parts.append("coalesce(e.date, a.published_value) >= ?")
             params.append(since)
+        by_name = _by_name(self._names())
         return self._dicts(
             "SELECT e.article_id, e.seq, e.sentence, e.start_char AS start, e.actor, "
-            "e.actor_code, e.cameo, e.target, e.target_code, e.date, e.modality, e.confidence, "
-            'e."symmetric", '
+            "coalesce(na.corpus_name, e.actor) AS corpus_actor, e.actor_code, e.cameo, "
+            "e.target, coalesce(nt.corpus_name, e.target) AS corpus_target, e.target_code, "
+            'e.date, e.modality, e.confidence, e."symmetric", '
             f"{_ARTICLE_REF} FROM events e JOIN articles a ON a.id = e.article_id "
+            f"LEFT JOIN {by_name} na ON na.name = e.actor "
+            f"LEFT JOIN {by_name} nt ON nt.name = e.target "
             f"WHERE {where} ORDER BY coalesce(e.date, a.published_value) NULLS LAST, "
             f"e.article_id, e.seq{_limit(limit)}",
             params,
@@ -497,6 +561,12 @@ class Store:
                 Msg.STORE_FAILED.format(path=self.path, detail=f"cannot load FTS: {exc}")
             ) from exc
 
+    def _names(self) -> str:
+        try:
+            return corpus_names.relation(self._conn)
+        except duckdb.Error as exc:
+            raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
+
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:
         """The underlying connection, for read queries the API does not cover (search)."""
@@ -524,6 +594,15 @@ _ARTICLE_REF = "a.outlet, a.published_value AS published, a.url"
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
+def _by_name(names: str) -> str:
+    """One corpus name per name, for speakers and actors, whose label is not known (a name
+    that is both a PERSON's and an ORG's takes the person's)."""
+    return (
+        f"(SELECT name, arg_max(corpus_name, label = 'PERSON') AS corpus_name FROM {names} "
+        "GROUP BY name)"
+    )
+
+
 class _Filters:
     """The WHERE clause of a query, built from optional filters (None leaves a filter out)."""
 
@@ -535,20 +614,35 @@ class _Filters:
             raise TypeError(f"filters take str values, got {type(value).__name__}")
         return value is not None
 
-    def equals(self, column: str, value: str | None, params: list[Any]) -> None:
+    def equals(self, column: str, value: str | None, params: list[Any]) -> bool:
         if self._check(value):
             self.parts.append(f"{column} = ?")
             params.append(value)
+        return value is not None
 
-    def contains(self, column: str, value: str | None, params: list[Any]) -> None:
+    def contains(self, column: str, value: str | None, params: list[Any]) -> bool:
+        return self.contains_any((column,), value, params)
+
+    def contains_any(self, columns: Sequence[str], value: str | None, params: list[Any]) -> bool:
+        """`value` is in any of `columns` (a NULL column matches nothing)."""
         if self._check(value):
-            self.parts.append(f"contains(lower({column}), lower(?))")
-            params.append(value)
+            tests = [f"contains(lower({column}), lower(?))" for column in columns]
+            self.parts.append(f"({' OR '.join(tests)})")
+            params.extend([value] * len(columns))
+        return value is not None
 
-    def prefix(self, column: str, value: str | None, params: list[Any]) -> None:
+    def add(self, condition: str, value: str | None, params: list[Any]) -> bool:
+        """A condition written out, with `value` for each of its `?`."""
+        if self._check(value):
+            self.parts.append(condition)
+            params.extend([value] * condition.count("?"))
+        return value is not None
+
+    def prefix(self, column: str, value: str | None, params: list[Any]) -> bool:
         if self._check(value):
             self.parts.append(f"starts_with({column}, ?)")
             params.append(value)
+        return value is not None
 
     def __str__(self) -> str:
         return " AND ".join(self.parts) or "TRUE"

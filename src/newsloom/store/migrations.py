@@ -16,6 +16,10 @@ Tables:
   the article's tuple). Character offsets are ``start_char`` / ``end_char`` (``end`` is an SQL
   keyword): into ``source_text`` for ``removed``, into ``text`` for the others.
 * ``rejections``: inputs that did not become articles, with the reason code and message.
+* ``corpus_names``: derived from ``entities``: each (``name``, ``label``) a PERSON or ORG
+  row's ``canonical`` takes -> the ``corpus_name`` the whole corpus gives it and that name's
+  ``actor_code`` (`newsloom.store.names`). ``corpus_state.names_current`` says whether it
+  covers the entity rows as they are (every write clears it, every rebuild sets it).
 * ``schema_version``: one row per applied migration.
 
 Indexes are only the keys: DuckDB scans columns fast, and an updated indexed column would turn
@@ -146,6 +150,23 @@ MIGRATIONS: tuple[Migration, ...] = (
         2,
         "events.symmetric",
         ("ALTER TABLE events ADD COLUMN \"symmetric\" BOOLEAN DEFAULT FALSE",),
+    ),
+    Migration(
+        3,
+        "corpus_names, corpus_state",
+        (
+            """
+            CREATE TABLE corpus_names (
+                name VARCHAR NOT NULL,
+                label VARCHAR NOT NULL,
+                corpus_name VARCHAR NOT NULL,
+                actor_code VARCHAR
+            )
+            """,
+            "CREATE TABLE corpus_state (names_current BOOLEAN NOT NULL)",
+            # an upgraded store has entities the table does not cover yet
+            "INSERT INTO corpus_state SELECT NOT EXISTS (SELECT 1 FROM entities)",
+        ),
     ),
 )
 
