@@ -237,7 +237,7 @@ for _verbs, _nouns, _code in (
     ("hold have", "call", "041"),
     ("hold have", "talk talks meeting summit", "044"),
     ("reach sign", "agreement deal accord", "057"),
-    ("begin start open resume launch enter", "negotiation talk talks", "046"),
+    ("begin start open resume renew launch enter", "negotiation talk talks", "046"),
     ("level draw", "criticism rebuke condemnation", "111"),
     ("take", "dig swipe", "111"),
     ("win bring file", "indictment charge", "173"),
@@ -263,7 +263,6 @@ for _verbs, _nouns, _code in (
     # the codebook's categories for acts that news names by verb and object
     ("seek request", "asylum refuge help aid assistance", "020"),
     ("launch undertake begin lead", "mediation", "045"),
-    ("resume renew open begin start launch", "negotiation talk", "046"),
     ("arrive", "visit", "042"),
     ("share exchange pass swap", "intelligence information evidence expertise data", "064"),
     ("accept meet", "demand", "083"),

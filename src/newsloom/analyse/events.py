@@ -355,7 +355,7 @@ def _modality(parse: Parse, i: int, outer: list[int]) -> str:
                 return "negated"
     for c in parse.children[i]:
         t = parse.tokens[c]
-        if t.dep == "aux" and t.lower in MODALS:
+        if t.dep == "aux" and t.lower in MODALS and t.ent != "PERSON":
             if MODALS[t.lower] == "conditional" or any(
                 parse.tokens[a].dep == "advcl"
                 and any(parse.tokens[m].lower in ("if", "unless") for m in parse.children[a])
@@ -400,7 +400,11 @@ def _subject(parse: Parse, i: int, outer: list[int]) -> tuple[int | None, bool]:
             if pobj:
                 return pobj[0], True
         return None, True
-    subj = _children(parse, i, {"nsubj"})
+    subj = _own_subjects(parse, i)
+    if not subj and parse.tokens[i].dep == "acl":
+        owner = _act_owner(parse, parse.tokens[i].head)
+        if owner is not None:
+            return owner, False  # "the decision taken by the parliament to declare ..."
     for hops, k in enumerate(parse.ancestors(i), 1):
         if subj and parse.tokens[subj[0]].lower not in _PRONOUNS:
             break
@@ -409,13 +413,43 @@ def _subject(parse: Parse, i: int, outer: list[int]) -> tuple[int | None, bool]:
         if hops > 5 or parse.tokens[k].dep == "relcl":
             break
         if parse.tokens[k].pos in ("VERB", "AUX"):
-            found = _children(parse, k, {"nsubj"})
+            found = _own_subjects(parse, k)
             if found and not subj:
                 subj = found
             elif found and parse.tokens[found[0]].lower not in _PRONOUNS:
                 subj = found
                 break
     return (subj[0] if subj else None), False
+
+
+def _own_subjects(parse: Parse, i: int) -> list[int]:
+    """The subjects of verb `i`, nearest first: its own, else one the parser hung on its
+    auxiliary ("parliament had earlier voted" with "parliament" under "had"). Of two subjects,
+    the one nearer the verb is the real one ("SINGAPORE (AP) - US President Trump signed")."""
+    subj = _children(parse, i, {"nsubj"})
+    if not subj:
+        for a in _children(parse, i, {"aux"}):
+            if parse.tokens[a].ent == "PERSON":
+                subj.append(a)  # "Theresa May called": the name read as the modal "may"
+            subj += _children(parse, a, {"nsubj"})
+    return sorted(subj, key=lambda k: abs(i - k))
+
+
+def _act_owner(parse: Parse, noun: int) -> int | None:
+    """Whose decision, plan or motion a noun is: its possessor ("her plan"), or the agent of
+    a participle on it ("the decision taken by the Catalan parliament")."""
+    if parse.tokens[noun].lemma not in ACT_NOUNS:
+        return None
+    for c in parse.children[noun]:
+        t = parse.tokens[c]
+        if t.dep == "poss" and t.lower not in _PRONOUNS:
+            return c
+        if t.dep == "acl":
+            for a in _children(parse, c, {"agent"}):
+                pobj = _children(parse, a, {"pobj"})
+                if pobj:
+                    return pobj[0]
+    return None
 
 
 def _target_heads(parse: Parse, i: int, passive: bool, actor_tok: int | None) -> list[int]:
@@ -655,6 +689,9 @@ def find_events(
                 actor, targets = _placed(parse, entities, i, actor, targets)
             actor = _at_home(parse, actor, home)
             targets = [t for t in (_at_home(parse, t, home) for t in targets) if t is not None]
+            if not targets and code == "104" and actor is not None and actor.code:
+                # a region that declares independence declares it from its state
+                targets = [_Actor(None, actor.code[:3] + "GOV", i, False, "")]
             if not targets and root(code) in _REPRESSION_ROOTS and _security(actor):
                 # "Police fired rubber bullets": CAMEO codes the force at the country's civilians
                 targets = [_Actor("civilians", (actor.code or "")[:3] + "CVL", i, False, "")]
@@ -783,7 +820,11 @@ def _qualifies_person(parse: Parse, entities: Sequence[Entity], k: int) -> bool:
     if tok.dep not in _MODIFIERS or tok.head == k:
         return False
     head = parse.tokens[tok.head]
-    while head.dep in ("compound", "flat") and head.head != head.i:
+    for _ in range(3):
+        if _is_person(entities, head):
+            return True
+        if head.dep not in (*_MODIFIERS, "flat") or head.head == head.i:
+            return False
         head = parse.tokens[head.head]
     return _is_person(entities, head)
 
@@ -836,8 +877,8 @@ def _at_home(parse: Parse, actor: _Actor | None, home: str | None) -> _Actor | N
         return actor
     head = parse.tokens[actor.token]
     institution = head.lemma in _DOMESTIC_NOUNS or head.lower in _DOMESTIC_NOUNS
-    members = head.tag in ("NNS", "NNPS") and (
-        head.lemma in _DOMESTIC_MEMBERS or head.lower in _DOMESTIC_MEMBERS
+    members = (head.tag in ("NNS", "NNPS") and head.lemma in _DOMESTIC_MEMBERS) or (
+        head.lower in _DOMESTIC_MEMBERS and head.lower.endswith("s")  # "MPs" tagged NN
     )
     if actor.kind != "ORG" and not (actor.kind in ("NOUN", "PROPN") and (institution or members)):
         return actor  # a person's country comes from what the text says of them
