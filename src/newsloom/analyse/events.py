@@ -10,7 +10,8 @@ A verb of saying or intending whose complement holds a coded event gives way to 
 ("announced that the US will withdraw" is 161, not a statement); the embedded event keeps the
 outer subject's country when it has none of its own. Modality comes from the verb's
 surroundings: negated ("did not sign"), conditional ("may attack if"; a conditional attack is
-a threat, 138), intended ("will", "plans to"), reported ("reportedly", "X said ... had").
+a threat, 138), intended ("will", "plans to"), reported ("reportedly", "X said ... had", or
+inside a quotation: the speaker's words, not the reporter's).
 
 The date is the date expression (from `article.dates`) of the event's own clause ("signed on
 Monday"; not "an election on 8 June", which dates the election). Without one, the date is None,
@@ -55,6 +56,7 @@ from newsloom.analyse.cameo import (
     root,
 )
 from newsloom.analyse.lexicon import GROUP_NOUNS, INSTITUTION_NOUNS, ROLE_WORDS
+from newsloom.analyse.marks import find_quoted
 from newsloom.analyse.parse import Parse, parse_text
 from newsloom.analyse.roles import ROLE_LEXICON, role_of
 from newsloom.analyse.scene import country_of, home_country, place_of
@@ -594,6 +596,7 @@ def find_events(
     people = person_countries(parse, entities)
     mass = _has_mass_violence(parse)
     home = home_country(parse, entities)
+    quoted = [(q.start, q.end) for q in find_quoted(parse.text)]
     previous: _Actor | None = None
     #: the two sides of the last mutual act ("Trump spoke with Putin"), for "they", "the two"
     pair: tuple[_Actor, _Actor] | None = None
@@ -704,6 +707,8 @@ def find_events(
             ):
                 pair = (actor, targets[0])
             modality = _modality(parse, i, outer)
+            if modality == "asserted" and any(a <= tok.start < b for a, b in quoted):
+                modality = "reported"  # a speaker's words, not the reporter's
             code = _with_modality(code, modality)
             if actor is not None and sentence_actor is None:
                 sentence_actor = actor
