@@ -160,6 +160,9 @@ class Entity:
     label: str
     canonical: str | None = None
     actor_code: str | None = None
+    #: "name" ("Vladimir Putin", "Putin") or "description" ("the Russian president"): a
+    #: description is a mention of the person its canonical name gives
+    mention: str = "name"
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,3 +147,33 @@ def test_articles_table_holds_every_stored_article_field(tmp_path: Path) -> None
     handled = set(SCALAR_FIELDS) | set(JSON_FIELDS) | {"published"} | set(ANNOTATIONS)
     stored = {f.name for f in fields(Article)} - NOT_STORED
     assert stored == handled
+
+
+def test_entity_mentions_are_stored_and_older_rows_are_names(tmp_path: Path) -> None:
+    from newsloom.article import Entity
+    from newsloom.hashing import content_hash
+
+    text = "Vladimir Putin spoke. The Russian president left."
+    people = (
+        Entity("Vladimir Putin", 0, 14, "PERSON", "Vladimir Putin", "RUSGOV"),
+        Entity("The Russian president", 22, 43, "PERSON", "Vladimir Putin", "RUSGOV",
+               "description"),
+    )  # fmt: skip
+    art = Article(id="m1", source="m1", format="text", content_hash=content_hash(text),
+                  raw=text, text=text, entities=people)  # fmt: skip
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        store.write([art])
+        stored = store.get("m1")
+    assert stored is not None
+    assert [e.mention for e in stored.entities] == ["name", "description"]
+    # a store from before migration 4: its rows become names
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE entities DROP COLUMN mention")
+    con.execute("DELETE FROM schema_version WHERE version >= 4")
+    con.close()
+    with Store(db) as store:
+        assert mig.current_version(store.connection) == mig.LATEST
+        upgraded = store.get("m1")
+    assert upgraded is not None
+    assert [e.mention for e in upgraded.entities] == ["name", "name"]

@@ -146,7 +146,8 @@ def test_an_upgraded_store_names_the_entities_it_already_has(tmp_path: Path) -> 
     con = duckdb.connect(str(db))
     con.execute("DROP TABLE corpus_names")
     con.execute("DROP TABLE corpus_state")
-    con.execute("DELETE FROM schema_version WHERE version = 3")
+    con.execute("ALTER TABLE entities DROP COLUMN mention")
+    con.execute("DELETE FROM schema_version WHERE version >= 3")
     con.close()
     with Store(db) as store:
         assert mig.current_version(store.connection) == mig.LATEST

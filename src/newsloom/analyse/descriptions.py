@@ -64,7 +64,7 @@ def description_entities(
             if other is None:
                 continue
             name, code = settled[id(other)]
-        out.append(Entity(parse.text[start:end], start, end, "PERSON", name, code))
+        out.append(Entity(parse.text[start:end], start, end, "PERSON", name, code, "description"))
     return out
 
 

@@ -16,9 +16,10 @@
 `score_meantime_entities` (the English MEANTIME corpus, NAF XML): mention recall and
 precision against its named (NAM) entity mentions of types PER, ORG and LOC, by character
 overlap, untyped and typed (PER = PERSON; ORG = ORG; LOC = GPE, LOC or FAC); precision over
-our PERSON/ORG/GPE/LOC/FAC entities in the annotated sentences. Then cross-document identity,
-pairwise: over the gold mentions we found, two mentions of one MEANTIME instance should get
-one canonical name from our corpus canonicalisation, and two of different instances two.
+our PERSON/ORG/GPE/LOC/FAC name mentions (descriptions left out) in the annotated sentences.
+Then cross-document identity, pairwise: over the gold mentions we found, two mentions of one
+MEANTIME instance should get one canonical name from our corpus canonicalisation, and two of
+different instances two.
 """
 
 from __future__ import annotations
@@ -293,7 +294,10 @@ def score_meantime_entities(path: Path, *, settings: Settings = DEFAULT_SETTINGS
     gold_total = found = typed = predicted = right = right_typed = 0
     cells: Counter[tuple[str, str]] = Counter()
     for doc, ents in zip(docs, ours, strict=True):
-        ents = [(span, e) for span, e in ents if e.label in _OUR_LABELS]
+        # the gold marks names (NAM); our descriptions ("the president") are not names
+        ents = [
+            (span, e) for span, e in ents if e.label in _OUR_LABELS and e.mention == "name"
+        ]
         for g in doc.mentions:
             gold_total += 1
             hits = [e for span, e in ents if _overlap(span, (g.start, g.end))]

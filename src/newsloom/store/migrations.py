@@ -15,6 +15,7 @@ Tables:
   by ``article_id`` (a foreign key to ``articles.id``) and ``seq`` (the annotation's position in
   the article's tuple). Character offsets are ``start_char`` / ``end_char`` (``end`` is an SQL
   keyword): into ``source_text`` for ``removed``, into ``text`` for the others.
+  ``entities.mention`` says whether a row is a name or a description of a person.
 * ``rejections``: inputs that did not become articles, with the reason code and message.
 * ``corpus_names``: derived from ``entities``: each (``name``, ``label``) a PERSON or ORG
   row's ``canonical`` takes -> the ``corpus_name`` the whole corpus gives it and that name's
@@ -167,6 +168,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             # an upgraded store has entities the table does not cover yet
             "INSERT INTO corpus_state SELECT NOT EXISTS (SELECT 1 FROM entities)",
         ),
+    ),
+    Migration(
+        4,
+        "entities.mention",
+        ("ALTER TABLE entities ADD COLUMN mention VARCHAR DEFAULT 'name'",),
     ),
 )
 
