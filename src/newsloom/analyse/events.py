@@ -162,6 +162,12 @@ def _phrase_actor(
     """
     tok = parse.tokens[i]
     ent = _entity_at(entities, tok.start, tok.end)
+    if ent is None and tok.lower.rstrip(".") in ROLE_WORDS:
+        # "US President, Donald Trump": the title's apposition names the person
+        for c in _children(parse, i, {"appos"}):
+            found = _entity_at(entities, parse.tokens[c].start, parse.tokens[c].end)
+            if found is not None and found.label == "PERSON":
+                return _phrase_actor(parse, entities, people, c)
     named = ent is not None
     if ent is None:
         mods = [c for c in parse.children[i] if parse.tokens[c].dep in _MODIFIERS]
@@ -777,8 +783,8 @@ def _sides(
         if e.label == "GPE" and e.start < 3:
             continue  # a dateline
         last = parse.token_at(max(e.end - 1, e.start))
-        if e.label in ("GPE", "ORG") and last is not None and _qualifies_person(
-            parse, entities, last
+        if e.label in ("GPE", "ORG") and last is not None and (
+            _qualifies_person(parse, entities, last) or _titles_next(parse, entities, last)
         ):
             continue  # "US President Donald Trump", "European Council President Donald Tusk"
         code = e.actor_code or people.get(name)
@@ -832,6 +838,20 @@ def _qualifies_person(parse: Parse, entities: Sequence[Entity], k: int) -> bool:
             return False
         head = parse.tokens[head.head]
     return _is_person(entities, head)
+
+
+def _titles_next(parse: Parse, entities: Sequence[Entity], k: int) -> bool:
+    """A place or body followed by a title and a name ("US President Donald Trump"): it says
+    whose office the person holds, it is not a party of its own."""
+    j = k + 1
+    while j < len(parse.tokens) and j <= k + 4:
+        t = parse.tokens[j]
+        if _is_person(entities, t):
+            return j > k + 1
+        if t.lower.rstrip(".") not in ROLE_WORDS and t.pos not in ("ADJ", "PROPN", "NOUN"):
+            return False
+        j += 1
+    return False
 
 
 def _is_dateline(parse: Parse, entities: Sequence[Entity], i: int) -> bool:
