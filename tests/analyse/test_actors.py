@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
+import pycountry
 import pytest
 
+from newsloom.analyse import actors
 from newsloom.analyse.actors import (
     country_code,
     country_name,
     is_acting,
     left_title,
+    officeholder_country,
     place_country,
 )
 from newsloom.analyse.entities import analyse_entities
+from newsloom.analyse.offices import LEADERS, OFFICEHOLDERS, OFFICES
 from newsloom.analyse.parse import Parse
 from newsloom.article import Entity
 
@@ -209,3 +213,105 @@ def test_left_title(parsed: Parsed) -> None:
     parse = parsed("U.S. Secretary of State Rex Tillerson arrived.")
     first = next(t.i for t in parse.tokens if t.text == "Rex")
     assert left_title(parse, first) == ["u.s.", "secretary", "of", "state"]
+
+
+# --- well-known heads of state and government ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "titles", "year", "code"),
+    [
+        # a full name, however it is spelled
+        ("Emmanuel Macron", (), None, "FRA"),
+        ("Kim Jong Un", (), None, "PRK"),
+        ("Kim Jong-un", (), None, "PRK"),
+        ("Recep Tayyip Erdoğan", (), None, "TUR"),
+        ("recep tayyip erdogan", (), None, "TUR"),
+        ("Bashar al-Assad", (), None, "SYR"),
+        # a surname with a head's title
+        ("Macron", ("president",), None, "FRA"),
+        ("Merkel", ("chancellor",), None, "DEU"),
+        ("Brown", ("prime", "minister"), None, "GBR"),
+        # ... but not with another title, nor with none and no year
+        ("Putin", ("senator",), None, None),
+        ("Macron", (), None, None),
+        # a surname alone, in a year of the holder's term
+        ("Macron", (), 2018, "FRA"),
+        ("Brown", (), 2008, "GBR"),
+        # ... and outside any term: a "Mr Brown" in a 2018 story is not Gordon Brown
+        ("Macron", (), 1990, None),
+        ("Brown", (), 2018, None),
+        ("Trump", (), 2022, None),  # between two terms
+        # not a holder's name
+        ("Jukka Lahti", (), None, None),
+        ("Donald", ("president",), None, None),
+        ("", (), None, None),
+    ],
+)
+def test_officeholder_country(
+    name: str, titles: tuple[str, ...], year: int | None, code: str | None
+) -> None:
+    assert officeholder_country(name, titles, year) == code
+
+
+@pytest.fixture
+def two_johnsons(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """LEADERS with a second, American Johnson: one surname, two countries."""
+    monkeypatch.setattr(actors, "LEADERS", (*LEADERS, ("Lyndon B. Johnson", "USA", 1963, 1969)))
+    actors._holder_rows.cache_clear()
+    actors._officeholders.cache_clear()
+    yield
+    monkeypatch.undo()
+    actors._holder_rows.cache_clear()
+    actors._officeholders.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "titles", "year", "code"),
+    [
+        # the title fits both: no country
+        ("Johnson", ("president",), None, None),
+        ("Johnson", ("prime", "minister"), None, None),
+        # the year tells them apart, and so does the full name
+        ("Johnson", (), 1965, "USA"),
+        ("Johnson", (), 2020, "GBR"),
+        ("Boris Johnson", (), None, "GBR"),
+        ("Lyndon B. Johnson", (), None, "USA"),
+    ],
+)
+@pytest.mark.usefixtures("two_johnsons")
+def test_a_shared_surname_needs_the_year_or_the_full_name(
+    name: str, titles: tuple[str, ...], year: int | None, code: str | None
+) -> None:
+    assert officeholder_country(name, titles, year) == code
+
+
+@pytest.mark.parametrize(
+    ("name", "titles", "year", "code"),
+    [
+        # Chinese and Korean leaders are called by the family name, which comes first
+        ("Xi", ("president",), None, "CHN"),
+        ("Moon", (), 2018, "KOR"),
+        ("Moon", (), 2010, None),
+        ("Jinping", ("president",), None, None),
+    ],
+)
+def test_family_name_first_leaders(
+    name: str, titles: tuple[str, ...], year: int | None, code: str | None
+) -> None:
+    assert officeholder_country(name, titles, year) == code
+
+
+def test_every_leader_row_is_a_country_and_a_term() -> None:
+    for name, code, first, last in LEADERS:
+        assert name.strip() == name and name, name
+        assert pycountry.countries.get(alpha_3=code) is not None, (name, code)
+        assert last is None or first <= last, name
+    assert len({name for name, *_ in LEADERS}) == len(LEADERS)
+
+
+def test_a_leader_in_both_tables_serves_one_country() -> None:
+    leaders = {name: code for name, code, _, _ in LEADERS}
+    for name, seat, _, _ in OFFICEHOLDERS:
+        if name in leaders:
+            assert leaders[name] == OFFICES[seat].country, name

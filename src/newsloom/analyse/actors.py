@@ -219,6 +219,15 @@ def _holder_key(name: str) -> tuple[str, ...]:
     return tuple(fold(name).split())
 
 
+#: Countries whose leaders' names put the family name first ("Xi Jinping", "Moon Jae-in").
+FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "VNM"})
+
+
+def _surname(key: tuple[str, ...], country: str) -> str:
+    """The word a leader is called by alone: "Macron", but "Xi" and "Moon"."""
+    return key[0] if country in FAMILY_NAME_FIRST else key[-1]
+
+
 #: Title words of a head of state or government.
 _HEAD_TITLES = frozenset({"president", "premier", "prime", "chancellor", "leader"})
 
@@ -237,12 +246,12 @@ def officeholder_country(
     if len(key) != 1:
         return None
     if _HEAD_TITLES & set(titles):
-        found = {c for k, c in holders.items() if k[-1] == key[0]}
+        found = {c for k, c in holders.items() if _surname(k, c) == key[0]}
     elif year is not None:
         found = {
             c
             for n, c, first, last in _holder_rows()
-            if _holder_key(n)[-1] == key[0] and first <= year <= (last or 9999)
+            if _surname(_holder_key(n), c) == key[0] and first <= year <= (last or 9999)
         }
     else:
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsloom.analyse.actors import officeholder_country
 from newsloom.analyse.attribution import Resolver
 from newsloom.analyse.entities import People, Person
 from newsloom.analyse.lexicon import ROLE_SYNONYMS
@@ -98,7 +99,10 @@ def _named_later(parse: Parse, people: People, head: int) -> Person | None:
     for p in people.people:
         if not accepted & p.titles:
             continue
-        if described and country_of(None, " ".join(sorted(p.nationality))) != described:
+        if described and described not in (
+            country_of(None, " ".join(sorted(p.nationality))),
+            officeholder_country(p.canonical),
+        ):
             continue
         after = [m for m in p.mentions if m > head]
         if not after or parse.tokens[after[0]].sent - sent > CATAPHORA_SENTENCES:

@@ -998,6 +998,8 @@ def _sentence_subject(parse: Parse, first: int, stop: int) -> int | None:
 def _complement_of(parse: Parse, i: int, verb: int) -> bool:
     """Verb `i` is what `verb` asks for or refuses ("refused to answer", "urged X to talk"),
     not a second act joined to it ("refused to answer ... and attacked ...")."""
+    if parse.tokens[i].tag == "VBD":
+        return False  # "refused to answer ... and attacked": a past tense is an act of its own
     k = i
     for _ in range(6):
         t = parse.tokens[k]

@@ -44,6 +44,8 @@ def _cities() -> dict[str, str]:
             continue
         population = int(city.get("population") or 0)
         for name in (city["name"], *city.get("alternatenames", ())):
+            if name.isupper() and len(name) <= 4:
+                continue  # an airport or station code ("THE", "MAD"), not a name
             key = fold(name)
             if len(key) < 3 or not set(key) <= _ALLOWED:
                 continue

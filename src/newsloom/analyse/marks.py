@@ -10,7 +10,13 @@ Rules, as news is written:
 * double marks (" “ ” „ « », and the typewriter `` and '') and single marks (' ‘ ’) are
   paired separately; single marks inside a double-quoted span are a quote within the quote
   and are not paired;
-* an apostrophe between letters (don't, Russia’s, Mossos'd) is no mark;
+* an apostrophe between letters (don't, Russia’s, Mossos'd) is no mark, nor is one that
+  starts a contraction or a possessive written apart from its word, as tokenised corpora
+  print them ("you 're", "Jackman 's");
+* a single-quoted span around double-quoted ones is either the outer quote of a text quoting
+  with single marks (‘He called it “a farce”’: the inner spans are quotes within the quote)
+  or two stray apostrophes paired by chance around a text's real quotes ("the '80s ...
+  "X-Men" ... goin' on"); the family the text uses more tells which;
 * a doubled opening mark (“” or "“) opens once, after both marks;
 * a paragraph that opens a quote without closing it, followed by a paragraph that opens one
   again, is the reporter's convention for a quote running over paragraphs: the first part
@@ -23,6 +29,7 @@ Rules, as news is written:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -36,6 +43,8 @@ _CLOSING_GLYPHS = frozenset("”»’")
 _OPENERS_BEFORE = frozenset("([{—–-/")
 #: characters before which a mark may close
 _CLOSERS_AFTER = frozenset(".,;:!?)]}—–-…")
+#: what follows the apostrophe of a contraction or possessive written apart ("you 're")
+_CLITIC = re.compile(r"(?:s|re|ve|ll|d|m)(?![\w'’-])", re.IGNORECASE)
 
 
 class Side(Enum):
@@ -66,6 +75,14 @@ def _side(text: str, i: int, family: frozenset[str]) -> Side:
     prev = text[i - 1] if i > 0 else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
     if family is SINGLE_MARKS and prev.isalnum() and nxt.isalnum():
+        return Side.APOSTROPHE
+    if (
+        family is SINGLE_MARKS
+        and text[i] != "‘"
+        and prev.isspace()
+        and text[i - 2 : i - 1].isalnum()
+        and _CLITIC.match(text, i + 1)
+    ):
         return Side.APOSTROPHE
     left_free = prev == "" or prev.isspace() or prev in _OPENERS_BEFORE or prev in family
     right_free = nxt == "" or nxt.isspace() or nxt in _CLOSERS_AFTER or nxt in family
@@ -202,6 +219,10 @@ def _typewriter(text: str) -> str:
     return text.replace("``", ' "').replace("''", '" ')
 
 
+def _inside(inner: MarkedSpan, outer: MarkedSpan) -> bool:
+    return outer.mark_start < inner.mark_start and inner.mark_end <= outer.mark_end
+
+
 def find_quoted(text: str) -> list[MarkedSpan]:
     """All quoted spans of `text`, in order, with offsets into `text`."""
     if not isinstance(text, str):
@@ -210,6 +231,11 @@ def find_quoted(text: str) -> list[MarkedSpan]:
     double = _pair(marked, DOUBLE_MARKS, over_lines=True)
     outer = [(s.mark_start, s.mark_end) for s in double]
     single = _pair(marked, SINGLE_MARKS, over_lines=False, skip=outer)
+    around = [s for s in single if any(_inside(d, s) for d in double)]
+    if around and len(single) >= len(double):
+        double = [d for d in double if not any(_inside(d, s) for s in around)]
+    elif around:
+        single = [s for s in single if s not in around]
     spans = sorted(double + single, key=lambda s: s.mark_start)
     return [s for s in spans if any(c.isalpha() for c in text[s.start : s.end])]
 

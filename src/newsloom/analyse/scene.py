@@ -17,6 +17,7 @@ All three are pure functions of one article's parse and entities.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -27,7 +28,7 @@ from newsloom.analyse.offices import OFFICES, seat_name
 from newsloom.analyse.parse import Parse
 from newsloom.article import Entity
 
-__all__ = ["country_of", "home_country", "place_code", "place_of"]
+__all__ = ["country_of", "dateline_country", "home_country", "place_code", "place_of"]
 
 #: Entity labels that name places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -101,12 +102,37 @@ def home_country(parse: Parse, entities: Sequence[Entity]) -> str | None:
         weight = DATELINE_WEIGHT if e.label in PLACE_LABELS and e.end <= dateline_end else 1
         counts[code] += weight
         first.setdefault(code, e.start)
+    line = dateline_country(parse.text)
+    if line is not None and not any(
+        e.label in PLACE_LABELS and e.end <= dateline_end for e in entities
+    ):
+        # the tagger often misses an all-caps dateline ("BARCELONA (Reuters) -")
+        counts[line] += DATELINE_WEIGHT
+        first[line] = -1
     if not counts:
         return None
     ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
     if len(ranked) > 1 and counts[ranked[0]] < HOME_DOMINANCE * counts[ranked[1]]:
         return None  # a story between two countries has no home to give its institutions
     return ranked[0]
+
+
+#: A dateline: a place name opening the text, then an agency in brackets, a dash, a colon or
+#: a comma ("BARCELONA (Reuters) -", "Madrid/Barcelona:", "WASHINGTON —").
+_DATELINE = re.compile(r"\A\s*([A-Z][A-Za-z.'’ -]{1,40}?)(?:/[A-Z][A-Za-z .'-]+)?\s*[(,:–—-]")
+
+
+def dateline_country(text: str) -> str | None:
+    """The country of the place in a dateline at the start of `text`, if there is one."""
+    m = _DATELINE.match(text[:80])
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    mark = text[m.end() - 1]
+    if name.isupper() or mark not in ",:":
+        return place_code(name)
+    # "Obama, who ...": a comma after a capitalised word is a dateline only for a known place
+    return place_country(name)
 
 
 def place_of(parse: Parse, entities: Sequence[Entity], tokens: Iterable[int]) -> str | None:
