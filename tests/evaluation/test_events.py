@@ -127,12 +127,6 @@ def _seed_rows(seeds_dir: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-#: seed events newsloom does not meet in full, and why
-_SEED_MISSES = {
-    ("seed000", 459): "'They discussed': the pronoun is Trump and Putin together; we take one",
-    ("seed000", 2650): "the attack's actor is not named in the text (the gold infers Syria)",
-    ("seed004", 1941): "criticism made by describing harm ('was harming efforts'): not coded",
-}
 _SHARED = Path(
     os.environ.get("NEWSLOOM_SHARED", Path(__file__).resolve().parents[2].parent / "shared")
 )
@@ -141,12 +135,7 @@ _SEEDS = _SHARED / "samples" / "seeds"
 
 @pytest.mark.parametrize(
     "row",
-    [
-        pytest.param(r, marks=pytest.mark.xfail(reason=_SEED_MISSES[(r["id"], r["start"])]))
-        if (r["id"], r["start"]) in _SEED_MISSES
-        else r
-        for r in _seed_rows(_SEEDS)
-    ],
+    _seed_rows(_SEEDS),
     ids=lambda r: f"{r['id']}-{r['start']}-{r['cameo']}",
 )
 def test_seed_event_found(

@@ -324,6 +324,12 @@ ADJECTIVE_CODES: dict[str, str] = _table(
 NOT_AGREEMENTS = words("letter bill law order petition book")
 #: audiences that are not a meeting's counterpart
 MEDIA_AUDIENCES = words("press reporter reporters journalist journalists media")
+#: what one "meets" that is not a meeting ("meet the deadline", "meet their demands")
+NOT_MET = words(
+    "deadline target goal expectation need requirement condition obligation standard demand"
+)
+#: nouns of an attack a passive killing happened "in" ("were killed in a car bombing")
+BLAST_NOUNS = words("bombing blast explosion attack strike raid shelling device bomb")
 
 #: verbs of saying and of intention: their clause complement holds the event they report
 REPORTING_VERBS = words(

@@ -38,6 +38,7 @@ from newsloom.analyse.cameo import (
     ACT_NOUNS,
     ADJECTIVE_CODES,
     ATTACK_NOUNS,
+    BLAST_NOUNS,
     DEMAND_MODALS,
     HARM_VERBS,
     INTENT_CODES,
@@ -46,6 +47,7 @@ from newsloom.analyse.cameo import (
     MEDIA_AUDIENCES,
     MODALS,
     NOT_AGREEMENTS,
+    NOT_MET,
     NOUN_CODES,
     NOUN_NEEDS,
     REPORTED_ADVERBS,
@@ -303,6 +305,12 @@ def _code(parse: Parse, i: int, mass: bool) -> str | None:
         return None
     if verb == "host" and not any(parse.tokens[o].pos == "PROPN" for o in objs):
         return None
+    if tok.dep == "relcl" and any(
+        parse.tokens[a].lower == "to" for a in _children(parse, i, {"aux"})
+    ):
+        return None  # "a pleasant place to visit": an infinitive describing a noun, no act
+    if verb == "meet" and any(parse.tokens[o].lemma in NOT_MET for o in objs):
+        return None  # "would not meet the deadline"
     if verb == "meet" and any(parse.tokens[o].lemma in MEDIA_AUDIENCES for o in objs):
         return None
     if verb in ("speak", "talk"):
@@ -319,6 +327,9 @@ def _code(parse: Parse, i: int, mass: bool) -> str | None:
         words = {parse.tokens[k].lemma for k in range(*sent)}
         if subj and parse.tokens[subj[0]].lemma in ATTACK_NOUNS:
             return "20" if mass or words & MASS_VIOLENCE_WORDS else "190"
+        if _children(parse, i, {"nsubjpass"}) and set(_nouns_of(parse, objs)) & BLAST_NOUNS:
+            # "were killed in a suicide car bombing": the bombing is the event
+            return "20" if mass or words & MASS_VIOLENCE_WORDS else "183"
         return "180" if subj and parse.tokens[subj[0]].pos in ("PROPN", "NOUN") else None
     return code_for(verb, nouns)
 
@@ -681,8 +692,11 @@ def find_events(
                         targets = [sides[1]]
                 else:
                     actor = _after_dateline(parse, entities, people, subj) or actor
-            if two is not None and actor is not None and not actor.named and any(
-                _names_two(parse, t.token) for t in targets
+            if (
+                two is not None
+                and actor is not None
+                and not actor.named
+                and any(_names_two(parse, t.token) for t in targets)
             ):
                 # "a meeting between the two presidents"
                 actor, targets = two[0], [two[1]]
@@ -783,8 +797,10 @@ def _sides(
         if e.label == "GPE" and e.start < 3:
             continue  # a dateline
         last = parse.token_at(max(e.end - 1, e.start))
-        if e.label in ("GPE", "ORG") and last is not None and (
-            _qualifies_person(parse, entities, last) or _titles_next(parse, entities, last)
+        if (
+            e.label in ("GPE", "ORG")
+            and last is not None
+            and (_qualifies_person(parse, entities, last) or _titles_next(parse, entities, last))
         ):
             continue  # "US President Donald Trump", "European Council President Donald Tusk"
         code = e.actor_code or people.get(name)

@@ -16,6 +16,8 @@ clear events, one row per event, on the sentence that reports it. So:
   European Union's "IGOEU..." code). A country is the first
   three letters of an actor code ("USAGOV" -> "USA"), none for an international body
   ("IGO...");
+* modality agreement over the found gold rows that give a modality (the seeds' "conditional
+  threat": its first word);
 * event-date accuracy over the gold rows found with their root: the predicted date equals the
   gold date (null equals null; a gold `XXXX-12-14` matches any year's 12-14; a predicted
   year-less `XXXX-...` matches a null gold, which is how the dev gold writes a day with no year).
@@ -79,13 +81,13 @@ __all__ = [
 SECTION = "events"
 #: the chain that codes events (until the default pipeline includes `events`)
 EVENT_STAGES = ("extract", "clean", "published", "dates", "nlp", "entities", "events")
-#: floors at what newsloom reaches on ../shared/data/newsloom-dev (issue targets: 0.80, 0.80,
-#: 0.70; the triple is below its target) and on the PETRARCH and PLOVER records
-ROOT_RECALL_FLOOR = 0.85
+#: floors just under what newsloom reaches on ../shared/data/newsloom-dev (the issue's targets
+#: are 0.80, 0.80 and 0.70) and on the PETRARCH and PLOVER records
+ROOT_RECALL_FLOOR = 0.90
 ROOT_PRECISION_FLOOR = 0.85
-TRIPLE_RECALL_FLOOR = 0.45
+TRIPLE_RECALL_FLOOR = 0.70
 PETRARCH_FLOOR = 0.05
-PLOVER_FLOOR = 0.45
+PLOVER_FLOOR = 0.60
 
 
 def country(code: str | None) -> str | None:
@@ -138,7 +140,7 @@ def score_events(gold: GoldSet, articles: dict[str, Article]) -> list[Figure]:
     rows = [r for r in gold.rows.get("events", []) if r.get("cameo")]
     if not rows:
         return []
-    found = triples = dated = 0
+    found = triples = dated = moded = with_mode = 0
     sentences: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for row in rows:
         sentences.setdefault((row["id"], int(row["start"])), []).append(row)
@@ -158,6 +160,10 @@ def score_events(gold: GoldSet, articles: dict[str, Article]) -> list[Figure]:
             found += 1
             triples += any(_triple_ok(e, row) for e in right)
             dated += any(_date_ok(e.date, row.get("date")) for e in right)
+            if row.get("modality"):
+                # the gold writes "conditional threat": its first word is the modality
+                with_mode += 1
+                moded += any(e.modality == row["modality"].split()[0] for e in right)
     n = len(rows)
     return [
         Figure(SECTION, "root-code recall", ratio(found, n), found, n, floor=ROOT_RECALL_FLOOR),
@@ -178,7 +184,12 @@ def score_events(gold: GoldSet, articles: dict[str, Article]) -> list[Figure]:
             floor=TRIPLE_RECALL_FLOOR,
         ),
         Figure(SECTION, "event-date accuracy (found events)", ratio(dated, found), dated, found),
-    ]
+    ] + (
+        [Figure(SECTION, "modality agreement (found events with a gold modality)",
+                ratio(moded, with_mode), moded, with_mode)]
+        if with_mode
+        else []
+    )  # fmt: skip
 
 
 def read_petrarch(path: Path) -> list[tuple[str, set[str]]]:
