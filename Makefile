@@ -30,6 +30,10 @@ eval: $(STAMP)
 	$(BIN)/newsloom eval ../shared/samples/seeds
 	$(BIN)/newsloom eval ../shared/data/newsloom-dev
 	$(BIN)/newsloom eval ../shared/data/htmldate_eval
+	$(BIN)/newsloom eval ../shared/data/meantime
+	$(BIN)/newsloom eval ../shared/data/petrarch_unittest
+	$(BIN)/newsloom eval ../shared/data/plover_gsr
+	$(BIN)/newsloom eval ../shared/data/semeval2015_task4_timeline
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest_speed.py
