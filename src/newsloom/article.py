@@ -246,6 +246,9 @@ class Article:
     #: the spaCy parse of `text` (tokens, sentences, entity spans) for the analysis stages;
     #: plain picklable data, left out of `to_dict` and of equality (see analyse.parse)
     parse: Parse | None = field(default=None, compare=False, repr=False)
+    #: the people index the entities stage built from `parse` (analyse.entities.People), kept
+    #: for the quotes stage so that it is not built twice; like `parse`, never stored
+    people: Any = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         _freeze(self, "declared", "page_meta")

@@ -93,8 +93,8 @@ def _init_worker(settings: Settings, stages: tuple[str, ...]) -> None:
 
 def _without_parse(result: Article | Rejection) -> Article | Rejection:
     # The parse serves the analysis stages only; it is not stored, so it is not shipped either.
-    if isinstance(result, Article) and result.parse is not None:
-        return replace(result, parse=None)
+    if isinstance(result, Article) and (result.parse is not None or result.people is not None):
+        return replace(result, parse=None, people=None)
     return result
 
 

@@ -261,10 +261,12 @@ class Pipeline:
         return result, spent + time.monotonic() - started
 
     def map(
-        self, docs: Iterable[Document | Rejection], *, batch_size: int = 32
+        self, docs: Iterable[Document | Rejection], *, batch_size: int | None = None
     ) -> Iterator[Article | Rejection]:
         """Run over a stream where readers may already have rejected some inputs, in order,
-        `batch_size` documents at a time."""
+        `batch_size` documents at a time (default: `settings.batch_size`)."""
+        if batch_size is None:
+            batch_size = self.settings.batch_size
         pending: list[Document | Rejection] = []
 
         def flush() -> Iterator[Article | Rejection]:

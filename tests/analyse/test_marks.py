@@ -48,6 +48,18 @@ def quoted(text: str) -> list[str]:
         ("A stray “ mark here. Then “a real quote” follows.", ["a real quote"]),
         # typewriter and tokenised-corpus quotes
         ("``We agree,'' she said. The threat '' stays.", ["We agree,"]),
+        # contractions and possessives written apart from their word open nothing
+        ("If you loved it, you 're hosting a party. Jackman 's film flopped, singin' and all.", []),
+        ("The 's' sound and the 'm' key.", ["s", "m"]),
+        # single marks around double-quoted spans: the text's own quotation marks decide
+        (
+            "‘He called it “a farce” and left,’ she said. ‘We go on.’",
+            ["He called it “a farce” and left,", "We go on."],
+        ),
+        (
+            'Fans of the \'80s loved "X-Men" and "Australia" and the goin\' was good.',
+            ["X-Men", "Australia"],
+        ),
         ("", []),
         ('""', []),
     ],
@@ -103,6 +115,10 @@ def test_rejects_a_non_string() -> None:
         ("Trump said, “The deal is defective.”", False),
         ("Tusk told reporters: “We miss you.”", False),
         ("“We miss you,” he said.", False),
+        # typewriter marks, as tokenised corpora print them
+        ("Sugar said ``Everyone told us we were crazy.''", False),
+        ("Meeting.\n``We agree,'' said Angers.", False),
+        ("He was ``shocked'' by it.", True),
     ],
 )
 def test_partial_quotes_are_fragments_inside_the_reporters_sentence(

@@ -15,7 +15,7 @@ from newsloom.evaluation.gold import load_gold
 from newsloom.evaluation.quotes import names_match
 from newsloom.evaluation.runner import gold_document
 from newsloom.hashing import content_hash
-from newsloom.pipeline import Context, Pipeline
+from newsloom.pipeline import Pipeline
 
 QuotesOf = Callable[..., tuple[Quote, ...]]
 CHAIN = ("extract", "clean", "published", "nlp", "entities", "quotes")
@@ -204,58 +204,3 @@ def test_the_quotes_stage_parses_again_when_the_parse_is_missing_or_stale() -> N
     assert isinstance(other, Article)
     stale = replace(article, parse=other.parse, quotes=())
     assert quotes_stage(stale, pipeline.ctx).quotes == article.quotes
-
-
-# -- never raises, on every text of ../shared/data ---------------------------------------
-
-
-def _meantime_text(path: Path) -> str:
-    """A MEANTIME document's text: its tokens joined by spaces, a sentence a line."""
-    import xml.etree.ElementTree as ET
-
-    sentences: dict[str, list[str]] = {}
-    for token in ET.parse(path).getroot().iter("token"):
-        sentences.setdefault(token.get("sentence", "0"), []).append(token.text or "")
-    return "\n".join(" ".join(words) for words in sentences.values())
-
-
-def _check(text: str, quotes: tuple[Quote, ...]) -> None:
-    for q in quotes:
-        assert 0 <= q.start < q.end <= len(text)
-        assert text[q.start : q.end] == q.text
-        assert q.kind in ("direct", "partial", "indirect")
-        assert (q.speaker is None) == (q.confidence == 0)
-
-
-@pytest.mark.slow
-def test_quote_extraction_never_raises_on_the_shared_data(shared: Path, ctx: Context) -> None:
-    """Every article of the dev set and the seeds through the whole chain; every ECB+ and
-    MEANTIME text through the mark pairing, and one in six of them through the parse and the
-    attribution (all of them would take minutes on two cores)."""
-    import json
-
-    from newsloom.analyse.entities import analyse_entities
-    from newsloom.analyse.marks import find_quoted
-    from newsloom.analyse.parse import parse_texts
-    from newsloom.analyse.quotes import extract_quotes
-
-    pipeline = Pipeline(CHAIN)
-    for gold_dir in (shared / "data" / "newsloom-dev", shared / "samples" / "seeds"):
-        for g in load_gold(gold_dir).articles:
-            article = pipeline(gold_document(g))
-            assert isinstance(article, Article), article
-            _check(article.text, article.quotes)
-    texts = [
-        json.loads(p.read_text(encoding="utf-8"))["text"] or ""
-        for p in sorted((shared / "data" / "ecbplus" / "docs").glob("*/*.json"))
-    ]
-    meantime = shared / "data" / "meantime" / "intra_cross-doc_annotation"
-    texts += [_meantime_text(p) for p in sorted(meantime.glob("*/*.xml"))]
-    assert len(texts) > 1000
-    for text in texts:
-        for span in find_quoted(text):
-            assert 0 <= span.mark_start <= span.start < span.end <= span.mark_end <= len(text)
-    sample = texts[::6]
-    for text, parse in zip(sample, parse_texts(sample, ctx), strict=True):
-        _, people = analyse_entities(parse)
-        _check(text, extract_quotes(parse, people))

@@ -61,13 +61,15 @@ def entities(article: Article, ctx: Context) -> Article:
     found, people = analyse_entities(parse, _year(article))
     found += description_entities(parse, people, found, _year(article))
     found.sort(key=lambda e: (e.start, e.end))
-    return replace(article, entities=tuple(found))
+    return replace(article, entities=tuple(found), people=people)
 
 
 @stage("quotes", requires=("parse",), assigns=("quotes",), language_bound=True)
 def quotes(article: Article, ctx: Context) -> Article:
     parse = parse_of(article, ctx)
-    _, people = analyse_entities(parse, _year(article))
+    people = article.people if article.parse is parse else None
+    if people is None:  # no entities stage ran on this very parse
+        _, people = analyse_entities(parse, _year(article))
     return replace(article, quotes=extract_quotes(parse, people, year=_year(article)))
 
 

@@ -30,6 +30,7 @@ Rules, as news is written:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from enum import Enum
 
@@ -219,8 +220,21 @@ def _typewriter(text: str) -> str:
     return text.replace("``", ' "').replace("''", '" ')
 
 
-def _inside(inner: MarkedSpan, outer: MarkedSpan) -> bool:
-    return outer.mark_start < inner.mark_start and inner.mark_end <= outer.mark_end
+def _nested(double: list[MarkedSpan], single: list[MarkedSpan]) -> tuple[set[int], set[int]]:
+    """Indices of the double-quoted spans that lie inside a single-quoted one, and of the
+    single-quoted spans that hold one. Both lists are in text order, and no single mark is
+    paired inside a double-quoted span, so the doubles after a single's opening mark are
+    inside it until one ends past its closing mark."""
+    starts = [d.mark_start for d in double]
+    inner: set[int] = set()
+    around: set[int] = set()
+    for k, s in enumerate(single):
+        j = bisect_right(starts, s.mark_start)
+        while j < len(double) and double[j].mark_end <= s.mark_end:
+            inner.add(j)
+            around.add(k)
+            j += 1
+    return inner, around
 
 
 def find_quoted(text: str) -> list[MarkedSpan]:
@@ -231,11 +245,11 @@ def find_quoted(text: str) -> list[MarkedSpan]:
     double = _pair(marked, DOUBLE_MARKS, over_lines=True)
     outer = [(s.mark_start, s.mark_end) for s in double]
     single = _pair(marked, SINGLE_MARKS, over_lines=False, skip=outer)
-    around = [s for s in single if any(_inside(d, s) for d in double)]
+    inner, around = _nested(double, single)
     if around and len(single) >= len(double):
-        double = [d for d in double if not any(_inside(d, s) for s in around)]
+        double = [d for j, d in enumerate(double) if j not in inner]
     elif around:
-        single = [s for s in single if s not in around]
+        single = [s for k, s in enumerate(single) if k not in around]
     spans = sorted(double + single, key=lambda s: s.mark_start)
     return [s for s in spans if any(c.isalpha() for c in text[s.start : s.end])]
 
@@ -257,6 +271,8 @@ def quote_is_partial(text: str, span: MarkedSpan) -> bool:
     if span.continues:
         return False
     i = span.mark_start - 1
+    if text.startswith("``", i):
+        i -= 1  # the typewriter mark is two characters; the span's mark is the second
     while i >= 0 and text[i] in " \t":
         i -= 1
     if i < 0 or text[i] == "\n" or text[i] in _DIRECT_BEFORE or text[i] in ".!?\"”’'":

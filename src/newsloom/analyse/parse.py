@@ -257,7 +257,11 @@ def parse_text(text: str, ctx: Context) -> Parse:
     return from_doc(model(ctx)(text))
 
 
-def parse_texts(texts: Iterable[str], ctx: Context, *, batch_size: int = 32) -> Iterator[Parse]:
-    """Parse many texts with `nlp.pipe` (faster than one call per text); same results."""
-    for doc in model(ctx).pipe(texts, batch_size=batch_size):
+def parse_texts(
+    texts: Iterable[str], ctx: Context, *, batch_size: int | None = None
+) -> Iterator[Parse]:
+    """Parse many texts with `nlp.pipe` (faster than one call per text); same results.
+    `batch_size` defaults to the settings' (one pipeline batch is one spaCy batch)."""
+    size = batch_size or ctx.settings.batch_size
+    for doc in model(ctx).pipe(texts, batch_size=size):
         yield from_doc(doc)

@@ -53,7 +53,7 @@ SCALAR_FIELDS = (
 #: Article fields kept as JSON columns.
 JSON_FIELDS = ("declared", "page_meta", "quality", "segments", "skipped")
 #: Article fields that are not stored: derived working data, rebuilt by the stages.
-NOT_STORED = frozenset({"parse"})
+NOT_STORED = frozenset({"parse", "people"})
 
 ARTICLE_COLUMNS = (
     *SCALAR_FIELDS,
