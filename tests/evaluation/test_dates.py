@@ -106,13 +106,6 @@ def test_dev_set_floor(dev_figures: dict[str, dict[str, Figure]]) -> None:
         assert figures["value right over all gold rows"].value >= 0.93  # type: ignore[operator]
 
 
-@pytest.fixture(scope="module")
-def meantime(shared: Path) -> Path:
-    path = shared / "data" / "meantime"
-    if not path.is_dir():
-        pytest.skip(f"{path} is absent")
-    return path
-
 
 def test_read_meantime_document(meantime: Path) -> None:
     files = meantime_files(meantime)

@@ -114,13 +114,6 @@ def test_dev_actor_accuracy(seed_and_dev: list[dict[str, Figure]]) -> None:
     assert fig.value is not None and fig.value >= DEV_ACTOR_ACCURACY
 
 
-@pytest.fixture(scope="module")
-def meantime(shared: Path) -> Path:
-    path = shared / "data" / "meantime"
-    if not path.is_dir():
-        pytest.skip(f"{path} is absent")
-    return path
-
 
 def test_meantime_mentions_are_read(meantime: Path) -> None:
     doc = read_entity_document(meantime_entity_files(meantime)[0])

@@ -166,6 +166,14 @@ def country_name(code: str) -> str:
     return getattr(c, "common_name", None) or c.name
 
 
+def code_country(code: str | None) -> str | None:
+    """The country part of a CAMEO-style actor code ("USAGOV" -> "USA"); None for none and
+    for an international body ("IGOUNO"), which has no country."""
+    if not code or len(code) < 3 or not code[:3].isalpha() or code.startswith("IGO"):
+        return None
+    return code[:3].upper()
+
+
 def place_country(text: str) -> str | None:
     """The country a place belongs to: a country itself, a region, a state, or a capital."""
     key = _key(text)

@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsloom.analyse.actors import country_code, officeholder_country
+from newsloom.analyse.actors import code_country, country_code, officeholder_country
 from newsloom.analyse.cameo import (
     ACT_NOUNS,
     ADJECTIVE_CODES,
@@ -59,7 +59,7 @@ from newsloom.analyse.cameo import (
 )
 from newsloom.analyse.lexicon import GROUP_NOUNS, INSTITUTION_NOUNS, ROLE_WORDS
 from newsloom.analyse.marks import find_quoted
-from newsloom.analyse.parse import Parse, parse_text
+from newsloom.analyse.parse import Parse, Token, parse_text
 from newsloom.analyse.roles import ROLE_LEXICON, role_of
 from newsloom.analyse.scene import country_of, home_country, place_of
 from newsloom.article import Article, DateExpression, Entity, Event
@@ -538,9 +538,14 @@ def _targets(
     return coded[:1]
 
 
-def _is_person(entities: Sequence[Entity], tok: object) -> bool:
-    start, end = getattr(tok, "start", -1), getattr(tok, "end", -1)
-    return any(e.label == "PERSON" and e.start < end and start < e.end for e in entities)
+def _is_person(entities: Sequence[Entity], tok: Token) -> bool:
+    return any(e.label == "PERSON" and e.start < tok.end and tok.start < e.end for e in entities)
+
+
+def _entity_actor(e: Entity, people: dict[str, str], token: int) -> _Actor:
+    """A named entity as an actor, with its code or the one its person has elsewhere."""
+    name = e.canonical or e.text
+    return _Actor(name, e.actor_code or people.get(name), token, True, e.label)
 
 
 def _clause_verb(parse: Parse, i: int) -> int | None:
@@ -770,13 +775,9 @@ def _leading_pair(
     top = sorted(counts, key=lambda n: (-counts[n], first[n].start))[:2]
     if len(top) < 2 or counts[top[1]] < 2:
         return None
-    out = []
-    for name in top:
-        e = first[name]
-        k = parse.token_at(e.start)
-        code = e.actor_code or people.get(name)
-        out.append(_Actor(name, code, k if k is not None else 0, True, "PERSON"))
-    return out[0], out[1]
+    ks = [parse.token_at(first[name].start) for name in top]
+    a, b = (_entity_actor(first[n], people, k or 0) for n, k in zip(top, ks, strict=True))
+    return a, b
 
 
 def _sides(
@@ -803,8 +804,7 @@ def _sides(
             and (_qualifies_person(parse, entities, last) or _titles_next(parse, entities, last))
         ):
             continue  # "US President Donald Trump", "European Council President Donald Tusk"
-        code = e.actor_code or people.get(name)
-        out.append(_Actor(name, code, k, True, e.label))
+        out.append(_entity_actor(e, people, k))
     return out
 
 
@@ -836,8 +836,7 @@ def _partners(
             head = parse.tokens[head].head
         prep = parse.tokens[parse.tokens[head].head]
         if parse.tokens[head].dep == "pobj" and prep.lower in _PARTNER_PREPS:
-            name = e.canonical or e.text
-            return [_Actor(name, e.actor_code or people.get(name), head, True, "PERSON")]
+            return [_entity_actor(e, people, head)]
     return []
 
 
@@ -896,7 +895,7 @@ def _after_dateline(
 
 def _security(actor: _Actor | None) -> bool:
     code = (actor.code if actor is not None else None) or ""
-    return len(code) >= 6 and code[:3].isalpha() and code[3:6] in _SECURITY_ROLES
+    return code_country(code) is not None and code[3:6] in _SECURITY_ROLES
 
 
 def _names_two(parse: Parse, i: int) -> bool:

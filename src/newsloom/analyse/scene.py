@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from newsloom.analyse.actors import country_code, place_country
+from newsloom.analyse.actors import code_country, country_code, place_country
 from newsloom.analyse.gazetteer import city_country
 from newsloom.analyse.lexicon import words
 from newsloom.analyse.offices import OFFICES, seat_name
@@ -76,10 +76,7 @@ def _entity_country(e: Entity) -> str | None:
         return place_code(e.canonical or e.text)
     if e.label == "NORP":
         return country_code(e.text)
-    code = e.actor_code or ""
-    if len(code) >= 3 and code[:3].isalpha() and not code.startswith("IGO"):
-        return code[:3]
-    return None
+    return code_country(e.actor_code)
 
 
 def home_country(parse: Parse, entities: Sequence[Entity]) -> str | None:

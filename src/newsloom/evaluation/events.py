@@ -54,6 +54,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from newsloom.analyse.actors import code_country
 from newsloom.article import Article, Document, Event
 from newsloom.errors import EvalError, Msg, Rejection
 from newsloom.evaluation.cameo_dictionary import SYSTEM as DICT_SYSTEM
@@ -90,11 +91,9 @@ PETRARCH_FLOOR = 0.05
 PLOVER_FLOOR = 0.60
 
 
-def country(code: str | None) -> str | None:
-    """The country part of an actor code ("USAGOV" -> "USA"); None for none."""
-    if not code or len(code) < 3 or not code[:3].isalpha() or code.startswith("IGO"):
-        return None  # international bodies have no country (the gold's convention)
-    return code[:3].upper()
+#: The country part of an actor code ("USAGOV" -> "USA"); none for an international body,
+#: as the gold writes it.
+country = code_country
 
 
 def _roots(row: dict[str, Any]) -> set[str]:
