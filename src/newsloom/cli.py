@@ -43,6 +43,10 @@ def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default=DEFAULT_DB, help="DuckDB store (default: %(default)s)")
 
 
+def _add_story_filter(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--story", metavar="ID", help="only the articles of one story")
+
+
 def _add_listing(p: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=int, help="at most N rows")
     p.add_argument("--format", choices=["table", "json"], default="table")
@@ -85,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--via", metavar="OUTLET", help="relaying outlet or part of its name")
     p.add_argument("--kind", choices=["direct", "partial", "indirect"])
     p.add_argument("--article", metavar="ID", help="one article's quotes")
+    _add_story_filter(p)
     _add_listing(p)
 
     p = sub.add_parser(
@@ -94,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--label", help="entity label: PERSON, ORG, GPE, ...")
     p.add_argument("--actor-code", help="actor code or its start: USAGOV, RUS, IGO ...")
     p.add_argument("--name", help="corpus name, or a form of it, or part of one (any case)")
+    _add_story_filter(p)
     _add_listing(p)
 
     p = sub.add_parser("events", help="stored CAMEO-coded events")
@@ -104,7 +110,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cameo", help="CAMEO code or its start: 04 finds 040-046")
     p.add_argument("--since", metavar="DATE", help="events on or after an ISO date")
     p.add_argument("--article", metavar="ID", help="one article's events")
+    _add_story_filter(p)
     _add_listing(p)
+
+    p = sub.add_parser("stories", help="stored stories, newest first")
+    _add_db(p)
+    p.add_argument("--limit", type=int, help="at most N stories")
+    p.add_argument("--format", choices=["table", "json"], default="table",
+                   help="json: one story object per line, per the output contract")  # fmt: skip
+    p.add_argument("--rebuild", action="store_true",
+                   help="place unplaced articles and update their stories first")  # fmt: skip
+
+    p = sub.add_parser("story", help="one story: summary, timeline, sources, conflicts, quotes")
+    _add_db(p)
+    p.add_argument("id", help="story id (see `newsloom stories`)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--why", action="store_true", help="the evidence that joined each article")
 
     p = sub.add_parser("dates", help="stored date expressions and their resolved values")
     _add_db(p)
@@ -185,6 +206,8 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for rejection in report.rejections:
         _warn(rejection, err)
     err.write(f"newsloom: {report.summary()} -> {args.db}\n")
+    if report.stories:
+        err.write(f"newsloom: {report.stories}\n")
     if args.report:
         Path(args.report).write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
     return EXIT_CODES["rejected"] if (args.strict and report.rejections) else EXIT_CODES["ok"]
@@ -311,16 +334,18 @@ def _loom(args: argparse.Namespace) -> Any:
 
 def cmd_quotes(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rows = _loom(args).quotes(
-        speaker=args.speaker, via=args.via, kind=args.kind, article=args.article, limit=args.limit
-    )
+        speaker=args.speaker, via=args.via, kind=args.kind, article=args.article,
+        limit=args.limit, story=args.story,
+    )  # fmt: skip
     columns = ("article_id", "kind", "corpus_speaker", "via", "cue", "text")
     return _listing(rows, columns, args, out)
 
 
 def cmd_entities(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rows = _loom(args).entities(
-        label=args.label, actor_code=args.actor_code, name=args.name, limit=args.limit
-    )
+        label=args.label, actor_code=args.actor_code, name=args.name, limit=args.limit,
+        story=args.story,
+    )  # fmt: skip
     columns = ("name", "label", "actor_code", "mentions", "n_articles", "forms", "articles")
     return _listing(rows, columns, args, out)
 
@@ -328,7 +353,7 @@ def cmd_entities(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_events(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rows = _loom(args).events(
         actor=args.actor, cameo=args.cameo, since=args.since, article=args.article,
-        limit=args.limit,
+        limit=args.limit, story=args.story,
     )  # fmt: skip
     columns = ("date", "corpus_actor", "actor_code", "cameo", "corpus_target", "target_code",
                "modality", "article_id", "sentence")  # fmt: skip
@@ -339,6 +364,32 @@ def cmd_dates(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rows = _loom(args).dates(article=args.article, limit=args.limit)
     columns = ("article_id", "published", "text", "value", "granularity")
     return _listing(rows, columns, args, out)
+
+
+def cmd_stories(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    loom = _loom(args)
+    if args.rebuild:
+        err.write(f"newsloom: {loom.refresh_stories()}\n")
+    if args.format == "json":
+        for story in loom.all_stories()[: args.limit]:
+            out.write(json.dumps(story.to_dict(), ensure_ascii=False) + "\n")
+        return EXIT_CODES["ok"]
+    rows = loom.stories(limit=args.limit)
+    _table(rows, ("id", "date", "n_articles", "independent_sources", "title"), out)
+    return EXIT_CODES["ok"]
+
+
+def cmd_story(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from newsloom.stories.report import render_story
+
+    story = _loom(args).story(args.id)
+    if story is None:
+        raise NotFound(f"no story with id {args.id!r} in {args.db}")
+    if args.format == "json":
+        out.write(json.dumps(story.to_dict(why=args.why), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(render_story(story, why=args.why))
+    return EXIT_CODES["ok"]
 
 
 def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -365,6 +416,9 @@ def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with loom._store(read_only=True) as store:
         for article in store.iter_articles():
             out.write(_describe(article) + "\n")
+    from newsloom.stories.report import render_overview
+
+    out.write(render_overview(loom.all_stories()))
     return EXIT_CODES["ok"]
 
 
@@ -376,6 +430,8 @@ COMMANDS = {
     "entities": cmd_entities,
     "events": cmd_events,
     "dates": cmd_dates,
+    "stories": cmd_stories,
+    "story": cmd_story,
     "export": cmd_export,
     "eval": cmd_eval,
     "demo": cmd_demo,

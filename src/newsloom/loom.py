@@ -110,6 +110,8 @@ class IngestReport:
     already_present: int = 0
     rejections: list[Rejection] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
+    #: what story building did after the ingest ("12 stories (3 new or updated, ...)")
+    stories: str | None = None
 
     @property
     def rejected(self) -> Counter[str]:
@@ -132,6 +134,7 @@ class IngestReport:
             "already_present": self.already_present,
             "rejected": dict(self.rejected),
             "rejections": [r.to_dict() for r in self.rejections],
+            "stories": self.stories,
         }
 
 
@@ -189,6 +192,7 @@ class Loom:
         *,
         overrides: Overrides | None = None,
         progress: Progress | None = None,
+        stories: bool = True,
     ) -> IngestReport:
         """Read, analyse and store every document under `paths`; return what happened.
 
@@ -198,7 +202,8 @@ class Loom:
 
         The run ends by naming people and organisations across the whole store, the articles
         stored before included (`Store.refresh_names`): a rerun that adds nothing still does
-        it if a killed run left it undone.
+        it if a killed run left it undone. Then, unless `stories` is False, the new articles
+        are placed in stories (`refresh_stories`).
         """
         if isinstance(paths, (str, Path)):
             paths = [paths]
@@ -225,7 +230,41 @@ class Loom:
                     progress(len(batch))
             if not store.names_current():
                 store.refresh_names()
+            if stories and (report.ingested or self._stories_stale(store)):
+                from newsloom.stories import refresh_stories
+
+                report.stories = refresh_stories(store).summary()
         return report
+
+    @staticmethod
+    def _stories_stale(store: Any) -> bool:
+        placed = sum(len(m) for m in store.story_memberships().values())
+        return placed != store.count()
+
+    def refresh_stories(self) -> str:
+        """Place every unplaced article in a story and re-synthesise the changed stories."""
+        from newsloom.stories import refresh_stories
+
+        with self._store(read_only=False) as store:
+            return refresh_stories(store).summary()
+
+    def stories(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """One row per story, newest first: id, title, date, articles, independent sources."""
+        with self._store(read_only=True) as store:
+            return store.story_list(limit=limit, offset=offset)
+
+    def story(self, story_id: str) -> Any:
+        """One whole story (`newsloom.stories.Story`), or None."""
+        if not isinstance(story_id, str):
+            raise TypeError(f"story_id must be a str, got {type(story_id).__name__}")
+        with self._store(read_only=True) as store:
+            found = store.stories([story_id])
+        return found[0] if found else None
+
+    def all_stories(self) -> list[Any]:
+        """Every story, whole, newest first."""
+        with self._store(read_only=True) as store:
+            return store.stories()
 
     @contextmanager
     def _mapper(self) -> Iterator[Callable[[list[Document]], Iterable[Article | Rejection]]]:
@@ -294,11 +333,14 @@ class Loom:
         kind: str | None = None,
         article: str | None = None,
         limit: int | None = None,
+        story: str | None = None,
     ) -> list[dict[str, Any]]:
         """Stored quotes: `speaker` and `via` match names case-insensitively by substring;
         `speaker` matches the corpus name too, so "Donald Trump" finds an article's "Trump"."""
         with self._store(read_only=True) as store:
-            return store.quotes(speaker=speaker, via=via, kind=kind, article=article, limit=limit)
+            return store.quotes(
+                speaker=speaker, via=via, kind=kind, article=article, limit=limit, story=story
+            )
 
     def entities(
         self,
@@ -307,11 +349,14 @@ class Loom:
         actor_code: str | None = None,
         name: str | None = None,
         limit: int | None = None,
+        story: str | None = None,
     ) -> list[dict[str, Any]]:
         """Stored entities grouped by corpus name (one per person or organisation across the
         store), with the forms the articles use, mention counts and article ids."""
         with self._store(read_only=True) as store:
-            return store.entities(label=label, actor_code=actor_code, name=name, limit=limit)
+            return store.entities(
+                label=label, actor_code=actor_code, name=name, limit=limit, story=story
+            )
 
     def events(
         self,
@@ -321,11 +366,14 @@ class Loom:
         since: str | None = None,
         article: str | None = None,
         limit: int | None = None,
+        story: str | None = None,
     ) -> list[dict[str, Any]]:
         """Stored events: `actor` matches the actor's name or its corpus name, `cameo` is a
         code prefix ("04"), `since` an ISO date."""
         with self._store(read_only=True) as store:
-            return store.events(actor=actor, cameo=cameo, since=since, article=article, limit=limit)
+            return store.events(
+                actor=actor, cameo=cameo, since=since, article=article, limit=limit, story=story
+            )
 
     def dates(
         self, *, article: str | None = None, limit: int | None = None

@@ -15,6 +15,12 @@ from newsloom.errors import EvalError, Msg, Rejection
 from newsloom.evaluation.dates import is_timeline_dir
 from newsloom.evaluation.figures import Figure
 from newsloom.evaluation.gold import GoldArticle, GoldSet, is_gold_dir, load_gold
+from newsloom.evaluation.story_gold import (
+    is_ecbplus_dir,
+    is_newswcl_dir,
+    load_ecbplus,
+    load_newswcl50,
+)
 from newsloom.hashing import content_hash
 from newsloom.pipeline import DEFAULT_STAGES, Pipeline
 from newsloom.settings import DEFAULT_SETTINGS, Settings
@@ -61,6 +67,7 @@ def _scorers() -> list[Scorer]:
     from newsloom.evaluation.events import score_events
     from newsloom.evaluation.published import score_published
     from newsloom.evaluation.quotes import score_quotes
+    from newsloom.evaluation.stories import score_stories
 
     return [
         score_cleaning,
@@ -70,6 +77,7 @@ def _scorers() -> list[Scorer]:
         score_events,
         score_dictionary_events,
         score_entities,
+        score_stories,
     ]
 
 
@@ -108,6 +116,8 @@ def run_eval(
         from newsloom.evaluation.dates import score_timex_timeline
 
         return score_timex_timeline(path, settings=settings)
+    if is_ecbplus_dir(path) or is_newswcl_dir(path):
+        return evaluate_story_set(path, settings)
     if (path / "PETR.UnitTest.records.xml").is_file() or (path / "PLOVER_GSR_CAMEO.json").is_file():
         from newsloom.evaluation.events import score_cameo_records
 
@@ -118,7 +128,7 @@ def run_eval(
             expected="articles.jsonl (newsloom-dev format), eval_default.json (htmldate_eval), "
             "a MEANTIME folder (intra_cross-doc_annotation), a SemEval-2015 Task 4 folder "
             "(SemEval_Task4_data or Corpus-trial-data_task4*, TimeML/CAT) or a folder in one, "
-            "or PETRARCH/PLOVER event records",
+            "or PETRARCH/PLOVER event records, or ECB+ / NewsWCL50 (stories)",
         )
     )
 
@@ -127,3 +137,28 @@ def figures_json(figures: list[Figure]) -> str:
     from dataclasses import asdict
 
     return json.dumps([asdict(f) for f in figures], indent=2)
+
+
+#: ECB+ topics (by number mod 3) that story clustering never trained or chose on
+ECB_REPORT_REMAINDER = 2
+
+
+def evaluate_story_set(path: Path, settings: Settings = DEFAULT_SETTINGS) -> list[Figure]:
+    """Story figures on ECB+ (its report topics only: the others trained and chose the
+    model, see training/story_model.py) or on NewsWCL50 (never used in training)."""
+    from newsloom.evaluation.stories import score_story_set
+
+    if is_ecbplus_dir(path):
+        full = load_ecbplus(path)
+        kept = [a for a in full.articles if int(a.row["topic"]) % 3 == ECB_REPORT_REMAINDER]
+        gold = GoldSet(path=path, articles=kept, rows=full.rows)
+        note = " (ECB+ report topics, 2 mod 3)"
+    else:
+        gold = load_newswcl50(path)
+        note = " (NewsWCL50)"
+    articles, rejections = run_pipeline(gold, settings)
+    return [
+        Figure("run", "articles analysed", len(articles), unit="count"),
+        Figure("run", "articles rejected", len(rejections), unit="count"),
+        *score_story_set(gold, articles, note),
+    ]

@@ -27,6 +27,7 @@ import pyarrow as pa
 from newsloom.article import Article
 from newsloom.errors import ConfigError, Msg, Reason, Rejection, StoreError
 from newsloom.store import names as corpus_names
+from newsloom.store import stories as story_tables
 from newsloom.store.export import write_jsonl, write_parquet
 from newsloom.store.gdelt import write_gdelt
 from newsloom.store.migrations import LATEST, check_version, migrate
@@ -391,9 +392,11 @@ class Store:
         kind: str | None = None,
         article: str | None = None,
         limit: int | None = None,
+        story: str | None = None,
     ) -> list[dict[str, Any]]:
         """Quotes (direct, partial, indirect) in article order, filtered; `speaker` matches the
-        speaker as the article or the corpus names them (`corpus_speaker`)."""
+        speaker as the article or the corpus names them (`corpus_speaker`); `story` keeps one
+        story's articles."""
         if kind is not None and kind not in QUOTE_KINDS:
             raise ConfigError(
                 Msg.BAD_FILTER.format(name="kind", expected=" or ".join(QUOTE_KINDS), value=kind)
@@ -403,6 +406,7 @@ class Store:
         where.contains("q.via", via, params)
         where.equals("q.kind", kind, params)
         where.equals("q.article_id", article, params)
+        where.add(_IN_STORY.format(column="q.article_id"), story, params)
         return self._dicts(
             "SELECT q.article_id, q.seq, q.text, q.start_char AS start, q.end_char AS \"end\", "
             "q.kind, q.speaker, coalesce(n.corpus_name, q.speaker) AS corpus_speaker, "
@@ -421,6 +425,7 @@ class Store:
         actor_code: str | None = None,
         name: str | None = None,
         limit: int | None = None,
+        story: str | None = None,
     ) -> list[dict[str, Any]]:
         """Entities grouped by corpus name and label, most mentioned first: mention count, the
         article ids, the actor code, and the `forms`: the canonical names the articles gave
@@ -431,6 +436,7 @@ class Store:
         or any of the forms; `actor_code`, the group's code."""
         where, params = _Filters(), []
         where.equals("upper(e.label)", label.upper() if label else None, params)
+        where.add(_IN_STORY.format(column="e.article_id"), story, params)
         # the name filter is on groups (their corpus name or any of their forms), so that a
         # group found by one form still counts all its mentions
         form_matches = "FALSE"
@@ -465,6 +471,7 @@ class Store:
         since: str | None = None,
         article: str | None = None,
         limit: int | None = None,
+        story: str | None = None,
     ) -> list[dict[str, Any]]:
         """Events, filtered: `actor` is a name (or part of one) of the actor, as its article or
         the corpus names it; `cameo` a code
@@ -484,6 +491,7 @@ class Store:
         where.contains_any(("e.actor", "na.corpus_name"), actor, params)
         where.prefix("e.cameo", cameo, params)
         where.equals("e.article_id", article, params)
+        where.add(_IN_STORY.format(column="e.article_id"), story, params)
         if since is not None:
             where.parts.append("coalesce(e.date, a.published_value) >= ?")
             params.append(since)
@@ -514,6 +522,85 @@ class Store:
             f"ORDER BY a.published_value NULLS LAST, d.article_id, d.seq{_limit(limit)}",
             params,
         )
+
+    # -- stories -----------------------------------------------------------------------------
+
+    def story_memberships(self) -> dict[str, list[str]]:
+        """story id -> its article ids, as stored (what a rebuild keeps)."""
+        try:
+            return story_tables.memberships(self._conn)
+        except duckdb.Error as exc:
+            raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
+
+    def write_stories(self, stories: Sequence[Any], drop: Iterable[str] = ()) -> None:
+        """Replace the rows of `stories` (and delete the stories in `drop`) in one
+        transaction."""
+        if self.read_only:
+            raise StoreError(Msg.STORE_READ_ONLY.format(path=self.path))
+        ids = sorted({s.id for s in stories} | set(drop))
+        tables = story_tables.story_rows(stories, datetime.now(UTC).replace(tzinfo=None))
+        try:
+            self._conn.execute("BEGIN TRANSACTION")
+            for table in story_tables.STORY_TABLES:
+                key = "id" if table == "stories" else "story_id"
+                self._conn.execute(f"DELETE FROM {table} WHERE list_contains(?, {key})", [ids])
+                if tables[table] is not None:
+                    self._insert(table, tables[table])
+            self._conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            self._rollback()
+            raise StoreError(
+                Msg.STORE_FAILED.format(path=self.path, detail=f"stories failed: {exc}")
+            ) from exc
+        except BaseException:
+            self._rollback()
+            raise
+
+    def story_list(
+        self, *, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """One row per story, newest first: id, title, date, articles, independent sources."""
+        return self._dicts(
+            'SELECT id, title, "date", n_articles, independent_sources FROM stories '
+            f'ORDER BY "date" DESC NULLS LAST, n_articles DESC, id{_limit(limit)} OFFSET ?',
+            [offset],
+        )
+
+    def stories(self, ids: Sequence[str] | None = None) -> list[Any]:
+        """Whole stories (`newsloom.stories.Story`), newest first, or those of `ids`."""
+        if ids is None:
+            ids = [row["id"] for row in self.story_list()]
+        try:
+            return story_tables.load_stories(self._conn, list(ids))
+        except duckdb.Error as exc:
+            raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self._query("SELECT story_id FROM story_articles WHERE article_id = ?", [article_id])
+        return row[0][0] if row else None
+
+    def article_vectors(self, ids: Iterable[str]) -> dict[str, Any]:
+        """Stored MiniLM embeddings of the articles in `ids` that have one."""
+        try:
+            return story_tables.vectors(self._conn, ids)
+        except duckdb.Error as exc:
+            raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
+
+    def write_vectors(self, ids: Sequence[str], matrix: Any) -> None:
+        if self.read_only:
+            raise StoreError(Msg.STORE_READ_ONLY.format(path=self.path))
+        if not len(ids):
+            return
+        try:
+            self._conn.execute("BEGIN TRANSACTION")
+            self._conn.execute(
+                "DELETE FROM article_vectors WHERE list_contains(?, article_id)", [list(ids)]
+            )
+            self._insert("article_vectors", story_tables.vector_table(ids, matrix))
+            self._conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            self._rollback()
+            raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
 
     # -- export and search -------------------------------------------------------------------
 
@@ -590,6 +677,7 @@ class Store:
 
 
 QUOTE_KINDS = ("direct", "partial", "indirect")
+_IN_STORY = "{column} IN (SELECT article_id FROM story_articles WHERE story_id = ?)"
 _ARTICLE_REF = "a.outlet, a.published_value AS published, a.url"
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 

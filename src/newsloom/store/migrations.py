@@ -21,6 +21,8 @@ Tables:
   row's ``canonical`` takes -> the ``corpus_name`` the whole corpus gives it and that name's
   ``actor_code`` (`newsloom.store.names`). ``corpus_state.names_current`` says whether it
   covers the entity rows as they are (every write clears it, every rebuild sets it).
+* ``stories`` and the tables of their parts (members and why, copy groups, timeline, summary,
+  conflicts, key quotes) and ``article_vectors`` (`newsloom.store.stories`).
 * ``schema_version``: one row per applied migration.
 
 Indexes are only the keys: DuckDB scans columns fast, and an updated indexed column would turn
@@ -35,6 +37,7 @@ from datetime import UTC, datetime
 import duckdb
 
 from newsloom.errors import Msg, StoreError
+from newsloom.store.stories import MIGRATION as STORY_MIGRATION
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +176,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         4,
         "entities.mention",
         ("ALTER TABLE entities ADD COLUMN mention VARCHAR DEFAULT 'name'",),
+    ),
+    Migration(
+        5,
+        "stories: members, copy groups, timeline, summary, conflicts, key quotes, vectors",
+        STORY_MIGRATION,
     ),
 )
 

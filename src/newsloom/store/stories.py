@@ -1,0 +1,247 @@
+"""Stories in the store: one table per part of a story, keyed by the story's id.
+
+* ``stories``: id, title, day, article and independent-source counts;
+* ``story_articles``: which story each article is in, and why (how it joined, its score, the
+  member it was closest to, the named features of the decision);
+* ``copy_groups``: one row per member of a group of copies, with the group's origin;
+* ``timeline``, ``summary``, ``conflicts``, ``story_quotes``: the synthesis, one row per entry
+  (``seq`` keeps the order); lists of sources, citations and claims are JSON;
+* ``article_vectors``: each article's MiniLM embedding, so a rebuild embeds only new articles.
+
+A rebuild replaces the rows of the stories it touches in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from newsloom.stories.model import (
+    Citation,
+    Claim,
+    Conflict,
+    CopyGroup,
+    KeyQuote,
+    Membership,
+    Story,
+    SummarySentence,
+    TimelineEntry,
+)
+
+MIGRATION = (
+    """
+    CREATE TABLE stories (
+        id VARCHAR PRIMARY KEY,
+        title VARCHAR NOT NULL,
+        "date" VARCHAR,
+        n_articles INTEGER NOT NULL,
+        independent_sources INTEGER NOT NULL,
+        updated_at TIMESTAMP NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE story_articles (
+        story_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, how VARCHAR NOT NULL,
+        score DOUBLE NOT NULL, nearest VARCHAR, evidence JSON NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE copy_groups (
+        group_id VARCHAR NOT NULL, story_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
+        origin VARCHAR NOT NULL, origin_basis VARCHAR NOT NULL, spun BOOLEAN NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE timeline (
+        story_id VARCHAR NOT NULL, seq INTEGER NOT NULL, "date" VARCHAR, event VARCHAR NOT NULL,
+        cameo VARCHAR NOT NULL, actor VARCHAR, target VARCHAR, sources JSON NOT NULL,
+        independent_sources INTEGER NOT NULL, background BOOLEAN NOT NULL, evidence JSON NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE summary (
+        story_id VARCHAR NOT NULL, seq INTEGER NOT NULL, sentence VARCHAR NOT NULL,
+        citations JSON NOT NULL, evidence JSON NOT NULL, independent_sources INTEGER NOT NULL,
+        disputed BOOLEAN NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE conflicts (
+        story_id VARCHAR NOT NULL, seq INTEGER NOT NULL, about VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL, claims JSON NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE story_quotes (
+        story_id VARCHAR NOT NULL, seq INTEGER NOT NULL, speaker VARCHAR NOT NULL,
+        text VARCHAR NOT NULL, article_id VARCHAR NOT NULL, start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL, via VARCHAR, sources INTEGER NOT NULL
+    )
+    """,
+    "CREATE TABLE article_vectors (article_id VARCHAR PRIMARY KEY, embedding FLOAT[])",
+)
+
+STORY_TABLES = ("story_articles", "copy_groups", "timeline", "summary", "conflicts",
+                "story_quotes", "stories")  # fmt: skip
+
+
+def _j(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _table(rows: list[dict[str, Any]]) -> pa.Table | None:
+    return pa.Table.from_pylist(rows) if rows else None
+
+
+def story_rows(stories: Sequence[Story], now: datetime) -> dict[str, pa.Table | None]:
+    """Every story as rows of each story table."""
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in STORY_TABLES}
+    for s in stories:
+        rows["stories"].append({"id": s.id, "title": s.title, "date": s.date,
+                                "n_articles": len(s.articles),
+                                "independent_sources": s.independent_sources,
+                                "updated_at": now})  # fmt: skip
+        for m in s.members:
+            rows["story_articles"].append({"story_id": s.id, "article_id": m.article,
+                                           "how": m.how, "score": m.score,
+                                           "nearest": m.nearest,
+                                           "evidence": _j(m.evidence)})  # fmt: skip
+        for g in s.duplicates:
+            for a in g.articles:
+                rows["copy_groups"].append({"group_id": g.id, "story_id": s.id, "article_id": a,
+                                            "origin": g.origin, "origin_basis": g.origin_basis,
+                                            "spun": a in g.spun})  # fmt: skip
+        for i, t in enumerate(s.timeline):
+            rows["timeline"].append({"story_id": s.id, "seq": i, "date": t.date,
+                                     "event": t.event, "cameo": t.cameo, "actor": t.actor,
+                                     "target": t.target, "sources": _j(list(t.sources)),
+                                     "independent_sources": t.independent_sources,
+                                     "background": t.background,
+                                     "evidence": _j([asdict(c) for c in t.evidence])})  # fmt: skip
+        for i, x in enumerate(s.summary):
+            rows["summary"].append({"story_id": s.id, "seq": i, "sentence": x.sentence,
+                                    "citations": _j(list(x.citations)),
+                                    "evidence": _j([asdict(c) for c in x.evidence]),
+                                    "independent_sources": x.independent_sources,
+                                    "disputed": x.disputed})  # fmt: skip
+        for i, c in enumerate(s.conflicts):
+            rows["conflicts"].append({"story_id": s.id, "seq": i, "about": c.about,
+                                      "kind": c.kind,
+                                      "claims": _j([asdict(x) for x in c.claims])})  # fmt: skip
+        for i, q in enumerate(s.quotes):
+            rows["story_quotes"].append({"story_id": s.id, "seq": i, "speaker": q.speaker,
+                                         "text": q.text, "article_id": q.article,
+                                         "start_char": q.start, "end_char": q.end,
+                                         "via": q.via, "sources": q.sources})  # fmt: skip
+    return {t: _table(r) for t, r in rows.items()}
+
+
+def memberships(conn: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """story id -> its article ids, as stored."""
+    out: dict[str, list[str]] = {}
+    for story, article in conn.execute(
+        "SELECT story_id, article_id FROM story_articles ORDER BY story_id, article_id"
+    ).fetchall():
+        out.setdefault(story, []).append(article)
+    return out
+
+
+def _rows(conn: duckdb.DuckDBPyConnection, table: str, ids: list[str]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {i: [] for i in ids}
+    if not ids:
+        return out
+    order = ", seq" if table not in ("story_articles", "copy_groups") else ", article_id"
+    data = conn.execute(
+        f"SELECT * FROM {table} WHERE list_contains(?, story_id) ORDER BY story_id{order}", [ids]
+    ).to_arrow_table().to_pylist()
+    for row in data:
+        out[row["story_id"]].append(row)
+    return out
+
+
+def load_stories(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Story]:
+    """Stored stories, whole, in the order of `ids`."""
+    heads = {
+        r["id"]: r
+        for r in conn.execute(
+            "SELECT * FROM stories WHERE list_contains(?, id)", [ids]
+        ).to_arrow_table().to_pylist()
+    }
+    ids = [i for i in ids if i in heads]
+    parts = {t: _rows(conn, t, ids) for t in STORY_TABLES if t != "stories"}
+    out = []
+    for sid in ids:
+        head = heads[sid]
+        members = parts["story_articles"][sid]
+        groups: dict[str, list[dict]] = {}
+        for row in parts["copy_groups"][sid]:
+            groups.setdefault(row["group_id"], []).append(row)
+        out.append(
+            Story(
+                id=sid,
+                title=head["title"],
+                date=head["date"],
+                articles=tuple(sorted(m["article_id"] for m in members)),
+                independent_sources=head["independent_sources"],
+                duplicates=tuple(
+                    CopyGroup(gid, tuple(r["article_id"] for r in rs), rs[0]["origin"],
+                              rs[0]["origin_basis"],
+                              tuple(r["article_id"] for r in rs if r["spun"]))
+                    for gid, rs in sorted(groups.items())
+                ),  # fmt: skip
+                timeline=tuple(
+                    TimelineEntry(t["date"], t["event"], t["cameo"], t["actor"], t["target"],
+                                  tuple(json.loads(t["sources"])), t["independent_sources"],
+                                  t["background"], _citations(t["evidence"]))
+                    for t in parts["timeline"][sid]
+                ),  # fmt: skip
+                summary=tuple(
+                    SummarySentence(x["sentence"], tuple(json.loads(x["citations"])),
+                                    _citations(x["evidence"]), x["independent_sources"],
+                                    x["disputed"])
+                    for x in parts["summary"][sid]
+                ),  # fmt: skip
+                conflicts=tuple(
+                    Conflict(c["about"], tuple(Claim(**x) for x in json.loads(c["claims"])),
+                             c["kind"])
+                    for c in parts["conflicts"][sid]
+                ),  # fmt: skip
+                quotes=tuple(
+                    KeyQuote(q["speaker"], q["text"], q["article_id"], q["start_char"],
+                             q["end_char"], q["via"], q["sources"])
+                    for q in parts["story_quotes"][sid]
+                ),  # fmt: skip
+                members=tuple(
+                    Membership(m["article_id"], m["how"], m["score"], m["nearest"],
+                               json.loads(m["evidence"]))
+                    for m in members
+                ),  # fmt: skip
+            )
+        )
+    return out
+
+
+def _citations(raw: str) -> tuple[Citation, ...]:
+    return tuple(Citation(**c) for c in json.loads(raw))
+
+
+def vectors(conn: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> dict[str, np.ndarray]:
+    wanted = list(ids)
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        "SELECT article_id, embedding FROM article_vectors WHERE list_contains(?, article_id)",
+        [wanted],
+    ).fetchall()
+    return {a: np.asarray(v, dtype=np.float32) for a, v in rows}
+
+
+def vector_table(ids: Sequence[str], matrix: np.ndarray) -> pa.Table:
+    return pa.table({"article_id": list(ids), "embedding": [row.tolist() for row in matrix]})

@@ -1,0 +1,78 @@
+"""Building stories from analysed articles: copies, clustering, synthesis.
+
+`build_stories` is the cross-article step of the data flow (DESIGN.md): copies of one text are
+grouped (`copies`), articles are clustered into stories incrementally (`cluster`), and each story
+gets its synthesis: a timeline of its events with source counts (`timeline`), the independent
+origins behind each claim (`sources`), the points where independent sources disagree
+(`conflicts`), an extractive summary whose every sentence cites its articles (`summary`), and
+its key quotes. It runs over the store (`Store.build_stories` keeps the result in tables).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from newsloom.article import Article
+from newsloom.stories.cluster import Clusterer, StoryModel, default_model
+from newsloom.stories.copies import CopyPair, CopySettings, find_copy_pairs, group_copies
+from newsloom.stories.corpus import corpus_signals
+from newsloom.stories.model import Story
+from newsloom.stories.synthesis import synthesise
+
+
+def cluster_articles(
+    articles: Sequence[Article],
+    *,
+    model: StoryModel | None = None,
+    existing: Mapping[str, Sequence[str]] | None = None,
+    embeddings: np.ndarray | None = None,
+    copies: Sequence[CopyPair] = (),
+) -> Clusterer:
+    """Assign every article to a story; `existing` (story id -> article ids, as stored) is kept
+    as it is and new articles join those stories or found new ones."""
+    sigs, idf = corpus_signals(articles, embeddings)
+    links: dict[str, set[str]] = {}
+    for pair in copies:
+        links.setdefault(pair.a, set()).add(pair.b)
+        links.setdefault(pair.b, set()).add(pair.a)
+    clusterer = Clusterer(model or default_model(), idf, links)
+    by_id = {s.id: s for s in sigs}
+    placed: set[str] = set()
+    for story, members in (existing or {}).items():
+        known = [by_id[m] for m in members if m in by_id]
+        if known:
+            clusterer.restore(story, known)
+            placed.update(m.id for m in known)
+    clusterer.add([s for s in sigs if s.id not in placed])
+    return clusterer
+
+
+def build_stories(
+    articles: Sequence[Article],
+    *,
+    model: StoryModel | None = None,
+    existing: Mapping[str, Sequence[str]] | None = None,
+    copy_settings: CopySettings | None = None,
+) -> list[Story]:
+    """Stories over `articles`, newest first, each with its copies and synthesis."""
+    from newsloom.stories.signals import embed, lead
+
+    pairs = find_copy_pairs(articles, copy_settings or CopySettings())
+    vectors = embed([lead(a) for a in articles])
+    clusterer = cluster_articles(
+        articles, model=model, existing=existing, copies=pairs, embeddings=vectors
+    )
+    row = {a.id: i for i, a in enumerate(articles)}
+    groups = group_copies(articles, pairs)
+    by_id = {a.id: a for a in articles}
+    stories = []
+    for sid, members in clusterer.clusters().items():
+        arts = [by_id[m] for m in members]
+        story_groups = [g for g in groups if set(g.articles) <= set(members)]
+        why = [clusterer.why[m] for m in members if m in clusterer.why]
+        stories.append(
+            synthesise(sid, arts, story_groups, why, vectors[[row[m] for m in members]])
+        )
+    return sorted(stories, key=lambda s: (s.date or "", s.id), reverse=True)

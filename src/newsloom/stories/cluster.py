@@ -1,0 +1,351 @@
+"""Incremental story clustering: each new article joins the story it most likely belongs to, or
+opens a new one.
+
+Articles are taken in the order their news happened (then by id). For each, the stories nearest
+by embedding are scored by a small logistic model (`StoryModel`, trained by
+`training/story_model.py`, shipped as `resources/story_model.json`) over named features of the
+article against the story: embedding similarity to the story's centre and to its closest member,
+TF-IDF word similarity, IDF-weighted entity overlap, shared CAMEO roots, and the gap in days
+between the article's news day and the story's. The article joins the best story when the
+model's probability reaches `threshold`; otherwise it founds a story of its own, whose id comes
+from the founding article's id, so ids stay stable as the corpus grows. Every decision keeps its
+features (`Membership`), which is what `newsloom story ID --why` prints.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from newsloom.hashing import stable_hash
+from newsloom.stories.model import Membership
+from newsloom.stories.signals import Signals
+
+FEATURES = ("embedding", "embedding_max", "words", "entities", "cameo", "dated", "gap_weeks")
+#: stories scored in full per article (the rest are too far by embedding to matter)
+CANDIDATES = 12
+#: a gap above this many weeks counts as this many
+MAX_GAP_WEEKS = 8.0
+#: A story is the news of one event: an article whose news day lies more than a week from
+#: every day of a story is another event's news, however alike the words (the same two leaders'
+#: next phone call, a summit a month later). A news week, not a value fitted to any set.
+MAX_GAP_DAYS = 7
+#: months apart (either way round the year) beyond which a year-less date rules a story out
+MAX_GAP_MONTHS = 1
+
+
+@dataclass
+class StoryModel:
+    """Logistic weights over `FEATURES`; a model is data (a JSON file), not code."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float = 0.5
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights[k] * features[k] for k in FEATURES)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"weights": self.weights, "bias": self.bias, "threshold": self.threshold,
+             "meta": self.meta},
+            indent=2,
+        )  # fmt: skip
+
+    @classmethod
+    def from_json(cls, text: str) -> StoryModel:
+        data = json.loads(text)
+        missing = set(FEATURES) - set(data["weights"])
+        if missing:
+            raise ValueError(f"story model lacks weights for {sorted(missing)}")
+        return cls(data["weights"], data["bias"], data.get("threshold", 0.5), data.get("meta", {}))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> StoryModel:
+    """The shipped model, read once per process."""
+    text = resources.files("newsloom.resources").joinpath("story_model.json").read_text("utf-8")
+    return StoryModel.from_json(text)
+
+
+def story_id(founder: str) -> str:
+    return "s" + stable_hash(f"story:{founder}", size=6)
+
+
+@dataclass
+class _Story:
+    """A story being built: its members and the running sums its features read."""
+
+    id: str
+    members: list[str]
+    vectors: list[np.ndarray]
+    centre: np.ndarray
+    entities: Counter[str]
+    words: Any
+    days: list[int]
+    cameo: Counter[str]
+    months: list[int] = field(default_factory=list)
+    #: stored before this run: it keeps its id and never merges with another stored story
+    fixed: bool = False
+    #: (news day or far, id) of the founding article: the older founder names a merge
+    founder: tuple[int, str] = (0, "")
+
+    @classmethod
+    def of(cls, sig: Signals, sid: str | None = None) -> _Story:
+        return cls(
+            id=sid or story_id(sig.id),
+            members=[sig.id],
+            vectors=[sig.embedding],
+            centre=sig.embedding.copy(),
+            entities=Counter(sig.entities),
+            words=sig.words,
+            days=[sig.day] if sig.day is not None else [],
+            cameo=Counter(sig.cameo),
+            months=[sig.month] if sig.day is None and sig.month else [],
+            founder=(sig.day if sig.day is not None else _FAR, sig.id),
+        )
+
+    def absorb(self, other: _Story) -> None:
+        self.members += other.members
+        self.vectors += other.vectors
+        self.centre = self.centre + other.centre
+        self.entities.update(other.entities)
+        if other.words is not None:
+            self.words = other.words if self.words is None else self.words + other.words
+        self.days += other.days
+        self.months += other.months
+        self.cameo.update(other.cameo)
+
+
+_FAR = 10**7
+
+
+class Clusterer:
+    """Story building over one corpus: `restore` the stored stories, then `add` new articles.
+
+    New articles are clustered together with the stored stories by best-first agglomeration:
+    every new article starts as a story of its own; the pair of stories the model most likely
+    calls one (at least one of them new) is merged, then the next, until no pair reaches the
+    threshold. Unlike one pass in arrival order, the first article of an event is not pushed
+    into the nearest old story before its own event's other articles are seen. Stored stories
+    keep their ids and members; two of them never merge.
+
+    `idf` weighs entity names (how rare a name is in the corpus); it is computed by the caller
+    over the whole corpus, like the TF-IDF rows of `Signals.words`. `copies` maps an article to
+    the articles carrying the same text: copies are one story before anything else is decided.
+    """
+
+    def __init__(
+        self,
+        model: StoryModel,
+        idf: dict[str, float] | None = None,
+        copies: dict[str, set[str]] | None = None,
+    ) -> None:
+        self.model = model
+        self.idf = idf or {}
+        self.copies = copies or {}
+        self.stories: list[_Story] = []
+        self.by_article: dict[str, str] = {}
+        self.why: dict[str, Membership] = {}
+
+    def restore(self, story: str, members: Sequence[Signals]) -> None:
+        """Reload a stored story (its members' signals) before adding new articles."""
+        s = _Story.of(members[0], story)
+        for sig in members[1:]:
+            s.absorb(_Story.of(sig))
+        s.fixed = True
+        self.stories.append(s)
+        for m in s.members:
+            self.by_article[m] = s.id
+
+    def add(self, batch: Sequence[Signals]) -> None:
+        fresh = [s for s in batch if s.id not in self.by_article]
+        if not fresh:
+            return
+        new = [_Story.of(sig) for sig in sorted(fresh, key=lambda s: s.id)]
+        for story in new:
+            self.why[story.members[0]] = Membership(story.members[0], "founded", 0.0)
+        alive: list[_Story | None] = [*self.stories, *new]
+        alive = self._join_copies(alive)
+        heap: list[tuple[float, int, int, int, int]] = []
+        version = [0] * len(alive)
+        for i, story in enumerate(alive):
+            if story is not None and not story.fixed:
+                self._push_candidates(heap, alive, version, i)
+        while heap:
+            neg_p, _, i, j, stamp = heapq.heappop(heap)
+            a, b = alive[i], alive[j]
+            if a is None or b is None or stamp != version[i] + version[j]:
+                continue
+            if -neg_p < self.model.threshold:
+                break
+            keep, gone = (i, j) if (a.fixed or (not b.fixed and a.founder <= b.founder)) else (j, i)
+            self._merge(alive[keep], alive[gone], -neg_p)  # type: ignore[arg-type]
+            alive[gone] = None
+            version[keep] += 1
+            self._push_candidates(heap, alive, version, keep)
+        self.stories = [s for s in alive if s is not None]
+        for s in self.stories:
+            s.id = s.id if s.fixed else story_id(s.founder[1])
+            for m in s.members:
+                self.by_article[m] = s.id
+
+    def _join_copies(self, alive: list[_Story | None]) -> list[_Story | None]:
+        """Copies of one text are one story: merge them before anything else."""
+        owner = {m: i for i, s in enumerate(alive) if s is not None for m in s.members}
+        for i, story in enumerate(alive):
+            if story is None or story.fixed:
+                continue
+            for article in list(story.members):
+                for other in sorted(self.copies.get(article, ())):
+                    j = owner.get(other)
+                    if j is None or j == i or alive[j] is None:
+                        continue
+                    keep, gone = (j, i) if alive[j].fixed else (min(i, j), max(i, j))  # type: ignore[union-attr]
+                    if alive[gone].fixed:  # type: ignore[union-attr]
+                        continue
+                    for m in alive[gone].members:  # type: ignore[union-attr]
+                        self.why[m] = Membership(m, "copy", 1.0, other if m == article else
+                                                 article, {})  # fmt: skip
+                        owner[m] = keep
+                    alive[keep].absorb(alive[gone])  # type: ignore[union-attr]
+                    alive[gone] = None
+                    break
+                if alive[i] is None:
+                    break
+        return alive
+
+    def _push_candidates(
+        self, heap: list, alive: list[_Story | None], version: list[int], i: int
+    ) -> None:
+        story = alive[i]
+        assert story is not None
+        others = [j for j, s in enumerate(alive) if s is not None and j != i
+                  and not (s.fixed and story.fixed)]  # fmt: skip
+        if not others:
+            return
+        centre = story.centre / (np.linalg.norm(story.centre) or 1.0)
+        centres = np.stack([alive[j].centre for j in others])  # type: ignore[union-attr]
+        norms = np.linalg.norm(centres, axis=1)
+        sims = (centres @ centre) / np.where(norms == 0, 1.0, norms)
+        scored = 0
+        for k in np.argsort(-sims):
+            j = others[int(k)]
+            other = alive[j]
+            assert other is not None
+            if not _compatible(story, other):
+                continue
+            scored += 1
+            if scored > CANDIDATES:
+                break
+            p = self.model.probability(self.pair_features(story, other))
+            a, b = min(i, j), max(i, j)
+            heapq.heappush(heap, (-p, a * len(alive) + b, a, b, version[a] + version[b]))
+
+    def _merge(self, keep: _Story, gone: _Story, p: float) -> None:
+        features = self.pair_features(gone, keep)
+        founder = gone.founder[1]
+        sims = np.stack(keep.vectors) @ gone.vectors[0]
+        nearest = keep.members[int(np.argmax(sims))]
+        self.why[founder] = Membership(founder, "joined", round(p, 3), nearest,
+                                       {k: round(v, 3) for k, v in features.items()})  # fmt: skip
+        keep.absorb(gone)
+        keep.founder = min(keep.founder, gone.founder) if not keep.fixed else keep.founder
+
+    def features(self, sig: Signals, story: _Story) -> dict[str, float]:
+        """The named features of one article against a story."""
+        return self.pair_features(_Story.of(sig), story)
+
+    def pair_features(self, a: _Story, b: _Story) -> dict[str, float]:
+        """The named features of story `a` against story `b` (an article is a story of one)."""
+        ca = a.centre / (np.linalg.norm(a.centre) or 1.0)
+        cb = b.centre / (np.linalg.norm(b.centre) or 1.0)
+        member_sims = np.stack(b.vectors) @ np.stack(a.vectors).T
+        gap = _span_gap(a.days, b.days)
+        return {
+            "embedding": float(ca @ cb),
+            "embedding_max": float(member_sims.max()),
+            "words": _sparse_cosine(a.words, b.words),
+            "entities": _weighted_cosine(a.entities, b.entities, self.idf),
+            "cameo": _overlap(frozenset(a.cameo), b.cameo),
+            "dated": 0.0 if gap is None else 1.0,
+            "gap_weeks": 0.0 if gap is None else min(gap / 7.0, MAX_GAP_WEEKS),
+        }
+
+    def clusters(self) -> dict[str, list[str]]:
+        return {s.id: list(s.members) for s in self.stories}
+
+
+def compatible(sig: Signals, story: _Story) -> bool:
+    """Whether an article's time and a story's can be the same news (see MAX_GAP_DAYS)."""
+    return _compatible(_Story.of(sig), story)
+
+
+def _compatible(a: _Story, b: _Story) -> bool:
+    gap = _span_gap(a.days, b.days)
+    if gap is not None:
+        return gap <= MAX_GAP_DAYS
+    # Months are weaker evidence (inferred, or printed without a year): they rule out only
+    # against other months, never against a day the page states.
+    if not a.months or not b.months:
+        return True
+    return any(_month_gap(x, y) <= MAX_GAP_MONTHS for x in a.months for y in b.months)
+
+
+def _month_gap(a: int, b: int) -> int:
+    d = abs(a - b) % 12
+    return min(d, 12 - d)
+
+
+def _span_gap(a: list[int], b: list[int]) -> float | None:
+    """Days between two spans of news days (0 when they overlap), None when either is empty."""
+    if not a or not b:
+        return None
+    return float(max(min(b) - max(a), min(a) - max(b), 0))
+
+
+def _sparse_cosine(a: Any, b: Any) -> float:
+    if a is None or b is None:
+        return 0.0
+    dot = a.multiply(b).sum()
+    na = math.sqrt(a.multiply(a).sum())
+    nb = math.sqrt(b.multiply(b).sum())
+    return float(dot / (na * nb)) if na and nb else 0.0
+
+
+def _weighted_cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    default = max(idf.values(), default=1.0)
+    dot = sum(
+        min(a[k], 3) * min(b[k], 3) * idf.get(k, default) ** 2 for k in a.keys() & b.keys()
+    )
+    na = math.sqrt(sum((min(v, 3) * idf.get(k, default)) ** 2 for k, v in a.items()))
+    nb = math.sqrt(sum((min(v, 3) * idf.get(k, default)) ** 2 for k, v in b.items()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _overlap(a: frozenset[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b.keys()) / len(a)
+
+
+def entity_idf(profiles: Sequence[Counter[str]]) -> dict[str, float]:
+    """Inverse document frequency of each entity name over a corpus's articles."""
+    df: Counter[str] = Counter()
+    for p in profiles:
+        df.update(p.keys())
+    n = len(profiles)
+    return {k: math.log((n + 1) / (v + 1)) + 1.0 for k, v in df.items()}
