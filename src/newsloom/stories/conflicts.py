@@ -67,7 +67,8 @@ _UP = {"rose", "rise", "jumped", "climbed", "gained", "surged", "soared", "up", 
 _STATED = re.compile(
     r"\b(?:differing|conflicting|contradictory|contrasting|competing|different)\s+"
     r"(?:accounts|versions|reports|claims|descriptions|readouts|narratives|figures)\b|"
-    r"\baccounts\s+(?:differ|differed|varied|vary)\b",
+    r"\b(?:accounts|versions|reports)\b(?:\s+[\w'’-]+){0,4}?\s+"
+    r"(?:differ|differed|varied|vary|diverged|diverge|conflicted|conflict)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+|\n+")

@@ -137,12 +137,14 @@ def group_copies(
             x = parent[x]
         return x
 
+    linked: set[str] = set()
     for p in pairs:
+        linked.update((p.a, p.b))
         ra, rb = find(p.a), find(p.b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     members: dict[str, list[str]] = {}
-    for x in parent:
+    for x in sorted(linked):
         members.setdefault(find(x), []).append(x)
     by_id = {a.id: a for a in articles}
     groups = []

@@ -1,0 +1,154 @@
+"""Incremental story clustering: its mechanics on made-up signals (the model's quality is
+measured by `newsloom eval` and held by tests/evaluation/test_stories.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import numpy as np
+import pytest
+
+from newsloom.stories.cluster import (
+    FEATURES,
+    MAX_GAP_DAYS,
+    Clusterer,
+    StoryModel,
+    default_model,
+    story_id,
+)
+from newsloom.stories.signals import Signals, day_number, news_month
+
+#: a model that joins on embedding similarity alone (p >= 0.5 from a cosine of 0.8)
+EMBEDDING_ONLY = StoryModel({k: (20.0 if k == "embedding" else 0.0) for k in FEATURES}, -16.0)
+
+
+def _unit(*values: float) -> np.ndarray:
+    v = np.array(values + (0.0,) * (4 - len(values)), dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def _sig(id: str, vector: np.ndarray, day: str | None = None, month: int | None = None,
+         names: tuple[str, ...] = ()) -> Signals:  # fmt: skip
+    return Signals(id, vector, Counter(names), day_number(day), frozenset(), month)
+
+
+CALL = _unit(1, 0.1)
+OTHER = _unit(0, 1)
+
+
+def test_similar_articles_of_one_week_are_one_story() -> None:
+    c = Clusterer(EMBEDDING_ONLY)
+    c.add([_sig("a", CALL, "2026-03-02"), _sig("b", CALL, "2026-03-03"),
+           _sig("c", OTHER, "2026-03-03")])  # fmt: skip
+    groups = sorted(sorted(m) for m in c.clusters().values())
+    assert groups == [["a", "b"], ["c"]]
+
+
+@pytest.mark.parametrize("gap_days", [MAX_GAP_DAYS + 1, 21, 34, 150])
+def test_the_same_words_weeks_apart_are_another_event(gap_days: int) -> None:
+    # the next phone call of the same two leaders, a second summit a month later
+    first = date(2026, 3, 2)
+    later = date.fromordinal(first.toordinal() + gap_days)
+    c = Clusterer(EMBEDDING_ONLY)
+    c.add([_sig("a", CALL, first.isoformat()), _sig("b", CALL, later.isoformat())])
+    assert len(c.clusters()) == 2
+
+
+def test_months_rule_out_only_against_months() -> None:
+    c = Clusterer(EMBEDDING_ONLY)
+    c.add([_sig("may", CALL, month=5), _sig("december", CALL, month=12)])
+    assert len(c.clusters()) == 2
+    c = Clusterer(EMBEDDING_ONLY)
+    # an inferred month never overrides a day the page states
+    c.add([_sig("dated", CALL, "2017-03-29"), _sig("inferred", CALL, month=6)])
+    assert len(c.clusters()) == 1
+
+
+def test_copies_join_whatever_their_signals() -> None:
+    c = Clusterer(EMBEDDING_ONLY, copies={"a": {"b"}, "b": {"a"}})
+    c.add([_sig("a", CALL), _sig("b", OTHER)])
+    assert len(c.clusters()) == 1
+    assert c.why["b"].how == "copy"
+
+
+def test_ids_come_from_the_founder_and_stored_stories_keep_theirs() -> None:
+    c = Clusterer(EMBEDDING_ONLY)
+    c.add([_sig("b", CALL, "2026-03-03"), _sig("a", CALL, "2026-03-02")])
+    (sid,) = c.clusters()
+    assert sid == story_id("a")  # the earliest article founds the story
+    later = Clusterer(EMBEDDING_ONLY)
+    later.restore(sid, [_sig("a", CALL, "2026-03-02"), _sig("b", CALL, "2026-03-03")])
+    later.add([_sig("0-earlier-id", CALL, "2026-03-03"), _sig("z", OTHER, "2026-03-03")])
+    clusters = later.clusters()
+    assert sorted(clusters[sid]) == ["0-earlier-id", "a", "b"]
+    assert clusters[story_id("z")] == ["z"]
+
+
+def test_two_stored_stories_never_merge() -> None:
+    c = Clusterer(EMBEDDING_ONLY)
+    c.restore("s1", [_sig("a", CALL)])
+    c.restore("s2", [_sig("b", CALL)])
+    c.add([_sig("c", CALL)])
+    sizes = sorted(len(m) for m in c.clusters().values())
+    assert sizes == [1, 2]
+
+
+def test_the_stories_do_not_depend_on_the_order_articles_come_in() -> None:
+    # one pass in arrival order would let the first article of an event join whatever old
+    # story is nearest; best-first merging gives the same stories in any order
+    rng = np.random.default_rng(7)
+    centres = [_unit(1, 0.2), _unit(0.3, 1), _unit(0.6, 0.7, 0.4)]
+    sigs = []
+    for k, centre in enumerate(centres):
+        for i in range(4):
+            v = centre + rng.normal(0, 0.08, 4).astype(np.float32)
+            sigs.append(_sig(f"e{k}-{i}", v / np.linalg.norm(v)))
+    results = set()
+    for seed in range(5):
+        order = list(np.random.default_rng(seed).permutation(len(sigs)))
+        c = Clusterer(EMBEDDING_ONLY)
+        c.add([sigs[i] for i in order])
+        results.add(frozenset(frozenset(m) for m in c.clusters().values()))
+    assert len(results) == 1
+
+
+def test_every_decision_keeps_its_named_features() -> None:
+    c = Clusterer(EMBEDDING_ONLY)
+    c.add([_sig("a", CALL, "2026-03-02"), _sig("b", CALL, "2026-03-03")])
+    why = c.why["b"]
+    assert why.how == "joined" and why.nearest == "a"
+    assert set(why.evidence) == set(FEATURES)
+    assert why.score >= EMBEDDING_ONLY.threshold
+
+
+def test_the_shipped_model_loads_and_names_its_splits() -> None:
+    model = default_model()
+    assert set(model.weights) == set(FEATURES)
+    assert 0 < model.threshold < 1
+    assert "ECB+" in model.meta["train"] and "newsloom-dev" in model.meta["report"]
+
+
+def test_a_model_missing_a_feature_is_refused() -> None:
+    with pytest.raises(ValueError, match="lacks"):
+        StoryModel.from_json('{"weights": {"embedding": 1.0}, "bias": 0}')
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (("XXXX-12-14", "XXXX-12-18"), 12),  # year-less dates agreeing on a month
+        (("XXXX-12-14",), None),  # one is not enough
+        (("XXXX-12-14", "XXXX-01-03"), None),  # they disagree
+    ],
+)
+def test_news_month_from_year_less_dates(make_article, values, expected) -> None:
+    from dataclasses import replace
+
+    from newsloom.article import DateExpression
+
+    art = replace(
+        make_article("a", "text"),
+        dates=tuple(DateExpression("d", 0, 1, v, "day") for v in values),
+    )
+    assert news_month(art) == expected
