@@ -20,14 +20,16 @@ Figures (section "polnear quotes", for newsloom and textacy):
   `kind="indirect"` quote matches a gold reported statement when their overlap covers at least
   half of each; precision, recall, F1, and speaker accuracy on matched ones with a scored source.
 
-A speaker is right when the predicted name or the predicted mention matches the gold source
-by `quotes.names_match` (either way round), when every word of the predicted name is in the
-gold source ("Donald Trump" in "Republican nominee Donald Trump"), or when both end in the
-same capitalised surname ("Mr. Trump").
+A speaker is right when the predicted name or the predicted mention matches the gold source's
+naming part (before an apposition: "Ryan Ellis" of "Ryan Ellis, a Republican tax consultant")
+by `quotes.names_match` (either way round), when every word of the predicted name is in that
+part ("Donald Trump" in "Republican nominee Donald Trump"), or when both end in the same
+capitalised surname ("Mr. Trump").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,19 +75,25 @@ class _Pred:
     quote: Quote
 
 
+def _name_part(source: str) -> str:
+    """The naming part of a gold source, before an apposition or a relative clause."""
+    head = re.split(r",|\(| who | whose ", source, maxsplit=1)[0]
+    return re.sub(r"['’]s\b", "", head).strip()
+
+
 def speaker_right(speaker: str | None, mention: str | None, source: str) -> bool:
     """The predicted speaker (or its mention) is the gold source (see the module docstring)."""
     if not speaker:
         return False
-    if names_match(speaker, source) or names_match(source, speaker):
+    name = _name_part(source) or source
+    if names_match(speaker, name) or names_match(name, speaker):
         return True
-    if mention and _normal_name(mention) == _normal_name(source):
+    if mention and _normal_name(mention) in (_normal_name(source), _normal_name(name)):
         return True
-    pw, gw = _normal_name(speaker).split(), _normal_name(source).split()
+    pw, gw = _normal_name(speaker).split(), _normal_name(name).split()
     if pw and set(pw) <= set(gw):
         return True
-    last = source.replace("’s", "").replace("'s", "").split()
-    return bool(pw and gw and last and last[-1][:1].isupper() and pw[-1] == gw[-1])
+    return bool(pw and gw and name.split()[-1][:1].isupper() and pw[-1] == gw[-1])
 
 
 def _gold(start: int, end: int, att: GoldAttribution) -> _Gold:
@@ -94,27 +102,22 @@ def _gold(start: int, end: int, att: GoldAttribution) -> _Gold:
 
 
 def gold_quotes(article: PolnearArticle) -> list[_Gold]:
-    """The gold direct quotes of one article (see `polnear_gold`)."""
-    out = []
-    for start, end in quoted_stretches(article.text):
-        if len(article.text[start:end].split()) < MIN_WORDS:
-            continue
-        best = None
-        for att in article.attributions:
-            for a, b in att.content:
-                if min(b, end) - max(a, start) >= 0.5 * (end - start):
-                    size = sum(y - x for x, y in att.content)
-                    if best is None or size < best[0]:
-                        best = (size, att)
-        if best is not None:
-            att = best[1]
-            out.append(_gold(start, end, att))
-    return out
+    """The gold direct quotes of one article (see `polnear_gold`): the quoted stretches of
+    each attribution's content, the innermost attribution's when attributions nest."""
+    found: dict[tuple[int, int], tuple[int, GoldAttribution]] = {}
+    for att in article.attributions:
+        size = sum(b - a for a, b in att.content)
+        for a, b in att.content:
+            for start, end in quoted_stretches(article.text, a, b):
+                if len(article.text[start:end].split()) < MIN_WORDS:
+                    continue
+                if (start, end) not in found or size < found[(start, end)][0]:
+                    found[(start, end)] = (size, att)
+    return [_gold(start, end, att) for (start, end), (_, att) in sorted(found.items())]
 
 
 def gold_reported(article: PolnearArticle) -> list[_Gold]:
     """The gold reported statements: attributions whose content is mostly unquoted."""
-    quoted = quoted_stretches(article.text)
     out = []
     for att in article.attributions:
         span = att.content_span
@@ -122,7 +125,7 @@ def gold_reported(article: PolnearArticle) -> list[_Gold]:
             continue
         length = sum(b - a for a, b in att.content)
         inside = sum(
-            max(0, min(b, qe + 1) - max(a, qs - 1)) for a, b in att.content for qs, qe in quoted
+            qe - qs + 2 for a, b in att.content for qs, qe in quoted_stretches(article.text, a, b)
         )
         if inside * 2 >= length:
             continue

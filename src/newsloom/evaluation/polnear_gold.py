@@ -35,8 +35,9 @@ __all__ = [
     "scored_source",
 ]
 
-#: a quoted stretch: curly or straight double quotes on one line
-_QUOTED = re.compile(r"“([^”\n]*)”|\"([^\"\n]*)\"")
+#: double quotation marks, of either direction: curly, straight, and doubled single marks
+#: (the New York Times' ''...'')
+_MARK = re.compile(r"“|”|\"|''|``|‘‘|’’|„")
 _PRONOUNS = frozenset(PRONOUN_GENDER) | words(
     "i we you they it he she his her their its our my me him them us this that who which"
 )
@@ -138,12 +139,31 @@ def load_polnear(path: str | Path, split: str = "dev") -> list[PolnearArticle]:
     return articles
 
 
-def quoted_stretches(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the words between each pair of double quotation marks on one line."""
-    return [
-        (m.start(1), m.end(1)) if m.group(1) is not None else (m.start(2), m.end(2))
-        for m in _QUOTED.finditer(text)
-    ]
+def quoted_stretches(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the words between double quotation marks in text[start:end].
+
+    Marks pair in order whatever their direction (texts mix them up: ”...”); a mark left
+    open at a line break, or at the end, runs to that line's end (a quote that goes on in
+    the next paragraph opens again there).
+    """
+    stop = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    opened: int | None = None
+    for m in _MARK.finditer(text, max(start - 2, 0), min(stop + 2, len(text))):
+        if opened is None:
+            opened = m.end()
+            continue
+        brk = text.find("\n", opened, m.start())
+        if brk >= 0:
+            out.append((opened, brk))
+            opened = m.end()
+        else:
+            out.append((opened, m.start()))
+            opened = None
+    if opened is not None:
+        brk = text.find("\n", opened, stop)
+        out.append((opened, stop if brk < 0 else brk))
+    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
 def scored_source(source: str) -> bool:
