@@ -57,6 +57,7 @@ from newsloom.analyse.marks import MarkedSpan, quote_is_partial
 from newsloom.analyse.offices import seat_name, seat_of
 from newsloom.analyse.parse import Parse, Token
 from newsloom.analyse.places import same_country
+from newsloom.analyse.relay import relay_of
 from newsloom.analyse.via import ACCORDING, REPORTED, TOLD, Credit, credits_in, outlet_name
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -768,6 +769,14 @@ class Resolver:
         """The attribution a cue verb gives, or None when its subject is a medium or absent."""
         parse = self.doc.parse
         tok = parse.tokens[cue]
+        relay = relay_of(parse, cue, self.doc.in_quote)
+        if relay is not None:
+            result = self.resolve(relay.speaker, last)
+            if relay.outlet is not None:
+                result.via = self._outlet(relay.outlet)
+            result.cue = tok.lemma if tok.pos in ("VERB", "AUX") else tok.lower
+            result.cue_at, result.own_cue = cue, True
+            return result
         if tok.lemma in REPORTING_LEMMAS:
             subj = _subject(parse, cue, self.doc.in_quote)
             if subj is not None and outlet_name(parse, subj, strong=True):
@@ -833,8 +842,17 @@ class Resolver:
             and quote_is_partial(self.doc.parse.text, span)
         ):
             result = self._clause_subject(own) or result
-        result.via = self._via(n, result, sents, previous)
+        result.via = result.via or self._via(n, result, sents, previous)
         return result
+
+    def _outlet(self, head: int) -> str:
+        """The name of a relaying party: a medium, else an institution, else the words."""
+        parse = self.doc.parse
+        return (
+            outlet_name(parse, head, strong=True)
+            or self._institution(head)
+            or _mention_text(parse, head)
+        )
 
     def _clause_subject(self, own: list[int]) -> Attribution | None:
         """A fragment quoted inside a sentence with no cue ("Trump decided to impose the

@@ -129,7 +129,7 @@ def reported_speech(resolver: Resolver) -> list[Quote]:
         if att is None or not att.mention:
             continue
         last = att if att.speaker else last
-        via = _via(parse, t.sent, quoted, named=att.speaker is not None)
+        via = att.via or _via(parse, t.sent, quoted, named=att.speaker is not None)
         found.append(_quote(parse, span, att, t.lemma, via))
         used_sents.add(t.sent)
     found += _according(resolver, used_sents, quoted)
