@@ -44,7 +44,6 @@ from newsloom.analyse.lexicon import (
     HONORIFICS,
     INDEFINITE_DETERMINERS,
     INSTITUTION_NOUNS,
-    PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     REPORTING_LEMMAS,
     ROLE_SYNONYMS,
@@ -66,6 +65,8 @@ _INHERIT = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep",
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 #: how far back a pronoun may look for its person, in sentences
 _PRONOUN_WINDOW = 6
+#: how far back "it" may look for its institution, in sentences
+_IT_WINDOW = 3
 _INSTITUTION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 #: verbs by which someone puts out a document ("the White House released a statement")
 _ISSUING = words(
@@ -468,6 +469,32 @@ class Resolver:
 
     # -- noun phrases -----------------------------------------------------------------------
 
+    def _it(self, head: int, last: Attribution | None, mention: str) -> Attribution:
+        """ "it said" after an institution: that institution ("The ministry said it would
+        review the decision. “...,” it said."). The last speaker when an institution spoke
+        within `_IT_WINDOW` sentences, else the latest institution subject there."""
+        parse = self.doc.parse
+        sent = parse.tokens[head].sent
+        if (
+            last is not None
+            and last.speaker
+            and last.person is None
+            and last.cue_at >= 0
+            and 0 <= sent - parse.tokens[last.cue_at].sent <= _IT_WINDOW
+        ):
+            return Attribution(last.speaker, mention, confidence=0.6)
+        first = parse.sents[max(sent - _IT_WINDOW, 0)][0]
+        for j in range(head - 1, first - 1, -1):
+            tj = parse.tokens[j]
+            if tj.dep not in _SUBJECTS or self.doc.in_quote[j] >= 0:
+                continue
+            if tj.pos not in ("NOUN", "PROPN") or self.doc.people.at(j) is not None:
+                continue
+            found = self.resolve(j, None)
+            if found.speaker and found.person is None and found.confidence >= 0.5:
+                return Attribution(found.speaker, mention, confidence=0.6)
+        return Attribution(mention=mention)
+
     def resolve(self, head: int, last: Attribution | None) -> Attribution:
         """Who a subject noun phrase is: a person, an institution, a document's owner, or nobody."""
         parse = self.doc.parse
@@ -486,8 +513,8 @@ class Resolver:
                     self.doc.resolved[head] = person
                     return Attribution(person.canonical, mention, confidence=0.7, person=person)
                 return Attribution(mention=mention)
-            if t.lower in PLURAL_PRONOUNS or t.lower == "it":
-                return Attribution(mention=mention)
+            if t.lower == "it":
+                return self._it(head, last, mention)
             return Attribution(mention=mention)
         person = self.doc.people.at(head)
         if person is None and (t.lower in HONORIFICS or t.lower.rstrip(".") in ROLE_WORDS):

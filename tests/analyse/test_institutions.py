@@ -1,0 +1,57 @@
+"""Institutions and their documents as speakers.
+
+"it said" after an institution is that institution. Seen in ../shared/data: PolNeAR train
+nyt_2016-08-26_u-s-nominates-jim-yong-kim-for-n (a staff association: "''...,'' it said"),
+ECB+ 14_4ecb ("..., '' it added" after a company), 27_3ecb (Microsoft: "it said the
+number"), 12_7ecb (a navy: "..., it said, adding"), 30_1ecb (an operator: "..., it said").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsloom.article import Quote
+
+QuotesOf = Callable[..., tuple[Quote, ...]]
+
+
+def direct(quotes: tuple[Quote, ...]) -> Quote:
+    return next(q for q in quotes if q.kind != "indirect")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The ministry said it would review the decision. "We will respond in due course," '
+         "it said.", "ministry"),
+        ('Acme Corp issued a statement on Monday. "We regret the delay and apologise to our '
+         'customers," it said.', "Acme Corp"),
+        ("The White House declined to comment further. It said in a statement: \"The "
+         'president has full confidence in the team."', "White House"),
+        ('NATO said the drills would go ahead. "These exercises are defensive in nature," it '
+         "added.", "NATO"),
+        ('The company said profits fell. Chief executive Anna Berg spoke to investors. "We '
+         'expect a better year ahead," it said.', "company"),
+        ('The European Commission rejected the claim. "The rules apply to every member state '
+         'equally," it said in a statement.', "European Commission"),
+    ],
+)  # fmt: skip
+def test_it_is_the_institution_before(quotes_of: QuotesOf, text: str, speaker: str) -> None:
+    assert direct(quotes_of(text)).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The plan was announced on Monday. "It will cut emissions by a third soon," it said.',
+        '"We will cut emissions by a third by the end of the decade," it said.',
+        'The storm hit the coast overnight. "Nobody expected the water to rise so fast," it said.',
+        'Anna Berg arrived late. "The traffic in this city is getting worse every year," it said.',
+        'The report was leaked on Friday. "This is a matter for the police now," it said.',
+    ],
+)
+def test_it_without_an_institution_names_no_one(quotes_of: QuotesOf, text: str) -> None:
+    q = direct(quotes_of(text))
+    assert q.speaker is None
