@@ -674,10 +674,32 @@ class Resolver:
         end = text.find("\n", offset)
         return start, len(text) if end < 0 else end
 
+    def _colon_intro(self, n: int) -> int | None:
+        """The sentence that ends in a colon in the paragraph just before quote n, when the
+        quote opens its paragraph ("The New York Times reports:\n\n“...”")."""
+        parse = self.doc.parse
+        span = self.spans[n]
+        text = parse.text
+        para = self._paragraph(text, span.mark_start)
+        if text[para[0] : span.mark_start].strip() or para[0] == 0:
+            return None
+        before = text[: para[0]].rstrip()
+        if not before.endswith(":"):
+            return None
+        at = parse.token_at(len(before) - 1)
+        if at is None or self.doc.in_quote[at] >= 0:
+            return None
+        return parse.tokens[at].sent
+
     def _outside(self, sents: set[int], n: int) -> list[int]:
         parse = self.doc.parse
         span = self.spans[n]
         para = self._paragraph(parse.text, span.mark_start)
+        intro = self._colon_intro(n)
+        if intro is not None:
+            sents = sents | {intro}
+            first = parse.tokens[parse.sents[intro][0]].start
+            para = (min(para[0], self._paragraph(parse.text, first)[0]), para[1])
         para_end = self._paragraph(parse.text, max(span.mark_end - 1, span.mark_start))[1]
         out = []
         for s in sorted(sents):
@@ -761,7 +783,11 @@ class Resolver:
             for i in same[:8]:
                 if _is_cue(parse, i):
                     return i
-        before = [i for i in outside if parse.tokens[i].end <= span.mark_start]
+        before = [
+            i
+            for i in outside
+            if parse.tokens[i].end <= span.mark_start and parse.tokens[i].pos != "SPACE"
+        ]
         if before:
             last = before[-1]
             if parse.tokens[last].text in (":", ",") or _is_cue(parse, last):
@@ -934,6 +960,9 @@ class Resolver:
             return Attribution()
         sent = parse.tokens[first].sent
         if sent > 0 and text[para[0] : span.mark_start].strip():
+            spoken = self._last_attributed(sent, para[0], previous)
+            if spoken is not None:
+                return spoken
             a, b = parse.sents[sent - 1]
             if parse.tokens[a].start >= para[0]:
                 for i in range(a, b):
@@ -947,6 +976,34 @@ class Resolver:
                         res.confidence = round(res.confidence * 0.6, 2)
                         return res
         return Attribution()
+
+    def _last_attributed(
+        self, sent: int, para_start: int, previous: list[Attribution]
+    ) -> Attribution | None:
+        """The speaker of the latest verb of saying before sentence `sent` in its paragraph
+        ("Berg said the vote was close. Lindgren walked out. “...”" is Berg's)."""
+        parse = self.doc.parse
+        last = previous[-1] if previous else None
+        for s in range(sent - 1, -1, -1):
+            a, b = parse.sents[s]
+            if parse.tokens[a].start < para_start:
+                break
+            for i in range(b - 1, a - 1, -1):
+                t = parse.tokens[i]
+                if self.doc.in_quote[i] >= 0 or t.pos not in ("VERB", "AUX"):
+                    continue
+                if not _is_cue(parse, i) or is_future(parse, i):
+                    continue
+                if any(parse.tokens[c].dep == "neg" for c in parse.children[i]):
+                    continue
+                found = self._from_cue(i, last)
+                if found is None or found.speaker is None:
+                    continue
+                return Attribution(
+                    found.speaker, found.mention, None, None,
+                    round(found.confidence * 0.6, 2), -1, False, found.person,
+                )  # fmt: skip
+        return None
 
     def _via(
         self, n: int, result: Attribution, sents: set[int], previous: list[Attribution]
