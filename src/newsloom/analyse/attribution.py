@@ -117,9 +117,12 @@ def _is_cue(parse: Parse, i: int) -> bool:
     return t.lower in CUE_FORMS and t.pos in ("PROPN", "NOUN") and t.dep not in ("compound",)
 
 
-def is_future(parse: Parse, i: int) -> bool:
-    """A cue of words not yet spoken: "will say", "is expected to say", "plans to announce"."""
+def is_future(parse: Parse, i: int, in_quote: list[int] | None = None) -> bool:
+    """A cue of words not yet spoken: "will say", "is expected to say", "plans to announce".
+    Quoted words (`in_quote` >= 0) that the parser hung on the cue do not count."""
     for c in parse.children[i]:
+        if in_quote is not None and in_quote[c] >= 0:
+            continue
         if parse.tokens[c].dep == "aux" and parse.tokens[c].lower in FUTURE_AUX:
             return True
     t = parse.tokens[i]
@@ -835,7 +838,7 @@ class Resolver:
             if subj is not None and outlet_name(parse, subj, strong=True):
                 return None
         lemma = tok.lemma if tok.pos in ("VERB", "AUX") else tok.lower
-        if is_future(parse, cue):
+        if is_future(parse, cue, self.doc.in_quote):
             return Attribution(cue=lemma, cue_at=cue, own_cue=True)
         subj = self._subject_of(cue)
         if subj is None:
@@ -992,7 +995,7 @@ class Resolver:
                 t = parse.tokens[i]
                 if self.doc.in_quote[i] >= 0 or t.pos not in ("VERB", "AUX"):
                     continue
-                if not _is_cue(parse, i) or is_future(parse, i):
+                if not _is_cue(parse, i) or is_future(parse, i, self.doc.in_quote):
                     continue
                 if any(parse.tokens[c].dep == "neg" for c in parse.children[i]):
                     continue
