@@ -618,6 +618,28 @@ class Resolver:
 
     # -- quotes ---------------------------------------------------------------------------
 
+    def _name_after_quote(self, cue: int) -> int | None:
+        """ '“...,” Flynn, a top Trump surrogate, said': a person named between a quote's
+        closing mark and the cue, with no verb between, when the parser gave the cue no
+        subject outside the quote (it hung the name on a word of the quote)."""
+        parse = self.doc.parse
+        j = cue - 1
+        sent = parse.tokens[cue].sent
+        while j >= 0 and cue - j < 20 and parse.tokens[j].sent == sent:
+            if self.doc.in_quote[j] >= 0:
+                break
+            if parse.tokens[j].pos in ("VERB", "AUX"):
+                return None
+            j -= 1
+        else:
+            return None
+        if j < 0 or self.doc.in_quote[j] < 0:
+            return None
+        for k in range(j + 1, cue):
+            if self.doc.people.at(k) is not None:
+                return k
+        return None
+
     def _subject_of(self, cue: int) -> int | None:
         """The cue's subject; failing that, a person's name just before it ("May wrote:",
         where the tagger took "May" for the modal verb)."""
@@ -625,6 +647,9 @@ class Resolver:
         own = _own_subject(parse, cue, self.doc.in_quote)
         if own is not None:
             return own
+        named = self._name_after_quote(cue)
+        if named is not None:
+            return named
         i = cue - 1
         while i >= 0 and parse.tokens[i].pos == "ADV":
             i -= 1
@@ -963,9 +988,10 @@ class Resolver:
             return Attribution()
         sent = parse.tokens[first].sent
         if sent > 0 and text[para[0] : span.mark_start].strip():
-            spoken = self._last_attributed(sent, para[0], previous)
-            if spoken is not None:
-                return spoken
+            if not quote_is_partial(text, span):
+                spoken = self._last_attributed(sent, para[0], previous)
+                if spoken is not None:
+                    return spoken
             a, b = parse.sents[sent - 1]
             if parse.tokens[a].start >= para[0]:
                 for i in range(a, b):
@@ -1000,7 +1026,7 @@ class Resolver:
                 if any(parse.tokens[c].dep == "neg" for c in parse.children[i]):
                     continue
                 found = self._from_cue(i, last)
-                if found is None or found.speaker is None:
+                if found is None or found.speaker is None or found.confidence < 0.6:
                     continue
                 return Attribution(
                     found.speaker, found.mention, None, None,

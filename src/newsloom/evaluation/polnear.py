@@ -12,7 +12,10 @@ Figures (section "polnear quotes", for newsloom and textacy):
   half of the gold quote's characters;
 * quote-and-speaker precision, recall, F1, over the gold quotes whose source is scored (a
   name or a description of a person): a true positive is a matched quote whose speaker is
-  right; predictions with a speaker count in the precision unless they matched a gold quote
+  right; a quote with no speaker but credited to an outlet ("The New York Times reports:
+  “...”", "..., reported Reuters": newsloom's `via`) is given to that outlet, as PolNeAR's
+  source is; predictions with a speaker (or such an outlet) count in the precision unless
+  they matched a gold quote
   whose source is not scored (a pronoun, an anonymous source);
 * cue accuracy on matched quotes that have a gold cue: the predicted cue is one of the gold
   cue's words or their lemmas ("say" for "said");
@@ -94,6 +97,11 @@ def speaker_right(speaker: str | None, mention: str | None, source: str) -> bool
     if pw and set(pw) <= set(gw):
         return True
     return bool(pw and gw and name.split()[-1][:1].isupper() and pw[-1] == gw[-1])
+
+
+def _source(quote: Quote) -> str | None:
+    """Who a quote is given to: its speaker, else the outlet it is credited to."""
+    return quote.speaker or quote.via
 
 
 def _gold(start: int, end: int, att: GoldAttribution) -> _Gold:
@@ -220,11 +228,11 @@ def score_polnear(
         n_match += len(matched)
         n_scored += sum(1 for q in golds if q.scored)
         unscored_hits = {id(p) for q, p in matched if not q.scored}
-        n_sp_pred += sum(1 for p in preds if p.quote.speaker and id(p) not in unscored_hits)
+        n_sp_pred += sum(1 for p in preds if _source(p.quote) and id(p) not in unscored_hits)
         lemmas = _lemmas(article) if article else {}
         for q, p in matched:
             if q.scored:
-                n_sp_right += speaker_right(p.quote.speaker, p.quote.speaker_mention, q.source)
+                n_sp_right += speaker_right(_source(p.quote), p.quote.speaker_mention, q.source)
             if q.cue:
                 n_cue += 1
                 n_cue_right += _cue_right(p.quote, q.cue, lemmas, q.cue_at)
