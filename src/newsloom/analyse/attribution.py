@@ -219,6 +219,32 @@ def _names_a_person(t: Token) -> bool:
     )
 
 
+def _can_speak(parse: Parse, head: int) -> bool:
+    """A noun phrase that can name a speaker: people ("protesters", "the spokeswoman"), a
+    group or an institution noun, or a phrase with a name in it ("the Clinton campaign")."""
+    t = parse.tokens[head]
+    if _names_a_person(t) or t.lemma in GROUP_NOUNS or t.lemma in INSTITUTION_NOUNS:
+        return True
+    if t.pos == "PROPN" or t.ent:
+        return True
+    return any(
+        parse.tokens[i].pos == "PROPN" or parse.tokens[i].ent for i in _np_words(parse, head)
+    )
+
+
+def _definite_possessor(parse: Parse, head: int) -> str:
+    """ "the" when a definite possessor stands for the determiner ("the country's top
+    diplomat", "the agency's chief", "Iran's foreign minister"), else ""."""
+    for c in parse.children[head]:
+        ct = parse.tokens[c]
+        if ct.dep != "poss" or ct.pos == "PRON":
+            continue
+        dets = [parse.tokens[g].lower for g in parse.children[c] if parse.tokens[g].dep == "det"]
+        if dets == ["the"] or ct.pos == "PROPN":
+            return "the"
+    return ""
+
+
 def _verb_of(parse: Parse, i: int) -> int | None:
     for a in parse.ancestors(i):
         if parse.tokens[a].pos in ("VERB", "AUX"):
@@ -555,7 +581,7 @@ class Resolver:
         determiner = next(
             (parse.tokens[c].lower for c in parse.children[head] if parse.tokens[c].dep == "det"),
             "",
-        )
+        ) or _definite_possessor(parse, head)
         anonymous = t.lower in ANONYMOUS_NOUNS or t.lemma in ANONYMOUS_NOUNS
         if determiner in INDEFINITE_DETERMINERS or (anonymous and not determiner):
             return Attribution(mention=mention)
@@ -566,6 +592,10 @@ class Resolver:
             self.doc.resolved[head] = person
             return Attribution(person.canonical, mention, confidence=0.6, person=person)
         if t.lower in ANONYMOUS_NOUNS or t.lemma in ANONYMOUS_NOUNS:
+            return Attribution(mention=mention)
+        if not _can_speak(parse, head):
+            # "details", "the spot", "much": a word of the sentence the parser made the
+            # subject, not someone who speaks
             return Attribution(mention=mention)
         return Attribution(self._institution_phrase(head), mention, confidence=0.3)
 
