@@ -1,9 +1,15 @@
 """Institutions and their documents as speakers.
 
-"it said" after an institution is that institution. Seen in ../shared/data: PolNeAR train
-nyt_2016-08-26_u-s-nominates-jim-yong-kim-for-n (a staff association: "''...,'' it said"),
-ECB+ 14_4ecb ("..., '' it added" after a company), 27_3ecb (Microsoft: "it said the
-number"), 12_7ecb (a navy: "..., it said, adding"), 30_1ecb (an operator: "..., it said").
+"it said" after an institution is that institution; a document speaks for its owner ("the
+statement said" after "the ministry said in a statement", "the Elysee readout said").
+
+Seen in ../shared/data: PolNeAR train nyt_2016-08-26_u-s-nominates-jim-yong-kim-for-n (a staff
+association: "''...,'' it said"), ECB+ 14_4ecb ("..., '' it added" after a company), 27_3ecb
+(Microsoft: "it said the number"), 12_7ecb (a navy: "..., it said, adding"), 30_1ecb (an
+operator: "..., it said"). Documents as speakers: PolNeAR train wash-post_2016-07-15_truck-
+attack-in-france-kills-at-, breitbart_2015-12-16_newspaper-defense-secretary-used,
+huff-post_2016-07-14_fdic-accused-of-covering-up-chin ("the statement said", "the memo said",
+"the report said").
 """
 
 from __future__ import annotations
@@ -55,3 +61,25 @@ def test_it_is_the_institution_before(quotes_of: QuotesOf, text: str, speaker: s
 def test_it_without_an_institution_names_no_one(quotes_of: QuotesOf, text: str) -> None:
     q = direct(quotes_of(text))
     assert q.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Turkish Interior Ministry said in a statement that the suspects had been held. "
+         '"The operation was carried out in three provinces," the statement said.',
+         "Turkish Interior Ministry"),
+        ('"The meeting was constructive and frank," the Elysee readout of the call said.',
+         "Élysée Palace"),
+        ('The Elysee said: "The two presidents discussed the war and energy prices at length."',
+         "Élysée Palace"),
+        ('"The two leaders agreed to stay in close contact," the Kremlin readout said.',
+         "Kremlin"),
+        ("The European Commission issued a statement on Friday. \"The rules apply to every "
+         'member state," the statement added.', "European Commission"),
+        ('The health ministry released a report on Monday. "Cases rose in every region last '
+         'month," the report said.', "health ministry"),
+    ],
+)  # fmt: skip
+def test_a_document_speaks_for_its_owner(quotes_of: QuotesOf, text: str, speaker: str) -> None:
+    assert direct(quotes_of(text)).speaker == speaker

@@ -284,7 +284,8 @@ class Resolver:
         parse = self.doc.parse
         for c in parse.children[noun]:
             ct = parse.tokens[c]
-            if ct.dep in ("compound", "poss", "nmod", "amod") and c < noun:
+            # "the Elysee readout": the tagger sometimes makes the name the noun's "subject"
+            if ct.dep in ("compound", "poss", "nmod", "amod", "nsubj") and c < noun:
                 name = self._institution(c)
                 if name:
                     return name
@@ -305,6 +306,8 @@ class Resolver:
             subj = _own_subject(parse, verb, self.doc.in_quote)
             if subj is not None and (name := self._institution(subj)):
                 return name
+            if subj is not None and parse.tokens[subj].lemma in INSTITUTION_NOUNS:
+                return self._institution_phrase(subj)  # "the health ministry released a report"
         return None
 
     def _institution(self, i: int) -> str | None:
