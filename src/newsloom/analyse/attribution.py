@@ -53,6 +53,7 @@ from newsloom.analyse.lexicon import (
     words,
 )
 from newsloom.analyse.marks import MarkedSpan, quote_is_partial
+from newsloom.analyse.national import Home, home_of, qualified
 from newsloom.analyse.offices import seat_name, seat_of
 from newsloom.analyse.parse import Parse, Token
 from newsloom.analyse.places import same_country
@@ -265,6 +266,8 @@ class Resolver:
         self.doc = _Doc(parse, people, year, in_quote)
         self._quoted = {i for i, q in enumerate(in_quote) if q >= 0}
         self.spans = spans
+        #: the story's country (see `national`), found when first needed
+        self._home: Home | bool | None = False
         self._find_documents()
         self._resolve_subject_pronouns()
 
@@ -580,7 +583,7 @@ class Resolver:
         ):
             name = self._institution(head)
             if name:
-                return Attribution(name, mention, confidence=0.85)
+                return Attribution(self._national(name, head), mention, confidence=0.85)
         determiner = next(
             (parse.tokens[c].lower for c in parse.children[head] if parse.tokens[c].dep == "det"),
             "",
@@ -589,7 +592,8 @@ class Resolver:
         if determiner in INDEFINITE_DETERMINERS or (anonymous and not determiner):
             return Attribution(mention=mention)
         if t.lemma in INSTITUTION_NOUNS and t.lemma not in ROLE_WORDS:
-            return Attribution(self._institution_phrase(head), mention, confidence=0.6)
+            name = self._national(self._institution_phrase(head), head)
+            return Attribution(name, mention, confidence=0.6)
         person = self._description(head) if _names_a_person(t) else None
         if person is not None:
             self.doc.resolved[head] = person
@@ -601,6 +605,17 @@ class Resolver:
             # subject, not someone who speaks
             return Attribution(mention=mention)
         return Attribution(self._institution_phrase(head), mention, confidence=0.3)
+
+    def _national(self, name: str, head: int) -> str:
+        """A national body named without its country takes the story's ("Interior Ministry"
+        in a story about Turkey), see `national`."""
+        parse = self.doc.parse
+        if any(parse.tokens[i].ent in ("NORP", "GPE", "LOC") for i in _np_words(parse, head)):
+            return name  # "the Catalan government": a place of its own
+        if self._home is False:
+            self._home = home_of(self.doc.parse, self.doc.in_quote)
+        home = self._home if isinstance(self._home, Home) else None
+        return qualified(name, self.doc.parse.tokens[head].lemma, home)
 
     def _institution_phrase(self, head: int) -> str:
         """A description as a name: "the Catalan government" -> "Catalan government"."""
