@@ -229,8 +229,14 @@ def _can_speak(parse: Parse, head: int) -> bool:
     if t.pos == "PROPN" or t.ent:
         return True
     return any(
-        parse.tokens[i].pos == "PROPN" or parse.tokens[i].ent for i in _np_words(parse, head)
+        parse.tokens[i].pos == "PROPN" or parse.tokens[i].ent or _capitalised(parse, i)
+        for i in _np_words(parse, head)
     )
+
+
+def _capitalised(parse: Parse, i: int) -> bool:
+    """A capitalised word: a name the tagger may have missed ("Lahti" tagged as a noun)."""
+    return parse.tokens[i].text[:1].isupper()
 
 
 def _definite_possessor(parse: Parse, head: int) -> str:
