@@ -36,6 +36,7 @@ eval: $(STAMP)
 	$(BIN)/newsloom eval ../shared/data/petrarch_unittest
 	$(BIN)/newsloom eval ../shared/data/plover_gsr
 	$(BIN)/newsloom eval ../shared/data/semeval2015_task4_timeline
+	$(BIN)/newsloom eval ../shared/data/polnear
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest_speed.py

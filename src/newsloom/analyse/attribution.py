@@ -44,7 +44,6 @@ from newsloom.analyse.lexicon import (
     HONORIFICS,
     INDEFINITE_DETERMINERS,
     INSTITUTION_NOUNS,
-    PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     REPORTING_LEMMAS,
     ROLE_SYNONYMS,
@@ -54,9 +53,11 @@ from newsloom.analyse.lexicon import (
     words,
 )
 from newsloom.analyse.marks import MarkedSpan, quote_is_partial
+from newsloom.analyse.national import Home, home_of, qualified
 from newsloom.analyse.offices import seat_name, seat_of
 from newsloom.analyse.parse import Parse, Token
 from newsloom.analyse.places import same_country
+from newsloom.analyse.relay import relay_of
 from newsloom.analyse.via import ACCORDING, REPORTED, TOLD, Credit, credits_in, outlet_name
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -65,6 +66,8 @@ _INHERIT = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep",
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 #: how far back a pronoun may look for its person, in sentences
 _PRONOUN_WINDOW = 6
+#: how far back "it" may look for its institution, in sentences
+_IT_WINDOW = 3
 _INSTITUTION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 #: verbs by which someone puts out a document ("the White House released a statement")
 _ISSUING = words(
@@ -115,9 +118,12 @@ def _is_cue(parse: Parse, i: int) -> bool:
     return t.lower in CUE_FORMS and t.pos in ("PROPN", "NOUN") and t.dep not in ("compound",)
 
 
-def is_future(parse: Parse, i: int) -> bool:
-    """A cue of words not yet spoken: "will say", "is expected to say", "plans to announce"."""
+def is_future(parse: Parse, i: int, in_quote: list[int] | None = None) -> bool:
+    """A cue of words not yet spoken: "will say", "is expected to say", "plans to announce".
+    Quoted words (`in_quote` >= 0) that the parser hung on the cue do not count."""
     for c in parse.children[i]:
+        if in_quote is not None and in_quote[c] >= 0:
+            continue
         if parse.tokens[c].dep == "aux" and parse.tokens[c].lower in FUTURE_AUX:
             return True
     t = parse.tokens[i]
@@ -214,6 +220,38 @@ def _names_a_person(t: Token) -> bool:
     )
 
 
+def _can_speak(parse: Parse, head: int) -> bool:
+    """A noun phrase that can name a speaker: people ("protesters", "the spokeswoman"), a
+    group or an institution noun, or a phrase with a name in it ("the Clinton campaign")."""
+    t = parse.tokens[head]
+    if _names_a_person(t) or t.lemma in GROUP_NOUNS or t.lemma in INSTITUTION_NOUNS:
+        return True
+    if t.pos == "PROPN" or t.ent:
+        return True
+    return any(
+        parse.tokens[i].pos == "PROPN" or parse.tokens[i].ent or _capitalised(parse, i)
+        for i in _np_words(parse, head)
+    )
+
+
+def _capitalised(parse: Parse, i: int) -> bool:
+    """A capitalised word: a name the tagger may have missed ("Lahti" tagged as a noun)."""
+    return parse.tokens[i].text[:1].isupper()
+
+
+def _definite_possessor(parse: Parse, head: int) -> str:
+    """ "the" when a definite possessor stands for the determiner ("the country's top
+    diplomat", "the agency's chief", "Iran's foreign minister"), else ""."""
+    for c in parse.children[head]:
+        ct = parse.tokens[c]
+        if ct.dep != "poss" or ct.pos == "PRON":
+            continue
+        dets = [parse.tokens[g].lower for g in parse.children[c] if parse.tokens[g].dep == "det"]
+        if dets == ["the"] or ct.pos == "PROPN":
+            return "the"
+    return ""
+
+
 def _verb_of(parse: Parse, i: int) -> int | None:
     for a in parse.ancestors(i):
         if parse.tokens[a].pos in ("VERB", "AUX"):
@@ -234,6 +272,8 @@ class Resolver:
         self.doc = _Doc(parse, people, year, in_quote)
         self._quoted = {i for i, q in enumerate(in_quote) if q >= 0}
         self.spans = spans
+        #: the story's country (see `national`), found when first needed
+        self._home: Home | bool | None = False
         self._find_documents()
         self._resolve_subject_pronouns()
 
@@ -253,7 +293,8 @@ class Resolver:
         parse = self.doc.parse
         for c in parse.children[noun]:
             ct = parse.tokens[c]
-            if ct.dep in ("compound", "poss", "nmod", "amod") and c < noun:
+            # "the Elysee readout": the tagger sometimes makes the name the noun's "subject"
+            if ct.dep in ("compound", "poss", "nmod", "amod", "nsubj") and c < noun:
                 name = self._institution(c)
                 if name:
                     return name
@@ -274,6 +315,8 @@ class Resolver:
             subj = _own_subject(parse, verb, self.doc.in_quote)
             if subj is not None and (name := self._institution(subj)):
                 return name
+            if subj is not None and parse.tokens[subj].lemma in INSTITUTION_NOUNS:
+                return self._institution_phrase(subj)  # "the health ministry released a report"
         return None
 
     def _institution(self, i: int) -> str | None:
@@ -467,6 +510,32 @@ class Resolver:
 
     # -- noun phrases -----------------------------------------------------------------------
 
+    def _it(self, head: int, last: Attribution | None, mention: str) -> Attribution:
+        """ "it said" after an institution: that institution ("The ministry said it would
+        review the decision. “...,” it said."). The last speaker when an institution spoke
+        within `_IT_WINDOW` sentences, else the latest institution subject there."""
+        parse = self.doc.parse
+        sent = parse.tokens[head].sent
+        if (
+            last is not None
+            and last.speaker
+            and last.person is None
+            and last.cue_at >= 0
+            and 0 <= sent - parse.tokens[last.cue_at].sent <= _IT_WINDOW
+        ):
+            return Attribution(last.speaker, mention, confidence=0.6)
+        first = parse.sents[max(sent - _IT_WINDOW, 0)][0]
+        for j in range(head - 1, first - 1, -1):
+            tj = parse.tokens[j]
+            if tj.dep not in _SUBJECTS or self.doc.in_quote[j] >= 0:
+                continue
+            if tj.pos not in ("NOUN", "PROPN") or self.doc.people.at(j) is not None:
+                continue
+            found = self.resolve(j, None)
+            if found.speaker and found.person is None and found.confidence >= 0.5:
+                return Attribution(found.speaker, mention, confidence=0.6)
+        return Attribution(mention=mention)
+
     def resolve(self, head: int, last: Attribution | None) -> Attribution:
         """Who a subject noun phrase is: a person, an institution, a document's owner, or nobody."""
         parse = self.doc.parse
@@ -485,8 +554,8 @@ class Resolver:
                     self.doc.resolved[head] = person
                     return Attribution(person.canonical, mention, confidence=0.7, person=person)
                 return Attribution(mention=mention)
-            if t.lower in PLURAL_PRONOUNS or t.lower == "it":
-                return Attribution(mention=mention)
+            if t.lower == "it":
+                return self._it(head, last, mention)
             return Attribution(mention=mention)
         person = self.doc.people.at(head)
         if person is None and (t.lower in HONORIFICS or t.lower.rstrip(".") in ROLE_WORDS):
@@ -520,23 +589,39 @@ class Resolver:
         ):
             name = self._institution(head)
             if name:
-                return Attribution(name, mention, confidence=0.85)
+                return Attribution(self._national(name, head), mention, confidence=0.85)
         determiner = next(
             (parse.tokens[c].lower for c in parse.children[head] if parse.tokens[c].dep == "det"),
             "",
-        )
+        ) or _definite_possessor(parse, head)
         anonymous = t.lower in ANONYMOUS_NOUNS or t.lemma in ANONYMOUS_NOUNS
         if determiner in INDEFINITE_DETERMINERS or (anonymous and not determiner):
             return Attribution(mention=mention)
         if t.lemma in INSTITUTION_NOUNS and t.lemma not in ROLE_WORDS:
-            return Attribution(self._institution_phrase(head), mention, confidence=0.6)
+            name = self._national(self._institution_phrase(head), head)
+            return Attribution(name, mention, confidence=0.6)
         person = self._description(head) if _names_a_person(t) else None
         if person is not None:
             self.doc.resolved[head] = person
             return Attribution(person.canonical, mention, confidence=0.6, person=person)
         if t.lower in ANONYMOUS_NOUNS or t.lemma in ANONYMOUS_NOUNS:
             return Attribution(mention=mention)
+        if not _can_speak(parse, head):
+            # "details", "the spot", "much": a word of the sentence the parser made the
+            # subject, not someone who speaks
+            return Attribution(mention=mention)
         return Attribution(self._institution_phrase(head), mention, confidence=0.3)
+
+    def _national(self, name: str, head: int) -> str:
+        """A national body named without its country takes the story's ("Interior Ministry"
+        in a story about Turkey), see `national`."""
+        parse = self.doc.parse
+        if any(parse.tokens[i].ent in ("NORP", "GPE", "LOC") for i in _np_words(parse, head)):
+            return name  # "the Catalan government": a place of its own
+        if self._home is False:
+            self._home = home_of(self.doc.parse, self.doc.in_quote)
+        home = self._home if isinstance(self._home, Home) else None
+        return qualified(name, self.doc.parse.tokens[head].lemma, home)
 
     def _institution_phrase(self, head: int) -> str:
         """A description as a name: "the Catalan government" -> "Catalan government"."""
@@ -587,6 +672,28 @@ class Resolver:
 
     # -- quotes ---------------------------------------------------------------------------
 
+    def _name_after_quote(self, cue: int) -> int | None:
+        """ '“...,” Flynn, a top Trump surrogate, said': a person named between a quote's
+        closing mark and the cue, with no verb between, when the parser gave the cue no
+        subject outside the quote (it hung the name on a word of the quote)."""
+        parse = self.doc.parse
+        j = cue - 1
+        sent = parse.tokens[cue].sent
+        while j >= 0 and cue - j < 20 and parse.tokens[j].sent == sent:
+            if self.doc.in_quote[j] >= 0:
+                break
+            if parse.tokens[j].pos in ("VERB", "AUX"):
+                return None
+            j -= 1
+        else:
+            return None
+        if j < 0 or self.doc.in_quote[j] < 0:
+            return None
+        for k in range(j + 1, cue):
+            if self.doc.people.at(k) is not None:
+                return k
+        return None
+
     def _subject_of(self, cue: int) -> int | None:
         """The cue's subject; failing that, a person's name just before it ("May wrote:",
         where the tagger took "May" for the modal verb)."""
@@ -594,6 +701,9 @@ class Resolver:
         own = _own_subject(parse, cue, self.doc.in_quote)
         if own is not None:
             return own
+        named = self._name_after_quote(cue)
+        if named is not None:
+            return named
         i = cue - 1
         while i >= 0 and parse.tokens[i].pos == "ADV":
             i -= 1
@@ -646,10 +756,32 @@ class Resolver:
         end = text.find("\n", offset)
         return start, len(text) if end < 0 else end
 
+    def _colon_intro(self, n: int) -> int | None:
+        """The sentence that ends in a colon in the paragraph just before quote n, when the
+        quote opens its paragraph ("The New York Times reports:\n\n“...”")."""
+        parse = self.doc.parse
+        span = self.spans[n]
+        text = parse.text
+        para = self._paragraph(text, span.mark_start)
+        if text[para[0] : span.mark_start].strip() or para[0] == 0:
+            return None
+        before = text[: para[0]].rstrip()
+        if not before.endswith(":"):
+            return None
+        at = parse.token_at(len(before) - 1)
+        if at is None or self.doc.in_quote[at] >= 0:
+            return None
+        return parse.tokens[at].sent
+
     def _outside(self, sents: set[int], n: int) -> list[int]:
         parse = self.doc.parse
         span = self.spans[n]
         para = self._paragraph(parse.text, span.mark_start)
+        intro = self._colon_intro(n)
+        if intro is not None:
+            sents = sents | {intro}
+            first = parse.tokens[parse.sents[intro][0]].start
+            para = (min(para[0], self._paragraph(parse.text, first)[0]), para[1])
         para_end = self._paragraph(parse.text, max(span.mark_end - 1, span.mark_start))[1]
         out = []
         for s in sorted(sents):
@@ -733,7 +865,11 @@ class Resolver:
             for i in same[:8]:
                 if _is_cue(parse, i):
                     return i
-        before = [i for i in outside if parse.tokens[i].end <= span.mark_start]
+        before = [
+            i
+            for i in outside
+            if parse.tokens[i].end <= span.mark_start and parse.tokens[i].pos != "SPACE"
+        ]
         if before:
             last = before[-1]
             if parse.tokens[last].text in (":", ",") or _is_cue(parse, last):
@@ -768,12 +904,20 @@ class Resolver:
         """The attribution a cue verb gives, or None when its subject is a medium or absent."""
         parse = self.doc.parse
         tok = parse.tokens[cue]
+        relay = relay_of(parse, cue, self.doc.in_quote)
+        if relay is not None:
+            result = self.resolve(relay.speaker, last)
+            if relay.outlet is not None:
+                result.via = self._outlet(relay.outlet)
+            result.cue = tok.lemma if tok.pos in ("VERB", "AUX") else tok.lower
+            result.cue_at, result.own_cue = cue, True
+            return result
         if tok.lemma in REPORTING_LEMMAS:
             subj = _subject(parse, cue, self.doc.in_quote)
             if subj is not None and outlet_name(parse, subj, strong=True):
                 return None
         lemma = tok.lemma if tok.pos in ("VERB", "AUX") else tok.lower
-        if is_future(parse, cue):
+        if is_future(parse, cue, self.doc.in_quote):
             return Attribution(cue=lemma, cue_at=cue, own_cue=True)
         subj = self._subject_of(cue)
         if subj is None:
@@ -833,8 +977,17 @@ class Resolver:
             and quote_is_partial(self.doc.parse.text, span)
         ):
             result = self._clause_subject(own) or result
-        result.via = self._via(n, result, sents, previous)
+        result.via = result.via or self._via(n, result, sents, previous)
         return result
+
+    def _outlet(self, head: int) -> str:
+        """The name of a relaying party: a medium, else an institution, else the words."""
+        parse = self.doc.parse
+        return (
+            outlet_name(parse, head, strong=True)
+            or self._institution(head)
+            or _mention_text(parse, head)
+        )
 
     def _clause_subject(self, own: list[int]) -> Attribution | None:
         """A fragment quoted inside a sentence with no cue ("Trump decided to impose the
@@ -889,6 +1042,10 @@ class Resolver:
             return Attribution()
         sent = parse.tokens[first].sent
         if sent > 0 and text[para[0] : span.mark_start].strip():
+            if not quote_is_partial(text, span):
+                spoken = self._last_attributed(sent, para[0], previous)
+                if spoken is not None:
+                    return spoken
             a, b = parse.sents[sent - 1]
             if parse.tokens[a].start >= para[0]:
                 for i in range(a, b):
@@ -902,6 +1059,34 @@ class Resolver:
                         res.confidence = round(res.confidence * 0.6, 2)
                         return res
         return Attribution()
+
+    def _last_attributed(
+        self, sent: int, para_start: int, previous: list[Attribution]
+    ) -> Attribution | None:
+        """The speaker of the latest verb of saying before sentence `sent` in its paragraph
+        ("Berg said the vote was close. Lindgren walked out. “...”" is Berg's)."""
+        parse = self.doc.parse
+        last = previous[-1] if previous else None
+        for s in range(sent - 1, -1, -1):
+            a, b = parse.sents[s]
+            if parse.tokens[a].start < para_start:
+                break
+            for i in range(b - 1, a - 1, -1):
+                t = parse.tokens[i]
+                if self.doc.in_quote[i] >= 0 or t.pos not in ("VERB", "AUX"):
+                    continue
+                if not _is_cue(parse, i) or is_future(parse, i, self.doc.in_quote):
+                    continue
+                if any(parse.tokens[c].dep == "neg" for c in parse.children[i]):
+                    continue
+                found = self._from_cue(i, last)
+                if found is None or found.speaker is None or found.confidence < 0.6:
+                    continue
+                return Attribution(
+                    found.speaker, found.mention, None, None,
+                    round(found.confidence * 0.6, 2), -1, False, found.person,
+                )  # fmt: skip
+        return None
 
     def _via(
         self, n: int, result: Attribution, sents: set[int], previous: list[Attribution]

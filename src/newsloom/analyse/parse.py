@@ -124,8 +124,15 @@ class Parse:
 
 #: our spaCy component that starts a sentence after every line break
 PARAGRAPH_COMPONENT = "newsloom_line_starts"
-#: abbreviated titles the tokenizer would otherwise split from their dot ("Pres. Trump")
-_TITLE_ABBREVIATIONS = ("Pres.", "Sen.", "Rep.", "Gov.", "Amb.", "Sec.", "Supt.", "Insp.", "Cllr.")
+#: abbreviated titles and ranks the tokenizer would otherwise split from their dot, and the
+#: parser then take for the end of a sentence ("Pres. Trump", "said Maj. Anna Berg", "Lt. Col.
+#: Mark Olsen", "Navy Capt. John Reyes"): civil, military, police and church titles
+TITLE_ABBREVIATIONS = (
+    "Pres.", "Sen.", "Rep.", "Gov.", "Amb.", "Sec.", "Supt.", "Insp.", "Cllr.", "Atty.",
+    "Lt.", "Col.", "Maj.", "Capt.", "Cmdr.", "Cdr.", "Adm.", "Brig.", "Gen.", "Sgt.", "Cpl.",
+    "Pvt.", "Spc.", "Det.", "Lt.Col.", "Msgr.", "Rev.", "Hon.",
+)  # fmt: skip
+_TITLES = frozenset(TITLE_ABBREVIATIONS)
 
 
 def head_of(parse: Parse, first: int, stop: int) -> int:
@@ -139,7 +146,8 @@ def head_of(parse: Parse, first: int, stop: int) -> int:
 
 
 def _line_starts(doc: Any) -> Any:
-    """A line break ends a sentence: news paragraphs and headlines are lines.
+    """A line break ends a sentence: news paragraphs and headlines are lines; a title or rank
+    before a name ends none.
 
     Without this the parser joins the end of one paragraph to the next one's start and takes
     a word of the previous quote for the subject of the next "X told MPs".
@@ -147,6 +155,8 @@ def _line_starts(doc: Any) -> Any:
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+        elif tok.text in _TITLES and doc[tok.i + 1].is_title and not doc[tok.i + 1].is_stop:
+            doc[tok.i + 1].is_sent_start = False  # "Maj. Anna Berg": a rank ends no sentence
     return doc
 
 
@@ -161,7 +171,7 @@ def load_model(name: str) -> Any:
     nlp = spacy.load(name)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
-    for abbreviation in _TITLE_ABBREVIATIONS:
+    for abbreviation in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
 

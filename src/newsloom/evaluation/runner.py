@@ -101,6 +101,12 @@ def run_eval(
         raise EvalError(Msg.GOLD_MISSING.format(path=path, expected="an existing directory"))
     if is_gold_dir(path):
         return evaluate_gold(path, settings)
+    from newsloom.evaluation.polnear_gold import is_polnear_dir
+
+    if is_polnear_dir(path):
+        from newsloom.evaluation.polnear import evaluate_polnear
+
+        return evaluate_polnear(path, limit=limit, settings=settings)
     if (path / "eval_default.json").is_file():
         from newsloom.evaluation.published import score_htmldate_eval
 
@@ -126,6 +132,7 @@ def run_eval(
         Msg.GOLD_MISSING.format(
             path=path,
             expected="articles.jsonl (newsloom-dev format), eval_default.json (htmldate_eval), "
+            "a PolNeAR folder (metadata.tsv, dev/attributions), "
             "a MEANTIME folder (intra_cross-doc_annotation), a SemEval-2015 Task 4 folder "
             "(SemEval_Task4_data or Corpus-trial-data_task4*, TimeML/CAT) or a folder in one, "
             "or PETRARCH/PLOVER event records, or ECB+ / NewsWCL50 (stories)",

@@ -1,0 +1,76 @@
+"""Relayed quotes: the one quoted is the speaker, the outlet that quotes them the `via`.
+
+The construction, seen in ../shared/data: ECB+ 19_6ecbplus ("the New York Daily News quoted
+witness Devonte Brown as saying"), 20_4ecbplus ("was quoted by IRNA as saying"), 37_2ecb
+("was quoted by AFP as saying"), PolNeAR train wash-post_2016-07-15_truck-attack-in-france-kills-at-
+and breitbart_2016-01-05_the-latest-cruz-to-give-away-eng.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsloom.analyse.parse import Parse
+from newsloom.analyse.relay import relay_of
+from newsloom.article import Quote
+
+QuotesOf = Callable[..., tuple[Quote, ...]]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        ('Anadolu news agency quoted Interior Minister Ali Demir as saying: "Our operations will '
+         'continue until the threat is removed."', "Ali Demir", "Anadolu news agency"),
+        ('TASS quoted Deputy Foreign Minister Sergei Ryabkov as saying that "the talks were '
+         'useful but very difficult."', "Sergei Ryabkov", "TASS"),
+        ('"We have made real progress on the trade talks," Kenji Sato was quoted as saying by '
+         "Kyodo.", "Kenji Sato", "Kyodo"),
+        ('Xinhua quoted Wang Lei as telling a party meeting that "the economy must grow '
+         'steadily this year."', "Wang Lei", "Xinhua"),
+        ('"The talks were useful for both of our countries," Ivan Petrov was quoted by RIA '
+         "Novosti as saying.", "Ivan Petrov", "RIA Novosti"),
+        ('Reuters quoted Maria Costa as saying: "We will not accept these terms under any '
+         'circumstances."', "Maria Costa", "Reuters"),
+    ],
+)  # fmt: skip
+def test_relayed_quote(quotes_of: QuotesOf, text: str, speaker: str, via: str) -> None:
+    q = next(q for q in quotes_of(text) if q.kind != "indirect")
+    assert (q.speaker, q.via) == (speaker, via)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        ("TASS quoted Sergei Ryabkov as saying that the talks had been useful.", "Sergei Ryabkov",
+         "TASS"),
+        ("Anadolu quoted Ali Demir as saying that the operation would go on for weeks.",
+         "Ali Demir", "Anadolu"),
+        ("Kenji Sato was quoted by Kyodo as saying that the economy would recover soon.",
+         "Kenji Sato", "Kyodo"),
+        ("Xinhua quoted Wang Lei as telling officials that growth must stay steady.", "Wang Lei",
+         "Xinhua"),
+        ("Reuters quoted Maria Costa as saying that the bank would raise its rates.",
+         "Maria Costa", "Reuters"),
+    ],
+)  # fmt: skip
+def test_relayed_reported_speech(quotes_of: QuotesOf, text: str, speaker: str, via: str) -> None:
+    q = next(q for q in quotes_of(text) if q.kind == "indirect")
+    assert (q.speaker, q.via) == (speaker, via)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In his speech he quoted Lincoln and thanked the voters.",
+        "The report cites three studies on the economy.",
+        "She said the talks were useful.",
+        "Anna Berg was elected as mayor by the council.",
+        "The paper quoted figures from the census.",
+    ],
+)
+def test_no_relay(parsed: Callable[[str], Parse], text: str) -> None:
+    parse = parsed(text)
+    assert all(relay_of(parse, t.i) is None for t in parse.tokens)
