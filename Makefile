@@ -36,6 +36,8 @@ eval: $(STAMP)
 	$(BIN)/newsloom eval ../shared/data/petrarch_unittest
 	$(BIN)/newsloom eval ../shared/data/plover_gsr
 	$(BIN)/newsloom eval ../shared/data/semeval2015_task4_timeline
+	$(BIN)/newsloom eval ../shared/data/ecbplus
+	$(BIN)/newsloom eval ../shared/data/newswcl50
 	$(BIN)/newsloom eval ../shared/data/polnear
 
 bench: $(STAMP)

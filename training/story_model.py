@@ -71,8 +71,9 @@ def feature_rows(articles, labels) -> tuple[list[list[float]], list[int]]:
     return x, y
 
 
-def cluster(articles, model: StoryModel) -> dict[str, str]:
-    sigs, idf = corpus_signals(articles)
+def cluster(signals, model: StoryModel) -> dict[str, str]:
+    """Story of each article, from signals computed once (`corpus_signals`)."""
+    sigs, idf = signals
     clusterer = Clusterer(model, idf)
     clusterer.add(sigs)
     return clusterer.by_article
@@ -98,10 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"train rows {len(y)} ({sum(y)} positive); weights {weights} bias {model.bias}")
 
     choose_articles, choose_labels = analysed(ecb, ecb_split(ecb, 1))
+    choose_signals = corpus_signals(choose_articles)
     scores = {}
     for threshold in np.round(np.arange(0.02, 0.51, 0.02), 2):
         model.threshold = float(threshold)
-        found = cluster(choose_articles, model)
+        found = cluster(choose_signals, model)
         scores[float(threshold)] = bcubed(found, {a.id: choose_labels[a.id] for a in
                                                   choose_articles})[2]  # fmt: skip
         print(f"choose: threshold {threshold:.2f} B-cubed F1 {scores[float(threshold)]:.3f}")

@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
+    p.add_argument(
+        "--no-stories",
+        action="store_true",
+        help="do not place the new articles in stories (run `stories --rebuild` later)",
+    )
     p.add_argument("--report", help="write the full ingest report (every rejection) as JSON")
 
     p = sub.add_parser("articles", help="list stored articles, or show one")
@@ -142,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
         "PLOVER-style JSON (plover) (default: %(default)s)",
     )
     p.add_argument("--output", "-o", required=True, help="file to write")
+    p.add_argument("--stories", action="store_true", help="export stories (jsonl or parquet)")
 
     p = sub.add_parser("eval", help="measure quality against a gold set")
     p.add_argument("gold", help="a gold directory (newsloom-dev format) or htmldate_eval")
@@ -198,8 +204,9 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         bar = tqdm(unit="doc", file=err, desc="ingest", leave=False)
     try:
         report = loom.ingest(
-            args.paths, overrides=_overrides(args), progress=bar.update if bar else None
-        )
+            args.paths, overrides=_overrides(args), progress=bar.update if bar else None,
+            stories=not args.no_stories,
+        )  # fmt: skip
     finally:
         if bar is not None:
             bar.close()
@@ -302,8 +309,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from newsloom.loom import Loom
 
     _require_store(args.db)
-    n = Loom(args.db).export(args.output, args.format)
+    n = Loom(args.db).export(args.output, args.format, stories=args.stories)
     what = "events" if args.format in ("gdelt", "plover") else "articles"
+    what = "stories" if args.stories else what
     err.write(f"newsloom: exported {n} {what} to {args.output}\n")
     return EXIT_CODES["ok"]
 

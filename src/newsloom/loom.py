@@ -317,11 +317,16 @@ class Loom:
             return store.summaries(limit=limit, offset=offset, outlet=outlet)
 
     def export(
-        self, path: str | Path, fmt: Literal["jsonl", "parquet", "gdelt", "plover"] = "jsonl"
+        self,
+        path: str | Path,
+        fmt: Literal["jsonl", "parquet", "gdelt", "plover"] = "jsonl",
+        *,
+        stories: bool = False,
     ) -> int:
-        """Write the store's articles (jsonl, parquet) or events (gdelt, plover) to `path`."""
+        """Write the store's articles (jsonl, parquet) or events (gdelt, plover) to `path`;
+        with `stories`, its stories (jsonl, parquet)."""
         with self._store(read_only=True) as store:
-            return store.export(path, fmt)
+            return store.export(path, fmt, stories=stories)
 
     # -- annotations: read-only queries, filtered in the store (see `Store.quotes`) ----------
 

@@ -16,7 +16,6 @@ import pytest
 from newsloom.evaluation.figures import Figure
 from newsloom.evaluation.gold import load_gold
 from newsloom.evaluation.runner import evaluate_story_set, run_pipeline
-from newsloom.evaluation.story_gold import load_ecbplus, load_newswcl50
 from newsloom.evaluation.stories import (
     COPY_F1_FLOOR,
     DEV_F1_FLOOR,
@@ -27,6 +26,7 @@ from newsloom.evaluation.stories import (
     pair_scores,
     score_stories,
 )
+from newsloom.evaluation.story_gold import load_ecbplus, load_newswcl50
 
 
 def test_bcubed_by_hand() -> None:

@@ -18,7 +18,7 @@ COUNTS = [
     ("The bridge collapse killed at least 12 people on Monday.", "the number killed", 12),
     ("Twelve people have now died after the collapse.", "the number killed", 12),
     ("Rescuers said the death toll had risen to 14.", "the number killed", 14),
-    ("Officials raised the number of people killed in the collapse to 14.", "the number killed", 14),
+    ("Officials raised the number of people killed in the crash to 14.", "the number killed", 14),
     ("More than 30 were injured, the hospital said.", "the number injured", 30),
     ("Police said 45 protesters were arrested overnight.", "the number arrested", 45),
     ("About 4,000 residents were evacuated from the valley.", "the number evacuated", 4000),

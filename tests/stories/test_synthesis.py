@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 
 from newsloom.article import Event, Quote
 from newsloom.stories.copies import find_copy_pairs, group_copies
+from newsloom.stories.signals import day_number
 from newsloom.stories.sources import article_origins, independent, origin_key
 from newsloom.stories.summary import sentences, summarise
 from newsloom.stories.synthesis import synthesise
 from newsloom.stories.timeline import build_timeline
-from newsloom.stories.signals import day_number
 
 WIRE = (
     "GENEVA, March 3 (Agency) - The two neighbours signed a water-sharing accord on Tuesday "
@@ -50,7 +50,8 @@ def test_one_event_in_many_articles_is_one_entry_with_its_sources(make_article) 
 
 def test_different_acts_or_days_are_different_entries(make_article) -> None:
     t = "Ghana and Burkina Faso signed the accord. Ghana criticised Burkina Faso in October."
-    s1, s2 = "Ghana and Burkina Faso signed the accord.", "Ghana criticised Burkina Faso in October."
+    s1 = "Ghana and Burkina Faso signed the accord."
+    s2 = "Ghana criticised Burkina Faso in October."
     art = make_article("a", t, events=(_call(t, s1, "2026-03-03"),
                                        _call(t, s2, "2025-10-12", cameo="111")))  # fmt: skip
     entries = build_timeline([art], {"a": "a"}, day_number("2026-03-03"))

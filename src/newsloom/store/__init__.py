@@ -28,7 +28,7 @@ from newsloom.article import Article
 from newsloom.errors import ConfigError, Msg, Reason, Rejection, StoreError
 from newsloom.store import names as corpus_names
 from newsloom.store import stories as story_tables
-from newsloom.store.export import write_jsonl, write_parquet
+from newsloom.store.export import write_jsonl, write_parquet, write_story_parquet
 from newsloom.store.gdelt import write_gdelt
 from newsloom.store.migrations import LATEST, check_version, migrate
 from newsloom.store.plover import write_plover
@@ -604,9 +604,20 @@ class Store:
 
     # -- export and search -------------------------------------------------------------------
 
-    def export(self, path: str | Path, fmt: ExportFormat) -> int:
+    def export(self, path: str | Path, fmt: ExportFormat, *, stories: bool = False) -> int:
         """Write every article (`Article.to_dict()` rows: jsonl, parquet) or every event (GDELT
-        2.0 event TSV: gdelt; PLOVER-style JSON: plover) to `path`; return the rows written."""
+        2.0 event TSV: gdelt; PLOVER-style JSON: plover) to `path`; return the rows written.
+        With `stories`, every story (`Story.to_dict()` rows: jsonl or parquet) instead."""
+        if stories:
+            if fmt not in ("jsonl", "parquet"):
+                raise ConfigError(Msg.EXPORT_FORMAT.format(fmt=fmt, known="jsonl, parquet"))
+            write = write_jsonl if fmt == "jsonl" else write_story_parquet
+            try:
+                return write(self.stories(), Path(path))
+            except OSError as exc:
+                raise StoreError(
+                    Msg.STORE_FAILED.format(path=self.path, detail=f"export to {path}: {exc}")
+                ) from exc
         if fmt not in EXPORT_FORMATS:
             raise ConfigError(Msg.EXPORT_FORMAT.format(fmt=fmt, known=", ".join(EXPORT_FORMATS)))
         target = Path(path)

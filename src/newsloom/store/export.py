@@ -28,7 +28,11 @@ from newsloom.article import Article
 ROW_GROUP = 1000
 
 
-def write_jsonl(articles: Iterable[Article], path: Path) -> int:
+class HasDict(typing.Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+def write_jsonl(articles: Iterable[HasDict], path: Path) -> int:
     """One `to_dict()` per line; written to a temporary file, then renamed into place."""
     tmp = _tmp(path)
     n = 0
@@ -58,6 +62,18 @@ def write_parquet(articles: Iterable[Article], path: Path) -> int:
     finally:
         tmp.unlink(missing_ok=True)
     return n
+
+
+def write_story_parquet(stories: Iterable[HasDict], path: Path) -> int:
+    """Stories as Parquet rows of `Story.to_dict()` (few enough to infer one schema from all)."""
+    rows = [story.to_dict() for story in stories]
+    tmp = _tmp(path)
+    try:
+        pq.write_table(pa.Table.from_pylist(rows), tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return len(rows)
 
 
 @lru_cache(maxsize=1)

@@ -195,34 +195,34 @@ def load_stories(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Story]
                               rs[0]["origin_basis"],
                               tuple(r["article_id"] for r in rs if r["spun"]))
                     for gid, rs in sorted(groups.items())
-                ),  # fmt: skip
+                ),
                 timeline=tuple(
                     TimelineEntry(t["date"], t["event"], t["cameo"], t["actor"], t["target"],
                                   tuple(json.loads(t["sources"])), t["independent_sources"],
                                   t["background"], _citations(t["evidence"]))
                     for t in parts["timeline"][sid]
-                ),  # fmt: skip
+                ),
                 summary=tuple(
                     SummarySentence(x["sentence"], tuple(json.loads(x["citations"])),
                                     _citations(x["evidence"]), x["independent_sources"],
                                     x["disputed"])
                     for x in parts["summary"][sid]
-                ),  # fmt: skip
+                ),
                 conflicts=tuple(
                     Conflict(c["about"], tuple(Claim(**x) for x in json.loads(c["claims"])),
                              c["kind"])
                     for c in parts["conflicts"][sid]
-                ),  # fmt: skip
+                ),
                 quotes=tuple(
                     KeyQuote(q["speaker"], q["text"], q["article_id"], q["start_char"],
                              q["end_char"], q["via"], q["sources"])
                     for q in parts["story_quotes"][sid]
-                ),  # fmt: skip
+                ),
                 members=tuple(
                     Membership(m["article_id"], m["how"], m["score"], m["nearest"],
                                json.loads(m["evidence"]))
                     for m in members
-                ),  # fmt: skip
+                ),
             )
         )
     return out

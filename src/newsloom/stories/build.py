@@ -55,12 +55,14 @@ def build_stories(
     model: StoryModel | None = None,
     existing: Mapping[str, Sequence[str]] | None = None,
     copy_settings: CopySettings | None = None,
+    embeddings: np.ndarray | None = None,
 ) -> list[Story]:
-    """Stories over `articles`, newest first, each with its copies and synthesis."""
+    """Stories over `articles`, newest first, each with its copies and synthesis
+    (`embeddings`: their lead vectors, when already computed)."""
     from newsloom.stories.signals import embed, lead
 
     pairs = find_copy_pairs(articles, copy_settings or CopySettings())
-    vectors = embed([lead(a) for a in articles])
+    vectors = embed([lead(a) for a in articles]) if embeddings is None else embeddings
     clusterer = cluster_articles(
         articles, model=model, existing=existing, copies=pairs, embeddings=vectors
     )

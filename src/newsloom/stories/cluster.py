@@ -18,7 +18,7 @@ import heapq
 import json
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -180,9 +180,10 @@ class Clusterer:
         alive = self._join_copies(alive)
         heap: list[tuple[float, int, int, int, int]] = []
         version = [0] * len(alive)
+        index = _TimeIndex(alive)
         for i, story in enumerate(alive):
             if story is not None and not story.fixed:
-                self._push_candidates(heap, alive, version, i)
+                self._push_candidates(heap, alive, version, i, index.near(i))
         while heap:
             neg_p, _, i, j, stamp = heapq.heappop(heap)
             a, b = alive[i], alive[j]
@@ -191,10 +192,13 @@ class Clusterer:
             if -neg_p < self.model.threshold:
                 break
             keep, gone = (i, j) if (a.fixed or (not b.fixed and a.founder <= b.founder)) else (j, i)
+            index.remove(gone)
+            index.remove(keep)
             self._merge(alive[keep], alive[gone], -neg_p)  # type: ignore[arg-type]
             alive[gone] = None
+            index.add(keep)
             version[keep] += 1
-            self._push_candidates(heap, alive, version, keep)
+            self._push_candidates(heap, alive, version, keep, index.near(keep))
         self.stories = [s for s in alive if s is not None]
         for s in self.stories:
             s.id = s.id if s.fixed else story_id(s.founder[1])
@@ -227,12 +231,13 @@ class Clusterer:
         return alive
 
     def _push_candidates(
-        self, heap: list, alive: list[_Story | None], version: list[int], i: int
-    ) -> None:
+        self, heap: list, alive: list[_Story | None], version: list[int], i: int,
+        near: Iterable[int],
+    ) -> None:  # fmt: skip
         story = alive[i]
         assert story is not None
-        others = [j for j, s in enumerate(alive) if s is not None and j != i
-                  and not (s.fixed and story.fixed)]  # fmt: skip
+        others = sorted(j for j in near if j != i and alive[j] is not None
+                        and not (alive[j].fixed and story.fixed))  # type: ignore[union-attr]  # fmt: skip
         if not others:
             return
         centre = story.centre / (np.linalg.norm(story.centre) or 1.0)
@@ -285,6 +290,50 @@ class Clusterer:
 
     def clusters(self) -> dict[str, list[str]]:
         return {s.id: list(s.members) for s in self.stories}
+
+
+class _TimeIndex:
+    """Stories by the weeks of their news days, so that a dated story is compared only with
+    stories of nearby weeks (and with undated ones): the work per article stays flat as the
+    corpus grows in time. Undated stories are compared with every story."""
+
+    def __init__(self, alive: list[_Story | None]) -> None:
+        self.alive = alive
+        self.by_week: dict[int, set[int]] = {}
+        self.undated: set[int] = set()
+        for i in range(len(alive)):
+            self.add(i)
+
+    def _weeks(self, i: int) -> set[int]:
+        story = self.alive[i]
+        return {d // 7 for d in story.days} if story is not None else set()
+
+    def add(self, i: int) -> None:
+        if self.alive[i] is None:
+            return
+        weeks = self._weeks(i)
+        for w in weeks:
+            self.by_week.setdefault(w, set()).add(i)
+        if not weeks:
+            self.undated.add(i)
+
+    def remove(self, i: int) -> None:
+        for w in self._weeks(i):
+            self.by_week.get(w, set()).discard(i)
+        self.undated.discard(i)
+
+    def near(self, i: int) -> set[int]:
+        story = self.alive[i]
+        if story is None:
+            return set()
+        if not story.days:
+            return {j for j, s in enumerate(self.alive) if s is not None}
+        lo = (min(story.days) - MAX_GAP_DAYS) // 7
+        hi = (max(story.days) + MAX_GAP_DAYS) // 7
+        found = set(self.undated)
+        for w in range(lo, hi + 1):
+            found |= self.by_week.get(w, set())
+        return found
 
 
 def compatible(sig: Signals, story: _Story) -> bool:

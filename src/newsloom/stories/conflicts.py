@@ -22,20 +22,21 @@ from newsloom.stories.model import Claim, Conflict
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "  # noqa: SIM905
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 }
 _NUM = r"(?P<num>\d[\d,]*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
 _QUALIFIER = r"(?P<qual>at least|more than|over|nearly|almost|about|around|up to|some)?\s*"
 #: what a count in a news report counts: the word after the number (and an optional noun)
 _TOLLS = {
-    "killed": "the number killed", "dead": "the number killed", "died": "the number killed",
-    "deaths": "the number killed", "fatalities": "the number killed",
-    "injured": "the number injured", "wounded": "the number injured", "hurt": "the number injured",
-    "arrested": "the number arrested", "detained": "the number arrested",
+    **dict.fromkeys(("killed", "dead", "died", "deaths", "fatalities"), "the number killed"),
+    **dict.fromkeys(("injured", "wounded", "hurt"), "the number injured"),
+    **dict.fromkeys(("arrested", "detained"), "the number arrested"),
     "missing": "the number missing",
-    "displaced": "the number displaced", "evacuated": "the number evacuated",
-}  # fmt: skip
+    "displaced": "the number displaced",
+    "evacuated": "the number evacuated",
+}
 _WHAT = "|".join(_TOLLS)
 #: "three people were killed", "Five people have now died"
 _COUNT_BEFORE = re.compile(

@@ -128,7 +128,11 @@ class Story:
                 for g in self.duplicates
             ],
             "timeline": [
-                {**asdict(t), "sources": list(t.sources), "evidence": [asdict(c) for c in t.evidence]}
+                {
+                    **asdict(t),
+                    "sources": list(t.sources),
+                    "evidence": [asdict(c) for c in t.evidence],
+                }
                 for t in self.timeline
             ],
             "summary": [

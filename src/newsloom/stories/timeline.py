@@ -75,7 +75,7 @@ def build_timeline(
 def _finish(entry: _Entry, origins: Mapping[str, str], story_day: int | None) -> TimelineEntry:
     sources = sorted({a.id for a, _ in entry.mentions})
     # the mention most articles agree on names the event
-    art, first = max(
+    _, first = max(
         entry.mentions, key=lambda m: (bool(m[1].actor) + bool(m[1].target), -len(m[1].sentence))
     )
     actor = first.actor
