@@ -36,27 +36,17 @@ from dataclasses import replace
 from newsloom.analyse.actors import code_country, country_code, officeholder_country
 from newsloom.analyse.cameo import (
     ACT_NOUNS,
-    ADJECTIVE_CODES,
     ATTACK_NOUNS,
-    BLAST_NOUNS,
-    DEMAND_MODALS,
-    HARM_VERBS,
     INTENT_CODES,
     INTENT_VERBS,
-    MASS_VIOLENCE_WORDS,
-    MEDIA_AUDIENCES,
     MODALS,
-    NOT_AGREEMENTS,
-    NOT_MET,
-    NOUN_CODES,
-    NOUN_NEEDS,
     REPORTED_ADVERBS,
-    REPORTING_VERBS,
     SYMMETRIC_CODES,
-    VERB_CODES,
-    code_for,
     root,
 )
+from newsloom.analyse.coding import children as _children
+from newsloom.analyse.coding import conj_heads as _conj_heads
+from newsloom.analyse.coding import has_mass_violence, noun_code, verb_code
 from newsloom.analyse.lexicon import GROUP_NOUNS, INSTITUTION_NOUNS, ROLE_WORDS
 from newsloom.analyse.marks import find_quoted
 from newsloom.analyse.parse import Parse, Token, parse_text
@@ -203,165 +193,6 @@ def _phrase_actor(
     if tok.pos == "PRON" and tok.lower in _PRONOUNS:
         return _Actor(tok.text, None, i, False, tok.pos)
     return None
-
-
-def _children(parse: Parse, i: int, deps: frozenset[str] | set[str]) -> list[int]:
-    return [c for c in parse.children[i] if parse.tokens[c].dep in deps]
-
-
-def _conj_heads(parse: Parse, i: int) -> list[int]:
-    """Token `i` and the tokens conjoined to it ("Trump and Kim")."""
-    out = [i]
-    for c in parse.children[i]:
-        if parse.tokens[c].dep == "conj" and parse.tokens[c].pos in ("PROPN", "NOUN"):
-            out.extend(_conj_heads(parse, c))
-    return out
-
-
-def _object_nouns(parse: Parse, i: int) -> list[int]:
-    """Objects and prepositional objects of verb `i`, as (token index) heads."""
-    out = []
-    for c in parse.children[i]:
-        t = parse.tokens[c]
-        if t.dep in _OBJ or t.dep == "nsubjpass":
-            out.append(c)
-        elif t.dep in ("prep", "agent", "prt"):
-            out.extend(g for g in parse.children[c] if parse.tokens[g].dep in ("pobj", "pcomp"))
-        elif t.dep == "xcomp" and t.pos == "VERB":
-            out.append(c)
-    return out
-
-
-def _nouns_of(parse: Parse, heads: list[int]) -> list[str]:
-    """The lemmas of the object heads and of their compounds/modifiers ("phone call")."""
-    lemmas = []
-    for h in heads:
-        lemmas.append(parse.tokens[h].lemma)
-        for c in parse.children[h]:
-            if parse.tokens[c].dep in ("compound", "amod", "pobj", "prep", "nmod"):
-                lemmas.append(parse.tokens[c].lemma)
-                lemmas.extend(parse.tokens[g].lemma for g in parse.children[c])
-    return lemmas
-
-
-def _code(parse: Parse, i: int, mass: bool) -> str | None:
-    """The CAMEO code of verb `i` in its clause, or None. `mass`: the article reports an
-    attack with unconventional weapons, so "the attack killed" is mass violence (20)."""
-    tok = parse.tokens[i]
-    verb = tok.lemma
-    objs = _object_nouns(parse, i)
-    nouns = _nouns_of(parse, objs)
-    preps = {parse.tokens[p].lower for p in _children(parse, i, {"prep"})}
-    if (
-        tok.dep in ("acl", "amod")
-        and not _children(parse, i, {"agent"})
-        and parse.tokens[tok.head].lemma not in ACT_NOUNS
-    ):
-        return None  # "officers accused of hacking": a description, not a reported act
-    if verb == "play" and any(
-        parse.tokens[o].lemma == "role"
-        and any(parse.tokens[d].lower == "no" for d in parse.children[o])
-        for o in objs
-    ):
-        return "016"  # "said his government played no role in ...": a denial
-    if tok.dep == "pcomp" and parse.tokens[tok.head].lower == "for":
-        return None  # "sanctions for seizing Crimea": the reason given for another act
-    for a in _children(parse, i, {"acomp"}):
-        code = ADJECTIVE_CODES.get(parse.tokens[a].lemma)
-        if code:
-            return code
-    if verb == "call":
-        if any(n in ("election", "vote", "referendum", "poll") for n in nouns):
-            return "034"
-        for p in _children(parse, i, {"prep"}):
-            if parse.tokens[p].lower == "on":
-                pobj = _children(parse, p, {"pobj"})
-                if pobj and parse.tokens[pobj[0]].ent not in ("DATE", "TIME"):
-                    return "020"
-        return None
-    if verb in ("want", "ask", "urge", "press", "push"):
-        # "wanted the Trump administration to speak with Kim": an appeal to another actor
-        for c in _children(parse, i, {"ccomp", "xcomp"}):
-            if _children(parse, c, {"nsubj"}) or _children(parse, i, {"dobj"}):
-                return "020"
-        return VERB_CODES.get(verb)
-    if verb in REPORTING_VERBS | {"reiterate", "insist", "conclude"}:
-        # "said that Libya must hand over the suspects": a demand on the clause's subject
-        for c in _children(parse, i, {"ccomp"}):
-            if any(parse.tokens[a].lower in DEMAND_MODALS for a in _children(parse, c, {"aux"})):
-                return "100"
-            # "said that Russia's relationship with North Korea was harming the efforts"
-            if parse.tokens[c].lemma in HARM_VERBS and _children(parse, c, {"nsubj"}):
-                return "111"
-    if verb == "attack":
-        return "111" if "for" in preps else "190"
-    if verb == "dismiss" and "as" in preps:
-        return "111"
-    if verb == "sign" and any(parse.tokens[o].lemma in NOT_AGREEMENTS for o in objs):
-        return None
-    if verb == "sign" and tok.dep == "acl" and parse.tokens[tok.head].lemma in NOT_AGREEMENTS:
-        return None
-    if verb == "vote" and "referendum" in nouns:
-        return None
-    if verb == "host" and not any(parse.tokens[o].pos == "PROPN" for o in objs):
-        return None
-    if tok.dep == "relcl" and any(
-        parse.tokens[a].lower == "to" for a in _children(parse, i, {"aux"})
-    ):
-        return None  # "a pleasant place to visit": an infinitive describing a noun, no act
-    if verb == "meet" and any(parse.tokens[o].lemma in NOT_MET for o in objs):
-        return None  # "would not meet the deadline"
-    if verb == "meet" and any(parse.tokens[o].lemma in MEDIA_AUDIENCES for o in objs):
-        return None
-    if verb in ("speak", "talk"):
-        sent = parse.sentence_of(i)
-        words = {parse.tokens[k].lemma for k in range(*sent)}
-        if words & {"phone", "telephone", "call"}:
-            return "041"
-        if preps & {"to", "with"}:
-            return "040"
-        return "044" if {"meeting", "summit", "one-on-one"} & words else None
-    if verb in ("kill", "injure", "wound"):
-        subj = _children(parse, i, {"nsubj"})  # "were injured": the victims, not the attacker
-        sent = parse.sentence_of(i)
-        words = {parse.tokens[k].lemma for k in range(*sent)}
-        if subj and parse.tokens[subj[0]].lemma in ATTACK_NOUNS:
-            return "20" if mass or words & MASS_VIOLENCE_WORDS else "190"
-        if _children(parse, i, {"nsubjpass"}) and set(_nouns_of(parse, objs)) & BLAST_NOUNS:
-            # "were killed in a suicide car bombing": the bombing is the event
-            return "20" if mass or words & MASS_VIOLENCE_WORDS else "183"
-        return "180" if subj and parse.tokens[subj[0]].pos in ("PROPN", "NOUN") else None
-    return code_for(verb, nouns)
-
-
-def _noun_code(parse: Parse, i: int) -> str | None:
-    """The code of an event noun ("a phone call with Merkel", "sanctions on Russia")."""
-    tok = parse.tokens[i]
-    code = NOUN_CODES.get(tok.lemma)
-    if code is None:
-        return None
-    if code == "161" and any(
-        parse.tokens[k].lemma in ("troop", "force", "soldier")
-        for k in range(tok.left, tok.right + 1)
-    ):
-        return "087"
-    needs = NOUN_NEEDS.get(tok.lemma)
-    if needs is not None:
-        near = {parse.tokens[c].lower for c in parse.children[i]}
-        near |= {parse.tokens[c].lemma for c in parse.children[i]}
-        if not near & needs:
-            return None
-    return code
-
-
-def _has_mass_violence(parse: Parse) -> bool:
-    """Whether the text reports an attack with unconventional weapons ("chemical attack")."""
-    return any(
-        t.lemma in ATTACK_NOUNS
-        and t.pos == "NOUN"
-        and any(parse.tokens[k].lemma in MASS_VIOLENCE_WORDS for k in range(t.left, t.i))
-        for t in parse.tokens
-    )
 
 
 def _modality(parse: Parse, i: int, outer: list[int]) -> str:
@@ -616,7 +447,7 @@ def find_events(
     """The CAMEO events of one parsed text (`published`: the article's publication date)."""
     events: list[Event] = []
     people = person_countries(parse, entities)
-    mass = _has_mass_violence(parse)
+    mass = has_mass_violence(parse)
     home = home_country(parse, entities)
     quoted = [(q.start, q.end) for q in find_quoted(parse.text)]
     previous: _Actor | None = None
@@ -632,14 +463,14 @@ def find_events(
         for i in range(first, stop):
             tok = parse.tokens[i]
             if tok.pos in ("VERB", "AUX"):
-                code = _code(parse, i, mass)
+                code = verb_code(parse, i, mass)
                 if code:
                     found.append((i, code))
         verbs = {i for i, _ in found}
         for i in range(first, stop):
             tok = parse.tokens[i]
             if tok.pos == "NOUN" and tok.head not in verbs:
-                code = _noun_code(parse, i)
+                code = noun_code(parse, i)
                 if code:
                     found.append((i, code))
         found.sort()

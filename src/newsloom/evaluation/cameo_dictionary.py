@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsloom.analyse.parse import Parse
+from newsloom.analyse.verbdict import Dictionary, Pattern, Term, VerbEntry
 from newsloom.article import Article, Event
 from newsloom.evaluation.figures import Figure
 from newsloom.evaluation.gold import GoldSet
@@ -54,57 +55,10 @@ __all__ = [
 SYSTEM = "CAMEO 2.0 dictionary"
 DICTIONARY_FILE = "CAMEO.2.0.txt"
 
-#: a term: alternatives, each a run of adjacent words
-Term = tuple[tuple[str, ...], ...]
-
 _CODE = re.compile(r"\[([^\]]*)\]")
 _FORMS = re.compile(r"\{([^}]*)\}")
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 _SLOTS = frozenset({"$", "+", "^", "%", "|"})
-
-
-@dataclass(frozen=True, slots=True)
-class Pattern:
-    """A verb pattern: terms before and after the verb, and its code."""
-
-    before: tuple[Term, ...]
-    after: tuple[Term, ...]
-    code: str
-
-    @property
-    def size(self) -> int:
-        """How specific the pattern is: the number of words it needs."""
-        return sum(min(len(alt) for alt in term) for term in (*self.before, *self.after))
-
-
-@dataclass(frozen=True, slots=True)
-class VerbEntry:
-    """A verb of the dictionary: its default code (None for none) and its blocks' patterns.
-
-    `before`/`after`: the other words of a phrasal entry ("call off": `after` = ("off",)).
-    """
-
-    lemma: str
-    code: str | None
-    patterns: tuple[Pattern, ...]
-    before: tuple[str, ...] = ()
-    after: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Dictionary:
-    """Verb lemma -> its entries (a phrasal verb and a plain one share a lemma);
-    irregular form -> lemma."""
-
-    verbs: dict[str, tuple[VerbEntry, ...]]
-    forms: dict[str, str]
-
-    def entries(self, lemma: str, form: str) -> tuple[VerbEntry, ...]:
-        found = self.verbs.get(lemma, ())
-        other = self.forms.get(form)
-        if other and other != lemma:
-            found = found + self.verbs.get(other, ())
-        return found
 
 
 def _code(text: str) -> str | None:
