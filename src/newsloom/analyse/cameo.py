@@ -250,6 +250,12 @@ for _verbs, _nouns, _code in (
         "050",
     ),
     ("withdraw pull", "troop force soldier", "087"),
+    ("withdraw pull", "inspector observer monitor peacekeeper personnel mission", "166"),
+    ("expel", "diplomat ambassador envoy attache", "161"),
+    ("recall", "ambassador envoy diplomat", "161"),
+    ("complete conduct carry", "investigation inquiry probe", "090"),
+    ("extend prolong", "curfew", "172"),
+    ("declare", "siege", "172"),
     ("launch open", "investigation inquiry probe hearing", "090"),
     ("put place", "investigation", "090"),
     ("impose declare", "curfew", "172"),
@@ -326,7 +332,7 @@ NOT_AGREEMENTS = words("letter bill law order petition book")
 MEDIA_AUDIENCES = words("press reporter reporters journalist journalists media")
 #: what one "meets" that is not a meeting ("meet the deadline", "meet their demands")
 NOT_MET = words(
-    "deadline target goal expectation need requirement condition obligation standard demand"
+    "deadline target goal expectation need requirement condition obligation standard"
 )
 #: nouns of an attack a passive killing happened "in" ("were killed in a car bombing")
 BLAST_NOUNS = words("bombing blast explosion attack strike raid shelling device bomb")
@@ -341,7 +347,7 @@ REPORTING_VERBS = words(
 INTENT_VERBS = words(
     """
     plan want intend aim hope seek prepare decide expect propose vow pledge promise threaten
-    try agree offer swear
+    try agree offer swear prepared ready willing
     """
 )
 #: modal verbs and what they make of the event

@@ -28,6 +28,7 @@ from newsloom.analyse.cameo import (
 )
 from newsloom.analyse.lexicon_code import lexicon_code
 from newsloom.analyse.parse import Parse
+from newsloom.analyse.senses import sense_code
 
 __all__ = ["children", "conj_heads", "has_mass_violence", "noun_code", "verb_code"]
 
@@ -99,7 +100,7 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
         code = ADJECTIVE_CODES.get(parse.tokens[a].lemma)
         if code:
             return code
-    if verb == "call":
+    if verb == "call" and not children(parse, i, {"prt"}):
         if any(n in ("election", "vote", "referendum", "poll") for n in nouns):
             return "034"
         for p in children(parse, i, {"prep"}):
@@ -122,6 +123,10 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
             # "said that Russia's relationship with North Korea was harming the efforts"
             if parse.tokens[c].lemma in HARM_VERBS and children(parse, c, {"nsubj"}):
                 return "111"
+    if verb != "kill":
+        sense = sense_code(parse, i)
+        if sense is not None:
+            return sense or None
     if verb == "attack":
         return "111" if "for" in preps else "190"
     if verb == "dismiss" and "as" in preps:
@@ -159,6 +164,9 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
         if children(parse, i, {"nsubjpass"}) and set(_nouns_of(parse, objs)) & BLAST_NOUNS:
             # "were killed in a suicide car bombing": the bombing is the event
             return "20" if mass or words & MASS_VIOLENCE_WORDS else "183"
+        sense = sense_code(parse, i)  # "troops killed", "warplanes killed": military force
+        if sense:
+            return sense
         return "180" if subj and parse.tokens[subj[0]].pos in ("PROPN", "NOUN") else None
     return lexicon_code(parse, i, verb, nouns)
 

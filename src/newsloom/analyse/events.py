@@ -785,19 +785,36 @@ def _placed(
     return actor, targets
 
 
+#: codes that stay what they are when only announced (CAMEO codes announced withdrawals)
+_ANNOUNCED = frozenset({"161"})
+#: yielding acts that, made conditional, are threats
+_YIELD_THREATS = frozenset({"087", "0871", "0872", "0873", "0874", "166", "1661", "1662"})
+#: roots of cooperation: negated, the act is refused
+_COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+
+
 def _with_modality(code: str, modality: str) -> str:
     """The code of an act that is only conditional or intended.
 
     "May attack if ..." and "vowed to fight" are threats (138), "will withdraw its
     ambassador unless ..." is a threat (130); "will visit", "will support", "will release"
     express an intent to cooperate (CAMEO 03). An intended withdrawal from an agreement stays
-    161, as CAMEO codes announced withdrawals.
+    161, as CAMEO codes announced withdrawals; other intended sanctions and coercion ("plans
+    to impose restrictions") are threats (130), as is a withdrawal of forces or observers made
+    conditional ("will withdraw its force unless"). A negated act of cooperation ("will not
+    accept", "did not agree") is a refusal (120).
     """
     r = root(code)
     if modality in ("conditional", "intended") and r in ("18", "19", "20"):
         return "138"
-    if modality == "conditional" and r in ("16", "17"):
+    if modality == "conditional" and (r in ("15", "16", "17") or code in _YIELD_THREATS):
         return "130"
+    if modality == "intended" and r in ("15", "16", "17") and code not in _ANNOUNCED:
+        return "130"  # "plans to impose restrictions", "will extend the curfew"
+    if modality in ("conditional", "intended") and r == "14":
+        return "133"  # "would blockade Paris": a threat of protest
+    if modality == "negated" and r in _COOPERATIVE_ROOTS:
+        return "120"  # "will not accept any more refugees", "did not agree to": a refusal
     if modality == "intended" and r in INTENT_CODES:
         return INTENT_CODES[r]
     return code
