@@ -48,6 +48,7 @@ from newsloom.analyse.coding import children as _children
 from newsloom.analyse.coding import conj_heads as _conj_heads
 from newsloom.analyse.coding import has_mass_violence, noun_code, verb_code
 from newsloom.analyse.lexicon import GROUP_NOUNS, INSTITUTION_NOUNS, ROLE_WORDS
+from newsloom.analyse.lexicon_code import default_code
 from newsloom.analyse.marks import find_quoted
 from newsloom.analyse.parse import Parse, Token, parse_text
 from newsloom.analyse.roles import ROLE_LEXICON, role_of
@@ -473,6 +474,14 @@ def find_events(
                 code = noun_code(parse, i)
                 if code:
                     found.append((i, code))
+        if all(root(c) == "01" for _, c in found):
+            # nothing but a statement: the dictionary's default codes of the sentence's verbs
+            found += [
+                (i, c)
+                for i in range(first, stop)
+                if parse.tokens[i].pos == "VERB" and i not in verbs
+                and (c := default_code(parse, i)) is not None
+            ]  # fmt: skip
         found.sort()
         coded = {i for i, _ in found}
         # an appeal, a demand or a refusal is the event, not the act it asks for or refuses

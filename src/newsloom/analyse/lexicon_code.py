@@ -5,20 +5,35 @@ Order (each step only when the ones before found nothing):
 1. our patterns (`cameo.PATTERNS`, a verb with the noun of its object or prepositional
    object: "impose sanctions", "lift the curfew"), which were written for news wordings;
 2. for a verb not in our table, the CAMEO 2.0 dictionary's most specific pattern that
-   matches the verb's phrase (`verbdict.match_verb`: "turned down the offer" 125, "took to the streets" 141);
+   matches the verb's phrase (`verbdict.match_verb`: "turned down the offer" 125, "took to
+   the streets" 141), except for verbs of saying and intending, whose event is the clause
+   they carry ("plans to announce the withdrawal");
 3. our verb table (`cameo.VERB_CODES`), which a dictionary pattern refines only inside the
    verb's root;
-4. the dictionary's default for the verb, except for the light and reporting verbs that are
-   events only with a pattern (`cameo.PATTERN_ONLY`: "take", "make", "say", ...).
+4. `default_code`: the dictionary's default for the verb, used only for a sentence in which
+   nothing but a statement is coded otherwise (the dictionary's defaults are its broadest
+   guesses: "prepare" 030, "continue" 046; beside an event we found they are mostly noise), and
+   never for the light and reporting verbs that are events only with a pattern
+   (`cameo.PATTERN_ONLY`: "take", "make", "say", ...).
 """
 
 from __future__ import annotations
 
-from newsloom.analyse.cameo import LEMMA_FIXES, PATTERN_ONLY, PATTERNS, VERB_CODES
+from newsloom.analyse.cameo import (
+    INTENT_VERBS,
+    LEMMA_FIXES,
+    PATTERN_ONLY,
+    PATTERNS,
+    REPORTING_VERBS,
+    VERB_CODES,
+)
 from newsloom.analyse.parse import Parse
 from newsloom.analyse.verbdict import match_verb, shipped_dictionary
 
-__all__ = ["lexicon_code"]
+__all__ = ["default_code", "lexicon_code"]
+
+#: verbs whose event is the clause they carry
+_CARRIERS = REPORTING_VERBS | INTENT_VERBS
 
 
 def lexicon_code(parse: Parse, i: int, verb: str, nouns: list[str]) -> str | None:
@@ -28,15 +43,24 @@ def lexicon_code(parse: Parse, i: int, verb: str, nouns: list[str]) -> str | Non
         code = PATTERNS.get((verb, noun))
         if code:
             return code
+    ours = VERB_CODES.get(verb)
+    if ours is None and verb in _CARRIERS:
+        return None
     found = match_verb(shipped_dictionary(), parse, i, parse.sentence_of(i)[0])
     pattern = found[0] if found is not None and found[1] else None
-    ours = VERB_CODES.get(verb)
     if ours is not None:
         # the dictionary's pattern refines our verb within its root ("demanded the removal"
         # 1041), never moves it to another ("demand" is never an appeal, 02)
         return pattern if pattern and pattern[:2] == ours[:2] else ours
-    if pattern:
-        return pattern
-    if found is not None and found[0] and verb not in PATTERN_ONLY:
-        return found[0]
-    return None
+    return pattern or None
+
+
+def default_code(parse: Parse, i: int) -> str | None:
+    """The CAMEO 2.0 dictionary's default code for verb token `i`, for a sentence in which
+    nothing else is coded; None for the light and reporting verbs (`cameo.PATTERN_ONLY`)."""
+    tok = parse.tokens[i]
+    verb = LEMMA_FIXES.get(tok.lemma, tok.lemma)
+    if verb in PATTERN_ONLY or verb in VERB_CODES or tok.dep in ("amod", "acl", "relcl"):
+        return None
+    found = match_verb(shipped_dictionary(), parse, i, parse.sentence_of(i)[0])
+    return found[0] if found is not None and not found[1] and found[0] else None

@@ -42,7 +42,9 @@ LEXICON_FILE = "cameo_verbs.json.gz"
 Term = tuple[tuple[str, ...], ...]
 
 #: dependents whose words are another clause's, not the verb's phrase
-_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis", "conj", "cc", "mark"})
+_CLAUSES = frozenset(
+    {"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj", "cc", "mark", "punct"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,11 +195,15 @@ def phrase_after(parse: Parse, i: int, *, dependency: bool = True) -> list[int]:
     tok = parse.tokens[i]
     if not dependency:
         return list(range(i + 1, tok.right + 1))
-    skip: set[int] = set()
-    for c in parse.children[i]:
-        if c > i and parse.tokens[c].dep in _CLAUSES:
-            skip.update(range(parse.tokens[c].left, parse.tokens[c].right + 1))
-    return [k for k in range(i + 1, tok.right + 1) if k not in skip]
+    out: list[int] = []
+    stack = [c for c in parse.children[i] if c > i]
+    while stack:
+        k = stack.pop()
+        if parse.tokens[k].dep in _CLAUSES:
+            continue
+        out.append(k)
+        stack.extend(parse.children[k])
+    return sorted(k for k in out if k > i)
 
 
 def match_verb(
