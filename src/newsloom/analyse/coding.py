@@ -28,7 +28,7 @@ from newsloom.analyse.cameo import (
 )
 from newsloom.analyse.lexicon_code import lexicon_code
 from newsloom.analyse.parse import Parse
-from newsloom.analyse.senses import sense_code
+from newsloom.analyse.senses import by_force, sense_code
 
 __all__ = ["children", "conj_heads", "has_mass_violence", "noun_code", "verb_code"]
 
@@ -168,7 +168,7 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
         if sense:
             return sense
         return "180" if subj and parse.tokens[subj[0]].pos in ("PROPN", "NOUN") else None
-    return lexicon_code(parse, i, verb, nouns)
+    return by_force(parse, i, lexicon_code(parse, i, verb, nouns))
 
 
 def noun_code(parse: Parse, i: int) -> str | None:

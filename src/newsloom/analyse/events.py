@@ -53,6 +53,7 @@ from newsloom.analyse.marks import find_quoted
 from newsloom.analyse.parse import Parse, Token, parse_text
 from newsloom.analyse.roles import ROLE_LEXICON, role_of
 from newsloom.analyse.scene import country_of, home_country, place_of
+from newsloom.analyse.senses import by_force
 from newsloom.article import Article, DateExpression, Entity, Event
 from newsloom.pipeline import Context, stage
 
@@ -476,12 +477,13 @@ def find_events(
                     found.append((i, code))
         if all(root(c) == "01" for _, c in found):
             # nothing but a statement: the dictionary's default codes of the sentence's verbs
-            found += [
-                (i, c)
+            defaults = [
+                (_depth(parse, i), i, c)
                 for i in range(first, stop)
                 if parse.tokens[i].pos == "VERB" and i not in verbs
-                and (c := default_code(parse, i)) is not None
+                and (c := by_force(parse, i, default_code(parse, i))) is not None
             ]  # fmt: skip
+            found += [(i, c) for _, i, c in sorted(defaults)[:1]]  # the main verb's
         found.sort()
         coded = {i for i, _ in found}
         # an appeal, a demand or a refusal is the event, not the act it asks for or refuses
@@ -574,7 +576,7 @@ def find_events(
             modality = _modality(parse, i, outer)
             if modality == "asserted" and any(a <= tok.start < b for a, b in quoted):
                 modality = "reported"  # a speaker's words, not the reporter's
-            code = _with_modality(code, modality)
+            code = _with_modality(code, modality, _announced(parse, i, outer))
             if actor is not None and sentence_actor is None:
                 sentence_actor = actor
             for target in targets or [None]:
@@ -802,7 +804,35 @@ _YIELD_THREATS = frozenset({"087", "0871", "0872", "0873", "0874", "166", "1661"
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
-def _with_modality(code: str, modality: str) -> str:
+def _depth(parse: Parse, i: int) -> int:
+    return sum(1 for _ in parse.ancestors(i))
+
+
+def _announced(parse: Parse, i: int, outer: list[int]) -> bool:
+    """An intention stated for the future ("will impose", "plans to", "is prepared to"), not
+    an attempt or a decision already made ("tried to halt", "decided to impose")."""
+    chain = [i, *outer]
+    if any(parse.tokens[k].lemma in _ATTEMPTS for k in chain):
+        return False
+    if any(parse.tokens[k].lemma in _FUTURE_INTENT for k in outer):
+        return True
+    return any(
+        parse.tokens[c].dep == "aux" and parse.tokens[c].lower in _FUTURE_AUX
+        for k in chain
+        for c in parse.children[k]
+    )
+
+
+#: verbs of an attempt or a decision: what they govern is done, not threatened
+_ATTEMPTS = frozenset({"try", "attempt", "seek", "decide", "agree", "manage", "help"})
+#: verbs that state an intention for the future
+_FUTURE_INTENT = frozenset(
+    {"plan", "prepare", "prepared", "intend", "threaten", "vow", "ready", "willing", "warn"}
+)
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
+
+
+def _with_modality(code: str, modality: str, announced: bool = True) -> str:
     """The code of an act that is only conditional or intended.
 
     "May attack if ..." and "vowed to fight" are threats (138), "will withdraw its
@@ -818,9 +848,9 @@ def _with_modality(code: str, modality: str) -> str:
         return "138"
     if modality == "conditional" and (r in ("15", "16", "17") or code in _YIELD_THREATS):
         return "130"
-    if modality == "intended" and r in ("15", "16", "17") and code not in _ANNOUNCED:
+    if modality == "intended" and announced and r in ("15", "16", "17") and code not in _ANNOUNCED:
         return "130"  # "plans to impose restrictions", "will extend the curfew"
-    if modality in ("conditional", "intended") and r == "14":
+    if modality in ("conditional", "intended") and announced and r == "14":
         return "133"  # "would blockade Paris": a threat of protest
     if modality == "negated" and r in _COOPERATIVE_ROOTS:
         return "120"  # "will not accept any more refugees", "did not agree to": a refusal

@@ -7,7 +7,8 @@ Order (each step only when the ones before found nothing):
 2. for a verb not in our table, the CAMEO 2.0 dictionary's most specific pattern that
    matches the verb's phrase (`verbdict.match_verb`: "turned down the offer" 125, "took to
    the streets" 141), except for verbs of saying and intending, whose event is the clause
-   they carry ("plans to announce the withdrawal");
+   they carry ("plans to announce the withdrawal"), and for the background verbs of relative
+   clauses and adverbial participles;
 3. our verb table (`cameo.VERB_CODES`), which a dictionary pattern refines only inside the
    verb's root;
 4. `default_code`: the dictionary's default for the verb, used only for a sentence in which
@@ -44,7 +45,7 @@ def lexicon_code(parse: Parse, i: int, verb: str, nouns: list[str]) -> str | Non
         if code:
             return code
     ours = VERB_CODES.get(verb)
-    if ours is None and verb in _CARRIERS:
+    if ours is None and (verb in _CARRIERS or _aside(parse, i)):
         return None
     found = match_verb(shipped_dictionary(), parse, i, parse.sentence_of(i)[0])
     pattern = found[0] if found is not None and found[1] else None
@@ -53,6 +54,14 @@ def lexicon_code(parse: Parse, i: int, verb: str, nouns: list[str]) -> str | Non
         # 1041), never moves it to another ("demand" is never an appeal, 02)
         return pattern if pattern and pattern[:2] == ours[:2] else ours
     return pattern or None
+
+
+def _aside(parse: Parse, i: int) -> bool:
+    """A verb in a relative clause or an adverbial participle ("who directed Brexit",
+    "leading the government to impose direct rule"): background to the sentence's event,
+    which the dictionary's broad patterns do not code."""
+    tok = parse.tokens[i]
+    return tok.dep == "relcl" or (tok.dep == "advcl" and tok.tag == "VBG")
 
 
 def default_code(parse: Parse, i: int) -> str | None:

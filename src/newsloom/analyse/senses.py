@@ -17,7 +17,7 @@ from __future__ import annotations
 from newsloom.analyse.lexicon import words
 from newsloom.analyse.parse import Parse
 
-__all__ = ["NO_EVENT", "SENSE_VERBS", "sense_code", "subject_kind", "subject_token"]
+__all__ = ["NO_EVENT", "SENSE_VERBS", "by_force", "sense_code", "subject_kind", "subject_token"]
 
 #: returned when the verb's sense is not an event
 NO_EVENT = ""
@@ -71,7 +71,8 @@ JOB_NOUNS = words(
     """
     minister director chief head coach manager employee staff worker official aide adviser
     advisor secretary commander general executive ceo president chairman editor prosecutor
-    judge governor ambassador spokesman spokeswoman deputy officer agent
+    judge governor ambassador spokesman spokeswoman deputy officer agent government cabinet
+    board team leadership administration
     """
 )
 #: things one strikes that are agreements
@@ -398,6 +399,8 @@ def _exchange(parse: Parse, i: int) -> str | None:
     nouns = _lemmas(parse, _objects(parse, i))
     if nouns & words("fire gunfire shot salvo blow"):
         return "190"
+    if nouns & words("barb insult accusation criticism word jibe taunt"):
+        return "111"
     return None
 
 
@@ -415,6 +418,14 @@ _SENSES = {
     "shoot": _shoot,
     "exchange": _exchange,
 }
+
+
+def by_force(parse: Parse, i: int, code: str | None) -> str | None:
+    """Force (CAMEO 18, 19) used by the police is repression (175): "riot police smashed
+    their way into the polling station", "police clashed with protesters"."""
+    if code and code[:2] in ("18", "19") and subject_kind(parse, i) == "police":
+        return "175"
+    return code
 
 
 def sense_code(parse: Parse, i: int) -> str | None:

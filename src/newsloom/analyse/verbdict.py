@@ -8,8 +8,8 @@ matcher: a verb token's code is its most specific matching pattern, else its ent
 
 A pattern's words after the `*` are looked for, in order, among the verb's own dependents
 (particle, objects, prepositional phrases: the tokens of its subtree after it, without its
-clausal complements, which hold another event), and its words before the `*` in the clause
-before the verb. A dictionary word matches a token's form or lemma, or its own singular.
+clausal complements, which hold another event), and its words before the `*` in the verb's
+subject phrase. A dictionary word matches a token's form or lemma, or its own singular.
 """
 
 from __future__ import annotations
@@ -206,6 +206,21 @@ def phrase_after(parse: Parse, i: int, *, dependency: bool = True) -> list[int]:
     return sorted(k for k in out if k > i)
 
 
+def phrase_before(parse: Parse, i: int, first: int) -> list[int]:
+    """The tokens before verb `i` that its patterns read: its subject's phrase (through the
+    verbs it depends on when it has none of its own), never another clause's words."""
+    k = i
+    for _ in range(3):
+        subj = [c for c in parse.children[k] if parse.tokens[c].dep in ("nsubj", "nsubjpass")]
+        if subj:
+            tok = parse.tokens[subj[0]]
+            return [j for j in range(max(tok.left, first), tok.right + 1) if j < i]
+        if parse.tokens[k].dep not in ("xcomp", "conj") or parse.tokens[k].head == k:
+            break
+        k = parse.tokens[k].head
+    return []
+
+
 def match_verb(
     dic: Dictionary, parse: Parse, i: int, first: int, *, dependency: bool = True
 ) -> tuple[str | None, bool] | None:
@@ -217,10 +232,10 @@ def match_verb(
     """
     tok = parse.tokens[i]
     found = dic.entries(tok.lemma, tok.lower)
-    if not found:
+    if not found or (dependency and tok.dep == "prep"):
         return None
     after = phrase_after(parse, i, dependency=dependency)
-    before = list(range(first, i))
+    before = phrase_before(parse, i, first) if dependency else list(range(first, i))
     for entry in found:
         if entry.after and _find((entry.after,), parse, [k for k in after if k <= i + 3]) is None:
             continue
