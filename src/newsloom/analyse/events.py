@@ -475,13 +475,15 @@ def find_events(
                 code = noun_code(parse, i)
                 if code:
                     found.append((i, code))
-        if all(root(c) == "01" for _, c in found):
-            # nothing but a statement: the dictionary's default codes of the sentence's verbs
+        if not found:
+            # nothing coded: the dictionary's default code of the sentence's main verb, for a
+            # material act (its defaults for words and meetings are its broadest guesses)
             defaults = [
                 (_depth(parse, i), i, c)
                 for i in range(first, stop)
                 if parse.tokens[i].pos == "VERB" and i not in verbs
                 and (c := by_force(parse, i, default_code(parse, i))) is not None
+                and root(c) in _DEFAULT_ROOTS
             ]  # fmt: skip
             found += [(i, c) for _, i, c in sorted(defaults)[:1]]  # the main verb's
         found.sort()
@@ -796,6 +798,9 @@ def _placed(
     return actor, targets
 
 
+#: roots of material acts, where a verb's dictionary default is taken without a pattern:
+#: aid, yielding, sanctions, coercion, assault
+_DEFAULT_ROOTS = frozenset({"06", "07", "08", "16", "17", "18"})
 #: codes that stay what they are when only announced (CAMEO codes announced withdrawals)
 _ANNOUNCED = frozenset({"161"})
 #: yielding acts that, made conditional, are threats

@@ -57,10 +57,19 @@ def lexicon_code(parse: Parse, i: int, verb: str, nouns: list[str]) -> str | Non
 
 
 def _aside(parse: Parse, i: int) -> bool:
-    """A verb in a relative clause or an adverbial participle ("who directed Brexit",
-    "leading the government to impose direct rule"): background to the sentence's event,
-    which the dictionary's broad patterns do not code."""
+    """A verb in a relative clause, an adverbial participle or a clause of purpose ("who
+    directed Brexit", "leading the government to impose direct rule", "to continue their
+    talks"): background to the sentence's event, which the dictionary's broad patterns do not
+    code."""
     tok = parse.tokens[i]
+    if tok.dep == "advcl" and any(
+        parse.tokens[c].dep == "aux" and parse.tokens[c].lower == "to" for c in parse.children[i]
+    ):
+        return True  # "invite Kim to the White House to continue their talks": a purpose
+    if tok.dep == "xcomp" and any(
+        parse.tokens[c].dep in ("dobj", "obj") and c < i for c in parse.children[tok.head]
+    ):
+        return True  # "invite Kim to continue their talks": the invitation is the event
     return tok.dep == "relcl" or (tok.dep == "advcl" and tok.tag == "VBG")
 
 

@@ -4,7 +4,7 @@
 deal struck; "meet" a meeting or a deadline met; "attack" force or words; "hit" a missile, a
 sanction or a verbal counter-attack; "charge" an indictment or an accusation; "claim" a
 statement or responsibility for an attack; "deny" a denial or a refusal; "dismiss" a sacking or
-a rejection; "kill" by armed forces is military force.
+a rejection; "kill" by armed forces is military force; "receive" a guest or a letter.
 
 `sense_code(parse, i)` returns a code when the verb's sense decides it, `NO_EVENT` when the
 verb is used in a sense that is not a CAMEO event ("the storm hit", "met the deadline",
@@ -75,6 +75,8 @@ JOB_NOUNS = words(
     board team leadership administration
     """
 )
+#: whom one receives as a host
+VISITORS = words("delegation envoy visitor guest mission counterpart team leader")
 #: things one strikes that are agreements
 DEAL_NOUNS = words("deal agreement accord bargain compromise pact truce ceasefire settlement")
 #: the places and things armed force is aimed at
@@ -139,7 +141,9 @@ REJECTED_THINGS = words(
     """
 )
 
-SENSE_VERBS = words("fire strike meet attack hit charge claim deny dismiss kill shoot exchange")
+SENSE_VERBS = words(
+    "fire strike meet attack hit charge claim deny dismiss kill shoot exchange receive"
+)
 
 _OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 _UP = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl"})
@@ -155,8 +159,8 @@ def subject_token(parse: Parse, i: int) -> int | None:
     k = i
     for _ in range(4):
         subj = _kids(parse, k, {"nsubj", "csubj"})
-        if subj:
-            return subj[0]
+        if subj:  # the nearest: "BARCELONA (Reuters) - Spanish police smashed"
+            return min(subj, key=lambda c: abs(k - c))
         for a in _kids(parse, k, {"agent"}):
             pobj = _kids(parse, a, {"pobj"})
             if pobj:
@@ -404,7 +408,23 @@ def _exchange(parse: Parse, i: int) -> str | None:
     return None
 
 
+def _receive(parse: Parse, i: int) -> str | None:
+    """Receiving a visitor is hosting (043); receiving a letter, a call or an award is not an
+    act of the receiver."""
+    objs = _objects(parse, i)
+    if not objs:
+        return None
+    if (
+        _is_person(parse, objs)
+        or any(parse.tokens[o].ent in ("PERSON", "ORG", "NORP", "GPE") for o in objs)
+        or _lemmas(parse, objs) & VISITORS
+    ):
+        return "043"
+    return NO_EVENT
+
+
 _SENSES = {
+    "receive": _receive,
     "fire": _fire,
     "strike": _strike,
     "meet": _meet,
