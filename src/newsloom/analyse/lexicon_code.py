@@ -6,7 +6,8 @@ Order (each step only when the ones before found nothing):
    object: "impose sanctions", "lift the curfew"), which were written for news wordings;
 2. for a verb not in our table, the CAMEO 2.0 dictionary's most specific pattern that
    matches the verb's phrase (`verbdict.match_verb`: "turned down the offer" 125, "took to
-   the streets" 141), except for verbs of saying and intending, whose event is the clause
+   the streets" 141), except when its object is an event noun of ours ("backed sanctions":
+   the sanctions are the event), for verbs of saying and intending, whose event is the clause
    they carry ("plans to announce the withdrawal"), and for the background verbs of relative
    clauses and adverbial participles;
 3. our verb table (`cameo.VERB_CODES`), which a dictionary pattern refines only inside the
@@ -23,6 +24,7 @@ from __future__ import annotations
 from newsloom.analyse.cameo import (
     INTENT_VERBS,
     LEMMA_FIXES,
+    NOUN_CODES,
     PATTERN_ONLY,
     PATTERNS,
     REPORTING_VERBS,
@@ -47,6 +49,8 @@ def lexicon_code(parse: Parse, i: int, verb: str, nouns: list[str]) -> str | Non
     ours = VERB_CODES.get(verb)
     if ours is None and (verb in _CARRIERS or _aside(parse, i)):
         return None
+    if ours is None and any(n in NOUN_CODES for n in nouns[:1]):
+        return None  # "backed EU sanctions on Russia": the sanctions are the event
     found = match_verb(shipped_dictionary(), parse, i, parse.sentence_of(i)[0])
     pattern = found[0] if found is not None and found[1] else None
     if ours is not None:
