@@ -151,10 +151,12 @@ def test_score_dictionary_events(dic: Any, parsed: Callable[[str], Parse], tmp_p
         parse=parsed(text),
     )  # fmt: skip
     path = _write(tmp_path / "dictionary.txt", DICTIONARY)
-    figures = score_dictionary_events(gold, {"a": article}, path=path)
+    both = score_dictionary_events(gold, {"a": article}, path=path)
+    assert {f.system for f in both} == {SYSTEM, TABLE_SYSTEM}
+    assert all(f.floor is None for f in both)
+    figures = [f for f in both if f.system == SYSTEM]
     got = {f.name.split(" (")[0]: f for f in figures}
     assert set(got) == {"root-code recall", "root-code precision"}
-    assert all(f.system == SYSTEM and f.floor is None for f in figures)
     assert (got["root-code recall"].numerator, got["root-code recall"].denominator) == (1, 2)
     # "said nothing" lies outside the coded sentences: not counted
     assert (got["root-code precision"].numerator, got["root-code precision"].denominator) == (1, 1)

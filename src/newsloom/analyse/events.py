@@ -834,7 +834,7 @@ _ATTEMPTS = frozenset({"try", "attempt", "seek", "decide", "agree", "manage", "h
 _FUTURE_INTENT = frozenset(
     {"plan", "prepare", "prepared", "intend", "threaten", "vow", "ready", "willing", "warn"}
 )
-_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "going"})
 
 
 def _with_modality(code: str, modality: str, announced: bool = True) -> str:
@@ -845,8 +845,9 @@ def _with_modality(code: str, modality: str, announced: bool = True) -> str:
     express an intent to cooperate (CAMEO 03). An intended withdrawal from an agreement stays
     161, as CAMEO codes announced withdrawals; other intended sanctions and coercion ("plans
     to impose restrictions") are threats (130), as is a withdrawal of forces or observers made
-    conditional ("will withdraw its force unless"). A negated act of cooperation ("will not
-    accept", "did not agree") is a refusal (120).
+    conditional ("will withdraw its force unless"). A negated act of cooperation announced for
+    the future ("will not accept", "would not meet their demands") is a refusal (120); a past
+    one ("did not sign") keeps its code, negated.
     """
     r = root(code)
     if modality in ("conditional", "intended") and r in ("18", "19", "20"):
@@ -857,8 +858,8 @@ def _with_modality(code: str, modality: str, announced: bool = True) -> str:
         return "130"  # "plans to impose restrictions", "will extend the curfew"
     if modality in ("conditional", "intended") and announced and r == "14":
         return "133"  # "would blockade Paris": a threat of protest
-    if modality == "negated" and r in _COOPERATIVE_ROOTS:
-        return "120"  # "will not accept any more refugees", "did not agree to": a refusal
+    if modality == "negated" and announced and r in _COOPERATIVE_ROOTS:
+        return "120"  # "will not accept any more refugees": a refusal ("did not sign" stays)
     if modality == "intended" and r in INTENT_CODES:
         return INTENT_CODES[r]
     return code

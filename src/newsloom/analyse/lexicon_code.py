@@ -11,7 +11,7 @@ Order (each step only when the ones before found nothing):
    they carry ("plans to announce the withdrawal"), and for the background verbs of relative
    clauses and adverbial participles;
 3. our verb table (`cameo.VERB_CODES`), which a dictionary pattern refines only inside the
-   verb's root;
+   verb's root, and only to say more ("demanded the removal" 100 -> 1041);
 4. `default_code`: the dictionary's default for the verb, used only for a sentence in which
    nothing but a statement is coded otherwise (the dictionary's defaults are its broadest
    guesses: "prepare" 030, "continue" 046; beside an event we found they are mostly noise), and
@@ -56,8 +56,16 @@ def lexicon_code(parse: Parse, i: int, verb: str, nouns: list[str]) -> str | Non
     if ours is not None:
         # the dictionary's pattern refines our verb within its root ("demanded the removal"
         # 1041), never moves it to another ("demand" is never an appeal, 02)
-        return pattern if pattern and pattern[:2] == ours[:2] else ours
+        return pattern if pattern and _refines(pattern, ours) else ours
     return pattern or None
+
+
+def _refines(pattern: str, ours: str) -> bool:
+    """The dictionary's code says more than ours: the same root, and ours is the root's
+    general code ("100" -> "1041") or the pattern's is a sub-code of ours ("172" -> "1722")."""
+    if pattern[:2] != ours[:2] or pattern == ours:
+        return False
+    return ours.endswith("0") or pattern.startswith(ours)
 
 
 def _aside(parse: Parse, i: int) -> bool:
