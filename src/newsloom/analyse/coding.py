@@ -56,10 +56,18 @@ def _object_nouns(parse: Parse, i: int) -> list[int]:
         if t.dep in _OBJ or t.dep == "nsubjpass":
             out.append(c)
         elif t.dep in ("prep", "agent", "prt"):
-            out.extend(g for g in parse.children[c] if parse.tokens[g].dep in ("pobj", "pcomp"))
+            for g in parse.children[c]:
+                if parse.tokens[g].dep in ("pobj", "pcomp"):
+                    out.append(g)
+                elif parse.tokens[g].dep == "prep":  # "pulled out of the accord"
+                    out.extend(_children_pobj(parse, g))
         elif t.dep == "xcomp" and t.pos == "VERB":
             out.append(c)
     return out
+
+
+def _children_pobj(parse: Parse, i: int) -> list[int]:
+    return [g for g in parse.children[i] if parse.tokens[g].dep in ("pobj", "pcomp")]
 
 
 def _nouns_of(parse: Parse, heads: list[int]) -> list[str]:
@@ -81,6 +89,7 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
     verb = tok.lemma
     objs = _object_nouns(parse, i)
     nouns = _nouns_of(parse, objs)
+
     preps = {parse.tokens[p].lower for p in children(parse, i, {"prep"})}
     if (
         tok.dep in ("acl", "amod")
@@ -88,6 +97,8 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
         and parse.tokens[tok.head].lemma not in ACT_NOUNS
     ):
         return None  # "officers accused of hacking": a description, not a reported act
+    if tok.dep == "csubj" and tok.tag == "VBG":
+        return None  # "that Trump pulling the US out of the deal is a mistake": a topic
     if verb == "play" and any(
         parse.tokens[o].lemma == "role"
         and any(parse.tokens[d].lower == "no" for d in parse.children[o])
@@ -104,7 +115,7 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
         if any(n in ("election", "vote", "referendum", "poll") for n in nouns):
             return "034"
         for p in children(parse, i, {"prep"}):
-            if parse.tokens[p].lower == "on":
+            if parse.tokens[p].lower in ("on", "for"):  # "called on X to", "called for calm"
                 pobj = children(parse, p, {"pobj"})
                 if pobj and parse.tokens[pobj[0]].ent not in ("DATE", "TIME"):
                     return "020"
@@ -114,7 +125,17 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
         for c in children(parse, i, {"ccomp", "xcomp"}):
             if children(parse, c, {"nsubj"}) or children(parse, i, {"dobj"}):
                 return "020"
+        if verb == "ask" and "for" in preps:
+            return "020"  # "asked India for military aid"
         return VERB_CODES.get(verb)
+    if verb == "insist" and ("on" in preps or _subjunctive(parse, i)):
+        return "100"  # "insisted on higher wages", "insisted that the US stop arms sales"
+    if verb == "warn" and any(
+        parse.tokens[a].lower in ("will", "would", "'ll", "wo")
+        for c in children(parse, i, {"ccomp"})
+        for a in children(parse, c, {"aux"})
+    ):
+        return "130"  # "warned that it would close the strait": a threat
     if verb in REPORTING_VERBS | {"reiterate", "insist", "conclude"}:
         # "said that Libya must hand over the suspects": a demand on the clause's subject
         for c in children(parse, i, {"ccomp"}):
@@ -137,7 +158,9 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
         return None
     if verb == "vote" and "referendum" in nouns:
         return None
-    if verb == "host" and not any(parse.tokens[o].pos == "PROPN" for o in objs):
+    if verb == "host" and not any(
+        parse.tokens[o].pos == "PROPN" or parse.tokens[o].lemma in HOSTED for o in objs
+    ):
         return None
     if tok.dep == "relcl" and any(
         parse.tokens[a].lower == "to" for a in children(parse, i, {"aux"})
@@ -168,7 +191,33 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
         if sense:
             return sense
         return "180" if subj and parse.tokens[subj[0]].pos in ("PROPN", "NOUN") else None
-    return by_force(parse, i, lexicon_code(parse, i, verb, nouns))
+    return _massive(parse, i, by_force(parse, i, lexicon_code(parse, i, verb, nouns)), mass)
+
+
+#: what one hosts that makes a visit or a meeting ("hosted a summit", "will host talks")
+_MASS = MASS_VIOLENCE_WORDS | frozenset({"cleansing", "genocide"})
+HOSTED = frozenset({"summit", "meeting", "talk", "talks", "conference", "delegation", "visit"})
+
+
+def _subjunctive(parse: Parse, i: int) -> bool:
+    """A clause with its own subject and a bare verb: "insisted that the US stop arms sales"."""
+    return any(
+        parse.tokens[c].tag == "VB" and children(parse, c, {"nsubj"})
+        for c in children(parse, i, {"ccomp"})
+    )
+
+
+def _massive(parse: Parse, i: int, code: str | None, mass: bool) -> str | None:
+    """Force with unconventional weapons is mass violence (CAMEO 20): "used chemical weapons
+    against civilians", "bombed the town with chemical weapons", "gassed its own people"."""
+    if code is None or code[:2] not in ("17", "18", "19"):
+        return code
+    tok = parse.tokens[i]
+    clause = [parse.tokens[k] for k in range(tok.left, tok.right + 1)]
+    for k, t in enumerate(clause):
+        if t.lemma in _MASS and not (k and clause[k - 1].lemma == "tear"):
+            return "20"
+    return code
 
 
 def noun_code(parse: Parse, i: int) -> str | None:

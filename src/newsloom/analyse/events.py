@@ -41,6 +41,7 @@ from newsloom.analyse.cameo import (
     INTENT_VERBS,
     MODALS,
     REPORTED_ADVERBS,
+    REPORTING_VERBS,
     SYMMETRIC_CODES,
     root,
 )
@@ -486,6 +487,15 @@ def find_events(
                 and root(c) in _DEFAULT_ROOTS
             ]  # fmt: skip
             found += [(i, c) for _, i, c in sorted(defaults)[:1]]  # the main verb's
+        if not found and not any(s_start < b and a < s_end for a, b in quoted):
+            # still nothing: the sentence's main verb of saying is a statement (CAMEO 010);
+            # not for a quotation, whose words may be anything (a criticism, a threat)
+            said = [
+                (_depth(parse, i), i)
+                for i in range(first, stop)
+                if parse.tokens[i].pos == "VERB" and parse.tokens[i].lemma in _STATEMENT_VERBS
+            ]
+            found += [(i, "010") for _, i in sorted(said)[:1]]
         found.sort()
         coded = {i for i, _ in found}
         # an appeal, a demand or a refusal is the event, not the act it asks for or refuses
@@ -798,6 +808,10 @@ def _placed(
     return actor, targets
 
 
+#: verbs of saying that make a statement when a sentence reports nothing else
+_STATEMENT_VERBS = REPORTING_VERBS | frozenset(
+    {"predict", "acknowledge", "speak", "comment", "remark", "forecast", "emphasize"}
+)
 #: roots of material acts, where a verb's dictionary default is taken without a pattern:
 #: aid, yielding, sanctions, coercion, assault
 _DEFAULT_ROOTS = frozenset({"06", "07", "08", "16", "17", "18"})

@@ -4,15 +4,16 @@ Order (each step only when the ones before found nothing):
 
 1. our patterns (`cameo.PATTERNS`, a verb with the noun of its object or prepositional
    object: "impose sanctions", "lift the curfew"), which were written for news wordings;
-2. for a verb not in our table, the CAMEO 2.0 dictionary's most specific pattern that
+2. our phrasal verbs (`cameo.PARTICLES`: "turned down", "rounded up", "caved in");
+3. for a verb not in our table, the CAMEO 2.0 dictionary's most specific pattern that
    matches the verb's phrase (`verbdict.match_verb`: "turned down the offer" 125, "took to
    the streets" 141), except when its object is an event noun of ours ("backed sanctions":
    the sanctions are the event), for verbs of saying and intending, whose event is the clause
    they carry ("plans to announce the withdrawal"), and for the background verbs of relative
    clauses and adverbial participles;
-3. our verb table (`cameo.VERB_CODES`), which a dictionary pattern refines only inside the
+4. our verb table (`cameo.VERB_CODES`), which a dictionary pattern refines only inside the
    verb's root, and only to say more ("demanded the removal" 100 -> 1041);
-4. `default_code`: the dictionary's default for the verb, used only for a sentence in which
+5. `default_code`: the dictionary's default for the verb, used only for a sentence in which
    nothing but a statement is coded otherwise (the dictionary's defaults are its broadest
    guesses: "prepare" 030, "continue" 046; beside an event we found they are mostly noise), and
    never for the light and reporting verbs that are events only with a pattern
@@ -25,6 +26,7 @@ from newsloom.analyse.cameo import (
     INTENT_VERBS,
     LEMMA_FIXES,
     NOUN_CODES,
+    PARTICLES,
     PATTERN_ONLY,
     PATTERNS,
     REPORTING_VERBS,
@@ -33,7 +35,7 @@ from newsloom.analyse.cameo import (
 from newsloom.analyse.parse import Parse
 from newsloom.analyse.verbdict import match_verb, shipped_dictionary
 
-__all__ = ["default_code", "lexicon_code"]
+__all__ = ["default_code", "lexicon_code", "particle_code"]
 
 #: verbs whose event is the clause they carry
 _CARRIERS = REPORTING_VERBS | INTENT_VERBS
@@ -45,7 +47,11 @@ def lexicon_code(parse: Parse, i: int, verb: str, nouns: list[str]) -> str | Non
     for noun in nouns:
         code = PATTERNS.get((verb, noun))
         if code:
-            return code
+            # "held joint military exercises": a show of force done together is cooperation
+            return "062" if code == "150" and "joint" in nouns else code
+    particle = particle_code(parse, i, verb)
+    if particle is not None:
+        return particle
     ours = VERB_CODES.get(verb)
     if ours is None and (verb in _CARRIERS or _aside(parse, i)):
         return None
@@ -83,6 +89,25 @@ def _aside(parse: Parse, i: int) -> bool:
     ):
         return True  # "invite Kim to continue their talks": the invitation is the event
     return tok.dep == "relcl" or (tok.dep == "advcl" and tok.tag == "VBG")
+
+
+def particle_code(parse: Parse, i: int, verb: str) -> str | None:
+    """The code of a phrasal verb of ours (`cameo.PARTICLES`): "turned down", "rounded up",
+    "caved in", "walked out". The particle is the verb's `prt`, or a preposition right after
+    it that governs no noun of its own ("walked out of the talks")."""
+    verb = LEMMA_FIXES.get(verb, verb)
+    for c in parse.children[i]:
+        t = parse.tokens[c]
+        bare = (
+            t.dep == "prep"
+            and c == i + 1
+            and not any(parse.tokens[g].dep == "pobj" for g in parse.children[c])
+        )
+        if t.dep == "prt" or bare:
+            code = PARTICLES.get((verb, t.lower))
+            if code:
+                return code
+    return None
 
 
 def default_code(parse: Parse, i: int) -> str | None:

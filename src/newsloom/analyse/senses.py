@@ -26,7 +26,7 @@ NO_EVENT = ""
 KINDS: dict[str, frozenset[str]] = {
     "air": words(
         """
-        warplane jet aircraft plane helicopter gunship drone bomber airstrike air_force
+        warplane jet aircraft plane helicopter gunship drone airstrike air_force
         air_strike fighter_jet
         """
     ),
@@ -44,7 +44,10 @@ KINDS: dict[str, frozenset[str]] = {
         """
     ),
     "irregular": words(
-        "gunman gunmen militant attacker assailant mob terrorist kidnapper extremist jihadist"
+        """
+        gunman gunmen militant attacker assailant mob terrorist kidnapper extremist jihadist
+        bomber suicide_bomber insurgent
+        """
     ),
     "nature": words(
         """
@@ -142,7 +145,8 @@ REJECTED_THINGS = words(
 )
 
 SENSE_VERBS = words(
-    "fire strike meet attack hit charge claim deny dismiss kill shoot exchange receive"
+    "fire strike meet attack hit charge claim deny dismiss kill shoot exchange receive seize "
+    "execute"
 )
 
 _OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
@@ -178,7 +182,7 @@ def _kind_of_noun(parse: Parse, n: int) -> str | None:
     mods = [parse.tokens[c].lemma for c in parse.children[n] if parse.tokens[c].dep
             in ("compound", "amod")]  # fmt: skip
     names = {tok.lemma, tok.lower, *(f"{m} {tok.lemma}" for m in mods)}
-    for kind in ("air", "police", "irregular", "military", "labour", "nature", "weapon"):
+    for kind in ("irregular", "air", "police", "military", "labour", "nature", "weapon"):
         if names & KINDS[kind]:
             return kind
     if tok.ent == "ORG" and tok.lemma in ("force", "forces"):
@@ -253,6 +257,8 @@ def _fire(parse: Parse, i: int) -> str | None:
     nouns = _lemmas(parse, objs)
     kind = subject_kind(parse, i)
     at = _prep_objects(parse, i, {"at", "on", "into", "upon", "toward", "towards"})
+    if i >= 2 and parse.tokens[i - 2].lower == "test" and parse.tokens[i - 1].text == "-":
+        return "150"  # "test-fired a ballistic missile": a show of force
     if nouns & WEAPON_OBJECTS or (at and not objs) or _has_prt(parse, i, "back"):
         if kind == "police" or nouns & CROWD_WEAPONS:
             return "175"
@@ -423,7 +429,39 @@ def _receive(parse: Parse, i: int) -> str | None:
     return NO_EVENT
 
 
+#: people taken, as opposed to property seized
+PEOPLE = words(
+    """
+    businessman tourist hostage worker journalist civilian child girl boy woman man people
+    passenger official pilgrim student villager sailor crew engineer foreigner
+    """
+)
+
+
+def _seize(parse: Parse, i: int) -> str | None:
+    objs = _objects(parse, i)
+    if _is_person(parse, objs) or _lemmas(parse, objs) & PEOPLE:
+        return "181"  # "kidnappers seized a businessman": an abduction
+    return None
+
+
+def _execute(parse: Parse, i: int) -> str | None:
+    objs = _objects(parse, i)
+    if (
+        _is_person(parse, objs)
+        or _lemmas(parse, objs) & PEOPLE
+        or any(
+            parse.tokens[o].tag == "NNS" and parse.tokens[o].lemma in KINDS["military"]
+            for o in objs
+        )
+    ):
+        return "180"  # "the militia executed ten civilians"
+    return NO_EVENT if objs else None
+
+
 _SENSES = {
+    "seize": _seize,
+    "execute": _execute,
     "receive": _receive,
     "fire": _fire,
     "strike": _strike,
@@ -441,10 +479,24 @@ _SENSES = {
 
 
 def by_force(parse: Parse, i: int, code: str | None) -> str | None:
-    """Force (CAMEO 18, 19) used by the police is repression (175): "riot police smashed
-    their way into the polling station", "police clashed with protesters"."""
-    if code and code[:2] in ("18", "19") and subject_kind(parse, i) == "police":
+    """The code of force as its author's kind makes it: force (CAMEO 18, 19) used by the police
+    is repression (175: "riot police smashed their way into the polling station"), by aircraft
+    aerial (195), by armed forces conventional (190; a blockade 191), by gunmen or militants
+    unconventional violence (180)."""
+    if not code or code[:2] not in ("14", "18", "19"):
+        return code
+    kind = subject_kind(parse, i)
+    if kind == "police" and code[:2] != "14":
         return "175"
+    if kind == "air" and code[:2] != "14":
+        return "195"  # "jets bombed the town": aerial weapons
+    if kind == "military":
+        if code == "144":
+            return "191"  # "the navy blockaded the port"
+        if code[:2] == "18":
+            return "190"
+    if kind == "irregular" and code[:2] == "19":
+        return "180"  # "gunmen opened fire", "assailants hurled a grenade"
     return code
 
 
