@@ -362,8 +362,9 @@ def _claim(parse: Parse, i: int) -> str | None:
             if act in CLAIMED_ACTS:
                 return CLAIMED_ACTS[act]
         return "180"
-    if nouns & words("life live death victim"):
-        return NO_EVENT
+    nouns |= _lemmas(parse, [g for o in objs for g in _prep_objects(parse, o, {"of"})])
+    if nouns & words("life live death victim casualty"):
+        return NO_EVENT  # "claimed the lives of 200 people", "thousands of victims"
     return None
 
 
