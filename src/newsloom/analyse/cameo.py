@@ -350,6 +350,12 @@ for _verbs, _nouns, _code in (
     ("expel", "minority population", "201"),
     ("host", "summit meeting talk talks conference delegation", "043"),
     (
+        "prevent ban block stop forbid prohibit",
+        "demonstration protest rally march gathering",
+        "172",
+    ),
+    ("disperse", "demonstration demonstrator protester crowd rally gathering", "175"),
+    (
         "capture seize retake recapture overrun occupy take",
         "village town city territory base stronghold hill airport port region province",
         "192",
@@ -471,7 +477,7 @@ HARM_VERBS = words(
 ACT_NOUNS = words(
     """
     plan decision move bid intention promise pledge vote motion resolution proposal order
-    threat offer attempt
+    threat offer attempt declaration statement
     """
 )
 #: symmetric codes: consultations, meetings and signing a joint document

@@ -97,6 +97,15 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
         and parse.tokens[tok.head].lemma not in ACT_NOUNS
     ):
         return None  # "officers accused of hacking": a description, not a reported act
+    if tok.dep == "pcomp" and _in_description(parse, tok.head):
+        return None  # "nationals suspected of blowing up a plane": what they are said to be
+    if verb in ("issue", "send", "deliver", "give") and any(
+        parse.tokens[a].lower in DEMAND_MODALS
+        for o in objs
+        for c in children(parse, o, {"acl", "ccomp", "relcl"})
+        for a in children(parse, c, {"aux"})
+    ):
+        return "100"  # "issued a stern reminder to Iraq that it must cooperate": a demand
     if tok.dep == "csubj" and tok.tag == "VBG":
         return None  # "that Trump pulling the US out of the deal is a mistake": a topic
     if verb == "play" and any(
@@ -197,6 +206,12 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
 #: what one hosts that makes a visit or a meeting ("hosted a summit", "will host talks")
 _MASS = MASS_VIOLENCE_WORDS | frozenset({"cleansing", "genocide"})
 HOSTED = frozenset({"summit", "meeting", "talk", "talks", "conference", "delegation", "visit"})
+
+
+def _in_description(parse: Parse, prep: int) -> bool:
+    """Preposition `prep` hangs on a participle that describes a noun ("suspected of")."""
+    head = parse.tokens[parse.tokens[prep].head]
+    return parse.tokens[prep].dep == "prep" and head.dep in ("acl", "amod") and head.tag == "VBN"
 
 
 def _subjunctive(parse: Parse, i: int) -> bool:

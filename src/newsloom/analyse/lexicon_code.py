@@ -2,9 +2,9 @@
 
 Order (each step only when the ones before found nothing):
 
-1. our patterns (`cameo.PATTERNS`, a verb with the noun of its object or prepositional
+1. our phrasal verbs (`cameo.PARTICLES`: "turned down", "rounded up", "called off");
+2. our patterns (`cameo.PATTERNS`, a verb with the noun of its object or prepositional
    object: "impose sanctions", "lift the curfew"), which were written for news wordings;
-2. our phrasal verbs (`cameo.PARTICLES`: "turned down", "rounded up", "caved in");
 3. for a verb not in our table, the CAMEO 2.0 dictionary's most specific pattern that
    matches the verb's phrase (`verbdict.match_verb`: "turned down the offer" 125, "took to
    the streets" 141), except when its object is an event noun of ours ("backed sanctions":
@@ -44,14 +44,14 @@ _CARRIERS = REPORTING_VERBS | INTENT_VERBS
 def lexicon_code(parse: Parse, i: int, verb: str, nouns: list[str]) -> str | None:
     """The code of verb token `i` (lemma `verb`, object nouns `nouns`) from the lexicons."""
     verb = LEMMA_FIXES.get(verb, verb)
+    particle = particle_code(parse, i, verb)
+    if particle is not None:
+        return particle  # "called off the strike" is not "called a strike"
     for noun in nouns:
         code = PATTERNS.get((verb, noun))
         if code:
             # "held joint military exercises": a show of force done together is cooperation
             return "062" if code == "150" and "joint" in nouns else code
-    particle = particle_code(parse, i, verb)
-    if particle is not None:
-        return particle
     ours = VERB_CODES.get(verb)
     if ours is None and (verb in _CARRIERS or _aside(parse, i)):
         return None
