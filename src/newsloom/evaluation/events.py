@@ -24,23 +24,23 @@ clear events, one row per event, on the sentence that reports it. So:
 
 `score_cameo_records` runs newsloom on the one-sentence records of PETRARCH's unit tests and of
 the PLOVER gold standard, each as a one-sentence article, and reports root-code accuracy beside
-the CAMEO 2.0 dictionary coder (`evaluation.cameo_dictionary`, on the same parse) and a
-most-frequent-root baseline measured on the same records. On PLOVER (`score_plover`) it also
-prints precision (over the records answered), full-triple recall (the first event of the right
-category has an actor among the gold sources and, when the gold names targets, a target among
-them; countries as three letters, "IGO" for international bodies) and the verb-lemma table, on
-all records and on the "report" half: the records are split in two by a seeded hash of their
-id (`plover_half`); the coder was developed looking at the "choose" half only, the "report"
-half is the held-out figure, and the floors hold on it. A record's answer is the code of its
-first event (a later event of the sentence is right on 2 of 322 PLOVER records and none of the
-PETRARCH ones, so the choice does not matter). PETRARCH's test records also use codes outside
-CAMEO (test-only codes such as 903 or 345): only records whose first coding is a CAMEO root
-01-20 are scored, and the figure has no floor. Read it with care: the records test the coder's mechanics with a
-validation verb dictionary whose codes are mostly test codes (PETR.Validate.verbs calls them
-"WEIS, not CAMEO": "restore ties" is 064, "welcome" 041, "condemn" 122, "urge" 102), so a
+the CAMEO 2.0 dictionary coder (`evaluation.cameo_dictionary`, on the same parse) and a most-
+frequent-root baseline measured on the same records. On PLOVER (`score_plover`) it also prints
+precision (over the records answered), full-triple recall (the first event of the right category
+has an actor among the gold sources and, when the gold names targets, a target among them;
+countries as three letters, "IGO" for international bodies) and the verb-lemma table, on all
+records and on the "report" half: the records are split in two by a seeded hash of their id
+(`plover_half`); the coder was developed looking at the "choose" half only, the "report" half is
+the held-out figure, and the floors hold on it. A record's answer is the code of its first event
+(a later event of the sentence is right on 2 of 322 PLOVER records and none of the PETRARCH
+ones, so the choice does not matter). PETRARCH's test records also use codes outside CAMEO
+(test-only codes such as 903 or 345): only records whose first coding is a CAMEO root 01-20 are
+scored, and the figure has no floor. Read it with care: the records test the coder's mechanics
+with a validation verb dictionary whose codes are mostly test codes (PETR.Validate.verbs calls
+them "WEIS, not CAMEO": "restore ties" is 064, "welcome" 041, "condemn" 122, "urge" 102), so a
 code that is right in CAMEO ("restore ties" 050, "welcome" 051, "condemn" 111, "urge" 020) is
-scored wrong; and 49 of the 201 records are one "restore diplomatic ties" sentence in
-variants, which is where 48 of the most-frequent baseline's 50 (root 06) come from.
+scored wrong; and 49 of the 201 records are one "restore diplomatic ties" sentence in variants,
+which is where 48 of the most-frequent baseline's 50 (root 06) come from.
 
 The PLOVER records carry a PLOVER category, not a CAMEO code; a prediction is right when its
 CAMEO code maps to that category in the PLOVER project's own CAMEO-to-PLOVER table
