@@ -149,6 +149,7 @@ def shipped_dictionary() -> Dictionary:
 # -- matching -----------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -178,6 +179,24 @@ def _find(term: Term, parse: Parse, idx: list[int]) -> int | None:
                     best = k + n
                 break
     return best
+
+
+def _keys(parse: Parse, idx: list[int]) -> frozenset[str]:
+    """Every word form a dictionary word can match among tokens `idx`."""
+    out: set[str] = set()
+    for k in idx:
+        tok = parse.tokens[k]
+        out.add(tok.lower)
+        out.add(tok.lemma)
+    return frozenset(out)
+
+
+def _possible(terms: tuple[Term, ...], keys: frozenset[str]) -> bool:
+    """A quick test: every term has an alternative whose first word is among `keys` (as
+    itself or as its singular). Only then is the ordered match worth running."""
+    return all(
+        any(alt[0] in keys or _singular(alt[0]) in keys for alt in term) for term in terms
+    )
 
 
 def _matches(terms: tuple[Term, ...], parse: Parse, idx: list[int]) -> bool:
@@ -242,8 +261,11 @@ def match_verb(
         if entry.before and _find((entry.before,), parse, before[-3:]) is None:
             continue
         best: tuple[int, str] | None = None
+        keys_after, keys_before = _keys(parse, after), _keys(parse, before)
         for p in entry.patterns:
             if best is not None and p.size <= best[0]:
+                continue
+            if not (_possible(p.after, keys_after) and _possible(p.before, keys_before)):
                 continue
             if _matches(p.after, parse, after) and _matches(p.before, parse, before):
                 best = (p.size, p.code)
