@@ -55,6 +55,7 @@ from newsloom.analyse.parse import Parse, Token, parse_text
 from newsloom.analyse.roles import ROLE_LEXICON, role_of
 from newsloom.analyse.scene import country_of, home_country, place_of
 from newsloom.analyse.senses import by_force
+from newsloom.analyse.verbdict import phrase_after
 from newsloom.article import Article, DateExpression, Entity, Event
 from newsloom.pipeline import Context, stage
 
@@ -565,6 +566,8 @@ def find_events(
                     actor, targets = sides[0], [sides[1]]
             if code in SYMMETRIC_CODES and not targets:
                 targets = _partners(parse, entities, people, i, actor)
+            if not targets and code not in SYMMETRIC_CODES:
+                targets = _place_target(parse, entities, people, i, actor)
             if len(targets) > 1 and code not in SYMMETRIC_CODES:
                 targets = _pick_target(parse, targets, actor)
             if root(code) in _FORCE_ROOTS:
@@ -691,6 +694,30 @@ def _partners(
         prep = parse.tokens[parse.tokens[head].head]
         if parse.tokens[head].dep == "pobj" and prep.lower in _PARTNER_PREPS:
             return [_entity_actor(e, people, head)]
+    return []
+
+
+def _place_target(
+    parse: Parse,
+    entities: Sequence[Entity],
+    people: dict[str, str],
+    i: int,
+    actor: _Actor | None,
+) -> list[_Actor]:
+    """With no target found, a country named in the verb's own phrase other than the actor's
+    own: "continue military aid to war-torn Mozambique", "lifted a curfew in Montenegro",
+    "threatened to ban voting in East Jerusalem". Not a place that describes the actor."""
+    tok = parse.tokens[i]
+    own = code_country(actor.code) if actor is not None and actor.code else None
+    for k in phrase_after(parse, i):
+        if k > tok.right or parse.tokens[k].ent not in ("GPE", "NORP"):
+            continue
+        e = _entity_at(entities, parse.tokens[k].start, parse.tokens[k].end)
+        if e is None or not e.actor_code or e.label not in ("GPE", "NORP"):
+            continue
+        if code_country(e.actor_code) in (None, own):
+            continue
+        return [_entity_actor(e, people, k)]
     return []
 
 
