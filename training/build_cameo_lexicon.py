@@ -1,6 +1,8 @@
 """Build `src/newsloom/resources/cameo_verbs.json.gz` from the CAMEO 2.0 verb dictionary.
 
-    PYTHONPATH=src python training/build_cameo_lexicon.py [../shared/data/cameo_dictionaries/CAMEO.2.0.txt]
+    PYTHONPATH=src python training/build_cameo_lexicon.py [path/to/CAMEO.2.0.txt]
+
+(default: ../shared/data/cameo_dictionaries/CAMEO.2.0.txt)
 
 The dictionary is read with newsloom's own PETRARCH-format reader
 (`evaluation.cameo_dictionary.parse_dictionary`, the one the comparison coder uses) and written

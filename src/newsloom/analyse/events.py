@@ -52,6 +52,7 @@ from newsloom.analyse.lexicon import GROUP_NOUNS, INSTITUTION_NOUNS, ROLE_WORDS
 from newsloom.analyse.lexicon_code import default_code
 from newsloom.analyse.marks import find_quoted
 from newsloom.analyse.parse import Parse, Token, parse_text
+from newsloom.analyse.phoenix import phoenix_country
 from newsloom.analyse.roles import ROLE_LEXICON, role_of
 from newsloom.analyse.scene import country_of, home_country, place_of
 from newsloom.analyse.senses import by_force
@@ -120,7 +121,11 @@ def person_countries(parse: Parse, entities: Sequence[Entity]) -> dict[str, str]
         before = parse.text[parse.tokens[max(lo, first - 5)].start : ent.start]
         # stop at the previous clause: "Trump told Macron" must not give Macron Trump's words
         before = before.rsplit(",", 1)[-1].rsplit(" and ", 1)[-1]
-        code = country_of(None, before) or officeholder_country(ent.canonical)
+        code = (
+            country_of(None, before)
+            or officeholder_country(ent.canonical)
+            or phoenix_country(ent.canonical)
+        )
         if code is None:
             head = parse.tokens[first].head
             for c in parse.children[head] if head != first else ():
