@@ -91,3 +91,10 @@ def test_the_month_just_mentioned(text: str, expected: str) -> None:
 )
 def test_relative_months_and_years_are_found(text: str, expected: tuple[str, str]) -> None:
     assert values(text) == [expected]
+
+
+def test_the_same_day_that_names_its_own_day() -> None:
+    """ "on the same day that Clinton gave an interview" is defined by its clause, not by the
+    date before it: no value borrowed from the previous sentence."""
+    text = "Trump called Putin on April 4. The call came on the same day that Clinton spoke."
+    assert [t for t, _ in values(text)] == ["April 4"]

@@ -127,7 +127,7 @@ CHAIN = re.compile(
     r"the\s+day\s+(?P<rel>before|after)(?=\s*(?:[,.;:!?)]|$))|"
     r"a\s+day\s+(?P<later>later|earlier)|"
     r"(?P<sameday>(?:earlier|later)\s+(?:in\s+the|that)\s+(?:day|morning|afternoon|evening)|"
-    r"(?:that|the)\s+same\s+day|later\s+that\s+night)|"
+    r"that\s+same\s+day|later\s+that\s+night)|"
     r"(?P<samemonth>(?:earlier|later)\s+(?:in\s+the|that)\s+month|that\s+same\s+month))\b"
 )
 QUARTER = re.compile(
