@@ -37,10 +37,6 @@ from newsloom.analyse.actors import code_country, country_code, officeholder_cou
 from newsloom.analyse.cameo import (
     ACT_NOUNS,
     ATTACK_NOUNS,
-    INTENT_CODES,
-    INTENT_VERBS,
-    MODALS,
-    REPORTED_ADVERBS,
     REPORTING_VERBS,
     SYMMETRIC_CODES,
     root,
@@ -48,9 +44,11 @@ from newsloom.analyse.cameo import (
 from newsloom.analyse.coding import children as _children
 from newsloom.analyse.coding import conj_heads as _conj_heads
 from newsloom.analyse.coding import has_mass_violence, noun_code, verb_code
+from newsloom.analyse.event_dates import event_date
 from newsloom.analyse.lexicon import GROUP_NOUNS, INSTITUTION_NOUNS, ROLE_WORDS
 from newsloom.analyse.lexicon_code import default_code
 from newsloom.analyse.marks import find_quoted
+from newsloom.analyse.modality import announced, modality_of, with_modality
 from newsloom.analyse.parse import Parse, Token, parse_text
 from newsloom.analyse.phoenix import phoenix_country
 from newsloom.analyse.roles import ROLE_LEXICON, role_of
@@ -202,35 +200,6 @@ def _phrase_actor(
     if tok.pos == "PRON" and tok.lower in _PRONOUNS:
         return _Actor(tok.text, None, i, False, tok.pos)
     return None
-
-
-def _modality(parse: Parse, i: int, outer: list[int]) -> str:
-    """asserted, negated, conditional, intended or reported, from the verb's surroundings."""
-    chain = [i, *outer]
-    for k in chain:
-        for c in parse.children[k]:
-            t = parse.tokens[c]
-            if t.dep == "neg":
-                return "negated"
-    for c in parse.children[i]:
-        t = parse.tokens[c]
-        if t.dep == "aux" and t.lower in MODALS and t.ent != "PERSON":
-            if MODALS[t.lower] == "conditional" or any(
-                parse.tokens[a].dep == "advcl"
-                and any(parse.tokens[m].lower in ("if", "unless") for m in parse.children[a])
-                for a in parse.children[i]
-            ):
-                return "conditional"
-            return "intended"
-        if t.dep == "advmod" and t.lower in REPORTED_ADVERBS:
-            return "reported"
-    for k in outer:
-        if parse.tokens[k].lemma in INTENT_VERBS:
-            return "intended"
-    if any(parse.tokens[c].dep == "advmod" and parse.tokens[c].lower in REPORTED_ADVERBS
-           for k in outer for c in parse.children[k]):  # fmt: skip
-        return "reported"
-    return "asserted"
 
 
 def _outer_verbs(parse: Parse, i: int) -> list[int]:
@@ -388,65 +357,6 @@ def _entity_actor(e: Entity, people: dict[str, str], token: int) -> _Actor:
     return _Actor(name, e.actor_code or people.get(name), token, True, e.label)
 
 
-def _clause_verb(parse: Parse, i: int) -> int | None:
-    """The nearest verb above token `i`: the clause a date expression belongs to."""
-    for k in parse.ancestors(i):
-        if parse.tokens[k].pos in ("VERB", "AUX"):
-            return k
-    return None
-
-
-def _event_date(
-    parse: Parse,
-    dates: Sequence[DateExpression],
-    i: int,
-    clause: set[int],
-    published: str | None,
-) -> str | None:
-    """The date of the event on token `i`: a date expression of its own clause, else, for a
-    report in the present or present perfect ("has triggered", "says", "is buying"), the
-    publication day; else None.
-
-    A date that modifies another word ("an election on 8 June", "the 2016 election") or
-    another clause is not the event's date.
-    """
-    first, stop = parse.sentence_of(i)
-    s_start, s_end = parse.tokens[first].start, parse.tokens[stop - 1].end
-    for d in dates:
-        if not (s_start <= d.start and d.end <= s_end and d.value):
-            continue
-        k = parse.token_at(d.start)
-        if k is None:
-            continue
-        head = k
-        while parse.tokens[head].head != head and d.start <= parse.tokens[head].start < d.end:
-            head = parse.tokens[head].head
-        if head == i or head in clause:
-            return d.value
-        if parse.tokens[head].dep == "prep" and parse.tokens[head].head in clause:
-            return d.value
-        if _clause_verb(parse, k) in clause and parse.tokens[head].pos not in ("NOUN", "PROPN"):
-            return d.value
-    if published and len(published) == 10 and _is_present(parse, i):
-        return published
-    return None
-
-
-def _is_present(parse: Parse, i: int) -> bool:
-    """A present or present-perfect verb: news of the day ("has signed", "says", "is buying")."""
-    tok = parse.tokens[i]
-    if tok.pos not in ("VERB", "AUX"):
-        return False
-    auxes = [parse.tokens[c] for c in _children(parse, i, {"aux", "auxpass"})]
-    if any(a.tag in ("MD", "VBD") for a in auxes):
-        return False
-    if any(a.lemma == "have" and a.tag in ("VBZ", "VBP") for a in auxes) and tok.tag == "VBN":
-        return True
-    if any(a.lemma == "be" and a.tag in ("VBZ", "VBP") for a in auxes) and tok.tag == "VBG":
-        return True
-    return tok.tag in ("VBZ", "VBP") and not auxes
-
-
 def find_events(
     parse: Parse,
     entities: Sequence[Entity],
@@ -593,10 +503,10 @@ def find_events(
                 and targets[0].named
             ):
                 pair = (actor, targets[0])
-            modality = _modality(parse, i, outer)
+            modality = modality_of(parse, i, outer)
             if modality == "asserted" and any(a <= tok.start < b for a, b in quoted):
                 modality = "reported"  # a speaker's words, not the reporter's
-            code = _with_modality(code, modality, _announced(parse, i, outer))
+            code = with_modality(code, modality, announced(parse, i, outer))
             if actor is not None and sentence_actor is None:
                 sentence_actor = actor
             for target in targets or [None]:
@@ -609,7 +519,7 @@ def find_events(
                         cameo=code,
                         target=target.name if target else None,
                         target_code=target.code if target else None,
-                        date=_event_date(parse, dates, i, {i, *outer}, published),
+                        date=event_date(parse, dates, i, {i, *outer}, published),
                         modality=modality,
                         confidence=_confidence(actor, target),
                         symmetric=code in SYMMETRIC_CODES,
@@ -847,68 +757,8 @@ _STATEMENT_VERBS = REPORTING_VERBS | frozenset(
 #: roots of material acts, where a verb's dictionary default is taken without a pattern:
 #: aid, yielding, sanctions, coercion, assault
 _DEFAULT_ROOTS = frozenset({"06", "07", "08", "16", "17", "18"})
-#: codes that stay what they are when only announced (CAMEO codes announced withdrawals)
-_ANNOUNCED = frozenset({"161"})
-#: yielding acts that, made conditional, are threats
-_YIELD_THREATS = frozenset({"087", "0871", "0872", "0873", "0874", "166", "1661", "1662"})
-#: roots of cooperation: negated, the act is refused
-_COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
-
-
 def _depth(parse: Parse, i: int) -> int:
     return sum(1 for _ in parse.ancestors(i))
-
-
-def _announced(parse: Parse, i: int, outer: list[int]) -> bool:
-    """An intention stated for the future ("will impose", "plans to", "is prepared to"), not
-    an attempt or a decision already made ("tried to halt", "decided to impose")."""
-    chain = [i, *outer]
-    if any(parse.tokens[k].lemma in _ATTEMPTS for k in chain):
-        return False
-    if any(parse.tokens[k].lemma in _FUTURE_INTENT for k in outer):
-        return True
-    return any(
-        parse.tokens[c].dep == "aux" and parse.tokens[c].lower in _FUTURE_AUX
-        for k in chain
-        for c in parse.children[k]
-    )
-
-
-#: verbs of an attempt or a decision: what they govern is done, not threatened
-_ATTEMPTS = frozenset({"try", "attempt", "seek", "decide", "agree", "manage", "help"})
-#: verbs that state an intention for the future
-_FUTURE_INTENT = frozenset(
-    {"plan", "prepare", "prepared", "intend", "threaten", "vow", "ready", "willing", "warn"}
-)
-_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "going"})
-
-
-def _with_modality(code: str, modality: str, announced: bool = True) -> str:
-    """The code of an act that is only conditional or intended.
-
-    "May attack if ..." and "vowed to fight" are threats (138), "will withdraw its
-    ambassador unless ..." is a threat (130); "will visit", "will support", "will release"
-    express an intent to cooperate (CAMEO 03). An intended withdrawal from an agreement stays
-    161, as CAMEO codes announced withdrawals; other intended sanctions and coercion ("plans
-    to impose restrictions") are threats (130), as is a withdrawal of forces or observers made
-    conditional ("will withdraw its force unless"). A negated act of cooperation announced for
-    the future ("will not accept", "would not meet their demands") is a refusal (120); a past
-    one ("did not sign") keeps its code, negated.
-    """
-    r = root(code)
-    if modality in ("conditional", "intended") and r in ("18", "19", "20"):
-        return "138"
-    if modality == "conditional" and (r in ("15", "16", "17") or code in _YIELD_THREATS):
-        return "130"
-    if modality == "intended" and announced and r in ("15", "16", "17") and code not in _ANNOUNCED:
-        return "130"  # "plans to impose restrictions", "will extend the curfew"
-    if modality in ("conditional", "intended") and announced and r == "14":
-        return "133"  # "would blockade Paris": a threat of protest
-    if modality == "negated" and announced and r in _COOPERATIVE_ROOTS:
-        return "120"  # "will not accept any more refugees": a refusal ("did not sign" stays)
-    if modality == "intended" and r in INTENT_CODES:
-        return INTENT_CODES[r]
-    return code
 
 
 def _pick_target(parse: Parse, targets: list[_Actor], actor: _Actor | None) -> list[_Actor]:
