@@ -98,3 +98,24 @@ def test_the_same_day_that_names_its_own_day() -> None:
     date before it: no value borrowed from the previous sentence."""
     text = "Trump called Putin on April 4. The call came on the same day that Clinton spoke."
     assert [t for t, _ in values(text)] == ["April 4"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # market reports close "the day" of the session just mentioned (MEANTIME's stock
+        # market stories write it again and again), else of publication
+        ("The Dow fell on Monday, ending the day at 7,114.", ("the day", "2018-06-11")),
+        ("For the day, the Nikkei closed down 6.4 percent.", ("the day", PUBLISHED)),
+        ("The index rebounded late in the day.", ("late in the day", PUBLISHED)),
+        ("Stocks fell sharply at the start of the day.", ("the start of the day", PUBLISHED)),
+        ("The report came out on June 8. On the same day, markets fell.",
+         ("the same day", "2018-06-08")),
+    ],
+)
+def test_the_day_of_a_session(text: str, expected: tuple[str, str]) -> None:
+    assert values(text)[-1] == expected
+
+
+def test_a_day_that_is_no_date() -> None:
+    assert values("He spent the day in Paris.") == []

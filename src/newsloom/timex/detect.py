@@ -127,7 +127,11 @@ CHAIN = re.compile(
     r"the\s+day\s+(?P<rel>before|after)(?=\s*(?:[,.;:!?)]|$))|"
     r"a\s+day\s+(?P<later>later|earlier)|"
     r"(?P<sameday>(?:earlier|later)\s+(?:in\s+the|that)\s+(?:day|morning|afternoon|evening)|"
-    r"that\s+same\s+day|later\s+that\s+night)|"
+    r"that\s+same\s+day|later\s+that\s+night|"
+    r"the\s+same\s+day(?!\s+(?:that|as|when|on)\b)|"
+    r"(?:late|early)\s+in\s+the\s+day|the\s+(?:start|end)\s+of\s+the\s+day|"
+    r"(?:(?<=end\s)|(?<=ends\s)|(?<=ended\s)|(?<=ending\s)|(?<=finish\s)|(?<=finished\s)|"
+    r"(?<=finishing\s)|(?<=For\s)|(?<=for\s))the\s+day(?=\s*(?:[,.;]|(?:at|with|down|up)\b)))|"
     r"(?P<samemonth>(?:earlier|later)\s+(?:in\s+the|that)\s+month|that\s+same\s+month))\b"
 )
 QUARTER = re.compile(
