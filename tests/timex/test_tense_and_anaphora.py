@@ -63,9 +63,7 @@ def test_the_same_day_is_the_day_just_mentioned(text: str, expected: str) -> Non
 
 
 def test_earlier_in_the_day_without_a_date_is_the_publication_day() -> None:
-    assert values("Earlier in the day, the ministers met.") == [
-        ("Earlier in the day", PUBLISHED)
-    ]
+    assert values("Earlier in the day, the ministers met.") == [("Earlier in the day", PUBLISHED)]
 
 
 @pytest.mark.parametrize(
@@ -109,8 +107,10 @@ def test_the_same_day_that_names_its_own_day() -> None:
         ("For the day, the Nikkei closed down 6.4 percent.", ("the day", PUBLISHED)),
         ("The index rebounded late in the day.", ("late in the day", PUBLISHED)),
         ("Stocks fell sharply at the start of the day.", ("the start of the day", PUBLISHED)),
-        ("The report came out on June 8. On the same day, markets fell.",
-         ("the same day", "2018-06-08")),
+        (
+            "The report came out on June 8. On the same day, markets fell.",
+            ("the same day", "2018-06-08"),
+        ),
     ],
 )
 def test_the_day_of_a_session(text: str, expected: tuple[str, str]) -> None:

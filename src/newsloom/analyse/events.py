@@ -757,6 +757,8 @@ _STATEMENT_VERBS = REPORTING_VERBS | frozenset(
 #: roots of material acts, where a verb's dictionary default is taken without a pattern:
 #: aid, yielding, sanctions, coercion, assault
 _DEFAULT_ROOTS = frozenset({"06", "07", "08", "16", "17", "18"})
+
+
 def _depth(parse: Parse, i: int) -> int:
     return sum(1 for _ in parse.ancestors(i))
 

@@ -194,9 +194,7 @@ def _keys(parse: Parse, idx: list[int]) -> frozenset[str]:
 def _possible(terms: tuple[Term, ...], keys: frozenset[str]) -> bool:
     """A quick test: every term has an alternative whose first word is among `keys` (as
     itself or as its singular). Only then is the ordered match worth running."""
-    return all(
-        any(alt[0] in keys or _singular(alt[0]) in keys for alt in term) for term in terms
-    )
+    return all(any(alt[0] in keys or _singular(alt[0]) in keys for alt in term) for term in terms)
 
 
 def _matches(terms: tuple[Term, ...], parse: Parse, idx: list[int]) -> bool:
