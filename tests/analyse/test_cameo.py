@@ -171,4 +171,7 @@ def codes_of(parsed: Callable[[str], Parse]) -> Callable[[str], list[str]]:
 def test_sentences_coded_through_the_parse(
     codes_of: Callable[[str], list[str]], text: str, expected: str
 ) -> None:
-    assert expected in codes_of(text)
+    # the CAMEO 2.0 dictionary may refine a three-digit code into one of its four-digit
+    # sub-codes ("outlawed the opposition party": 172 -> 1722, banning a party)
+    codes = codes_of(text)
+    assert expected in codes or any(len(c) == 4 and c.startswith(expected) for c in codes)

@@ -329,3 +329,27 @@ def test_the_decision_taker_declares(events_of: Callable[..., tuple[Event, ...]]
         "ESPLEG",
         "ESPGOV",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "actor", "target"),
+    [
+        # no object names a party: the country named in the verb's phrase is the target
+        ("Serbia lifted a night curfew in Montenegro.", "081", "SRB", "MNE"),
+        ("The United Nations will provide food aid to refugees in Liberia.", "033", "IGO", "LBR"),
+        ("Turkish police arrested a German journalist in Istanbul.", "173", "TUR", "DEU"),
+        ("Russia deployed troops along the border with Ukraine.", "154", "RUS", None),
+    ],
+)
+def test_a_country_in_the_verbs_phrase_is_the_target(
+    events_of: Callable[..., tuple[Event, ...]],
+    text: str,
+    code: str,
+    actor: str,
+    target: str | None,
+) -> None:
+    found = [e for e in events_of(text) if e.cameo == code]
+    assert found, events_of(text)
+    assert (found[0].actor_code or "").startswith(actor)
+    if target is not None:
+        assert (found[0].target_code or "").startswith(target)

@@ -13,17 +13,19 @@ from newsloom.article import Article, Event
 from newsloom.errors import Rejection
 from newsloom.evaluation.events import (
     EVENT_STAGES,
-    PETRARCH_FLOOR,
     PLOVER_FLOOR,
     ROOT_PRECISION_FLOOR,
     ROOT_RECALL_FLOOR,
     TRIPLE_RECALL_FLOOR,
     country,
     country_matches,
+    plover_half,
     read_petrarch,
     read_plover,
+    read_plover_rows,
     score_cameo_records,
     score_events,
+    score_plover,
 )
 from newsloom.evaluation.figures import Figure
 from newsloom.evaluation.gold import GoldArticle, GoldSet, load_gold
@@ -180,13 +182,51 @@ def test_read_plover(shared: Path) -> None:
     assert {c for _, c in records} >= {"AGREE", "THREATEN", "ASSAULT"}
 
 
-@pytest.mark.parametrize(
-    ("folder", "floor"), [("petrarch_unittest", PETRARCH_FLOOR), ("plover_gsr", PLOVER_FLOOR)]
-)
-def test_cameo_records_floor_and_baseline(shared: Path, folder: str, floor: float) -> None:
-    figures = score_cameo_records(shared / "data" / folder)
+def test_petrarch_records_have_no_floor(shared: Path) -> None:
+    """PETRARCH's unit-test records are coded with a test dictionary (WEIS-like codes): the
+    figure is printed beside the baseline, with no floor to pass."""
+    figures = score_cameo_records(shared / "data" / "petrarch_unittest")
     ours = [f for f in figures if f.system == "newsloom"]
     base = [f for f in figures if f.system.startswith("most frequent")]
     assert len(ours) == 1 and len(base) == 1
     assert ours[0].denominator == base[0].denominator
-    assert (ours[0].value or 0) >= floor
+    assert all(f.floor is None for f in figures)
+
+
+@pytest.fixture(scope="module")
+def plover_figures(shared: Path) -> dict[tuple[str, str], Figure]:
+    figures = score_plover(shared / "data" / "plover_gsr")
+    return {(f.name, f.system): f for f in figures}
+
+
+def _held_out(figures: dict[tuple[str, str], Figure], what: str, system: str) -> Figure:
+    name = f"PLOVER gold standard, report half (held out): {what}"
+    return figures[(name, system)]
+
+
+def test_plover_held_out_floor_above_peers(plover_figures: dict[tuple[str, str], Figure]) -> None:
+    """On the PLOVER half never looked at while developing, newsloom reaches its floor and
+    beats the CAMEO 2.0 dictionary coder, the verb-lemma table and the most frequent category,
+    all measured in the same run on the same records."""
+    acc = "root-code accuracy (recall)"
+    ours = _held_out(plover_figures, acc, "newsloom")
+    assert ours.value is not None and ours.value >= PLOVER_FLOOR
+    peers = [f for (name, system), f in plover_figures.items()
+             if name == ours.name and system != "newsloom"]  # fmt: skip
+    assert {p.system.split(" (")[0] for p in peers} == {
+        "CAMEO 2.0 dictionary",
+        "verb-lemma table",
+        "most frequent",
+    }
+    assert all(p.denominator == ours.denominator for p in peers)
+    assert all(ours.value > (p.value or 0) for p in peers)
+    assert max(p.value or 0 for p in peers) < PLOVER_FLOOR
+    triple = _held_out(plover_figures, "full-triple recall (actor, category, target)", "newsloom")
+    assert triple.value is not None and triple.floor is not None and triple.value >= triple.floor
+
+
+def test_plover_halves_are_stable_and_balanced(shared: Path) -> None:
+    rows = read_plover_rows(shared / "data" / "plover_gsr" / "PLOVER_GSR_CAMEO.json")
+    halves = [plover_half(r["id"]) for r in rows]
+    assert halves == [plover_half(r["id"]) for r in rows]
+    assert 0.4 < halves.count("report") / len(halves) < 0.6

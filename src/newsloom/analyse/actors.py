@@ -274,7 +274,6 @@ def title_words(items: Iterable[str]) -> list[str]:
     return out
 
 
-
 def is_acting(parse: Parse, first: int, stop: int) -> bool:
     """The span acts or speaks: a subject ("Moscow denied"), the agent of a passive ("was
     rejected by Moscow"), a possessor of an act ("Moscow's meddling"), or joined to one."""

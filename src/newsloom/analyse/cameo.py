@@ -52,6 +52,7 @@ CODE_LABELS: dict[str, str] = {
     "034": "express intent to change institutions (call an election)",
     "035": "express intent to yield",
     "036": "express intent to meet or negotiate",
+    "031": "express intent to engage in material cooperation",
     "040": "consult",
     "041": "discuss by telephone",
     "042": "make a visit",
@@ -61,13 +62,20 @@ CODE_LABELS: dict[str, str] = {
     "050": "engage in diplomatic cooperation",
     "045": "mediate",
     "051": "praise, thank or congratulate",
+    "054": "grant diplomatic recognition",
     "055": "apologize",
     "056": "forgive",
     "057": "sign an agreement",
+    "060": "engage in material cooperation",
     "061": "cooperate economically (acquisition, trade deal)",
+    "062": "cooperate militarily (joint exercises, patrols)",
     "063": "cooperate judicially (extradition)",
     "064": "share intelligence or information",
     "070": "provide aid",
+    "071": "provide economic aid",
+    "072": "provide military aid",
+    "073": "provide humanitarian aid",
+    "074": "provide military protection or peacekeeping",
     "075": "grant asylum",
     "080": "yield",
     "081": "ease administrative sanctions or restrictions",
@@ -117,6 +125,8 @@ CODE_LABELS: dict[str, str] = {
     "195": "employ aerial weapons",
     "196": "violate a ceasefire",
     "20": "use unconventional mass violence",
+    "201": "engage in mass expulsion",
+    "202": "engage in mass killings",
     "203": "engage in ethnic cleansing",
 }
 
@@ -140,7 +150,8 @@ VERB_CODES: dict[str, str] = _table(
     016: deny
     018: sympathize sympathise console condole
     020: appeal urge lobby plead implore beseech
-    030: cooperate agree
+    030: agree
+    060: cooperate collaborate
     033: pledge promise
     036: invite negotiate renegotiate
     040: consult discuss confer
@@ -191,6 +202,21 @@ VERB_CODES: dict[str, str] = _table(
     171: demolish bulldoze
     172: outlaw
     182: torture
+    041: telephone phone
+    090: examine scrutinize scrutinise inspect audit interrogate
+    111: chide berate
+    016: refute rebut
+    072: arm
+    071: fund finance
+    144: picket
+    145: loot
+    150: station mass
+    183: detonate
+    180: lynch behead
+    190: retaliate
+    192: occupy
+    202: massacre slaughter exterminate
+    20: gas
     """
 )
 
@@ -250,6 +276,12 @@ for _verbs, _nouns, _code in (
         "050",
     ),
     ("withdraw pull", "troop force soldier", "087"),
+    ("withdraw pull", "inspector observer monitor peacekeeper personnel mission", "166"),
+    ("expel", "diplomat ambassador envoy attache", "161"),
+    ("recall", "ambassador envoy diplomat", "161"),
+    ("complete conduct carry", "investigation inquiry probe", "090"),
+    ("extend prolong", "curfew", "172"),
+    ("declare", "siege", "172"),
     ("launch open", "investigation inquiry probe hearing", "090"),
     ("put place", "investigation", "090"),
     ("impose declare", "curfew", "172"),
@@ -280,6 +312,49 @@ for _verbs, _nouns, _code in (
     ("set", "fire", "171"),
     ("impose declare", "martial emergency", "172"),
     ("impose tighten enforce", "blockade siege", "191"),
+    # idioms of news, each a verb with its particle or its object noun
+    ("offer send express extend convey", "sympathy condolence", "018"),
+    ("reject deny", "responsibility involvement", "016"),
+    ("pay", "tribute homage", "051"),
+    ("recognize recognise", "government state independence sovereignty", "054"),
+    ("pool", "intelligence information", "064"),
+    ("step boost strengthen deepen expand increase", "cooperation", "060"),
+    ("open", "market", "061"),
+    ("launch form", "venture", "061"),
+    (
+        "airlift ship distribute supply dispatch send deliver fly",
+        "supply vaccine blanket tent relief food medicine aid rescue",
+        "073",
+    ),
+    ("dispatch send deploy contribute", "peacekeeper", "074"),
+    ("extend lend", "credit loan", "071"),
+    ("return", "asset property land territory body", "084"),
+    ("reopen open", "border crossing", "081"),
+    ("hold", "hearing", "090"),
+    ("begin start", "investigation inquiry probe", "090"),
+    (
+        "stage hold organize organise begin launch",
+        "sit-in vigil walkout picket",
+        "141",
+    ),
+    ("take", "aim", "111"),
+    ("voice express", "concern", "110"),
+    ("send deploy rush", "reinforcement troop force soldier", "154"),
+    ("raise", "alert level", "152"),
+    ("scramble", "jet fighter plane aircraft", "150"),
+    ("hold conduct stage", "exercise drill manoeuvre maneuver", "150"),
+    ("carry conduct", "patrol", "062"),
+    ("use employ", "weapon gas agent force", "190"),
+    ("carry commit", "massacre atrocity killing", "202"),
+    ("engage", "killing", "202"),
+    ("expel", "minority population", "201"),
+    ("host", "summit meeting talk talks conference delegation", "043"),
+    (
+        "prevent ban block stop forbid prohibit",
+        "demonstration protest rally march gathering",
+        "172",
+    ),
+    ("disperse", "demonstration demonstrator protester crowd rally gathering", "175"),
     (
         "capture seize retake recapture overrun occupy take",
         "village town city territory base stronghold hill airport port region province",
@@ -293,6 +368,33 @@ for _verbs, _nouns, _code in (
     for _v in words(_verbs):
         for _n in words(_nouns):
             PATTERNS[(_v, _n)] = _code
+
+#: (verb lemma, particle) -> code: phrasal verbs of news ("turned down the offer")
+PARTICLES: dict[tuple[str, str], str] = {}
+for _verbs, _prts, _code in (
+    ("cave give", "in", "083"),
+    ("back", "down", "080"),
+    ("call", "off", "080"),
+    ("stand step", "down", "080"),
+    ("turn", "down", "120"),
+    ("brush", "aside off", "120"),
+    ("vote", "down", "120"),
+    ("round", "up", "173"),
+    ("lock", "up", "173"),
+    ("walk", "out", "143"),
+    ("call", "up", "154"),
+    ("beef", "up", "154"),
+    ("crack", "down", "175"),
+    ("blow", "up", "183"),
+    ("hit lash", "out back", "111"),
+    ("look", "into", "090"),
+    ("shoot", "down", "190"),
+    ("lay", "down", "087"),
+    ("pull", "out back", "087"),
+):
+    for _v in words(_verbs):
+        for _p in words(_prts):
+            PARTICLES[(_v, _p)] = _code
 
 #: nouns that name an event on their own, with the prepositions that introduce the target
 NOUN_CODES: dict[str, str] = _table(
@@ -325,9 +427,7 @@ NOT_AGREEMENTS = words("letter bill law order petition book")
 #: audiences that are not a meeting's counterpart
 MEDIA_AUDIENCES = words("press reporter reporters journalist journalists media")
 #: what one "meets" that is not a meeting ("meet the deadline", "meet their demands")
-NOT_MET = words(
-    "deadline target goal expectation need requirement condition obligation standard demand"
-)
+NOT_MET = words("deadline target goal expectation need requirement condition obligation standard")
 #: nouns of an attack a passive killing happened "in" ("were killed in a car bombing")
 BLAST_NOUNS = words("bombing blast explosion attack strike raid shelling device bomb")
 
@@ -341,7 +441,7 @@ REPORTING_VERBS = words(
 INTENT_VERBS = words(
     """
     plan want intend aim hope seek prepare decide expect propose vow pledge promise threaten
-    try agree offer swear
+    try agree offer swear prepared ready willing
     """
 )
 #: modal verbs and what they make of the event
@@ -377,7 +477,7 @@ HARM_VERBS = words(
 ACT_NOUNS = words(
     """
     plan decision move bid intention promise pledge vote motion resolution proposal order
-    threat offer attempt
+    threat offer attempt declaration statement
     """
 )
 #: symmetric codes: consultations, meetings and signing a joint document

@@ -149,7 +149,6 @@ def _clean_person_span(parse: Parse, first: int, stop: int) -> tuple[int, int]:
     return first, stop
 
 
-
 @dataclass(frozen=True, slots=True)
 class _Span:
     first: int

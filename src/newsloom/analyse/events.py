@@ -36,32 +36,25 @@ from dataclasses import replace
 from newsloom.analyse.actors import code_country, country_code, officeholder_country
 from newsloom.analyse.cameo import (
     ACT_NOUNS,
-    ADJECTIVE_CODES,
     ATTACK_NOUNS,
-    BLAST_NOUNS,
-    DEMAND_MODALS,
-    HARM_VERBS,
-    INTENT_CODES,
-    INTENT_VERBS,
-    MASS_VIOLENCE_WORDS,
-    MEDIA_AUDIENCES,
-    MODALS,
-    NOT_AGREEMENTS,
-    NOT_MET,
-    NOUN_CODES,
-    NOUN_NEEDS,
-    REPORTED_ADVERBS,
     REPORTING_VERBS,
     SYMMETRIC_CODES,
-    VERB_CODES,
-    code_for,
     root,
 )
+from newsloom.analyse.coding import children as _children
+from newsloom.analyse.coding import conj_heads as _conj_heads
+from newsloom.analyse.coding import has_mass_violence, noun_code, verb_code
+from newsloom.analyse.event_dates import event_date
 from newsloom.analyse.lexicon import GROUP_NOUNS, INSTITUTION_NOUNS, ROLE_WORDS
+from newsloom.analyse.lexicon_code import default_code
 from newsloom.analyse.marks import find_quoted
+from newsloom.analyse.modality import announced, modality_of, with_modality
 from newsloom.analyse.parse import Parse, Token, parse_text
+from newsloom.analyse.phoenix import phoenix_country
 from newsloom.analyse.roles import ROLE_LEXICON, role_of
 from newsloom.analyse.scene import country_of, home_country, place_of
+from newsloom.analyse.senses import by_force
+from newsloom.analyse.verbdict import phrase_after
 from newsloom.article import Article, DateExpression, Entity, Event
 from newsloom.pipeline import Context, stage
 
@@ -126,7 +119,11 @@ def person_countries(parse: Parse, entities: Sequence[Entity]) -> dict[str, str]
         before = parse.text[parse.tokens[max(lo, first - 5)].start : ent.start]
         # stop at the previous clause: "Trump told Macron" must not give Macron Trump's words
         before = before.rsplit(",", 1)[-1].rsplit(" and ", 1)[-1]
-        code = country_of(None, before) or officeholder_country(ent.canonical)
+        code = (
+            country_of(None, before)
+            or officeholder_country(ent.canonical)
+            or phoenix_country(ent.canonical)
+        )
         if code is None:
             head = parse.tokens[first].head
             for c in parse.children[head] if head != first else ():
@@ -203,194 +200,6 @@ def _phrase_actor(
     if tok.pos == "PRON" and tok.lower in _PRONOUNS:
         return _Actor(tok.text, None, i, False, tok.pos)
     return None
-
-
-def _children(parse: Parse, i: int, deps: frozenset[str] | set[str]) -> list[int]:
-    return [c for c in parse.children[i] if parse.tokens[c].dep in deps]
-
-
-def _conj_heads(parse: Parse, i: int) -> list[int]:
-    """Token `i` and the tokens conjoined to it ("Trump and Kim")."""
-    out = [i]
-    for c in parse.children[i]:
-        if parse.tokens[c].dep == "conj" and parse.tokens[c].pos in ("PROPN", "NOUN"):
-            out.extend(_conj_heads(parse, c))
-    return out
-
-
-def _object_nouns(parse: Parse, i: int) -> list[int]:
-    """Objects and prepositional objects of verb `i`, as (token index) heads."""
-    out = []
-    for c in parse.children[i]:
-        t = parse.tokens[c]
-        if t.dep in _OBJ or t.dep == "nsubjpass":
-            out.append(c)
-        elif t.dep in ("prep", "agent", "prt"):
-            out.extend(g for g in parse.children[c] if parse.tokens[g].dep in ("pobj", "pcomp"))
-        elif t.dep == "xcomp" and t.pos == "VERB":
-            out.append(c)
-    return out
-
-
-def _nouns_of(parse: Parse, heads: list[int]) -> list[str]:
-    """The lemmas of the object heads and of their compounds/modifiers ("phone call")."""
-    lemmas = []
-    for h in heads:
-        lemmas.append(parse.tokens[h].lemma)
-        for c in parse.children[h]:
-            if parse.tokens[c].dep in ("compound", "amod", "pobj", "prep", "nmod"):
-                lemmas.append(parse.tokens[c].lemma)
-                lemmas.extend(parse.tokens[g].lemma for g in parse.children[c])
-    return lemmas
-
-
-def _code(parse: Parse, i: int, mass: bool) -> str | None:
-    """The CAMEO code of verb `i` in its clause, or None. `mass`: the article reports an
-    attack with unconventional weapons, so "the attack killed" is mass violence (20)."""
-    tok = parse.tokens[i]
-    verb = tok.lemma
-    objs = _object_nouns(parse, i)
-    nouns = _nouns_of(parse, objs)
-    preps = {parse.tokens[p].lower for p in _children(parse, i, {"prep"})}
-    if (
-        tok.dep in ("acl", "amod")
-        and not _children(parse, i, {"agent"})
-        and parse.tokens[tok.head].lemma not in ACT_NOUNS
-    ):
-        return None  # "officers accused of hacking": a description, not a reported act
-    if verb == "play" and any(
-        parse.tokens[o].lemma == "role"
-        and any(parse.tokens[d].lower == "no" for d in parse.children[o])
-        for o in objs
-    ):
-        return "016"  # "said his government played no role in ...": a denial
-    if tok.dep == "pcomp" and parse.tokens[tok.head].lower == "for":
-        return None  # "sanctions for seizing Crimea": the reason given for another act
-    for a in _children(parse, i, {"acomp"}):
-        code = ADJECTIVE_CODES.get(parse.tokens[a].lemma)
-        if code:
-            return code
-    if verb == "call":
-        if any(n in ("election", "vote", "referendum", "poll") for n in nouns):
-            return "034"
-        for p in _children(parse, i, {"prep"}):
-            if parse.tokens[p].lower == "on":
-                pobj = _children(parse, p, {"pobj"})
-                if pobj and parse.tokens[pobj[0]].ent not in ("DATE", "TIME"):
-                    return "020"
-        return None
-    if verb in ("want", "ask", "urge", "press", "push"):
-        # "wanted the Trump administration to speak with Kim": an appeal to another actor
-        for c in _children(parse, i, {"ccomp", "xcomp"}):
-            if _children(parse, c, {"nsubj"}) or _children(parse, i, {"dobj"}):
-                return "020"
-        return VERB_CODES.get(verb)
-    if verb in REPORTING_VERBS | {"reiterate", "insist", "conclude"}:
-        # "said that Libya must hand over the suspects": a demand on the clause's subject
-        for c in _children(parse, i, {"ccomp"}):
-            if any(parse.tokens[a].lower in DEMAND_MODALS for a in _children(parse, c, {"aux"})):
-                return "100"
-            # "said that Russia's relationship with North Korea was harming the efforts"
-            if parse.tokens[c].lemma in HARM_VERBS and _children(parse, c, {"nsubj"}):
-                return "111"
-    if verb == "attack":
-        return "111" if "for" in preps else "190"
-    if verb == "dismiss" and "as" in preps:
-        return "111"
-    if verb == "sign" and any(parse.tokens[o].lemma in NOT_AGREEMENTS for o in objs):
-        return None
-    if verb == "sign" and tok.dep == "acl" and parse.tokens[tok.head].lemma in NOT_AGREEMENTS:
-        return None
-    if verb == "vote" and "referendum" in nouns:
-        return None
-    if verb == "host" and not any(parse.tokens[o].pos == "PROPN" for o in objs):
-        return None
-    if tok.dep == "relcl" and any(
-        parse.tokens[a].lower == "to" for a in _children(parse, i, {"aux"})
-    ):
-        return None  # "a pleasant place to visit": an infinitive describing a noun, no act
-    if verb == "meet" and any(parse.tokens[o].lemma in NOT_MET for o in objs):
-        return None  # "would not meet the deadline"
-    if verb == "meet" and any(parse.tokens[o].lemma in MEDIA_AUDIENCES for o in objs):
-        return None
-    if verb in ("speak", "talk"):
-        sent = parse.sentence_of(i)
-        words = {parse.tokens[k].lemma for k in range(*sent)}
-        if words & {"phone", "telephone", "call"}:
-            return "041"
-        if preps & {"to", "with"}:
-            return "040"
-        return "044" if {"meeting", "summit", "one-on-one"} & words else None
-    if verb in ("kill", "injure", "wound"):
-        subj = _children(parse, i, {"nsubj"})  # "were injured": the victims, not the attacker
-        sent = parse.sentence_of(i)
-        words = {parse.tokens[k].lemma for k in range(*sent)}
-        if subj and parse.tokens[subj[0]].lemma in ATTACK_NOUNS:
-            return "20" if mass or words & MASS_VIOLENCE_WORDS else "190"
-        if _children(parse, i, {"nsubjpass"}) and set(_nouns_of(parse, objs)) & BLAST_NOUNS:
-            # "were killed in a suicide car bombing": the bombing is the event
-            return "20" if mass or words & MASS_VIOLENCE_WORDS else "183"
-        return "180" if subj and parse.tokens[subj[0]].pos in ("PROPN", "NOUN") else None
-    return code_for(verb, nouns)
-
-
-def _noun_code(parse: Parse, i: int) -> str | None:
-    """The code of an event noun ("a phone call with Merkel", "sanctions on Russia")."""
-    tok = parse.tokens[i]
-    code = NOUN_CODES.get(tok.lemma)
-    if code is None:
-        return None
-    if code == "161" and any(
-        parse.tokens[k].lemma in ("troop", "force", "soldier")
-        for k in range(tok.left, tok.right + 1)
-    ):
-        return "087"
-    needs = NOUN_NEEDS.get(tok.lemma)
-    if needs is not None:
-        near = {parse.tokens[c].lower for c in parse.children[i]}
-        near |= {parse.tokens[c].lemma for c in parse.children[i]}
-        if not near & needs:
-            return None
-    return code
-
-
-def _has_mass_violence(parse: Parse) -> bool:
-    """Whether the text reports an attack with unconventional weapons ("chemical attack")."""
-    return any(
-        t.lemma in ATTACK_NOUNS
-        and t.pos == "NOUN"
-        and any(parse.tokens[k].lemma in MASS_VIOLENCE_WORDS for k in range(t.left, t.i))
-        for t in parse.tokens
-    )
-
-
-def _modality(parse: Parse, i: int, outer: list[int]) -> str:
-    """asserted, negated, conditional, intended or reported, from the verb's surroundings."""
-    chain = [i, *outer]
-    for k in chain:
-        for c in parse.children[k]:
-            t = parse.tokens[c]
-            if t.dep == "neg":
-                return "negated"
-    for c in parse.children[i]:
-        t = parse.tokens[c]
-        if t.dep == "aux" and t.lower in MODALS and t.ent != "PERSON":
-            if MODALS[t.lower] == "conditional" or any(
-                parse.tokens[a].dep == "advcl"
-                and any(parse.tokens[m].lower in ("if", "unless") for m in parse.children[a])
-                for a in parse.children[i]
-            ):
-                return "conditional"
-            return "intended"
-        if t.dep == "advmod" and t.lower in REPORTED_ADVERBS:
-            return "reported"
-    for k in outer:
-        if parse.tokens[k].lemma in INTENT_VERBS:
-            return "intended"
-    if any(parse.tokens[c].dep == "advmod" and parse.tokens[c].lower in REPORTED_ADVERBS
-           for k in outer for c in parse.children[k]):  # fmt: skip
-        return "reported"
-    return "asserted"
 
 
 def _outer_verbs(parse: Parse, i: int) -> list[int]:
@@ -548,65 +357,6 @@ def _entity_actor(e: Entity, people: dict[str, str], token: int) -> _Actor:
     return _Actor(name, e.actor_code or people.get(name), token, True, e.label)
 
 
-def _clause_verb(parse: Parse, i: int) -> int | None:
-    """The nearest verb above token `i`: the clause a date expression belongs to."""
-    for k in parse.ancestors(i):
-        if parse.tokens[k].pos in ("VERB", "AUX"):
-            return k
-    return None
-
-
-def _event_date(
-    parse: Parse,
-    dates: Sequence[DateExpression],
-    i: int,
-    clause: set[int],
-    published: str | None,
-) -> str | None:
-    """The date of the event on token `i`: a date expression of its own clause, else, for a
-    report in the present or present perfect ("has triggered", "says", "is buying"), the
-    publication day; else None.
-
-    A date that modifies another word ("an election on 8 June", "the 2016 election") or
-    another clause is not the event's date.
-    """
-    first, stop = parse.sentence_of(i)
-    s_start, s_end = parse.tokens[first].start, parse.tokens[stop - 1].end
-    for d in dates:
-        if not (s_start <= d.start and d.end <= s_end and d.value):
-            continue
-        k = parse.token_at(d.start)
-        if k is None:
-            continue
-        head = k
-        while parse.tokens[head].head != head and d.start <= parse.tokens[head].start < d.end:
-            head = parse.tokens[head].head
-        if head == i or head in clause:
-            return d.value
-        if parse.tokens[head].dep == "prep" and parse.tokens[head].head in clause:
-            return d.value
-        if _clause_verb(parse, k) in clause and parse.tokens[head].pos not in ("NOUN", "PROPN"):
-            return d.value
-    if published and len(published) == 10 and _is_present(parse, i):
-        return published
-    return None
-
-
-def _is_present(parse: Parse, i: int) -> bool:
-    """A present or present-perfect verb: news of the day ("has signed", "says", "is buying")."""
-    tok = parse.tokens[i]
-    if tok.pos not in ("VERB", "AUX"):
-        return False
-    auxes = [parse.tokens[c] for c in _children(parse, i, {"aux", "auxpass"})]
-    if any(a.tag in ("MD", "VBD") for a in auxes):
-        return False
-    if any(a.lemma == "have" and a.tag in ("VBZ", "VBP") for a in auxes) and tok.tag == "VBN":
-        return True
-    if any(a.lemma == "be" and a.tag in ("VBZ", "VBP") for a in auxes) and tok.tag == "VBG":
-        return True
-    return tok.tag in ("VBZ", "VBP") and not auxes
-
-
 def find_events(
     parse: Parse,
     entities: Sequence[Entity],
@@ -616,7 +366,7 @@ def find_events(
     """The CAMEO events of one parsed text (`published`: the article's publication date)."""
     events: list[Event] = []
     people = person_countries(parse, entities)
-    mass = _has_mass_violence(parse)
+    mass = has_mass_violence(parse)
     home = home_country(parse, entities)
     quoted = [(q.start, q.end) for q in find_quoted(parse.text)]
     previous: _Actor | None = None
@@ -632,16 +382,36 @@ def find_events(
         for i in range(first, stop):
             tok = parse.tokens[i]
             if tok.pos in ("VERB", "AUX"):
-                code = _code(parse, i, mass)
+                code = verb_code(parse, i, mass)
                 if code:
                     found.append((i, code))
         verbs = {i for i, _ in found}
         for i in range(first, stop):
             tok = parse.tokens[i]
             if tok.pos == "NOUN" and tok.head not in verbs:
-                code = _noun_code(parse, i)
+                code = noun_code(parse, i)
                 if code:
                     found.append((i, code))
+        if not found:
+            # nothing coded: the dictionary's default code of the sentence's main verb, for a
+            # material act (its defaults for words and meetings are its broadest guesses)
+            defaults = [
+                (_depth(parse, i), i, c)
+                for i in range(first, stop)
+                if parse.tokens[i].pos == "VERB" and i not in verbs
+                and (c := by_force(parse, i, default_code(parse, i))) is not None
+                and root(c) in _DEFAULT_ROOTS
+            ]  # fmt: skip
+            found += [(i, c) for _, i, c in sorted(defaults)[:1]]  # the main verb's
+        if not found and not any(s_start < b and a < s_end for a, b in quoted):
+            # still nothing: the sentence's main verb of saying is a statement (CAMEO 010);
+            # not for a quotation, whose words may be anything (a criticism, a threat)
+            said = [
+                (_depth(parse, i), i)
+                for i in range(first, stop)
+                if parse.tokens[i].pos == "VERB" and parse.tokens[i].lemma in _STATEMENT_VERBS
+            ]
+            found += [(i, "010") for _, i in sorted(said)[:1]]
         found.sort()
         coded = {i for i, _ in found}
         # an appeal, a demand or a refusal is the event, not the act it asks for or refuses
@@ -711,6 +481,8 @@ def find_events(
                     actor, targets = sides[0], [sides[1]]
             if code in SYMMETRIC_CODES and not targets:
                 targets = _partners(parse, entities, people, i, actor)
+            if not targets and code not in SYMMETRIC_CODES:
+                targets = _place_target(parse, entities, people, i, actor)
             if len(targets) > 1 and code not in SYMMETRIC_CODES:
                 targets = _pick_target(parse, targets, actor)
             if root(code) in _FORCE_ROOTS:
@@ -731,10 +503,10 @@ def find_events(
                 and targets[0].named
             ):
                 pair = (actor, targets[0])
-            modality = _modality(parse, i, outer)
+            modality = modality_of(parse, i, outer)
             if modality == "asserted" and any(a <= tok.start < b for a, b in quoted):
                 modality = "reported"  # a speaker's words, not the reporter's
-            code = _with_modality(code, modality)
+            code = with_modality(code, modality, announced(parse, i, outer))
             if actor is not None and sentence_actor is None:
                 sentence_actor = actor
             for target in targets or [None]:
@@ -747,7 +519,7 @@ def find_events(
                         cameo=code,
                         target=target.name if target else None,
                         target_code=target.code if target else None,
-                        date=_event_date(parse, dates, i, {i, *outer}, published),
+                        date=event_date(parse, dates, i, {i, *outer}, published),
                         modality=modality,
                         confidence=_confidence(actor, target),
                         symmetric=code in SYMMETRIC_CODES,
@@ -837,6 +609,30 @@ def _partners(
         prep = parse.tokens[parse.tokens[head].head]
         if parse.tokens[head].dep == "pobj" and prep.lower in _PARTNER_PREPS:
             return [_entity_actor(e, people, head)]
+    return []
+
+
+def _place_target(
+    parse: Parse,
+    entities: Sequence[Entity],
+    people: dict[str, str],
+    i: int,
+    actor: _Actor | None,
+) -> list[_Actor]:
+    """With no target found, a country named in the verb's own phrase other than the actor's
+    own: "continue military aid to war-torn Mozambique", "lifted a curfew in Montenegro",
+    "threatened to ban voting in East Jerusalem". Not a place that describes the actor."""
+    tok = parse.tokens[i]
+    own = code_country(actor.code) if actor is not None and actor.code else None
+    for k in phrase_after(parse, i):
+        if k > tok.right or parse.tokens[k].ent not in ("GPE", "NORP"):
+            continue
+        e = _entity_at(entities, parse.tokens[k].start, parse.tokens[k].end)
+        if e is None or not e.actor_code or e.label not in ("GPE", "NORP"):
+            continue
+        if code_country(e.actor_code) in (None, own):
+            continue
+        return [_entity_actor(e, people, k)]
     return []
 
 
@@ -954,22 +750,17 @@ def _placed(
     return actor, targets
 
 
-def _with_modality(code: str, modality: str) -> str:
-    """The code of an act that is only conditional or intended.
+#: verbs of saying that make a statement when a sentence reports nothing else
+_STATEMENT_VERBS = REPORTING_VERBS | frozenset(
+    {"predict", "acknowledge", "speak", "comment", "remark", "forecast", "emphasize"}
+)
+#: roots of material acts, where a verb's dictionary default is taken without a pattern:
+#: aid, yielding, sanctions, coercion, assault
+_DEFAULT_ROOTS = frozenset({"06", "07", "08", "16", "17", "18"})
 
-    "May attack if ..." and "vowed to fight" are threats (138), "will withdraw its
-    ambassador unless ..." is a threat (130); "will visit", "will support", "will release"
-    express an intent to cooperate (CAMEO 03). An intended withdrawal from an agreement stays
-    161, as CAMEO codes announced withdrawals.
-    """
-    r = root(code)
-    if modality in ("conditional", "intended") and r in ("18", "19", "20"):
-        return "138"
-    if modality == "conditional" and r in ("16", "17"):
-        return "130"
-    if modality == "intended" and r in INTENT_CODES:
-        return INTENT_CODES[r]
-    return code
+
+def _depth(parse: Parse, i: int) -> int:
+    return sum(1 for _ in parse.ancestors(i))
 
 
 def _pick_target(parse: Parse, targets: list[_Actor], actor: _Actor | None) -> list[_Actor]:

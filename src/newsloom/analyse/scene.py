@@ -146,11 +146,11 @@ def place_of(parse: Parse, entities: Sequence[Entity], tokens: Iterable[int]) ->
         if k is None or k not in chosen:
             continue
         # "the town of Khan Sheikhoun": a place whatever label the tagger gave the name
-        named_place = k >= 2 and parse.tokens[k - 1].lower == "of" and (
-            parse.tokens[k - 2].lemma in PLACE_NOUNS
+        named_place = (
+            k >= 2
+            and parse.tokens[k - 1].lower == "of"
+            and (parse.tokens[k - 2].lemma in PLACE_NOUNS)
         )
-        if (e.label in PLACE_LABELS or named_place) and (
-            code := place_code(e.canonical or e.text)
-        ):
+        if (e.label in PLACE_LABELS or named_place) and (code := place_code(e.canonical or e.text)):
             return code
     return None

@@ -19,6 +19,9 @@ newsloom) and applied in the simplest faithful way:
 * a sentence's events are its coded verbs in sentence order; a statement (root 01, "said")
   gives way when the sentence codes anything else. The first event is the sentence's answer.
 
+The verb-lemma table (`table=True`, printed as "verb-lemma table") is the trivial peer: each
+verb's own default code in the same dictionary, without patterns or phrasal verbs.
+
 The coder finds no actors: it answers "which event", the part of a triple that a dictionary
 decides. A code written "[042:043]" (the actor's and the target's codes) counts as its first.
 """
@@ -33,6 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsloom.analyse.parse import Parse
+from newsloom.analyse.verbdict import Dictionary, Pattern, Term, VerbEntry
 from newsloom.article import Article, Event
 from newsloom.evaluation.figures import Figure
 from newsloom.evaluation.gold import GoldSet
@@ -40,6 +44,7 @@ from newsloom.evaluation.gold import GoldSet
 __all__ = [
     "DICTIONARY_FILE",
     "SYSTEM",
+    "TABLE_SYSTEM",
     "Dictionary",
     "Pattern",
     "VerbEntry",
@@ -52,59 +57,14 @@ __all__ = [
 
 #: the name the comparison goes by in printed figures
 SYSTEM = "CAMEO 2.0 dictionary"
+#: the simplest peer: each verb lemma's default code in the same dictionary, no patterns
+TABLE_SYSTEM = "verb-lemma table"
 DICTIONARY_FILE = "CAMEO.2.0.txt"
-
-#: a term: alternatives, each a run of adjacent words
-Term = tuple[tuple[str, ...], ...]
 
 _CODE = re.compile(r"\[([^\]]*)\]")
 _FORMS = re.compile(r"\{([^}]*)\}")
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 _SLOTS = frozenset({"$", "+", "^", "%", "|"})
-
-
-@dataclass(frozen=True, slots=True)
-class Pattern:
-    """A verb pattern: terms before and after the verb, and its code."""
-
-    before: tuple[Term, ...]
-    after: tuple[Term, ...]
-    code: str
-
-    @property
-    def size(self) -> int:
-        """How specific the pattern is: the number of words it needs."""
-        return sum(min(len(alt) for alt in term) for term in (*self.before, *self.after))
-
-
-@dataclass(frozen=True, slots=True)
-class VerbEntry:
-    """A verb of the dictionary: its default code (None for none) and its blocks' patterns.
-
-    `before`/`after`: the other words of a phrasal entry ("call off": `after` = ("off",)).
-    """
-
-    lemma: str
-    code: str | None
-    patterns: tuple[Pattern, ...]
-    before: tuple[str, ...] = ()
-    after: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Dictionary:
-    """Verb lemma -> its entries (a phrasal verb and a plain one share a lemma);
-    irregular form -> lemma."""
-
-    verbs: dict[str, tuple[VerbEntry, ...]]
-    forms: dict[str, str]
-
-    def entries(self, lemma: str, form: str) -> tuple[VerbEntry, ...]:
-        found = self.verbs.get(lemma, ())
-        other = self.forms.get(form)
-        if other and other != lemma:
-            found = found + self.verbs.get(other, ())
-        return found
 
 
 def _code(text: str) -> str | None:
@@ -337,14 +297,27 @@ def _verb_code(dic: Dictionary, parse: Parse, i: int, first: int) -> str | None:
     return None
 
 
-def code_sentences(dic: Dictionary, parse: Parse) -> list[list[tuple[int, str]]]:
-    """For each sentence of `parse`: its (verb token, code) events in sentence order."""
+def _lemma_code(dic: Dictionary, parse: Parse, i: int, first: int) -> str | None:
+    """The verb-lemma table: the default code of the verb's plain entry, nothing else."""
+    tok = parse.tokens[i]
+    for entry in dic.entries(tok.lemma, tok.lower):
+        if not entry.before and not entry.after:
+            return entry.code
+    return None
+
+
+def code_sentences(
+    dic: Dictionary, parse: Parse, *, table: bool = False
+) -> list[list[tuple[int, str]]]:
+    """For each sentence of `parse`: its (verb token, code) events in sentence order.
+    `table`: the verb-lemma table (each verb's default code, no patterns, no phrasal verbs)."""
+    coder = _lemma_code if table else _verb_code
     out = []
     for first, stop in parse.sents:
         found = []
         for i in range(first, stop):
             if parse.tokens[i].pos == "VERB":
-                code = _verb_code(dic, parse, i, first)
+                code = coder(dic, parse, i, first)
                 if code is not None:
                     found.append((i, code))
         if any(code[:2] != "01" for _, code in found):
@@ -353,10 +326,11 @@ def code_sentences(dic: Dictionary, parse: Parse) -> list[list[tuple[int, str]]]
     return out
 
 
-def dictionary_events(dic: Dictionary, parse: Parse) -> tuple[Event, ...]:
+def dictionary_events(dic: Dictionary, parse: Parse, *, table: bool = False) -> tuple[Event, ...]:
     """The coder's events of one parsed text, as `Event`s without actors."""
     events = []
-    for (first, stop), found in zip(parse.sents, code_sentences(dic, parse), strict=True):
+    coded = code_sentences(dic, parse, table=table)
+    for (first, stop), found in zip(parse.sents, coded, strict=True):
         if stop <= first:
             continue
         start, end = parse.tokens[first].start, parse.tokens[stop - 1].end
@@ -365,11 +339,13 @@ def dictionary_events(dic: Dictionary, parse: Parse) -> tuple[Event, ...]:
     return tuple(events)
 
 
-def dictionary_answers(dic: Dictionary, parses: Iterable[Parse | None]) -> list[str | None]:
+def dictionary_answers(
+    dic: Dictionary, parses: Iterable[Parse | None], *, table: bool = False
+) -> list[str | None]:
     """The code of each one-sentence record: the first event of the text, or None."""
     out: list[str | None] = []
     for parse in parses:
-        codes = [c for s in code_sentences(dic, parse) for _, c in s] if parse else []
+        codes = [c for s in code_sentences(dic, parse, table=table) for _, c in s] if parse else []
         out.append(codes[0] if codes else None)
     return out
 
@@ -385,13 +361,16 @@ def score_dictionary_events(
     if not path.is_file() or not gold.rows.get("events"):
         return []
     dic = load_dictionary(path)
-    coded = {
-        aid: replace(a, events=dictionary_events(dic, a.parse))
-        for aid, a in articles.items()
-        if a.parse is not None
-    }
-    return [
-        replace(f, system=SYSTEM, floor=None)
-        for f in score_events(gold, coded)
-        if f.name.startswith("root-code")
-    ]
+    out = []
+    for table, system in ((False, SYSTEM), (True, TABLE_SYSTEM)):
+        coded = {
+            aid: replace(a, events=dictionary_events(dic, a.parse, table=table))
+            for aid, a in articles.items()
+            if a.parse is not None
+        }
+        out += [
+            replace(f, system=system, floor=None)
+            for f in score_events(gold, coded)
+            if f.name.startswith("root-code")
+        ]
+    return out

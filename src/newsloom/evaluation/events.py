@@ -24,17 +24,23 @@ clear events, one row per event, on the sentence that reports it. So:
 
 `score_cameo_records` runs newsloom on the one-sentence records of PETRARCH's unit tests and of
 the PLOVER gold standard, each as a one-sentence article, and reports root-code accuracy beside
-the CAMEO 2.0 dictionary coder (`evaluation.cameo_dictionary`, on the same parse) and a
-most-frequent-root baseline measured on the same records. A record's answer is the code of its
-first event (a later event of the sentence is right on 2 of 322 PLOVER records and none of the
-PETRARCH ones, so the choice does not matter). PETRARCH's test records also use codes outside
-CAMEO (test-only codes such as 903 or 345): only records whose first coding is a CAMEO root
-01-20 are scored. Read that figure with care: the records test the coder's mechanics with a
-validation verb dictionary whose codes are mostly test codes (PETR.Validate.verbs calls them
-"WEIS, not CAMEO": "restore ties" is 064, "welcome" 041, "condemn" 122, "urge" 102), so a
+the CAMEO 2.0 dictionary coder (`evaluation.cameo_dictionary`, on the same parse) and a most-
+frequent-root baseline measured on the same records. On PLOVER (`score_plover`) it also prints
+precision (over the records answered), full-triple recall (the first event of the right category
+has an actor among the gold sources and, when the gold names targets, a target among them;
+countries as three letters, "IGO" for international bodies) and the verb-lemma table, on all
+records and on the "report" half: the records are split in two by a seeded hash of their id
+(`plover_half`); the coder was developed looking at the "choose" half only, the "report" half is
+the held-out figure, and the floors hold on it. A record's answer is the code of its first event
+(a later event of the sentence is right on 2 of 322 PLOVER records and none of the PETRARCH
+ones, so the choice does not matter). PETRARCH's test records also use codes outside CAMEO
+(test-only codes such as 903 or 345): only records whose first coding is a CAMEO root 01-20 are
+scored, and the figure has no floor. Read it with care: the records test the coder's mechanics
+with a validation verb dictionary whose codes are mostly test codes (PETR.Validate.verbs calls
+them "WEIS, not CAMEO": "restore ties" is 064, "welcome" 041, "condemn" 122, "urge" 102), so a
 code that is right in CAMEO ("restore ties" 050, "welcome" 051, "condemn" 111, "urge" 020) is
-scored wrong; and 49 of the 201 records are one "restore diplomatic ties" sentence in
-variants, which is where 48 of the most-frequent baseline's 50 (root 06) come from.
+scored wrong; and 49 of the 201 records are one "restore diplomatic ties" sentence in variants,
+which is where 48 of the most-frequent baseline's 50 (root 06) come from.
 
 The PLOVER records carry a PLOVER category, not a CAMEO code; a prediction is right when its
 CAMEO code maps to that category in the PLOVER project's own CAMEO-to-PLOVER table
@@ -59,13 +65,14 @@ from newsloom.article import Article, Document, Event
 from newsloom.errors import EvalError, Msg, Rejection
 from newsloom.evaluation.cameo_dictionary import SYSTEM as DICT_SYSTEM
 from newsloom.evaluation.cameo_dictionary import (
+    TABLE_SYSTEM,
     default_dictionary_path,
     dictionary_answers,
     load_dictionary,
 )
 from newsloom.evaluation.figures import Figure, ratio
 from newsloom.evaluation.gold import GoldSet
-from newsloom.hashing import content_hash
+from newsloom.hashing import content_hash, stable_hash
 from newsloom.pipeline import Pipeline
 from newsloom.settings import DEFAULT_SETTINGS, Settings
 
@@ -73,22 +80,27 @@ __all__ = [
     "EVENT_STAGES",
     "country",
     "country_matches",
+    "plover_half",
     "read_petrarch",
     "read_plover",
+    "read_plover_rows",
     "score_cameo_records",
     "score_events",
+    "score_plover",
 ]
 
 SECTION = "events"
 #: the chain that codes events (until the default pipeline includes `events`)
 EVENT_STAGES = ("extract", "clean", "published", "dates", "nlp", "entities", "events")
 #: floors just under what newsloom reaches on ../shared/data/newsloom-dev (the issue's targets
-#: are 0.80, 0.80 and 0.70) and on the PETRARCH and PLOVER records
+#: are 0.85, 0.85 and 0.70)
 ROOT_RECALL_FLOOR = 0.90
 ROOT_PRECISION_FLOOR = 0.85
 TRIPLE_RECALL_FLOOR = 0.70
-PETRARCH_FLOOR = 0.05
-PLOVER_FLOOR = 0.60
+#: on the held-out half of PLOVER (the issue's target is 0.75; the CAMEO 2.0 dictionary coder
+#: reaches about 0.42 and the most frequent category 0.12 on the same records)
+PLOVER_FLOOR = 0.70
+PLOVER_TRIPLE_FLOOR = 0.22
 
 
 #: The country part of an actor code ("USAGOV" -> "USA"); none for an international body,
@@ -230,10 +242,16 @@ def _cameo_to_plover(path: Path) -> dict[str, str]:
     return table
 
 
+def read_plover_rows(path: Path) -> list[dict[str, Any]]:
+    """The PLOVER gold-standard records that have a text and a category (not the file's
+    documentation record)."""
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    return [r for r in rows if r.get("text") and r.get("event") and r["event"] != "DOCUMENT"]
+
+
 def read_plover(path: Path) -> list[tuple[str, str]]:
     """(sentence, PLOVER category) of the PLOVER gold-standard records."""
-    rows = json.loads(path.read_text(encoding="utf-8"))
-    return [(r["text"], r["event"]) for r in rows if r.get("text") and r.get("event")]
+    return [(r["text"], r["event"]) for r in read_plover_rows(path)]
 
 
 def _plover_of(code: str, table: dict[str, str]) -> str | None:
@@ -268,48 +286,147 @@ def record_answer(article: Article | None) -> str | None:
     return article.events[0].cameo
 
 
+def plover_half(record_id: str) -> str:
+    """ "choose" or "report": PLOVER records split in two by a seeded hash of their id. The
+    coder was developed looking at the "choose" half only; the "report" half is the held-out
+    figure."""
+    return "choose" if int(stable_hash(f"plover-split:{record_id}"), 16) % 2 == 0 else "report"
+
+
+def _actor_country(code: str | None) -> str | None:
+    if not code:
+        return None
+    return "IGO" if code.startswith("IGO") else code[:3]
+
+
+def _gold_countries(parties: Any) -> set[str]:
+    if not isinstance(parties, list):
+        return set()
+    return {str(p["code"])[:3] for p in parties if isinstance(p, dict) and p.get("code")}
+
+
+def _plover_triple(article: Article | None, row: dict[str, Any], right: Any) -> bool:
+    """The first event with the right category has an actor among the gold sources and, when
+    the gold names targets, a target among them."""
+    if article is None:
+        return False
+    sources, targets = _gold_countries(row.get("source")), _gold_countries(row.get("target"))
+    for e in article.events:
+        if not right(e.cameo, row["event"]):
+            continue
+        return _actor_country(e.actor_code) in sources and (
+            not targets or _actor_country(e.target_code) in targets
+        )
+    return False
+
+
+def _accuracy_figures(
+    name: str,
+    answers: list[str | None],
+    golds: list[Any],
+    right: Any,
+    system: str,
+    floor: float | None,
+) -> list[Figure]:
+    n = len(golds)
+    ok = sum(1 for c, g in zip(answers, golds, strict=True) if right(c, g))
+    answered = sum(1 for c in answers if c is not None)
+    return [
+        Figure(SECTION, f"{name}: root-code accuracy (recall)", ratio(ok, n), ok, n,
+               system=system, floor=floor),
+        Figure(SECTION, f"{name}: root-code precision (answered records)", ratio(ok, answered),
+               ok, answered, system=system),
+    ]  # fmt: skip
+
+
+def score_plover(
+    path: Path, *, settings: Settings = DEFAULT_SETTINGS, dictionary: Path | None = None
+) -> list[Figure]:
+    """Root-code accuracy and precision and full-triple recall on the PLOVER gold standard,
+    on all records and on the held-out "report" half, beside the CAMEO 2.0 dictionary coder,
+    the verb-lemma table and the most frequent category, all in this run."""
+    table = _cameo_to_plover(path / "CAMEO2PLOVER-2021.txt")
+    rows = read_plover_rows(path / "PLOVER_GSR_CAMEO.json")
+
+    def right(code: str | None, gold: str) -> bool:
+        return code is not None and _plover_of(code, table) == gold
+
+    articles = _one_sentence_articles([r["text"] for r in rows], settings)
+    ours = [record_answer(a) for a in articles]
+    dictionary = dictionary or default_dictionary_path()
+    peers: list[tuple[str, list[str | None]]] = []
+    if dictionary.is_file():
+        dic = load_dictionary(dictionary)
+        parses = [a.parse if a else None for a in articles]
+        peers.append((DICT_SYSTEM, dictionary_answers(dic, parses)))
+        peers.append((TABLE_SYSTEM, dictionary_answers(dic, parses, table=True)))
+    figures: list[Figure] = []
+    for subset, keep in (
+        (
+            "PLOVER gold standard, report half (held out)",
+            lambda r: plover_half(r["id"]) == "report",
+        ),
+        ("PLOVER gold standard, all records", lambda r: True),
+    ):
+        idx = [k for k, r in enumerate(rows) if keep(r)]
+        golds = [rows[k]["event"] for k in idx]
+        held_out = subset.endswith("(held out)")
+        figures += _accuracy_figures(
+            subset,
+            [ours[k] for k in idx],
+            golds,
+            right,
+            "newsloom",
+            PLOVER_FLOOR if held_out else None,
+        )
+        n = len(idx)
+        triples = sum(1 for k in idx if _plover_triple(articles[k], rows[k], right))
+        figures.append(
+            Figure(SECTION, f"{subset}: full-triple recall (actor, category, target)",
+                   ratio(triples, n), triples, n, floor=PLOVER_TRIPLE_FLOOR if held_out else None)
+        )  # fmt: skip
+        for system, answers in peers:
+            figures += _accuracy_figures(
+                subset, [answers[k] for k in idx], golds, right, system, None
+            )
+        common, base = Counter(golds).most_common(1)[0]
+        figures.append(
+            Figure(SECTION, f"{subset}: root-code accuracy (recall)", ratio(base, n), base, n,
+                   system=f"most frequent ({common})")
+        )  # fmt: skip
+    return figures
+
+
 def score_cameo_records(
     path: Path, *, settings: Settings = DEFAULT_SETTINGS, dictionary: Path | None = None
 ) -> list[Figure]:
     """Root-code accuracy on PETRARCH's unit-test records or PLOVER's gold standard, beside
     the CAMEO 2.0 dictionary coder (`dictionary`: its file; default: the shared data's) and
-    a most-frequent-root baseline."""
+    a most-frequent-root baseline. PETRARCH's records get no floor: their codes are a test
+    dictionary's, so the figure says little (see the module's documentation)."""
     petrarch = path / "PETR.UnitTest.records.xml"
     plover = path / "PLOVER_GSR_CAMEO.json"
-    if petrarch.is_file():
-        records = read_petrarch(petrarch)
-        golds = [roots for _, roots in records]
-
-        def right(code: str | None, gold: set[str]) -> bool:
-            return code is not None and code[:2] in gold
-
-        common, _ = Counter(sorted(roots)[0] for roots in golds).most_common(1)[0]
-        base = sum(1 for roots in golds if common in roots)
-        name = "PETRARCH unit-test records: root-code accuracy"
-        floor = PETRARCH_FLOOR
-    elif plover.is_file():
-        table = _cameo_to_plover(path / "CAMEO2PLOVER-2021.txt")
-        records = read_plover(plover)
-        cats = [c for _, c in records]
-        golds = cats
-
-        def right(code: str | None, gold: str) -> bool:
-            return code is not None and _plover_of(code, table) == gold
-
-        common = Counter(cats).most_common(1)[0][0]
-        base = sum(1 for c in cats if c == common)
-        name = "PLOVER gold standard: root-code accuracy (as PLOVER category)"
-        floor = PLOVER_FLOOR
-    else:
+    if plover.is_file() and not petrarch.is_file():
+        return score_plover(path, settings=settings, dictionary=dictionary)
+    if not petrarch.is_file():
         raise EvalError(
             Msg.GOLD_MISSING.format(
                 path=path, expected="PETR.UnitTest.records.xml or PLOVER_GSR_CAMEO.json"
             )
         )
+    records = read_petrarch(petrarch)
+    golds = [roots for _, roots in records]
+
+    def right(code: str | None, gold: set[str]) -> bool:
+        return code is not None and code[:2] in gold
+
+    common, _ = Counter(sorted(roots)[0] for roots in golds).most_common(1)[0]
+    base = sum(1 for roots in golds if common in roots)
+    name = "PETRARCH unit-test records: root-code accuracy"
     articles = _one_sentence_articles([t for t, _ in records], settings)
     n = len(records)
     ours = sum(1 for a, g in zip(articles, golds, strict=True) if right(record_answer(a), g))
-    figures = [Figure(SECTION, name, ratio(ours, n), ours, n, floor=floor)]
+    figures = [Figure(SECTION, name, ratio(ours, n), ours, n)]
     dictionary = dictionary or default_dictionary_path()
     if dictionary.is_file():
         dic = load_dictionary(dictionary)

@@ -123,9 +123,16 @@ AGO = re.compile(
     r"\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago\b"
 )
 CHAIN = re.compile(
-    r"(?=[tTaA])(?<![\w-])(?i:the\s+(?P<next>next|following|previous)\s+day|"
+    r"(?=[tTaAeElL])(?<![\w-])(?i:the\s+(?P<next>next|following|previous)\s+day|"
     r"the\s+day\s+(?P<rel>before|after)(?=\s*(?:[,.;:!?)]|$))|"
-    r"a\s+day\s+(?P<later>later|earlier))\b"
+    r"a\s+day\s+(?P<later>later|earlier)|"
+    r"(?P<sameday>(?:earlier|later)\s+(?:in\s+the|that)\s+(?:day|morning|afternoon|evening)|"
+    r"that\s+same\s+day|later\s+that\s+night|"
+    r"the\s+same\s+day(?!\s+(?:that|as|when|on)\b)|"
+    r"(?:late|early)\s+in\s+the\s+day|the\s+(?:start|end)\s+of\s+the\s+day|"
+    r"(?:(?<=end\s)|(?<=ends\s)|(?<=ended\s)|(?<=ending\s)|(?<=finish\s)|(?<=finished\s)|"
+    r"(?<=finishing\s)|(?<=For\s)|(?<=for\s))the\s+day(?=\s*(?:[,.;]|(?:at|with|down|up)\b)))|"
+    r"(?P<samemonth>(?:earlier|later)\s+(?:in\s+the|that)\s+month|that\s+same\s+month))\b"
 )
 QUARTER = re.compile(
     r"(?=[tTfFsS1-4])(?<![\w-])(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
@@ -331,6 +338,11 @@ def _ago(text: str, m: re.Match[str]) -> Iterator[Mention]:
 
 
 def _chain(text: str, m: re.Match[str]) -> Iterator[Mention]:
+    if m["sameday"] or m["samemonth"]:
+        # "earlier in the day", "later that month": the day or month of the date just before
+        unit = "day" if m["sameday"] else "month"
+        yield Mention(m.start(), m.end(), "chain", unit=unit, shift=0)
+        return
     word = (m["next"] or m["rel"] or m["later"]).lower()
     shift = -1 if word in ("previous", "before", "earlier") else 1
     yield Mention(m.start(), m.end(), "chain", unit="day", shift=shift)

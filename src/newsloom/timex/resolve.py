@@ -14,7 +14,9 @@ the wall clock is never read. The rules:
 * "today", "yesterday", "tonight", "this morning" count from the anchor day; "this week" is its
   ISO week, "last month" its month before, "last year" its year before, "two years ago" a year,
   "a week ago" a day;
-* "the next day" follows the day of the nearest date before it in the text;
+* "the next day" follows the day of the nearest date before it in the text; "earlier in the
+  day", "later that day" are that day, "earlier in the month" its month (without a date before
+  them, the anchor's day or month);
 * inside a quotation, words count from the day they were said: the day a date outside quotes in
   the same paragraph gives, else the day of the article's lead (its first dated day outside
   quotes, within the week before publication), else the anchor.
@@ -88,7 +90,8 @@ def resolve_mentions(
     previous_day: str | None = None
     for i, m in enumerate(mentions):
         if m.kind == "chain":
-            dated = _chain(m, previous_day)
+            # with no date before it, "earlier in the day" is the anchor's day (its month)
+            dated = _chain(m, previous_day or (_anchor_day(anchor) if m.shift == 0 else None))
         elif in_quote[i] and m.kind in _DEICTIC_KINDS and day is not None:
             said = _speech_day(text, i, mentions, plain, in_quote, day, lead)
             dated = resolve_one(m, Anchor(said.year, said.month, said.day), cues[i])
@@ -153,12 +156,19 @@ def _speech_day(
     return lead or published
 
 
+def _anchor_day(anchor: Anchor) -> str | None:
+    return anchor.date.isoformat() if anchor.date is not None else None
+
+
 def _chain(m: Mention, previous_day: str | None) -> Dated:
     parsed = parse_day_value(previous_day)
     if parsed is None:
         return UNKNOWN_DAY
     day, year_known = parsed
-    return Dated(day_value(day + timedelta(days=m.shift), year_known=year_known), "day")
+    value = day_value(day + timedelta(days=m.shift), year_known=year_known)
+    if m.unit == "month":
+        return Dated(value[:7], "month")  # "earlier in the month": the month of that day
+    return Dated(value, "day")
 
 
 def resolve_one(m: Mention, anchor: Anchor, cue: str | None = None) -> Dated:

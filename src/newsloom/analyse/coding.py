@@ -1,0 +1,265 @@
+"""Which event a word reports: the CAMEO code of a verb in its clause, or of an event noun.
+
+A verb's code comes, in this order, from the context rules here (a description rather than
+an act, "call on" vs "call an election", a verb of saying whose clause is a demand, "kill"
+with or without an attacker), the senses of ambiguous verbs (`senses`: "fire", "strike",
+"meet", "attack", "hit", "charge", "claim"), and then the lexicon (`lexicon_code`): our own
+verb-object patterns, the CAMEO 2.0 dictionary's patterns over the verb's phrase, our verb
+table, and the dictionary's default for the verb.
+"""
+
+from __future__ import annotations
+
+from newsloom.analyse.cameo import (
+    ACT_NOUNS,
+    ADJECTIVE_CODES,
+    ATTACK_NOUNS,
+    BLAST_NOUNS,
+    DEMAND_MODALS,
+    HARM_VERBS,
+    MASS_VIOLENCE_WORDS,
+    MEDIA_AUDIENCES,
+    NOT_AGREEMENTS,
+    NOT_MET,
+    NOUN_CODES,
+    NOUN_NEEDS,
+    REPORTING_VERBS,
+    VERB_CODES,
+)
+from newsloom.analyse.lexicon_code import lexicon_code
+from newsloom.analyse.parse import Parse
+from newsloom.analyse.senses import by_force, sense_code
+
+__all__ = ["children", "conj_heads", "has_mass_violence", "noun_code", "verb_code"]
+
+_OBJ = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
+
+
+def children(parse: Parse, i: int, deps: frozenset[str] | set[str]) -> list[int]:
+    return [c for c in parse.children[i] if parse.tokens[c].dep in deps]
+
+
+def conj_heads(parse: Parse, i: int) -> list[int]:
+    """Token `i` and the tokens conjoined to it ("Trump and Kim")."""
+    out = [i]
+    for c in parse.children[i]:
+        if parse.tokens[c].dep == "conj" and parse.tokens[c].pos in ("PROPN", "NOUN"):
+            out.extend(conj_heads(parse, c))
+    return out
+
+
+def _object_nouns(parse: Parse, i: int) -> list[int]:
+    """Objects and prepositional objects of verb `i`, as (token index) heads."""
+    out = []
+    for c in parse.children[i]:
+        t = parse.tokens[c]
+        if t.dep in _OBJ or t.dep == "nsubjpass":
+            out.append(c)
+        elif t.dep in ("prep", "agent", "prt"):
+            for g in parse.children[c]:
+                if parse.tokens[g].dep in ("pobj", "pcomp"):
+                    out.append(g)
+                elif parse.tokens[g].dep == "prep":  # "pulled out of the accord"
+                    out.extend(_children_pobj(parse, g))
+        elif t.dep == "xcomp" and t.pos == "VERB":
+            out.append(c)
+    return out
+
+
+def _children_pobj(parse: Parse, i: int) -> list[int]:
+    return [g for g in parse.children[i] if parse.tokens[g].dep in ("pobj", "pcomp")]
+
+
+def _nouns_of(parse: Parse, heads: list[int]) -> list[str]:
+    """The lemmas of the object heads and of their compounds/modifiers ("phone call")."""
+    lemmas = []
+    for h in heads:
+        lemmas.append(parse.tokens[h].lemma)
+        for c in parse.children[h]:
+            if parse.tokens[c].dep in ("compound", "amod", "pobj", "prep", "nmod"):
+                lemmas.append(parse.tokens[c].lemma)
+                lemmas.extend(parse.tokens[g].lemma for g in parse.children[c])
+    return lemmas
+
+
+def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
+    """The CAMEO code of verb `i` in its clause, or None. `mass`: the article reports an
+    attack with unconventional weapons, so "the attack killed" is mass violence (20)."""
+    tok = parse.tokens[i]
+    verb = tok.lemma
+    objs = _object_nouns(parse, i)
+    nouns = _nouns_of(parse, objs)
+
+    preps = {parse.tokens[p].lower for p in children(parse, i, {"prep"})}
+    if (
+        tok.dep in ("acl", "amod")
+        and not children(parse, i, {"agent"})
+        and parse.tokens[tok.head].lemma not in ACT_NOUNS
+    ):
+        return None  # "officers accused of hacking": a description, not a reported act
+    if tok.dep == "pcomp" and _in_description(parse, tok.head):
+        return None  # "nationals suspected of blowing up a plane": what they are said to be
+    if verb in ("issue", "send", "deliver", "give") and any(
+        parse.tokens[a].lower in DEMAND_MODALS
+        for o in objs
+        for c in children(parse, o, {"acl", "ccomp", "relcl"})
+        for a in children(parse, c, {"aux"})
+    ):
+        return "100"  # "issued a stern reminder to Iraq that it must cooperate": a demand
+    if tok.dep == "csubj" and tok.tag == "VBG":
+        return None  # "that Trump pulling the US out of the deal is a mistake": a topic
+    if verb == "play" and any(
+        parse.tokens[o].lemma == "role"
+        and any(parse.tokens[d].lower == "no" for d in parse.children[o])
+        for o in objs
+    ):
+        return "016"  # "said his government played no role in ...": a denial
+    if tok.dep == "pcomp" and parse.tokens[tok.head].lower == "for":
+        return None  # "sanctions for seizing Crimea": the reason given for another act
+    for a in children(parse, i, {"acomp"}):
+        code = ADJECTIVE_CODES.get(parse.tokens[a].lemma)
+        if code:
+            return code
+    if verb == "call" and not children(parse, i, {"prt"}):
+        if any(n in ("election", "vote", "referendum", "poll") for n in nouns):
+            return "034"
+        for p in children(parse, i, {"prep"}):
+            if parse.tokens[p].lower in ("on", "for"):  # "called on X to", "called for calm"
+                pobj = children(parse, p, {"pobj"})
+                if pobj and parse.tokens[pobj[0]].ent not in ("DATE", "TIME"):
+                    return "020"
+        return None
+    if verb in ("want", "ask", "urge", "press", "push"):
+        # "wanted the Trump administration to speak with Kim": an appeal to another actor
+        for c in children(parse, i, {"ccomp", "xcomp"}):
+            if children(parse, c, {"nsubj"}) or children(parse, i, {"dobj"}):
+                return "020"
+        if verb == "ask" and "for" in preps:
+            return "020"  # "asked India for military aid"
+        return VERB_CODES.get(verb)
+    if verb == "insist" and ("on" in preps or _subjunctive(parse, i)):
+        return "100"  # "insisted on higher wages", "insisted that the US stop arms sales"
+    if verb == "warn" and any(
+        parse.tokens[a].lower in ("will", "would", "'ll", "wo")
+        for c in children(parse, i, {"ccomp"})
+        for a in children(parse, c, {"aux"})
+    ):
+        return "130"  # "warned that it would close the strait": a threat
+    if verb in REPORTING_VERBS | {"reiterate", "insist", "conclude"}:
+        # "said that Libya must hand over the suspects": a demand on the clause's subject
+        for c in children(parse, i, {"ccomp"}):
+            if any(parse.tokens[a].lower in DEMAND_MODALS for a in children(parse, c, {"aux"})):
+                return "100"
+            # "said that Russia's relationship with North Korea was harming the efforts"
+            if parse.tokens[c].lemma in HARM_VERBS and children(parse, c, {"nsubj"}):
+                return "111"
+    if verb != "kill":
+        sense = sense_code(parse, i)
+        if sense is not None:
+            return sense or None
+    if verb == "attack":
+        return "111" if "for" in preps else "190"
+    if verb == "dismiss" and "as" in preps:
+        return "111"
+    if verb == "sign" and any(parse.tokens[o].lemma in NOT_AGREEMENTS for o in objs):
+        return None
+    if verb == "sign" and tok.dep == "acl" and parse.tokens[tok.head].lemma in NOT_AGREEMENTS:
+        return None
+    if verb == "vote" and "referendum" in nouns:
+        return None
+    if verb == "host" and not any(
+        parse.tokens[o].pos == "PROPN" or parse.tokens[o].lemma in HOSTED for o in objs
+    ):
+        return None
+    if tok.dep == "relcl" and any(
+        parse.tokens[a].lower == "to" for a in children(parse, i, {"aux"})
+    ):
+        return None  # "a pleasant place to visit": an infinitive describing a noun, no act
+    if verb == "meet" and any(parse.tokens[o].lemma in NOT_MET for o in objs):
+        return None  # "would not meet the deadline"
+    if verb == "meet" and any(parse.tokens[o].lemma in MEDIA_AUDIENCES for o in objs):
+        return None
+    if verb in ("speak", "talk"):
+        sent = parse.sentence_of(i)
+        words = {parse.tokens[k].lemma for k in range(*sent)}
+        if words & {"phone", "telephone", "call"}:
+            return "041"
+        if preps & {"to", "with"}:
+            return "040"
+        return "044" if {"meeting", "summit", "one-on-one"} & words else None
+    if verb in ("kill", "injure", "wound"):
+        subj = children(parse, i, {"nsubj"})  # "were injured": the victims, not the attacker
+        sent = parse.sentence_of(i)
+        words = {parse.tokens[k].lemma for k in range(*sent)}
+        if subj and parse.tokens[subj[0]].lemma in ATTACK_NOUNS:
+            return "20" if mass or words & MASS_VIOLENCE_WORDS else "190"
+        if children(parse, i, {"nsubjpass"}) and set(_nouns_of(parse, objs)) & BLAST_NOUNS:
+            # "were killed in a suicide car bombing": the bombing is the event
+            return "20" if mass or words & MASS_VIOLENCE_WORDS else "183"
+        sense = sense_code(parse, i)  # "troops killed", "warplanes killed": military force
+        if sense:
+            return sense
+        return "180" if subj and parse.tokens[subj[0]].pos in ("PROPN", "NOUN") else None
+    return _massive(parse, i, by_force(parse, i, lexicon_code(parse, i, verb, nouns)), mass)
+
+
+#: what one hosts that makes a visit or a meeting ("hosted a summit", "will host talks")
+_MASS = MASS_VIOLENCE_WORDS | frozenset({"cleansing", "genocide"})
+HOSTED = frozenset({"summit", "meeting", "talk", "talks", "conference", "delegation", "visit"})
+
+
+def _in_description(parse: Parse, prep: int) -> bool:
+    """Preposition `prep` hangs on a participle that describes a noun ("suspected of")."""
+    head = parse.tokens[parse.tokens[prep].head]
+    return parse.tokens[prep].dep == "prep" and head.dep in ("acl", "amod") and head.tag == "VBN"
+
+
+def _subjunctive(parse: Parse, i: int) -> bool:
+    """A clause with its own subject and a bare verb: "insisted that the US stop arms sales"."""
+    return any(
+        parse.tokens[c].tag == "VB" and children(parse, c, {"nsubj"})
+        for c in children(parse, i, {"ccomp"})
+    )
+
+
+def _massive(parse: Parse, i: int, code: str | None, mass: bool) -> str | None:
+    """Force with unconventional weapons is mass violence (CAMEO 20): "used chemical weapons
+    against civilians", "bombed the town with chemical weapons", "gassed its own people"."""
+    if code is None or code[:2] not in ("17", "18", "19"):
+        return code
+    tok = parse.tokens[i]
+    clause = [parse.tokens[k] for k in range(tok.left, tok.right + 1)]
+    for k, t in enumerate(clause):
+        if t.lemma in _MASS and not (k and clause[k - 1].lemma == "tear"):
+            return "20"
+    return code
+
+
+def noun_code(parse: Parse, i: int) -> str | None:
+    """The code of an event noun ("a phone call with Merkel", "sanctions on Russia")."""
+    tok = parse.tokens[i]
+    code = NOUN_CODES.get(tok.lemma)
+    if code is None:
+        return None
+    if code == "161" and any(
+        parse.tokens[k].lemma in ("troop", "force", "soldier")
+        for k in range(tok.left, tok.right + 1)
+    ):
+        return "087"
+    needs = NOUN_NEEDS.get(tok.lemma)
+    if needs is not None:
+        near = {parse.tokens[c].lower for c in parse.children[i]}
+        near |= {parse.tokens[c].lemma for c in parse.children[i]}
+        if not near & needs:
+            return None
+    return code
+
+
+def has_mass_violence(parse: Parse) -> bool:
+    """Whether the text reports an attack with unconventional weapons ("chemical attack")."""
+    return any(
+        t.lemma in ATTACK_NOUNS
+        and t.pos == "NOUN"
+        and any(parse.tokens[k].lemma in MASS_VIOLENCE_WORDS for k in range(t.left, t.i))
+        for t in parse.tokens
+    )
