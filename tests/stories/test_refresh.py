@@ -115,3 +115,9 @@ def test_stories_export(grown, tmp_path: Path, fmt: str) -> None:
 
         ids = set(pq.read_table(target).column("id").to_pylist())
     assert ids == set(after)
+
+
+def test_a_spun_article_is_flagged_on_its_story(grown) -> None:
+    _, _, after = grown
+    flagged = [a for s in after.values() for a in s["spun"]]
+    assert len(flagged) == 1  # the demo's world-news-digest copy

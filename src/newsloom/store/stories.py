@@ -43,6 +43,7 @@ MIGRATION = (
         "date" VARCHAR,
         n_articles INTEGER NOT NULL,
         independent_sources INTEGER NOT NULL,
+        spun JSON NOT NULL,
         updated_at TIMESTAMP NOT NULL
     )
     """,
@@ -107,7 +108,7 @@ def story_rows(stories: Sequence[Story], now: datetime) -> dict[str, pa.Table | 
         rows["stories"].append({"id": s.id, "title": s.title, "date": s.date,
                                 "n_articles": len(s.articles),
                                 "independent_sources": s.independent_sources,
-                                "updated_at": now})  # fmt: skip
+                                "spun": _j(list(s.spun)), "updated_at": now})  # fmt: skip
         for m in s.members:
             rows["story_articles"].append({"story_id": s.id, "article_id": m.article,
                                            "how": m.how, "score": m.score,
@@ -223,6 +224,7 @@ def load_stories(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Story]
                                json.loads(m["evidence"]))
                     for m in members
                 ),
+                spun=tuple(json.loads(head["spun"])),
             )
         )
     return out

@@ -109,6 +109,8 @@ class Story:
     conflicts: tuple[Conflict, ...] = ()
     quotes: tuple[KeyQuote, ...] = ()
     members: tuple[Membership, ...] = ()
+    #: members whose wording looks machine-spun ("Russian Federation" for Russia), copy or not
+    spun: tuple[str, ...] = ()
 
     def to_dict(self, *, why: bool = False) -> dict[str, Any]:
         """The contract's story object (DESIGN.md), plus a few extra fields."""
@@ -150,6 +152,7 @@ class Story:
                 for c in self.conflicts
             ],
             "quotes": [asdict(q) for q in self.quotes],
+            "spun": list(self.spun),
         }
         if why:
             out["why"] = [asdict(m) for m in self.members]

@@ -44,8 +44,9 @@ def render_story(story: Story, *, why: bool = False) -> str:
         group = copied.get(art)
         note = ""
         if group is not None:
-            spun = " (spun copy)" if art in group.spun else ""
-            note = f"  copy of one text, origin {group.origin} ({group.origin_basis}){spun}"
+            note = f"  copy of one text, origin {group.origin} ({group.origin_basis})"
+        if art in story.spun:
+            note += "  (spun: machine-reworded copy)"
         lines.append(f"  {art}{note}")
     if story.conflicts:
         lines += ["", "Conflicting accounts"]

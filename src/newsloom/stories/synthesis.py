@@ -52,6 +52,7 @@ def synthesise(
         conflicts=conflicts,
         quotes=_key_quotes(articles),
         members=tuple(members),
+        spun=tuple(a.id for a in articles if a.quality.spun_markers),
     )
 
 
