@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +31,11 @@ MAX_TOKENS = 128
 #: entity labels that tell stories apart
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW"}
 _TRUSTED_BASES = {"declared", "metadata", "url", "dateline"}
+#: two or more capitalised words, or one of four letters or more, after a word (not at the start
+#: of a sentence, where every language capitalises)
+_NAME_RUN = re.compile(
+    r"(?<=[\w,;] )(?:[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)+|[A-ZÀ-Þ][\w'’-]{3,})"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +116,14 @@ def news_month(article: Article) -> int | None:
 
 
 def entity_keys(article: Article) -> Counter[str]:
-    return Counter(
-        (e.canonical or e.text).lower() for e in article.entities if e.label in _ENTITY_LABELS
-    )
+    """Canonical names of the article's entities; for an article the entity stage skipped (a
+    language it does not analyse), the capitalised word runs inside its sentences, since
+    names cross languages ("Puigdemont", "Theresa May") when the words around them do not."""
+    if article.entities or article.lang in (None, "en"):
+        return Counter(
+            (e.canonical or e.text).lower() for e in article.entities if e.label in _ENTITY_LABELS
+        )
+    return Counter(m.group(0).lower() for m in _NAME_RUN.finditer(article.text))
 
 
 def signals(articles: Sequence[Article], embeddings: np.ndarray | None = None) -> list[Signals]:
