@@ -17,11 +17,13 @@ import re
 from dataclasses import dataclass, replace
 
 from newsloom.article import Article, Quality, Removed, RepeatedSentence
-from newsloom.clean.boilerplate import caption_text, classify, glued_navigation, related_items
+from newsloom.clean.boilerplate import classify, glued_navigation, rule_reasons
 from newsloom.clean.chars import repair
 from newsloom.clean.credits import find_credits, vocabulary
 from newsloom.clean.language import RESOURCE_KEY, identify_language, load_identifier
-from newsloom.clean.lines import Line, LineContext, Page, ends_sentence, split_lines, words
+from newsloom.clean.linefeatures import page_cues
+from newsloom.clean.linemodel import LineModel, default_model
+from newsloom.clean.lines import Line, LineContext, ends_sentence, split_lines, words
 from newsloom.clean.prefix import parse_metadata_prefix, prefix_span
 from newsloom.clean.repeats import find_repeats
 from newsloom.clean.spans import Segments, compose, source_spans, text_offsets
@@ -34,6 +36,7 @@ __all__ = ["Cleaned", "clean", "clean_text", "parse_metadata_prefix", "repair"]
 
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 _MID_LINE_END = re.compile(r"[ \t]+")
+_SPACE = re.compile(r"\s+")
 # a line that closes on one of these was finished by the page (a table row, a bracket, a quote)
 _CLOSING_MARKS = frozenset("|)]}»”’\"'.!?")
 #: A source longer than this many times `max_chars` is cut before cleaning.
@@ -107,18 +110,21 @@ def _pieces(source: str, removed: list[Removed], deletions: list[tuple[int, int]
     return pieces
 
 
-def _classify_pieces(pieces: list[_Piece]) -> None:
-    page = Page(tuple(p.text.strip() for p in pieces))
+def _classify_pieces(pieces: list[_Piece], model: LineModel) -> None:
+    """The line model decides; a removed line keeps the hand rules' class when one fired,
+    otherwise the model's top cue ("learned:'subscribe'", "learned:-1rule:navigation")."""
+    texts = [_SPACE.sub(" ", p.text).strip() for p in pieces]
+    rules = rule_reasons(texts)
+    scored = model.score(texts, rules)
+    cues: list[list[str]] | None = None
     for i, piece in enumerate(pieces):
-        piece.reason = classify(piece.text, LineContext(page, i))
-    # a line that repeats the text of a caption is the caption printed again
-    captions = {caption_text(p.text) for p in pieces if p.reason == "caption"}
-    captions.discard("")
-    for piece in pieces:
-        if piece.reason is None and piece.text.strip() in captions:
-            piece.reason = "caption"
-    for i in related_items([p.text for p in pieces], [p.reason for p in pieces]):
-        pieces[i].reason = "related"
+        if not scored.boilerplate[i]:
+            continue
+        if rules[i] is not None:
+            piece.reason = rules[i]
+            continue
+        cues = cues if cues is not None else page_cues(texts, rules)
+        piece.reason = f"learned:{model.top_cue(texts[i], cues[i])}"
 
 
 def _trim_glued(
@@ -201,6 +207,7 @@ def clean_text(
     title: str | None = None,
     max_chars: int | None = None,
     as_scraped: bool = True,
+    model: LineModel | None = None,
 ) -> Cleaned:
     """Clean a repaired source text: the body, what was removed, quality flags and the title.
 
@@ -216,7 +223,7 @@ def clean_text(
         removed.append(Removed(source[scope:], "over_char_limit", scope, len(source)))
         deletions.append((scope, len(source)))
     pieces = _pieces(source[:scope], removed, deletions)
-    _classify_pieces(pieces)
+    _classify_pieces(pieces, model or default_model())
     for piece in pieces:
         if piece.reason is not None:
             removed.append(Removed(piece.text, piece.reason, piece.start, piece.end))

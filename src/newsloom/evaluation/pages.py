@@ -215,3 +215,24 @@ def read_pages(root: Path, *, splits: tuple[str, ...] = SPLITS) -> Iterator[Labe
             kind = "html" if subset == "readability" else "text"
             labels = label_lines(lines, _gold_text(gold_raw, kind))
             yield LabelledPage(f"{subset}/{stem}", site, tuple(lines), tuple(labels))
+
+
+def gold_set_pages(path: Path) -> Iterator[LabelledPage]:
+    """The text articles of a newsloom gold set (the dev set, the demo corpus) as labelled
+    lines: a line listed in its boilerplate row (or as uncertain) is not article text. The
+    scraper's metadata prefix is cut off the first line, as the clean stage does."""
+    from newsloom.clean.prefix import prefix_span
+    from newsloom.evaluation.gold import load_gold
+
+    gold = load_gold(path)
+    rows = {r["id"]: r for r in gold.rows.get("boilerplate", []) if "id" in r}
+    for g in gold.articles:
+        row = rows.get(g.id)
+        if row is None or g.row.get("html") is not None or g.row.get("format") == "html":
+            continue
+        text = g.text[prefix_span(g.text) :] if row.get("metadata_prefix") else g.text
+        furniture = {_SPACE.sub(" ", x).strip() for x in [*row["lines"], *row.get("uncertain", [])]}
+        lines = [_SPACE.sub(" ", x).strip() for x in text.split("\n")]
+        lines = [x for x in lines if x]
+        site = urlsplit(g.url or "").hostname or g.outlet or g.id
+        yield LabelledPage(g.id, site, tuple(lines), tuple(x not in furniture for x in lines))

@@ -1,0 +1,1 @@
+"""What newsloom learned, shipped as data: see each file's training script under training/."""
