@@ -20,16 +20,12 @@ import json
 from pathlib import Path
 
 from newsloom.clean.linemodel import MODEL_FILE
-from newsloom.clean.linetrain import TrainingPage, choose_threshold, fit, line_scores
+from newsloom.clean.linetrain import TrainingPage, calibrate, fit
+from newsloom.evaluation.boilerplate_pages import KEPT_TARGET, NEWS_WEIGHT, PRECISION
 from newsloom.evaluation.pages import LabelledPage, gold_set_pages, read_pages, site_split
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_GOLD = ROOT / "src" / "newsloom" / "demo" / "corpus" / "gold"
-#: Share of article lines the threshold must keep on the choose split.
-KEPT_TARGET = 0.98
-#: Weight of a line of the scraped-news gold sets against one of boilerplate_pages: they are
-#: few (tens of pages against 1,300) but the kind of text newsloom reads.
-NEWS_WEIGHT = 20.0
 
 
 def _training(pages: list[LabelledPage], weight: float = 1.0) -> list[TrainingPage]:
@@ -57,11 +53,12 @@ def main() -> None:
                 fh.write(json.dumps({**row, "lines": p.lines, "article": p.labels}) + "\n")
 
     model = fit(_training(train) + _training(extra, NEWS_WEIGHT))
-    probs, article = line_scores(model, _training(choose))
-    threshold = choose_threshold(probs, article, KEPT_TARGET)
-    model = type(model)(model.w1, model.b1, model.w2, model.b2, threshold)
+    model = calibrate(model, _training(choose), KEPT_TARGET, PRECISION)
     model.save(args.out / MODEL_FILE)
-    print(f"{len(train)} + {len(extra)} training pages; threshold {threshold:.4f} on {len(choose)} choose pages")
+    print(
+        f"{len(train)} + {len(extra)} training pages; thresholds {model.threshold:.4f} "
+        f"(rule fired: {model.rule_threshold:.4f}) on {len(choose)} choose pages"
+    )
 
 
 if __name__ == "__main__":

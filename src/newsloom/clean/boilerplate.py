@@ -722,7 +722,9 @@ def rule_reasons(lines: Sequence[str]) -> list[str | None]:
     """
     page = Page(tuple(line.strip() for line in lines))
     reasons = [classify(line, LineContext(page, i)) for i, line in enumerate(lines)]
-    captions = {caption_text(line) for line, r in zip(lines, reasons, strict=True) if r == "caption"}
+    captions = {
+        caption_text(line) for line, r in zip(lines, reasons, strict=True) if r == "caption"
+    }
     captions.discard("")
     for i, line in enumerate(lines):
         if reasons[i] is None and line.strip() in captions:

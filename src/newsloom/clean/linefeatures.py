@@ -28,11 +28,30 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’“‘)]»"
 # Languages whose jusText stop lists are tried per page (the most common on news pages).
-_LANGUAGES = (
-    "English Spanish French German Italian Portuguese Dutch Slovenian Swedish Danish "
-    "Norwegian_Bokmal Polish Czech Romanian Catalan Indonesian Turkish Finnish Croatian "
-    "Russian Hungarian Slovak"
-).split()
+_LANGUAGES = [
+    "English",
+    "Spanish",
+    "French",
+    "German",
+    "Italian",
+    "Portuguese",
+    "Dutch",
+    "Slovenian",
+    "Swedish",
+    "Danish",
+    "Norwegian_Bokmal",
+    "Polish",
+    "Czech",
+    "Romanian",
+    "Catalan",
+    "Indonesian",
+    "Turkish",
+    "Finnish",
+    "Croatian",
+    "Russian",
+    "Hungarian",
+    "Slovak",
+]
 # lines that look like prose: enough words and function words (jusText's "good" paragraph)
 _PROSE_WORDS = 10
 _PROSE_STOP = 0.25
@@ -112,7 +131,8 @@ def page_cues(lines: Sequence[str], rules: Sequence[str | None]) -> list[list[st
     stops = _page_stoplist(tokens)
     shapes = [_shape(line, toks, stops) for line, toks in zip(lines, tokens, strict=True)]
     prose = [
-        len(toks) >= _PROSE_WORDS and int(s["stop"]) >= 3 for toks, s in zip(tokens, shapes, strict=True)
+        len(toks) >= _PROSE_WORDS and int(s["stop"]) >= 3
+        for toks, s in zip(tokens, shapes, strict=True)
     ]
     lo, hi = _densest_run(prose)
     n = len(lines)

@@ -27,7 +27,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from newsloom.clean.linefeatures import FEATURE_BITS, WORD_BITS, page_cues
 
-__all__ = ["LineModel", "Scored", "default_model", "stage2_matrix", "stage1_matrix"]
+__all__ = ["LineModel", "Scored", "default_model", "stage1_matrix", "stage2_matrix"]
 
 MODEL_FILE = "boilerplate_lines.npz"
 #: Neighbours whose stage-1 score a line sees in stage 2.
@@ -49,9 +49,11 @@ def stage1_matrix(lines: Sequence[str], rules: Sequence[str | None]) -> sparse.c
     return sparse.hstack([words, cues], format="csr")
 
 
-def stage2_matrix(scores: np.ndarray) -> np.ndarray:
-    """Dense stage-2 columns from the stage-1 scores (logits) of one page's lines."""
+def stage2_matrix(scores: np.ndarray, rules: Sequence[str | None]) -> np.ndarray:
+    """Dense stage-2 columns from the stage-1 scores (logits) of one page's lines, and
+    whether a hand rule fired on the line and on its neighbours (their weight is learned)."""
     n = len(scores)
+    fired = np.array([r is not None for r in rules], dtype=float)
     probs = 1 / (1 + np.exp(-scores))
     cols = [scores]
     for off in NEIGHBOURS:
@@ -70,6 +72,7 @@ def stage2_matrix(scores: np.ndarray) -> np.ndarray:
         count = hi - lo - 1
         total = csum[hi] - csum[lo] - probs
         cols.append(np.divide(total, count, out=np.full(n, 0.5), where=count > 0))
+    cols += [fired, np.concatenate([[0.0], fired[:-1]]), np.concatenate([fired[1:], [0.0]])]
     return np.column_stack(cols)
 
 
@@ -84,13 +87,15 @@ class Scored:
 
 @dataclass(frozen=True)
 class LineModel:
-    """Weights of both stages and the threshold on the stage-2 probability."""
+    """Weights of both stages and the thresholds on the stage-2 probability: one for lines a
+    hand rule fired on, one for the others (both chosen on held-out sites)."""
 
     w1: np.ndarray
     b1: float
     w2: np.ndarray
     b2: float
     threshold: float
+    rule_threshold: float
 
     def score(self, lines: Sequence[str], rules: Sequence[str | None]) -> Scored:
         """Judge every line of one page (`rules`: the hand rules' reasons, used as cues)."""
@@ -98,8 +103,9 @@ class LineModel:
             empty = np.zeros(0)
             return Scored(empty, empty.astype(bool), empty)
         s1 = stage1_matrix(lines, rules) @ self.w1 + self.b1
-        prob = 1 / (1 + np.exp(-(stage2_matrix(s1) @ self.w2 + self.b2)))
-        return Scored(prob, prob >= self.threshold, s1)
+        prob = 1 / (1 + np.exp(-(stage2_matrix(s1, rules) @ self.w2 + self.b2)))
+        fired = np.array([r is not None for r in rules])
+        return Scored(prob, prob >= np.where(fired, self.rule_threshold, self.threshold), s1)
 
     def top_cue(self, line: str, cues: Sequence[str]) -> str:
         """The word or cue that pushed this line most towards furniture (its `reason`)."""
@@ -127,6 +133,7 @@ class LineModel:
             w2=self.w2,
             b2=self.b2,
             threshold=self.threshold,
+            rule_threshold=self.rule_threshold,
         )
 
     @classmethod
@@ -138,6 +145,7 @@ class LineModel:
                 w2=data["w2"],
                 b2=float(data["b2"]),
                 threshold=float(data["threshold"]),
+                rule_threshold=float(data["rule_threshold"]),
             )
 
 

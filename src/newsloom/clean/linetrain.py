@@ -18,7 +18,7 @@ from newsloom.clean.boilerplate import rule_reasons
 from newsloom.clean.linemodel import LineModel, stage1_matrix, stage2_matrix
 from newsloom.hashing import stable_hash
 
-__all__ = ["TrainingPage", "choose_threshold", "fit", "line_scores"]
+__all__ = ["TrainingPage", "calibrate", "choose_threshold", "fit", "line_scores"]
 
 FOLDS = 3
 SEED = 9
@@ -36,8 +36,11 @@ class TrainingPage:
     weight: float = 1.0
 
 
-def _matrices(pages: Sequence[TrainingPage]) -> list[sparse.csr_matrix]:
-    return [stage1_matrix(p.lines, rule_reasons(p.lines)) for p in pages]
+def _matrices(
+    pages: Sequence[TrainingPage],
+) -> tuple[list[sparse.csr_matrix], list[list[str | None]]]:
+    rules = [rule_reasons(p.lines) for p in pages]
+    return [stage1_matrix(p.lines, r) for p, r in zip(pages, rules, strict=True)], rules
 
 
 def _fit_stage1(
@@ -52,7 +55,7 @@ def _fit_stage1(
 def fit(pages: Sequence[TrainingPage], threshold: float = 0.5) -> LineModel:
     """Both stages on `pages` (labels: True is article; the model scores furniture)."""
     pages = [p for p in pages if p.lines]
-    xs = _matrices(pages)
+    xs, rules = _matrices(pages)
     ys = [1 - np.asarray(p.labels, dtype=int) for p in pages]
     ws = [np.full(len(p.lines), p.weight) for p in pages]
     fold = [int(stable_hash(p.site, size=8), 16) % FOLDS for p in pages]
@@ -68,7 +71,9 @@ def fit(pages: Sequence[TrainingPage], threshold: float = 0.5) -> LineModel:
     final = _fit_stage1(xs, ys, ws)
     second = LogisticRegression(C=C2, max_iter=1000, random_state=SEED)
     second.fit(
-        np.vstack([stage2_matrix(s) for s in oof]), np.concatenate(ys), np.concatenate(ws)
+        np.vstack([stage2_matrix(s, r) for s, r in zip(oof, rules, strict=True)]),
+        np.concatenate(ys),
+        np.concatenate(ws),
     )
     return LineModel(
         w1=final.coef_[0].astype(np.float64),
@@ -76,14 +81,24 @@ def fit(pages: Sequence[TrainingPage], threshold: float = 0.5) -> LineModel:
         w2=second.coef_[0].astype(np.float64),
         b2=float(second.intercept_[0]),
         threshold=threshold,
+        rule_threshold=threshold,
     )
 
 
-def line_scores(model: LineModel, pages: Sequence[TrainingPage]) -> tuple[np.ndarray, np.ndarray]:
-    """Furniture probabilities of every line of `pages`, and whether each is article text."""
-    probs = [model.score(p.lines, rule_reasons(p.lines)).prob for p in pages if p.lines]
-    labels = [np.asarray(p.labels, dtype=bool) for p in pages if p.lines]
-    return np.concatenate(probs), np.concatenate(labels)
+def line_scores(
+    model: LineModel, pages: Sequence[TrainingPage]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Furniture probabilities of every line of `pages`, whether each is article text, and
+    whether a hand rule fired on it."""
+    probs, labels, fired = [], [], []
+    for p in pages:
+        if not p.lines:
+            continue
+        rules = rule_reasons(p.lines)
+        probs.append(model.score(p.lines, rules).prob)
+        labels.append(np.asarray(p.labels, dtype=bool))
+        fired.append(np.array([r is not None for r in rules]))
+    return np.concatenate(probs), np.concatenate(labels), np.concatenate(fired)
 
 
 def choose_threshold(probs: np.ndarray, article: np.ndarray, kept_floor: float) -> float:
@@ -92,6 +107,25 @@ def choose_threshold(probs: np.ndarray, article: np.ndarray, kept_floor: float) 
     body = np.sort(probs[article])
     if not len(body):
         return 0.5
-    # lines at or above the threshold go; keep at least kept_floor of the body
     at = int(np.ceil(kept_floor * len(body))) - 1
     return float(np.nextafter(body[min(at, len(body) - 1)], 1.0))
+
+
+def choose_precise(probs: np.ndarray, article: np.ndarray, precision: float) -> float:
+    """The lowest threshold above which at least `precision` of the lines are furniture."""
+    order = np.argsort(-probs)
+    furniture = np.cumsum(~article[order]) / np.arange(1, len(order) + 1)
+    good = np.nonzero(furniture >= precision)[0]
+    return float(probs[order][good[-1]]) if len(good) else 1.0
+
+
+def calibrate(
+    model: LineModel, pages: Sequence[TrainingPage], kept_floor: float, precision: float
+) -> LineModel:
+    """Thresholds chosen on `pages` (sites the model was not fitted to): lines no rule fired
+    on go when their probability keeps `kept_floor` of article lines; lines a hand rule fired
+    on go when, at their probability, `precision` of such lines are furniture."""
+    probs, article, fired = line_scores(model, pages)
+    plain = choose_threshold(probs[~fired], article[~fired], kept_floor)
+    ruled = choose_precise(probs[fired], article[fired], precision)
+    return LineModel(model.w1, model.b1, model.w2, model.b2, plain, min(ruled, plain))

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree, html
 
+from newsloom.clean.lines import wordset
 from newsloom.hashing import stable_hash
 
 __all__ = [
@@ -37,13 +38,13 @@ SPLITS = ("train", "choose", "report")
 # of ten buckets by site: 6 train, 2 choose, 2 report
 _BUCKETS = ("train",) * 6 + ("choose",) * 2 + ("report",) * 2
 
-_BLOCK = frozenset(
+_BLOCK = wordset(
     """address article aside blockquote body br center dd details dialog dir div dl dt fieldset
     figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main menu nav ol p pre section
     summary table tbody td tfoot th thead tr ul option select button label caption legend
-    noscript""".split()
+    noscript"""
 )
-_SKIP = frozenset("script style template head svg iframe object embed math".split())
+_SKIP = wordset("script style template head svg iframe object embed math")
 _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
@@ -181,7 +182,7 @@ def _site(name: str, subset: str, markup: str, gold_raw: str) -> str:
     host = urlsplit(url).hostname or ""
     if not host:
         hosts = _HREF_HOST.findall(markup[:200_000])
-        host = max(set(hosts), key=hosts.count) if hosts else f"{subset}/{name}"
+        host = max(sorted(set(hosts)), key=hosts.count) if hosts else f"{subset}/{name}"
     host = host.lower()
     for lead in ("www.", "m.", "blogs.", "blog."):
         host = host.removeprefix(lead)
