@@ -20,7 +20,7 @@ from newsloom.article import Article, Quality, Removed, RepeatedSentence
 from newsloom.clean.boilerplate import classify, glued_navigation, rule_reasons
 from newsloom.clean.chars import repair
 from newsloom.clean.credits import find_credits, vocabulary
-from newsloom.clean.language import RESOURCE_KEY, identify_language, load_identifier
+from newsloom.clean.language import RESOURCE_KEY, identify, load_identifier
 from newsloom.clean.linefeatures import page_cues
 from newsloom.clean.linemodel import LineModel, default_model
 from newsloom.clean.lines import Line, LineContext, ends_sentence, split_lines, words
@@ -298,7 +298,16 @@ def clean_text(
 @stage(
     "clean",
     requires=("source_text",),
-    assigns=("source_text", "text", "segments", "removed", "quality", "lang", "title"),
+    assigns=(
+        "source_text",
+        "text",
+        "segments",
+        "removed",
+        "quality",
+        "lang",
+        "lang_basis",
+        "title",
+    ),
 )
 def clean(article: Article, ctx: Context) -> Article:
     """Repair characters, remove boilerplate and repeats, flag quality issues, find the language."""
@@ -309,7 +318,8 @@ def clean(article: Article, ctx: Context) -> Article:
         max_chars=ctx.settings.max_chars,
         as_scraped=article.format == "text",
     )
-    lang = identify_language(result.text, ctx.resource(RESOURCE_KEY, load_identifier))
+    guess = identify(result.text, ctx.resource(RESOURCE_KEY, load_identifier))
+    lang = guess.lang
     quality = result.quality
     if lang != SPUN_LANGUAGE and quality.spun_markers:
         # the markers are English wordings: "der USA" is plain German
@@ -322,5 +332,6 @@ def clean(article: Article, ctx: Context) -> Article:
         removed=result.removed,
         quality=quality,
         lang=lang,
+        lang_basis=guess.basis,
         title=result.title,
     )
