@@ -21,7 +21,7 @@ from newsloom.clean.boilerplate import classify, glued_navigation, rule_reasons
 from newsloom.clean.chars import repair
 from newsloom.clean.credits import find_credits, vocabulary
 from newsloom.clean.language import RESOURCE_KEY, identify, load_identifier
-from newsloom.clean.linefeatures import page_cues
+from newsloom.clean.linefeatures import page_cues, row_text
 from newsloom.clean.linemodel import LineModel, default_model
 from newsloom.clean.lines import Line, LineContext, ends_sentence, split_lines, words
 from newsloom.clean.prefix import parse_metadata_prefix, prefix_span
@@ -110,12 +110,12 @@ def _pieces(source: str, removed: list[Removed], deletions: list[tuple[int, int]
     return pieces
 
 
-def _classify_pieces(pieces: list[_Piece], model: LineModel) -> None:
+def _classify_pieces(pieces: list[_Piece], model: LineModel, extracted: bool) -> None:
     """The line model decides; a removed line keeps the hand rules' class when one fired,
     otherwise the model's top cue ("learned:'subscribe'", "learned:-1rule:navigation")."""
-    texts = [_SPACE.sub(" ", p.text).strip() for p in pieces]
+    texts = [row_text(_SPACE.sub(" ", p.text).strip()) for p in pieces]
     rules = rule_reasons(texts)
-    scored = model.score(texts, rules)
+    scored = model.score(texts, rules, extracted=extracted)
     cues: list[list[str]] | None = None
     for i, piece in enumerate(pieces):
         if not scored.boilerplate[i]:
@@ -223,7 +223,7 @@ def clean_text(
         removed.append(Removed(source[scope:], "over_char_limit", scope, len(source)))
         deletions.append((scope, len(source)))
     pieces = _pieces(source[:scope], removed, deletions)
-    _classify_pieces(pieces, model or default_model())
+    _classify_pieces(pieces, model or default_model(), extracted=not as_scraped)
     for piece in pieces:
         if piece.reason is not None:
             removed.append(Removed(piece.text, piece.reason, piece.start, piece.end))

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["FEATURE_BITS", "WORD_BITS", "page_cues", "stop_density_lists"]
+__all__ = ["FEATURE_BITS", "WORD_BITS", "page_cues", "row_text", "stop_density_lists"]
 
 #: Hash widths of the two inputs (2^n columns each).
 WORD_BITS = 18
@@ -163,3 +163,13 @@ def page_cues(lines: Sequence[str], rules: Sequence[str | None]) -> list[list[st
                 cues.append(f"{off}edge")
         out.append(cues)
     return out
+
+
+def row_text(text: str) -> str:
+    """A table row as its cells' text ("| Kingdom | Animalia |" -> "Kingdom Animalia"): the
+    model learned from pages where each cell is a line of its own, and layout tables hold
+    whole articles. A row of empty cells stays as it is (a rule knows it)."""
+    if len(text) < 2 or text[0] != "|" or text[-1] != "|":
+        return text
+    cells = " ".join(c.strip() for c in text[1:-1].split("|") if c.strip())
+    return cells or text

@@ -88,7 +88,9 @@ class Scored:
 @dataclass(frozen=True)
 class LineModel:
     """Weights of both stages and the thresholds on the stage-2 probability: one for lines a
-    hand rule fired on, one for the others (both chosen on held-out sites)."""
+    hand rule fired on, one for the others (both chosen on held-out sites); and the same pair
+    for text an extractor (trafilatura) already cleaned, chosen on its output for those sites.
+    """
 
     w1: np.ndarray
     b1: float
@@ -96,16 +98,21 @@ class LineModel:
     b2: float
     threshold: float
     rule_threshold: float
+    extracted: tuple[float, float] = (1.0, 1.0)
 
-    def score(self, lines: Sequence[str], rules: Sequence[str | None]) -> Scored:
-        """Judge every line of one page (`rules`: the hand rules' reasons, used as cues)."""
+    def score(
+        self, lines: Sequence[str], rules: Sequence[str | None], *, extracted: bool = False
+    ) -> Scored:
+        """Judge every line of one page (`rules`: the hand rules' reasons, used as cues;
+        `extracted`: the lines are an extractor's output, not a whole page's)."""
         if not lines:
             empty = np.zeros(0)
             return Scored(empty, empty.astype(bool), empty)
         s1 = stage1_matrix(lines, rules) @ self.w1 + self.b1
         prob = 1 / (1 + np.exp(-(stage2_matrix(s1, rules) @ self.w2 + self.b2)))
         fired = np.array([r is not None for r in rules])
-        return Scored(prob, prob >= np.where(fired, self.rule_threshold, self.threshold), s1)
+        plain, ruled = self.extracted if extracted else (self.threshold, self.rule_threshold)
+        return Scored(prob, prob >= np.where(fired, ruled, plain), s1)
 
     def top_cue(self, line: str, cues: Sequence[str]) -> str:
         """The word or cue that pushed this line most towards furniture (its `reason`)."""
@@ -134,6 +141,7 @@ class LineModel:
             b2=self.b2,
             threshold=self.threshold,
             rule_threshold=self.rule_threshold,
+            extracted=np.array(self.extracted),
         )
 
     @classmethod
@@ -146,6 +154,7 @@ class LineModel:
                 b2=float(data["b2"]),
                 threshold=float(data["threshold"]),
                 rule_threshold=float(data["rule_threshold"]),
+                extracted=(float(data["extracted"][0]), float(data["extracted"][1])),
             )
 
 

@@ -8,7 +8,7 @@ neighbours on unseen templates. The threshold is chosen on a separate set of sit
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
@@ -18,7 +18,14 @@ from newsloom.clean.boilerplate import rule_reasons
 from newsloom.clean.linemodel import LineModel, stage1_matrix, stage2_matrix
 from newsloom.hashing import stable_hash
 
-__all__ = ["TrainingPage", "calibrate", "choose_threshold", "fit", "line_scores"]
+__all__ = [
+    "TrainingPage",
+    "calibrate",
+    "calibrate_extracted",
+    "choose_threshold",
+    "fit",
+    "line_scores",
+]
 
 FOLDS = 3
 SEED = 9
@@ -86,7 +93,7 @@ def fit(pages: Sequence[TrainingPage], threshold: float = 0.5) -> LineModel:
 
 
 def line_scores(
-    model: LineModel, pages: Sequence[TrainingPage]
+    model: LineModel, pages: Sequence[TrainingPage], *, extracted: bool = False
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Furniture probabilities of every line of `pages`, whether each is article text, and
     whether a hand rule fired on it."""
@@ -95,7 +102,7 @@ def line_scores(
         if not p.lines:
             continue
         rules = rule_reasons(p.lines)
-        probs.append(model.score(p.lines, rules).prob)
+        probs.append(model.score(p.lines, rules, extracted=extracted).prob)
         labels.append(np.asarray(p.labels, dtype=bool))
         fired.append(np.array([r is not None for r in rules]))
     return np.concatenate(probs), np.concatenate(labels), np.concatenate(fired)
@@ -125,7 +132,22 @@ def calibrate(
     """Thresholds chosen on `pages` (sites the model was not fitted to): lines no rule fired
     on go when their probability keeps `kept_floor` of article lines; lines a hand rule fired
     on go when, at their probability, `precision` of such lines are furniture."""
-    probs, article, fired = line_scores(model, pages)
+    plain, ruled = _thresholds(line_scores(model, pages), kept_floor, precision)
+    return replace(model, threshold=plain, rule_threshold=ruled)
+
+
+def calibrate_extracted(
+    model: LineModel, pages: Sequence[TrainingPage], kept_floor: float, precision: float
+) -> LineModel:
+    """The thresholds for text an extractor already cleaned, chosen the same way on its
+    output for held-out sites (`pages`: the extractor's lines, labelled by the gold)."""
+    return replace(model, extracted=_thresholds(line_scores(model, pages), kept_floor, precision))
+
+
+def _thresholds(
+    scores: tuple[np.ndarray, np.ndarray, np.ndarray], kept_floor: float, precision: float
+) -> tuple[float, float]:
+    probs, article, fired = scores
     plain = choose_threshold(probs[~fired], article[~fired], kept_floor)
     ruled = choose_precise(probs[fired], article[fired], precision)
-    return LineModel(model.w1, model.b1, model.w2, model.b2, plain, min(ruled, plain))
+    return plain, min(ruled, plain)

@@ -108,12 +108,52 @@ def fit_on_train(pages: Sequence[LabelledPage]) -> LineModel:
     return calibrate(model, _training(choose), KEPT_TARGET, PRECISION)
 
 
+HTML_SECTION = "HTML pages of held-out sites: trafilatura, then the line model"
+
+
+def _html_compare(pages: Sequence[LabelledPage]) -> list[Figure]:
+    """Trafilatura alone against trafilatura followed by the clean stage's line model, on the
+    same flattened, labelled lines: a line is kept when its words are in the output (lines
+    are cut and joined differently by trafilatura than by the flattening)."""
+    from newsloom.clean import clean_text
+    from newsloom.clean.chars import repair
+    from newsloom.errors import RejectDocument
+    from newsloom.extract.html import extract_html
+
+    def norm(text: str) -> str:
+        return " ".join(repair(text).split())
+
+    alone, after, article = [], [], []
+    for page in pages:
+        if not page.lines or page.html is None:
+            continue
+        try:
+            text = extract_html(page.html).text or ""
+        except RejectDocument:
+            text = ""  # the pipeline rejects the page: nothing kept, by either
+        extracted = f" {norm(text)} "
+        cleaned = clean_text(repair(text), as_scraped=False)
+        body = f" {norm(cleaned.text)} {norm(cleaned.title or '')} "
+        for line, label in zip(page.lines, page.labels, strict=True):
+            key = f" {norm(line)} "
+            alone.append(key not in extracted)
+            after.append(key not in body)
+            article.append(label)
+    body_mask = np.array(article, dtype=bool)
+    return [
+        *line_figures(HTML_SECTION, "newsloom", np.array(after, dtype=bool), body_mask),
+        *line_figures(HTML_SECTION, "trafilatura", np.array(alone, dtype=bool), body_mask),
+    ]
+
+
 def score_pages(path: Path) -> list[Figure]:
     """Fit, choose and report by site split, beside jusText and the old rules (one run)."""
     pages = list(read_pages(path))
     model = fit_on_train(pages)
     report = _training([p for p in pages if site_split(p.site) == "report"])
     figures = _compare(SECTION, model, report, floors=True)
+    # HTML input: trafilatura extracts, the shipped line model judges what it kept
+    figures += _html_compare(list(read_pages(path, splits=("report",), with_html=True)))
     dev = path.parent / "newsloom-dev"
     if (dev / "articles.jsonl").is_file():
         figures += _compare(DEV_SECTION, model, _training(list(gold_set_pages(dev))), False)

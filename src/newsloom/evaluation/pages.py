@@ -64,6 +64,9 @@ class LabelledPage:
     site: str
     lines: tuple[str, ...]
     labels: tuple[bool, ...]
+    #: the page's markup and gold text, kept only when asked (`read_pages(..., with_html=True)`)
+    html: str | None = None
+    gold: str | None = None
 
 
 def is_pages_dir(path: Path) -> bool:
@@ -197,7 +200,9 @@ def site_split(site: str) -> str:
     return _BUCKETS[int(stable_hash(site, size=8), 16) % len(_BUCKETS)]
 
 
-def read_pages(root: Path, *, splits: tuple[str, ...] = SPLITS) -> Iterator[LabelledPage]:
+def read_pages(
+    root: Path, *, splits: tuple[str, ...] = SPLITS, with_html: bool = False
+) -> Iterator[LabelledPage]:
     """Every page of boilerplate_pages with a gold file, flattened and labelled, in `splits`."""
     for subset in sorted(p.name for p in root.iterdir() if (p / "input").is_dir()):
         for gold_path in sorted((root / subset / "gold").glob("*.gz")):
@@ -214,8 +219,16 @@ def read_pages(root: Path, *, splits: tuple[str, ...] = SPLITS) -> Iterator[Labe
                 continue
             lines = flatten_html(markup)
             kind = "html" if subset == "readability" else "text"
-            labels = label_lines(lines, _gold_text(gold_raw, kind))
-            yield LabelledPage(f"{subset}/{stem}", site, tuple(lines), tuple(labels))
+            gold = _gold_text(gold_raw, kind)
+            labels = label_lines(lines, gold)
+            yield LabelledPage(
+                f"{subset}/{stem}",
+                site,
+                tuple(lines),
+                tuple(labels),
+                markup if with_html else None,
+                gold if with_html else None,
+            )
 
 
 def gold_set_pages(path: Path) -> Iterator[LabelledPage]:
@@ -237,3 +250,22 @@ def gold_set_pages(path: Path) -> Iterator[LabelledPage]:
         lines = [x for x in lines if x]
         site = urlsplit(g.url or "").hostname or g.outlet or g.id
         yield LabelledPage(g.id, site, tuple(lines), tuple(x not in furniture for x in lines))
+
+
+def extracted_lines(page: LabelledPage) -> LabelledPage:
+    """The lines trafilatura (newsloom's HTML extraction) keeps of a page read `with_html`,
+    labelled by the same gold: what the line model judges on HTML input."""
+    from newsloom.clean.chars import repair
+    from newsloom.errors import RejectDocument
+    from newsloom.extract.html import extract_html
+
+    try:
+        text = extract_html(page.html or "").text or ""
+    except RejectDocument:
+        text = ""
+    from newsloom.clean.linefeatures import row_text
+
+    lines = [row_text(_SPACE.sub(" ", x).strip()) for x in repair(text).split("\n")]
+    lines = [x for x in lines if x]
+    labels = label_lines(lines, page.gold or "")
+    return LabelledPage(page.name, page.site, tuple(lines), tuple(labels))
