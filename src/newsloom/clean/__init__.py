@@ -1,10 +1,11 @@
 """Cleaning: small pure steps that turn extracted text into the clean body.
 
 The stage `clean` repairs characters (`chars`), takes out the scraper's metadata prefix
-(`prefix`), boilerplate lines (`boilerplate`), the headline (`title`) and repeated sentences
-(`repeats`), each recorded in `removed` with its reason and source offsets; it then flags
-truncated sentences (`truncation`), spun-copy markers (`spun`) and credits (`credits`), and
-identifies the language (`language`).
+(`prefix`), boilerplate lines (decided by the learned line model, `linemodel`; the hand rules of
+`boilerplate` are its cues and name the class of what it removes), the headline (`title`) and
+repeated sentences (`repeats`), each recorded in `removed` with its reason and source offsets;
+it then flags truncated sentences (`truncation`), spun-copy markers (`spun`) and credits
+(`credits`), and identifies the language (`language`).
 
 The clean body is `source_text` with whole spans deleted (`spans`), so every character of it
 maps back to the source through `segments`.

@@ -1,5 +1,9 @@
 """Boilerplate lines of scraped news pages: one small classifier per kind of line.
 
+These rules no longer decide: `rule_reasons` gives their verdict per line to the learned line
+model (`linemodel`) as a cue, and names the class (caption, navigation, ...) of a line the
+model removes.
+
 Each classifier is ``(line, ctx) -> reason | None``: `line` is the stripped text of one
 non-blank line, `ctx` a `LineContext` (its neighbours and a few facts about the page).
 `CLASSIFIERS` lists them in the order they are tried; `classify` returns the first reason. The
