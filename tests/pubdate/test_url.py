@@ -20,6 +20,9 @@ from newsloom.pubdate.url import date_from_url
         ("https://example.com/news/2019/nov/06/council-votes-20191106-1/", "2019-11-06", "y-mon-d"),
         ("https://example.com/world/asia/051119/council-votes.html", "2019-11-05", "ddmmyy"),
         ("https://someone.blogspot.com/2019/11/council-votes.html", "2019-11", "ym"),
+        # article ids that start with the filing day, YYMMDD (and a one-digit prefix)
+        ("https://example.com/news/council-votes-191105.html", "2019-11-05", "id"),
+        ("https://example.com/a/1191105/council-votes", "2019-11-05", "id"),
         # a slug that starts with a number is no day: only the month is known
         ("https://blog.example.org/2019/11/5-things-to-know/", "2019-11", "ym"),
         # the original URL inside an archive URL; the archive's own timestamp is a crawl time
@@ -44,6 +47,7 @@ def test_date_from_url(url: str, value: str, shape: str) -> None:
         "https://example.com/story?date=2019-11-05",  # query strings are not read
         "https://example.com/a/1582045946_459487.html",
         "https://example.com/artikel/991399/slug",  # 99-13-99 is no date
+        "https://example.com/p/1191105123",  # a longer id
         "",
         None,
     ],

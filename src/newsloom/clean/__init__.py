@@ -1,10 +1,11 @@
 """Cleaning: small pure steps that turn extracted text into the clean body.
 
 The stage `clean` repairs characters (`chars`), takes out the scraper's metadata prefix
-(`prefix`), boilerplate lines (`boilerplate`), the headline (`title`) and repeated sentences
-(`repeats`), each recorded in `removed` with its reason and source offsets; it then flags
-truncated sentences (`truncation`), spun-copy markers (`spun`) and credits (`credits`), and
-identifies the language (`language`).
+(`prefix`), boilerplate lines (decided by the learned line model, `linemodel`; the hand rules of
+`boilerplate` are its cues and name the class of what it removes), the headline (`title`) and
+repeated sentences (`repeats`), each recorded in `removed` with its reason and source offsets;
+it then flags truncated sentences (`truncation`), spun-copy markers (`spun`) and credits
+(`credits`), and identifies the language (`language`).
 
 The clean body is `source_text` with whole spans deleted (`spans`), so every character of it
 maps back to the source through `segments`.
@@ -17,11 +18,13 @@ import re
 from dataclasses import dataclass, replace
 
 from newsloom.article import Article, Quality, Removed, RepeatedSentence
-from newsloom.clean.boilerplate import caption_text, classify, glued_navigation, related_items
+from newsloom.clean.boilerplate import classify, glued_navigation, rule_reasons
 from newsloom.clean.chars import repair
 from newsloom.clean.credits import find_credits, vocabulary
-from newsloom.clean.language import RESOURCE_KEY, identify_language, load_identifier
-from newsloom.clean.lines import Line, LineContext, Page, ends_sentence, split_lines, words
+from newsloom.clean.language import RESOURCE_KEY, identify, load_identifier
+from newsloom.clean.linefeatures import page_cues, row_text
+from newsloom.clean.linemodel import LineModel, default_model
+from newsloom.clean.lines import Line, LineContext, ends_sentence, split_lines, words
 from newsloom.clean.prefix import parse_metadata_prefix, prefix_span
 from newsloom.clean.repeats import find_repeats
 from newsloom.clean.spans import Segments, compose, source_spans, text_offsets
@@ -34,6 +37,7 @@ __all__ = ["Cleaned", "clean", "clean_text", "parse_metadata_prefix", "repair"]
 
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 _MID_LINE_END = re.compile(r"[ \t]+")
+_SPACE = re.compile(r"\s+")
 # a line that closes on one of these was finished by the page (a table row, a bracket, a quote)
 _CLOSING_MARKS = frozenset("|)]}»”’\"'.!?")
 #: A source longer than this many times `max_chars` is cut before cleaning.
@@ -107,18 +111,27 @@ def _pieces(source: str, removed: list[Removed], deletions: list[tuple[int, int]
     return pieces
 
 
-def _classify_pieces(pieces: list[_Piece]) -> None:
-    page = Page(tuple(p.text.strip() for p in pieces))
+def _classify_pieces(pieces: list[_Piece], model: LineModel | None, extracted: bool) -> None:
+    """With a line model, the model decides; a removed line keeps the hand rules' class when one
+    fired, otherwise the model's top cue ("learned:'subscribe'", "learned:-1rule:navigation").
+    Without one (the default until the model keeps article lines as well as the rules on
+    held-out sites, see README), the hand rules decide."""
+    if model is None:
+        for piece, reason in zip(pieces, rule_reasons([p.text for p in pieces]), strict=True):
+            piece.reason = reason
+        return
+    texts = [row_text(_SPACE.sub(" ", p.text).strip()) for p in pieces]
+    rules = rule_reasons(texts)
+    scored = model.score(texts, rules, extracted=extracted)
+    cues: list[list[str]] | None = None
     for i, piece in enumerate(pieces):
-        piece.reason = classify(piece.text, LineContext(page, i))
-    # a line that repeats the text of a caption is the caption printed again
-    captions = {caption_text(p.text) for p in pieces if p.reason == "caption"}
-    captions.discard("")
-    for piece in pieces:
-        if piece.reason is None and piece.text.strip() in captions:
-            piece.reason = "caption"
-    for i in related_items([p.text for p in pieces], [p.reason for p in pieces]):
-        pieces[i].reason = "related"
+        if not scored.boilerplate[i]:
+            continue
+        if rules[i] is not None:
+            piece.reason = rules[i]
+            continue
+        cues = cues if cues is not None else page_cues(texts, rules)
+        piece.reason = f"learned:{model.top_cue(texts[i], cues[i])}"
 
 
 def _trim_glued(
@@ -201,6 +214,8 @@ def clean_text(
     title: str | None = None,
     max_chars: int | None = None,
     as_scraped: bool = True,
+    model: LineModel | None = None,
+    learned: bool = False,
 ) -> Cleaned:
     """Clean a repaired source text: the body, what was removed, quality flags and the title.
 
@@ -216,7 +231,9 @@ def clean_text(
         removed.append(Removed(source[scope:], "over_char_limit", scope, len(source)))
         deletions.append((scope, len(source)))
     pieces = _pieces(source[:scope], removed, deletions)
-    _classify_pieces(pieces)
+    if learned and model is None:
+        model = default_model()
+    _classify_pieces(pieces, model, extracted=not as_scraped)
     for piece in pieces:
         if piece.reason is not None:
             removed.append(Removed(piece.text, piece.reason, piece.start, piece.end))
@@ -291,7 +308,16 @@ def clean_text(
 @stage(
     "clean",
     requires=("source_text",),
-    assigns=("source_text", "text", "segments", "removed", "quality", "lang", "title"),
+    assigns=(
+        "source_text",
+        "text",
+        "segments",
+        "removed",
+        "quality",
+        "lang",
+        "lang_basis",
+        "title",
+    ),
 )
 def clean(article: Article, ctx: Context) -> Article:
     """Repair characters, remove boilerplate and repeats, flag quality issues, find the language."""
@@ -301,8 +327,10 @@ def clean(article: Article, ctx: Context) -> Article:
         title=article.title,
         max_chars=ctx.settings.max_chars,
         as_scraped=article.format == "text",
+        learned=ctx.settings.boilerplate_decision == "model",
     )
-    lang = identify_language(result.text, ctx.resource(RESOURCE_KEY, load_identifier))
+    guess = identify(result.text, ctx.resource(RESOURCE_KEY, load_identifier))
+    lang = guess.lang
     quality = result.quality
     if lang != SPUN_LANGUAGE and quality.spun_markers:
         # the markers are English wordings: "der USA" is plain German
@@ -315,5 +343,6 @@ def clean(article: Article, ctx: Context) -> Article:
         removed=result.removed,
         quality=quality,
         lang=lang,
+        lang_basis=guess.basis,
         title=result.title,
     )

@@ -1,5 +1,9 @@
 """Boilerplate lines of scraped news pages: one small classifier per kind of line.
 
+These rules no longer decide: `rule_reasons` gives their verdict per line to the learned line
+model (`linemodel`) as a cue, and names the class (caption, navigation, ...) of a line the
+model removes.
+
 Each classifier is ``(line, ctx) -> reason | None``: `line` is the stripped text of one
 non-blank line, `ctx` a `LineContext` (its neighbours and a few facts about the page).
 `CLASSIFIERS` lists them in the order they are tried; `classify` returns the first reason. The
@@ -17,6 +21,7 @@ from collections.abc import Callable, Sequence
 
 from newsloom.clean.lines import (
     LineContext,
+    Page,
     ends_sentence,
     is_glued_double,
     is_list_item,
@@ -47,6 +52,7 @@ __all__ = [
     "promo",
     "related",
     "related_items",
+    "rule_reasons",
     "share_bar",
     "stray",
     "teaser",
@@ -710,3 +716,23 @@ def classify(line: str, ctx: LineContext) -> str | None:
         if reason is not None:
             return reason
     return None
+
+
+def rule_reasons(lines: Sequence[str]) -> list[str | None]:
+    """The hand rules' reason for every line of a page (the old first-match decision).
+
+    They are cues of the line model now, not the decision: a caption printed again is a
+    caption, headlines under a related-links heading are related links.
+    """
+    page = Page(tuple(line.strip() for line in lines))
+    reasons = [classify(line, LineContext(page, i)) for i, line in enumerate(lines)]
+    captions = {
+        caption_text(line) for line, r in zip(lines, reasons, strict=True) if r == "caption"
+    }
+    captions.discard("")
+    for i, line in enumerate(lines):
+        if reasons[i] is None and line.strip() in captions:
+            reasons[i] = "caption"
+    for i in related_items(lines, reasons):
+        reasons[i] = "related"
+    return reasons

@@ -107,6 +107,12 @@ def run_eval(
         from newsloom.evaluation.polnear import evaluate_polnear
 
         return evaluate_polnear(path, limit=limit, settings=settings)
+    from newsloom.evaluation.pages import is_pages_dir
+
+    if is_pages_dir(path):
+        from newsloom.evaluation.boilerplate_pages import score_pages
+
+        return score_pages(path)
     if (path / "eval_default.json").is_file():
         from newsloom.evaluation.published import score_htmldate_eval
 
@@ -133,6 +139,7 @@ def run_eval(
             path=path,
             expected="articles.jsonl (newsloom-dev format), eval_default.json (htmldate_eval), "
             "a PolNeAR folder (metadata.tsv, dev/attributions), "
+            "boilerplate_pages (sub-sets with input/ and gold/), "
             "a MEANTIME folder (intra_cross-doc_annotation), a SemEval-2015 Task 4 folder "
             "(SemEval_Task4_data or Corpus-trial-data_task4*, TimeML/CAT) or a folder in one, "
             "or PETRARCH/PLOVER event records, or ECB+ / NewsWCL50 (stories)",

@@ -53,7 +53,8 @@ SCALAR_FIELDS = (
 #: Article fields kept as JSON columns.
 JSON_FIELDS = ("declared", "page_meta", "quality", "segments", "skipped")
 #: Article fields that are not stored: derived working data, rebuilt by the stages.
-NOT_STORED = frozenset({"parse", "people"})
+# lang_basis: how the language was decided, in the JSON output; not a column (yet)
+NOT_STORED = frozenset({"parse", "people", "lang_basis"})
 
 ARTICLE_COLUMNS = (
     *SCALAR_FIELDS,

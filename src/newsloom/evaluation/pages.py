@@ -1,0 +1,271 @@
+"""Labelled lines from ../shared/data/boilerplate_pages: what a line model learns and is judged on.
+
+A page is flattened into the text a scraper delivers (one line per block of visible text) and
+each line is labelled by the page's gold main content: a line is article text when most of its
+word trigrams occur in the gold (short lines: when the gold holds it as a block of its own, or
+inside the gold between content neighbours). Dragnet's user comments come after a marker line
+in the gold; they are labelled as not article (comments are page furniture for newsloom).
+
+Pages are split by site (a site's template must not sit on two sides): `site_split` hashes the
+site name (seeded, stable) into train / choose / report.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from lxml import etree, html
+
+from newsloom.clean.lines import wordset
+from newsloom.hashing import stable_hash
+
+__all__ = [
+    "LabelledPage",
+    "flatten_html",
+    "is_pages_dir",
+    "label_lines",
+    "read_pages",
+    "site_split",
+]
+
+_COMMENTS_MARKER = re.compile(r"^!@#\$%\^&\*\(\)\s*COMMENTS", re.MULTILINE)
+SPLITS = ("train", "choose", "report")
+# of ten buckets by site: 6 train, 2 choose, 2 report
+_BUCKETS = ("train",) * 6 + ("choose",) * 2 + ("report",) * 2
+
+_BLOCK = wordset(
+    """address article aside blockquote body br center dd details dialog dir div dl dt fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main menu nav ol p pre section
+    summary table tbody td tfoot th thead tr ul option select button label caption legend
+    noscript"""
+)
+_SKIP = wordset("script style template head svg iframe object embed math")
+_SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+_CANONICAL = re.compile(
+    r"""<link[^>]+rel=["']?canonical["']?[^>]*href=["']?([^"' >]+)"""
+    r"""|property=["']og:url["'][^>]*content=["']([^"' >]+)""",
+    re.IGNORECASE,
+)
+_HREF_HOST = re.compile(r"""href=["']?https?://([^/"' >:]+)""", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledPage:
+    """One page as flattened lines, each with its gold label (True: article text)."""
+
+    name: str
+    site: str
+    lines: tuple[str, ...]
+    labels: tuple[bool, ...]
+    #: the page's markup and gold text, kept only when asked (`read_pages(..., with_html=True)`)
+    html: str | None = None
+    gold: str | None = None
+
+
+def is_pages_dir(path: Path) -> bool:
+    """Is `path` the boilerplate_pages collection (sub-sets with input/ and gold/)?"""
+    return (path / "dragnet" / "input").is_dir() or (path / "cleaneval-final" / "gold").is_dir()
+
+
+def decode(data: bytes) -> str:
+    """Bytes of a page as text, honouring its declared charset (UTF-8, then cp1252, otherwise)."""
+    match = _CHARSET.search(data[:4096])
+    names = [match.group(1).decode("ascii", "ignore")] if match else []
+    for name in [*names, "utf-8"]:
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+def flatten_html(markup: str) -> list[str]:
+    """The visible text of a page, one line per block (what a scraper dumping text delivers)."""
+    try:
+        root = html.fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return []
+    lines: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        text = _SPACE.sub(" ", "".join(buf)).strip()
+        if text:
+            lines.append(text)
+        buf.clear()
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _SKIP or not tag:
+            if el.tail:
+                buf.append(el.tail)
+            return
+        block = tag in _BLOCK
+        if block:
+            flush()
+        if el.text:
+            buf.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            buf.append(el.tail)
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    flush()
+    return lines
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def _gold_text(raw: str, kind: str) -> str:
+    """The gold main content as plain text (comments cut off, CleanEval marks dropped)."""
+    if kind == "html":
+        return "\n".join(flatten_html(raw))
+    text = _COMMENTS_MARKER.split(raw, maxsplit=1)[0]
+    if text.startswith("URL:"):
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    return re.sub(r"<[hpl]>", "\n", text)
+
+
+def label_lines(lines: list[str], gold: str) -> list[bool]:
+    """Is each line article text by the gold? (see the module docstring for the rule)"""
+    gold_tokens = _tokens(gold)
+    grams = set(zip(gold_tokens, gold_tokens[1:], gold_tokens[2:], strict=False))
+    blocks = {" ".join(_tokens(b)) for b in re.split(r"\n\s*\n|\n", gold) if b.strip()}
+    joined = " " + " ".join(gold_tokens) + " "
+    labels: list[bool | None] = []
+    for line in lines:
+        toks = _tokens(line)
+        if len(toks) >= 4:
+            tri = list(zip(toks, toks[1:], toks[2:], strict=False))
+            labels.append(sum(g in grams for g in tri) / len(tri) >= 0.5)
+        elif not toks:
+            labels.append(False)
+        elif " ".join(toks) in blocks:
+            labels.append(True)
+        elif f" {' '.join(toks)} " in joined:
+            labels.append(None)  # decided by its neighbours below
+        else:
+            labels.append(False)
+    out = []
+    for i, lab in enumerate(labels):
+        if lab is None:
+            prev = next((x for x in reversed(labels[:i]) if x is not None), False)
+            nxt = next((x for x in labels[i + 1 :] if x is not None), False)
+            lab = bool(prev and nxt)
+        out.append(lab)
+    return out
+
+
+def _site(name: str, subset: str, markup: str, gold_raw: str) -> str:
+    """The site a page belongs to: its URL's host (canonical link, gold URL line, file name)."""
+    if subset == "readability":
+        return f"readability/{name}"  # each test page is its own site
+    if subset == "CleanPortalEval":
+        url = "http://" + name.split("_", 1)[0]
+    elif gold_raw.startswith("URL:"):
+        url = gold_raw.split("\n", 1)[0][4:].strip()
+    else:
+        url = ""
+        match = _CANONICAL.search(markup[:200_000])
+        if match:
+            url = match.group(1) or match.group(2) or ""
+    host = urlsplit(url).hostname or ""
+    if not host:
+        hosts = _HREF_HOST.findall(markup[:200_000])
+        host = max(sorted(set(hosts)), key=hosts.count) if hosts else f"{subset}/{name}"
+    host = host.lower()
+    for lead in ("www.", "m.", "blogs.", "blog."):
+        host = host.removeprefix(lead)
+    parts = host.split(".")
+    # the registrable part: "news.bbc.co.uk" -> "bbc.co.uk", "edition.cnn.com" -> "cnn.com"
+    keep = 3 if len(parts) >= 3 and len(parts[-2]) <= 3 and len(parts[-1]) == 2 else 2
+    return ".".join(parts[-keep:])
+
+
+def site_split(site: str) -> str:
+    """train, choose or report: a stable, seeded function of the site alone."""
+    return _BUCKETS[int(stable_hash(site, size=8), 16) % len(_BUCKETS)]
+
+
+def read_pages(
+    root: Path, *, splits: tuple[str, ...] = SPLITS, with_html: bool = False
+) -> Iterator[LabelledPage]:
+    """Every page of boilerplate_pages with a gold file, flattened and labelled, in `splits`."""
+    for subset in sorted(p.name for p in root.iterdir() if (p / "input").is_dir()):
+        for gold_path in sorted((root / subset / "gold").glob("*.gz")):
+            stem = gold_path.name.removesuffix(".gz").rsplit(".", 1)[0]
+            inputs = sorted((root / subset / "input").glob(f"{stem}.*"))
+            if not inputs:
+                continue
+            with gzip.open(inputs[0], "rb") as fh:
+                markup = decode(fh.read())
+            with gzip.open(gold_path, "rb") as fh:
+                gold_raw = decode(fh.read())
+            site = _site(stem, subset, markup, gold_raw)
+            if site_split(site) not in splits:
+                continue
+            lines = flatten_html(markup)
+            kind = "html" if subset == "readability" else "text"
+            gold = _gold_text(gold_raw, kind)
+            labels = label_lines(lines, gold)
+            yield LabelledPage(
+                f"{subset}/{stem}",
+                site,
+                tuple(lines),
+                tuple(labels),
+                markup if with_html else None,
+                gold if with_html else None,
+            )
+
+
+def gold_set_pages(path: Path) -> Iterator[LabelledPage]:
+    """The text articles of a newsloom gold set (the dev set, the demo corpus) as labelled
+    lines: a line listed in its boilerplate row (or as uncertain) is not article text. The
+    scraper's metadata prefix is cut off the first line, as the clean stage does."""
+    from newsloom.clean.prefix import prefix_span
+    from newsloom.evaluation.gold import load_gold
+
+    gold = load_gold(path)
+    rows = {r["id"]: r for r in gold.rows.get("boilerplate", []) if "id" in r}
+    for g in gold.articles:
+        row = rows.get(g.id)
+        if row is None or g.row.get("html") is not None or g.row.get("format") == "html":
+            continue
+        text = g.text[prefix_span(g.text) :] if row.get("metadata_prefix") else g.text
+        furniture = {_SPACE.sub(" ", x).strip() for x in [*row["lines"], *row.get("uncertain", [])]}
+        lines = [_SPACE.sub(" ", x).strip() for x in text.split("\n")]
+        lines = [x for x in lines if x]
+        site = urlsplit(g.url or "").hostname or g.outlet or g.id
+        yield LabelledPage(g.id, site, tuple(lines), tuple(x not in furniture for x in lines))
+
+
+def extracted_lines(page: LabelledPage) -> LabelledPage:
+    """The lines trafilatura (newsloom's HTML extraction) keeps of a page read `with_html`,
+    labelled by the same gold: what the line model judges on HTML input."""
+    from newsloom.clean.chars import repair
+    from newsloom.errors import RejectDocument
+    from newsloom.extract.html import extract_html
+
+    try:
+        text = extract_html(page.html or "").text or ""
+    except RejectDocument:
+        text = ""
+    from newsloom.clean.linefeatures import row_text
+
+    lines = [row_text(_SPACE.sub(" ", x).strip()) for x in repair(text).split("\n")]
+    lines = [x for x in lines if x]
+    labels = label_lines(lines, page.gold or "")
+    return LabelledPage(page.name, page.site, tuple(lines), tuple(labels))

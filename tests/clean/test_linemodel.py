@@ -1,0 +1,104 @@
+"""The boilerplate line model: its file, its features, and what it does to a page."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsloom.clean import clean_text
+from newsloom.clean.boilerplate import rule_reasons
+from newsloom.clean.linefeatures import page_cues
+from newsloom.clean.linemodel import MODEL_FILE, LineModel, default_model, stage2_matrix
+from newsloom.clean.linetrain import TrainingPage, calibrate, choose_threshold, fit
+
+PROSE = [
+    "The river authority said on Monday that the spillway would open within days, and "
+    "farmers downstream were told to move their animals to higher ground before the weekend.",
+    "Officials in both countries agreed to share gauge readings every hour, a step that "
+    "engineers had asked for since the floods of the previous year destroyed several bridges.",
+    "The agreement, which still needs the approval of both parliaments, also sets up a fund "
+    "for families who lose their harvest when the water is released without warning.",
+]
+MENU = ["Home", "World", "Business", "Sport", "Weather", "Contact us", "Privacy policy"]
+
+
+def test_shipped_model_is_small_and_loads_once() -> None:
+    path = resources.files("newsloom.resources") / MODEL_FILE
+    assert path.is_file()
+    assert len(path.read_bytes()) < 5 * 2**20
+    model = default_model()
+    assert model is default_model()
+    assert 0 < model.threshold < 1 and 0 < model.rule_threshold <= model.threshold
+
+
+def test_menu_run_goes_prose_stays() -> None:
+    lines = [*MENU, *PROSE, *MENU]
+    scored = default_model().score(lines, rule_reasons(lines))
+    verdicts = dict(zip(lines, scored.boilerplate, strict=True))
+    assert not any(verdicts[p] for p in PROSE)
+    assert sum(verdicts[m] for m in MENU) >= len(MENU) // 2
+
+
+def test_removed_lines_have_a_reason() -> None:
+    text = "\n".join([*MENU, *PROSE, "Share on Facebook Share on X Copy link", *MENU])
+    cleaned = clean_text(text, learned=True)
+    for paragraph in PROSE:
+        assert paragraph in cleaned.text
+    assert cleaned.removed
+    for removed in cleaned.removed:
+        assert removed.reason
+
+
+def test_cues_describe_shape_place_and_rules() -> None:
+    lines = ["Skip to main content", *PROSE]
+    cues = page_cues(lines, rule_reasons(lines))
+    assert "rule:navigation" in cues[0]
+    assert "end:term" in cues[1] and "run:in_0" in cues[2]
+    assert any(c.startswith("run:before") for c in cues[0])
+
+
+def test_stage2_columns_see_neighbours() -> None:
+    scores = np.array([1.0, -2.0, 3.0])
+    cols = stage2_matrix(scores, [None, "caption", None])
+    assert cols.shape[0] == 3
+    assert cols[1, 0] == -2.0
+    # columns: own score, then (score, edge) for offsets -3, -2, -1, +1, +2, +3
+    assert cols[0, 7] == -2.0  # the next line's score, seen from line 0
+    assert cols[1, 5] == 1.0 and cols[0, 6] == 1.0  # line 0 has no line before it
+    assert stage2_matrix(np.zeros(1), [None]).shape[0] == 1
+
+
+def test_choose_threshold_keeps_the_share_asked() -> None:
+    probs = np.array([0.1, 0.2, 0.3, 0.4, 0.9, 0.95])
+    article = np.array([True, True, True, True, False, False])
+    th = choose_threshold(probs, article, 0.75)
+    assert ((probs < th) & article).sum() >= 3
+    assert ((probs >= th) & ~article).sum() == 2
+
+
+def test_fit_save_load_round_trip(tmp_path: Path) -> None:
+    pages = [
+        TrainingPage(f"site{i}", (*MENU, *PROSE), (False,) * len(MENU) + (True,) * len(PROSE))
+        for i in range(6)
+    ]
+    model = calibrate(fit(pages), pages, 0.98, 0.9)
+    path = tmp_path / "m.npz"
+    model.save(path)
+    again = LineModel.load(path)
+    lines = [*MENU, *PROSE]
+    a = model.score(lines, rule_reasons(lines)).prob
+    b = again.score(lines, rule_reasons(lines)).prob
+    assert np.allclose(a, b, atol=1e-2)  # weights are stored as float16
+    assert again.threshold == model.threshold and again.rule_threshold == model.rule_threshold
+
+
+def test_the_rules_decide_unless_the_model_is_asked_for() -> None:
+    from newsloom.errors import ConfigError
+    from newsloom.settings import Settings
+
+    assert Settings().boilerplate_decision == "rules"
+    with pytest.raises(ConfigError):
+        Settings(boilerplate_decision="coin")
