@@ -20,6 +20,7 @@ from newsloom.store.rows import (
     SCALAR_FIELDS,
     annotation_columns,
 )
+from newsloom.store.stories import STORY_TABLES
 
 TABLES = {
     "articles",
@@ -32,6 +33,14 @@ TABLES = {
     "corpus_names",
     "corpus_state",
     "schema_version",
+    "stories",
+    "story_articles",
+    "copy_groups",
+    "timeline",
+    "summary",
+    "conflicts",
+    "story_quotes",
+    "article_vectors",
 }
 
 
@@ -170,6 +179,8 @@ def test_entity_mentions_are_stored_and_older_rows_are_names(tmp_path: Path) -> 
     # a store from before migration 4: its rows become names
     con = duckdb.connect(str(db))
     con.execute("ALTER TABLE entities DROP COLUMN mention")
+    for table in (*STORY_TABLES, "article_vectors"):  # migration 5
+        con.execute(f"DROP TABLE {table}")
     con.execute("DELETE FROM schema_version WHERE version >= 4")
     con.close()
     with Store(db) as store:

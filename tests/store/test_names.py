@@ -13,6 +13,7 @@ from newsloom.hashing import content_hash
 from newsloom.store import Store
 from newsloom.store import migrations as mig
 from newsloom.store.names import TABLE
+from newsloom.store.stories import STORY_TABLES
 
 
 def article(aid: str, speaker: str, *entities: tuple[str, str, str | None]) -> Article:
@@ -147,6 +148,8 @@ def test_an_upgraded_store_names_the_entities_it_already_has(tmp_path: Path) -> 
     con.execute("DROP TABLE corpus_names")
     con.execute("DROP TABLE corpus_state")
     con.execute("ALTER TABLE entities DROP COLUMN mention")
+    for table in (*STORY_TABLES, "article_vectors"):  # migration 5
+        con.execute(f"DROP TABLE {table}")
     con.execute("DELETE FROM schema_version WHERE version >= 3")
     con.close()
     with Store(db) as store:
