@@ -136,3 +136,13 @@ def test_key_quotes_keep_their_speaker_and_relaying_outlet(make_article) -> None
     (key,) = story.quotes
     assert (key.speaker, key.via, key.article) == ("Akosua Mensah", "Savannah Radio", "a")
     assert t[key.start : key.end] == q
+
+
+def test_a_sentence_of_stop_words_alone_still_cites_its_article(make_article) -> None:
+    text = (
+        "The ministry approved three desalination plants for the southern coast on Thursday. "
+        "It was not what it had been for them at all, as they would have it be then."
+    )
+    summary = summarise([make_article("a", text)], {"a": "a"})
+    assert len(summary) == 2
+    assert all(s.citations == ("a",) and s.independent_sources == 1 for s in summary)

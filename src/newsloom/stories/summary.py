@@ -84,8 +84,8 @@ def summarise(
     similar = (vectors @ vectors.T).toarray()
     disputed_spans = {(c.article, c.start, c.end) for k in conflicts for c in k.claims}
     scored = []
-    for i, (_art, _s, _e, pos) in enumerate(candidates):
-        backers = {candidates[j][0].id for j in np.flatnonzero(similar[i] >= SAME)}
+    for i, (art, _s, _e, pos) in enumerate(candidates):
+        backers = {art.id} | {candidates[j][0].id for j in np.flatnonzero(similar[i] >= SAME)}
         support = independent(backers, origins)
         score = float(centrality[i]) + 0.08 * math.log1p(support - 1) + 0.05 / (1 + pos)
         scored.append((score, i, backers))
