@@ -152,3 +152,9 @@ def test_news_month_from_year_less_dates(make_article, values, expected) -> None
         dates=tuple(DateExpression("d", 0, 1, v, "day") for v in values),
     )
     assert news_month(art) == expected
+
+
+def test_a_copy_printed_again_weeks_later_is_other_news() -> None:
+    c = Clusterer(EMBEDDING_ONLY, copies={"a": {"b"}, "b": {"a"}})
+    c.add([_sig("a", CALL, "2026-03-02"), _sig("b", OTHER, "2026-05-02")])
+    assert len(c.clusters()) == 2

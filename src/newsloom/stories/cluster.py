@@ -206,7 +206,7 @@ class Clusterer:
                 self.by_article[m] = s.id
 
     def _join_copies(self, alive: list[_Story | None]) -> list[_Story | None]:
-        """Copies of one text are one story: merge them before anything else."""
+        """Copies of one text are one story (when their days allow): merge them first."""
         owner = {m: i for i, s in enumerate(alive) if s is not None for m in s.members}
         for i, story in enumerate(alive):
             if story is None or story.fixed:
@@ -216,6 +216,8 @@ class Clusterer:
                     j = owner.get(other)
                     if j is None or j == i or alive[j] is None:
                         continue
+                    if not _compatible(alive[i], alive[j]):  # type: ignore[arg-type]
+                        continue  # the same text printed again weeks later is other news
                     keep, gone = (j, i) if alive[j].fixed else (min(i, j), max(i, j))  # type: ignore[union-attr]
                     if alive[gone].fixed:  # type: ignore[union-attr]
                         continue
