@@ -160,7 +160,8 @@ def _singular(word: str) -> str:
     return word
 
 
-def _same(word: str, parse: Parse, i: int) -> bool:
+def same_word(word: str, parse: Parse, i: int) -> bool:
+    """A dictionary word matches token `i` as written, as its lemma, or in the singular."""
     tok = parse.tokens[i]
     return word in (tok.lower, tok.lemma) or _singular(word) == tok.lemma
 
@@ -172,7 +173,8 @@ def _find(term: Term, parse: Parse, idx: list[int]) -> int | None:
         n = len(alt)
         for k in range(len(idx) - n + 1):
             if all(
-                _same(alt[j], parse, idx[k + j]) and (j == 0 or idx[k + j] == idx[k + j - 1] + 1)
+                same_word(alt[j], parse, idx[k + j])
+                and (j == 0 or idx[k + j] == idx[k + j - 1] + 1)
                 for j in range(n)
             ):
                 if best is None or k + n < best:

@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsloom.analyse.parse import Parse
-from newsloom.analyse.verbdict import Dictionary, Pattern, Term, VerbEntry
+from newsloom.analyse.verbdict import Dictionary, Pattern, Term, VerbEntry, same_word
 from newsloom.article import Article, Event
 from newsloom.evaluation.figures import Figure
 from newsloom.evaluation.gold import GoldSet
@@ -231,28 +231,13 @@ def load_dictionary(path: Path) -> Dictionary:
     return parse_dictionary(path.read_text(encoding="utf-8", errors="replace"))
 
 
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def _same(word: str, parse: Parse, i: int) -> bool:
-    tok = parse.tokens[i]
-    return word in (tok.lower, tok.lemma) or _singular(word) == tok.lemma
-
-
 def _find(term: Term, parse: Parse, lo: int, hi: int) -> int | None:
     """The index after the first run of tokens in [lo, hi) that matches `term`, or None."""
     best = None
     for alt in term:
         n = len(alt)
         for k in range(lo, hi - n + 1):
-            if all(_same(alt[j], parse, k + j) for j in range(n)):
+            if all(same_word(alt[j], parse, k + j) for j in range(n)):
                 if best is None or k + n < best:
                     best = k + n
                 break
