@@ -3,10 +3,11 @@
     .venv/bin/python benchmarks/stories_scale.py [--sizes 2000 10000 30000] [--shared ../shared]
 
 Corpus: the ECB+ texts (982 real news reports in 43 topics) are analysed once by newsloom's
-pipeline; their sentences are pooled per ECB+ sub-topic. A synthetic article draws six sentences
-from one sub-topic's pool (so articles of a "story" share vocabulary and names but are rarely
-copies), takes the entities of the reports it drew from, and a publication day near its event's
-day (events spread over two years). Its lead vector is the mean of its sentences' MiniLM
+pipeline. A synthetic event is one ECB+ sub-topic at a day of its own (events spread over two
+years, so each sub-topic recurs as other news months apart); its eight articles each draw six
+sentences from a different report of that sub-topic, with that report's entities, and are
+published within two days of the event (so articles of a story share names and vocabulary but
+are rarely copies). Its lead vector is the mean of its sentences' MiniLM
 embeddings, computed once for the pool: the benchmark measures story building (copies,
 clustering, synthesis) over analysed articles, as `refresh_stories` runs it over the store; the
 MiniLM embedding of each new article's lead is a per-article cost, measured here on a sample
@@ -39,7 +40,7 @@ ARTICLES_PER_EVENT = 8
 
 
 def build_pool(shared: Path, cache: Path) -> None:
-    """Analyse ECB+ once; keep per sub-topic its sentences, their vectors and entities."""
+    """Analyse ECB+ once; keep per sub-topic its reports' sentences, vectors and entities."""
     import numpy as np
 
     from newsloom.evaluation.runner import run_pipeline
@@ -49,24 +50,26 @@ def build_pool(shared: Path, cache: Path) -> None:
 
     gold = load_ecbplus(shared / "data" / "ecbplus")
     articles, _ = run_pipeline(gold)
-    pool: dict[str, dict] = {}
+    pool: dict[str, list[dict]] = {}
     for g in gold.articles:
         art = articles.get(g.id)
         if art is None:
             continue
-        topic = pool.setdefault(g.row["story"], {"sentences": [], "entities": []})
-        topic["sentences"] += [art.text[s:e] for s, e in sentences(art.text, limit=12)]
-        topic["entities"] += [replace(e, canonical=e.text, start=0, end=0)
-                              for e in art.entities]  # fmt: skip
-    texts = [s for t in pool.values() for s in t["sentences"]]
+        texts = [art.text[s:e] for s, e in sentences(art.text, limit=12)]
+        if len(texts) < 3:
+            continue
+        entities = [replace(e, canonical=e.text, start=0, end=0) for e in art.entities]
+        pool.setdefault(g.row["story"], []).append({"sentences": texts, "entities": entities})
+    texts = [t for reports in pool.values() for r in reports for t in r["sentences"]]
     started = time.perf_counter()
     vectors = embed(texts)
     rate = len(texts) / (time.perf_counter() - started)
     at = 0
-    for topic in pool.values():
-        n = len(topic["sentences"])
-        topic["vectors"] = np.asarray(vectors[at : at + n])
-        at += n
+    for reports in pool.values():
+        for report in reports:
+            n = len(report["sentences"])
+            report["vectors"] = np.asarray(vectors[at : at + n])
+            at += n
     with cache.open("wb") as fh:
         pickle.dump({"pool": pool, "embed_rate": rate}, fh)
 
@@ -84,11 +87,12 @@ def synthetic(pool: dict, n: int, seed: int = 13):
     articles, vectors = [], []
     for k in range(n):
         event = k // ARTICLES_PER_EVENT
-        topic = pool[topics[event % len(topics)]]
+        reports = pool[topics[event % len(topics)]]
+        report = reports[(k % ARTICLES_PER_EVENT + event) % len(reports)]
         event_day = start + timedelta(days=(event * 7919) % 730)
-        picks = rng.sample(range(len(topic["sentences"])),
-                           min(SENTENCES_PER_ARTICLE, len(topic["sentences"])))  # fmt: skip
-        text = " ".join(topic["sentences"][i] for i in picks)
+        size = min(SENTENCES_PER_ARTICLE, len(report["sentences"]))
+        picks = sorted(rng.sample(range(len(report["sentences"])), size))
+        text = " ".join(report["sentences"][i] for i in picks)
         day = event_day + timedelta(days=rng.randint(0, 2))
         articles.append(
             Article(
@@ -96,10 +100,10 @@ def synthetic(pool: dict, n: int, seed: int = 13):
                 content_hash=content_hash(text + str(k)), raw=text, text=text, source_text=text,
                 outlet=f"outlet{rng.randint(1, 400)}.example", lang="en",
                 published=Published(day.isoformat(), "dateline", 0.9),
-                entities=tuple(rng.sample(topic["entities"], min(8, len(topic["entities"])))),
+                entities=tuple(report["entities"][:12]),
             )
         )  # fmt: skip
-        v = topic["vectors"][picks].mean(axis=0)
+        v = report["vectors"][picks].mean(axis=0)
         vectors.append(v / (np.linalg.norm(v) or 1.0))
     return articles, np.stack(vectors).astype(np.float32)
 
@@ -136,13 +140,20 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000, 30000])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--child", nargs=3, metavar=("CACHE", "N", "VARIANT"))
+    parser.add_argument("--pool", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_size(Path(args.child[0]), int(args.child[1]), args.child[2])))
         return 0
+    if args.pool:
+        build_pool(args.shared, args.pool)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp) / "pool.pkl"
-        build_pool(args.shared, cache)
+        # in a child too: a process forked from one that loaded the models would inherit its
+        # peak memory (ru_maxrss), and every size would report it
+        subprocess.run([sys.executable, __file__, "--shared", str(args.shared), "--pool",
+                        str(cache)], check=True, capture_output=True)  # fmt: skip
         with cache.open("rb") as fh:
             rate = pickle.load(fh)["embed_rate"]
         print(f"MiniLM embedding (per-article cost, not below): {rate:.0f} sentences/s")
