@@ -112,11 +112,14 @@ class Reason(StrEnum):
     DUPLICATE = "duplicate"
     #: the id is already used in the store by a different content (the article is not written)
     ID_CONFLICT = "id_conflict"
+    #: a FIFO, device or socket: reading one could block forever or never end
+    NOT_REGULAR = "not_regular_file"
 
 
 #: One message template per reason; ``{source}`` names the file (and row or record).
 MESSAGES: dict[Reason, str] = {
     Reason.NOT_FOUND: "{source}: no such file or directory",
+    Reason.NOT_REGULAR: "{source}: is a {detail}, not a regular file; only files are read",
     Reason.UNREADABLE: "{source}: cannot be read ({detail})",
     Reason.TOO_LARGE: "{source}: {detail}; raise --max-bytes if this really is one article",
     Reason.BINARY: "{source}: looks like a binary file ({detail}), not an article",

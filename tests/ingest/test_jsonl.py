@@ -147,3 +147,27 @@ def test_parse_row_strips_a_bom_on_the_first_line_and_reads_cp1252() -> None:
     assert parse_row('{"text": "café “quoted”"}'.encode("cp1252")) == {"text": "café “quoted”"}
     with pytest.raises(RejectDocument):
         parse_row(b"{not json}")
+
+
+@pytest.mark.parametrize("bad_id", ["a\x00b", "line\nbreak", "bell\x07", "esc\x1b[2J", "c1\x9b"])
+def test_an_id_with_a_control_character_is_rejected_alone(bad_id: str) -> None:
+    # a NUL in an id used to abort the whole run at the store
+    out = _read(_lines({"id": bad_id, "text": "Bad."}, {"id": "ok", "text": "Good."}))
+    assert [type(x).__name__ for x in out] == ["Rejection", "Document"]
+    assert out[0].reason == Reason.BAD_JSON and "control character" in out[0].message
+
+
+def test_a_nul_id_through_the_cli_leaves_the_rest_of_the_run(tmp_path) -> None:
+    from newsloom.cli import main
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(_lines({"id": "x\u0000y", "text": "Bad id."},
+                            {"id": "fine", "text": "A story about a bridge."}))  # fmt: skip
+    later = tmp_path / "later.txt"
+    later.write_text("Another story about a dam that opened on Monday in the north.")
+    db = tmp_path / "s.duckdb"
+    err = io.StringIO()
+    code = main(["ingest", str(feed), str(later), "--db", str(db), "--no-stories"],
+                io.StringIO(), err)  # fmt: skip
+    assert code == 0, err.getvalue()
+    assert "2 ingested" in err.getvalue() and "1 rejected" in err.getvalue()

@@ -351,3 +351,30 @@ def test_sniff_kind(head: bytes, expected: str) -> None:
 def test_looks_like_html() -> None:
     assert looks_like_html("\ufeff<!-- generated -->\n<html>")
     assert not looks_like_html("x < y and <p> later")
+
+
+@pytest.mark.parametrize("make_special", ["fifo", "socket"])
+def test_only_regular_files_are_read(tmp_path: Path, make_special: str) -> None:
+    # a FIFO in an input folder used to block ingest forever (open() waits for a writer)
+    import socket
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("A short article about a bridge that opened on Monday.")
+    special = tmp_path / "b.txt"
+    if make_special == "fifo":
+        os.mkfifo(special)
+    else:
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(str(special))
+    code = (
+        "import sys; from newsloom.ingest import read_inputs; "
+        "from newsloom.errors import Rejection; "
+        f"out = list(read_inputs([{str(tmp_path)!r}])); "
+        "print([(type(x).__name__, getattr(x, 'reason', '')) for x in out])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "('Document', '')" in done.stdout
+    assert "not_regular_file" in done.stdout

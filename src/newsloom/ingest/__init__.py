@@ -12,6 +12,7 @@ for standard input, are sniffed from their first bytes.
 from __future__ import annotations
 
 import io
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -75,8 +76,13 @@ def _read_file(
 ) -> Iterator[Document | Rejection]:
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size == 0 and path.is_file():
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # open() on a FIFO blocks until a writer comes; a device may never end
+            yield Rejection(name, Reason.NOT_REGULAR, _file_kind(info.st_mode))
+            return
+        size = info.st_size
+        if size == 0:
             yield Rejection(name, Reason.EMPTY)
             return
         kind = kind_from_name(path.name)
@@ -101,6 +107,19 @@ def _read_file(
         # A parser choking on one odd file must not stop the batch; the rest of this file is
         # lost, the next file is read.
         yield Rejection(name, Reason.UNREADABLE, f"{type(exc).__name__}: {exc}")
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "named pipe (FIFO)"),
+        (stat.S_ISSOCK, "socket"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISDIR, "directory"),
+    ):
+        if test(mode):
+            return kind
+    return "special file"
 
 
 def read_stream(

@@ -8,6 +8,7 @@ outlet falls back to the URL's host.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -160,12 +161,16 @@ def document_from_row(
     else:
         raw, fmt = text or "", "text"
     declared = {k: v for k, v in row.items() if k not in ROW_FIELDS}
+    doc_id = _field(row, "id")
+    if doc_id is not None and _CONTROL.search(doc_id):
+        # an id is printed, typed back on the command line and stored as a key
+        raise reject(Reason.BAD_JSON, f"field 'id' holds a control character: {doc_id!r}")
     url = overrides.url or _field(row, "url")
     return make_document(
         raw,
         source,
         fmt,
-        doc_id=_field(row, "id"),
+        doc_id=doc_id,
         url=url,
         outlet=overrides.outlet or _field(row, "outlet"),
         title=_field(row, "title"),
@@ -173,6 +178,9 @@ def document_from_row(
         declared=declared,
         settings=settings,
     )
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _field(row: Mapping[str, Any], name: str) -> str | None:

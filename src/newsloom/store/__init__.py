@@ -196,12 +196,10 @@ class Store:
         stored_by_id: dict[str, str] = {}
         for i in range(0, len(articles), _LOOKUP_CHUNK):
             chunk = articles[i : i + _LOOKUP_CHUNK]
-            ids = sql_strings(a.id for a in chunk)
-            hashes = sql_strings(a.content_hash for a in chunk)
             for art_id, art_hash in self._query(
-                f"SELECT id, content_hash FROM articles WHERE id IN ({ids}) UNION "
-                f"SELECT id, content_hash FROM articles WHERE content_hash IN ({hashes})",
-                [],
+                f"SELECT id, content_hash FROM articles WHERE id IN {_ANY} UNION "
+                f"SELECT id, content_hash FROM articles WHERE content_hash IN {_ANY}",
+                [[a.id for a in chunk], [a.content_hash for a in chunk]],
             ):
                 stored_by_id[art_id] = art_hash
                 stored_by_hash[art_hash] = art_id
@@ -255,8 +253,9 @@ class Store:
     def _delete_annotations(self, ids: list[str]) -> None:
         for table in ANNOTATIONS:
             for i in range(0, len(ids), _LOOKUP_CHUNK):
-                chunk = sql_strings(ids[i : i + _LOOKUP_CHUNK])
-                self._conn.execute(f"DELETE FROM {table} WHERE article_id IN ({chunk})")
+                self._conn.execute(
+                    f"DELETE FROM {table} WHERE article_id IN {_ANY}", [ids[i : i + _LOOKUP_CHUNK]]
+                )
 
     def _rollback(self) -> None:
         with contextlib.suppress(duckdb.Error):  # no transaction open: BEGIN itself failed
@@ -276,8 +275,10 @@ class Store:
         wanted = list(dict.fromkeys(keys))
         found: dict[str, str] = {}
         for i in range(0, len(wanted), _LOOKUP_CHUNK):
-            chunk = sql_strings(wanted[i : i + _LOOKUP_CHUNK])
-            rows = self._query(f"SELECT {key}, {value} FROM articles WHERE {key} IN ({chunk})", [])
+            rows = self._query(
+                f"SELECT {key}, {value} FROM articles WHERE {key} IN {_ANY}",
+                [wanted[i : i + _LOOKUP_CHUNK]],
+            )
             found.update((k, v) for k, v in rows)
         return found
 
@@ -313,7 +314,8 @@ class Store:
             if wanted is not None:
                 if not wanted:
                     return
-                where.append(f"id IN ({sql_strings(wanted)})")
+                where.append(f"id IN {_ANY}")
+                params.append(wanted)
             page = self._articles(f"WHERE {' AND '.join(where)} ORDER BY id LIMIT {size}", params)
             yield from page
             if len(page) < size:
@@ -326,13 +328,13 @@ class Store:
         rows = self._dicts(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles {where}", params)
         if not rows:
             return []
-        ids = sql_strings(row["id"] for row in rows)
+        ids = [row["id"] for row in rows]
         annotations: dict[str, dict[str, list[dict[str, Any]]]] = {
             table: {} for table in ANNOTATIONS
         }
         for table in ANNOTATIONS:
             for item in self._dicts(
-                f"SELECT * FROM {table} WHERE article_id IN ({ids}) ORDER BY article_id, seq", []
+                f"SELECT * FROM {table} WHERE article_id IN {_ANY} ORDER BY article_id, seq", [ids]
             ):
                 annotations[table].setdefault(item["article_id"], []).append(item)
         return [
@@ -543,7 +545,7 @@ class Store:
             self._conn.execute("BEGIN TRANSACTION")
             for table in story_tables.STORY_TABLES:
                 key = "id" if table == "stories" else "story_id"
-                self._conn.execute(f"DELETE FROM {table} WHERE list_contains(?, {key})", [ids])
+                self._conn.execute(f"DELETE FROM {table} WHERE {key} IN {_ANY}", [ids])
                 if tables[table] is not None:
                     self._insert(table, tables[table])
             self._conn.execute("COMMIT")
@@ -594,7 +596,7 @@ class Store:
         try:
             self._conn.execute("BEGIN TRANSACTION")
             self._conn.execute(
-                "DELETE FROM article_vectors WHERE list_contains(?, article_id)", [list(ids)]
+                f"DELETE FROM article_vectors WHERE article_id IN {_ANY}", [list(ids)]
             )
             self._insert("article_vectors", story_tables.vector_table(ids, matrix))
             self._conn.execute("COMMIT")
@@ -671,8 +673,8 @@ class Store:
         return self._conn
 
     # -- helpers -----------------------------------------------------------------------------
-    # Keys go into queries as escaped SQL literals, not as parameters: DuckDB's Python client
-    # probes for pandas on every parameter value, which costs more than the query itself.
+    # Values always go to DuckDB as bound parameters; a set of keys is one list parameter
+    # (`_ANY`), unnested into a join, so the client's per-parameter cost is paid once.
 
     def _query(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
         try:
@@ -688,6 +690,8 @@ class Store:
 
 
 QUOTE_KINDS = ("direct", "partial", "indirect")
+#: a list of values bound as one parameter, joined as a set (no value is ever formatted into SQL)
+_ANY = "(SELECT unnest(?::VARCHAR[]))"
 _IN_STORY = "{column} IN (SELECT article_id FROM story_articles WHERE story_id = ?)"
 _ARTICLE_REF = "a.outlet, a.published_value AS published, a.url"
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -755,13 +759,3 @@ def _limit(limit: int | None) -> str:
     if limit < 0:
         raise ValueError(f"limit must be >= 0, got {limit}")
     return f" LIMIT {limit}"
-
-
-def sql_strings(values: Iterable[str]) -> str:
-    """A comma-separated list of SQL string literals (quotes doubled, the SQL way)."""
-    out = []
-    for value in values:
-        if not isinstance(value, str):
-            raise TypeError(f"keys must be str, got {type(value).__name__}")
-        out.append("'" + value.replace("'", "''") + "'")
-    return ", ".join(out) if out else "NULL"

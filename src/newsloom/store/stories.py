@@ -89,6 +89,9 @@ MIGRATION = (
     "CREATE TABLE article_vectors (article_id VARCHAR PRIMARY KEY, embedding FLOAT[])",
 )
 
+#: a list bound as one parameter and joined as a set
+ANY = "(SELECT unnest(?::VARCHAR[]))"
+
 STORY_TABLES = ("story_articles", "copy_groups", "timeline", "summary", "conflicts",
                 "story_quotes", "stories")  # fmt: skip
 
@@ -160,7 +163,7 @@ def _rows(conn: duckdb.DuckDBPyConnection, table: str, ids: list[str]) -> dict[s
         return out
     order = ", seq" if table not in ("story_articles", "copy_groups") else ", article_id"
     data = conn.execute(
-        f"SELECT * FROM {table} WHERE list_contains(?, story_id) ORDER BY story_id{order}", [ids]
+        f"SELECT * FROM {table} WHERE story_id IN {ANY} ORDER BY story_id{order}", [ids]
     ).to_arrow_table().to_pylist()
     for row in data:
         out[row["story_id"]].append(row)
@@ -172,7 +175,7 @@ def load_stories(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Story]
     heads = {
         r["id"]: r
         for r in conn.execute(
-            "SELECT * FROM stories WHERE list_contains(?, id)", [ids]
+            f"SELECT * FROM stories WHERE id IN {ANY}", [ids]
         ).to_arrow_table().to_pylist()
     }
     ids = [i for i in ids if i in heads]
@@ -239,7 +242,7 @@ def vectors(conn: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> dict[str, np
     if not wanted:
         return {}
     rows = conn.execute(
-        "SELECT article_id, embedding FROM article_vectors WHERE list_contains(?, article_id)",
+        f"SELECT article_id, embedding FROM article_vectors WHERE article_id IN {ANY}",
         [wanted],
     ).fetchall()
     return {a: np.asarray(v, dtype=np.float32) for a, v in rows}
