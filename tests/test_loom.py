@@ -212,3 +212,19 @@ def test_a_later_ingest_names_people_across_both(tmp_path: Path) -> None:
     assert {q["corpus_speaker"] for q in quotes} == {"Mira Osk"}
     with Store(tmp_path / "names.duckdb", read_only=True) as store:
         assert store.names_current()
+
+
+def test_a_reused_id_with_other_content_is_an_id_conflict(tmp_path: Path) -> None:
+    # it used to be counted "already present" and dropped without a word, even with --strict
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps({"id": "x1", "text": "The bridge opened on Monday."}) + "\n")
+    second.write_text(
+        json.dumps({"id": "x1", "text": "A different story about a dam."}) + "\n"
+        + json.dumps({"id": "x1", "text": "The bridge opened on Monday."}) + "\n"
+    )  # fmt: skip
+    loom = Loom(tmp_path / "s.duckdb")
+    loom.ingest([first], stories=False)
+    report = loom.ingest([second], stories=False)
+    assert report.ingested == 0 and report.already_present == 1
+    assert [str(r.reason) for r in report.rejections] == ["id_conflict"]
+    assert loom.get("x1").text.startswith("The bridge")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from newsloom.article import Article, Document
-from newsloom.errors import ConfigError, Msg, RejectDocument, Rejection
+from newsloom.errors import ConfigError, Msg, Reason, RejectDocument, Rejection
 from newsloom.ingest import Overrides, document_from_text, read_inputs
 from newsloom.pipeline import DEFAULT_STAGES, Pipeline
 from newsloom.settings import DEFAULT_SETTINGS, Settings
@@ -213,9 +213,10 @@ class Loom:
         with self._store(read_only=False) as store, self._mapper() as run:
             for batch in _batched(docs, self.settings.batch_size):
                 rejections = [d for d in batch if isinstance(d, Rejection)]
-                fresh = self._drop_known(
+                fresh, conflicts = self._drop_known(
                     store, [d for d in batch if isinstance(d, Document)], report
                 )
+                rejections.extend(conflicts)
                 articles = []
                 for result in run(fresh):
                     if isinstance(result, Rejection):
@@ -285,26 +286,29 @@ class Loom:
             ]
 
     @staticmethod
-    def _drop_known(store: Any, docs: list[Document], report: IngestReport) -> list[Document]:
+    def _drop_known(
+        store: Any, docs: list[Document], report: IngestReport
+    ) -> tuple[list[Document], list[Rejection]]:
+        """Documents not stored yet; the same content again is "already present", while a
+        stored id with other content is an `id_conflict` rejection (never silently dropped)."""
         known_hashes = store.known_hashes(d.content_hash for d in docs)
-        known_ids = store.known_ids(d.id for d in docs)
+        stored_hash = store.hashes_of(d.id for d in docs)
         fresh: list[Document] = []
+        conflicts: list[Rejection] = []
         seen_hashes: set[str] = set()
-        seen_ids: set[str] = set()
+        seen_ids: dict[str, str] = {}
         for doc in docs:
-            duplicate = (
-                doc.content_hash in known_hashes
-                or doc.id in known_ids
-                or doc.content_hash in seen_hashes
-                or doc.id in seen_ids
-            )
-            if duplicate:
+            owner_hash = stored_hash.get(doc.id) or seen_ids.get(doc.id)
+            if owner_hash is not None and owner_hash != doc.content_hash:
+                conflicts.append(Rejection(doc.source, Reason.ID_CONFLICT, repr(doc.id)))
+                continue
+            if doc.content_hash in known_hashes or doc.content_hash in seen_hashes or owner_hash:
                 report.already_present += 1
                 continue
             seen_hashes.add(doc.content_hash)
-            seen_ids.add(doc.id)
+            seen_ids[doc.id] = doc.content_hash
             fresh.append(doc)
-        return fresh
+        return fresh, conflicts
 
     def get(self, article_id: str) -> Article | None:
         with self._store(read_only=True) as store:

@@ -267,6 +267,10 @@ class Store:
         """The subset of `hashes` already stored (lets a resumed ingest skip what is there)."""
         return set(self._lookup("content_hash", "content_hash", hashes))
 
+    def hashes_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """The stored content hash of each of `ids` that is stored."""
+        return self._lookup("id", "content_hash", ids)
+
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """The subset of `ids` already stored."""
         return set(self._lookup("id", "id", ids))
