@@ -257,3 +257,22 @@ def test_a_second_ingest_merges_names_in_the_json_listings(tmp_path: Path) -> No
     assert [(r["article_id"], r["speaker"], r["corpus_speaker"]) for r in rows] == [
         ("budget", "Anna Kowalski", "Anna Kowalski"), ("office", "Kowalski", "Anna Kowalski")
     ]  # fmt: skip
+
+
+def test_an_output_that_is_the_store_is_refused(tmp_path: Path) -> None:
+    # `export -o` or `--report` naming the store used to overwrite it and report success
+    article = tmp_path / "a.txt"
+    article.write_text("The bridge opened on Monday, the city said in a statement.")
+    db = tmp_path / "s.duckdb"
+    assert main(["ingest", str(article), "--db", str(db), "--no-stories"], io.StringIO(),
+                io.StringIO()) == 0  # fmt: skip
+    before = db.read_bytes()
+    for target in (db, tmp_path / "s.duckdb.wal"):
+        err = io.StringIO()
+        code = main(["export", "--db", str(db), "-o", str(target)], io.StringIO(), err)
+        assert code == 2 and "refusing" in err.getvalue()
+        err = io.StringIO()
+        code = main(["ingest", str(article), "--db", str(db), "--report", str(target)],
+                    io.StringIO(), err)  # fmt: skip
+        assert code == 2 and "refusing" in err.getvalue()
+    assert db.read_bytes() == before

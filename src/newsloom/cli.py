@@ -195,6 +195,10 @@ def cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from newsloom.loom import Loom
+    from newsloom.store import refuse_store_path
+
+    if args.report:
+        refuse_store_path(args.report, args.db)  # before the ingest, not after it committed
 
     loom = Loom(args.db, settings=_settings(args), workers=args.workers)
     bar = None

@@ -183,6 +183,7 @@ class Msg:
     NO_ARTICLE = "no article with id {id!r} in {path}"
     GOLD_MISSING = "{path}: not a gold set (expected {expected})"
     EXPORT_FORMAT = "unknown export format {fmt!r}; choose one of {known}"
+    OUTPUT_IS_STORE = "refusing to write {path}: it is the store {store} (or its WAL)"
     BAD_FILTER = "{name} must be {expected}, got {value!r}"
     NO_STORE = "no store at {path}; run `newsloom ingest` first"
     TEXT_TYPE = "analyze() takes the article as str (text or HTML), got {type}"

@@ -614,6 +614,7 @@ class Store:
         """Write every article (`Article.to_dict()` rows: jsonl, parquet) or every event (GDELT
         2.0 event TSV: gdelt; PLOVER-style JSON: plover) to `path`; return the rows written.
         With `stories`, every story (`Story.to_dict()` rows: jsonl or parquet) instead."""
+        refuse_store_path(path, self.path)
         if stories:
             if fmt not in ("jsonl", "parquet"):
                 raise ConfigError(Msg.EXPORT_FORMAT.format(fmt=fmt, known="jsonl, parquet"))
@@ -699,6 +700,16 @@ _ANY = "(SELECT unnest(?::VARCHAR[]))"
 _IN_STORY = "{column} IN (SELECT article_id FROM story_articles WHERE story_id = ?)"
 _ARTICLE_REF = "a.outlet, a.published_value AS published, a.url"
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def refuse_store_path(path: str | Path, store: str | Path) -> None:
+    """An output path that is the store or its WAL would overwrite it: a usage error."""
+    if str(store) == ":memory:":
+        return
+    target = Path(path).resolve()
+    own = Path(store).resolve()
+    if target in (own, own.with_name(own.name + ".wal")):
+        raise ConfigError(Msg.OUTPUT_IS_STORE.format(path=path, store=store))
 
 
 def _by_name(names: str) -> str:
