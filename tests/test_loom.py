@@ -228,3 +228,15 @@ def test_a_reused_id_with_other_content_is_an_id_conflict(tmp_path: Path) -> Non
     assert report.ingested == 0 and report.already_present == 1
     assert [str(r.reason) for r in report.rejections] == ["id_conflict"]
     assert loom.get("x1").text.startswith("The bridge")
+
+
+@pytest.mark.parametrize(
+    "junk", ["\x00\x00\x00", "\u200b\u200b \u200d", "\x01\x02\x03\n\x7f", "\ufeff"]
+)
+def test_a_text_of_invisible_characters_is_rejected_as_empty(tmp_path: Path, junk: str) -> None:
+    path = tmp_path / "junk.jsonl"
+    path.write_text(json.dumps({"id": "j", "text": junk}) + "\n" + json.dumps(
+        {"id": "k", "text": "A story about a bridge that opened."}) + "\n")  # fmt: skip
+    report = Loom(tmp_path / "s.duckdb").ingest([path], stories=False)
+    assert report.ingested == 1
+    assert [str(r.reason) for r in report.rejections] == ["empty"]

@@ -123,7 +123,7 @@ MESSAGES: dict[Reason, str] = {
     Reason.UNREADABLE: "{source}: cannot be read ({detail})",
     Reason.TOO_LARGE: "{source}: {detail}; raise --max-bytes if this really is one article",
     Reason.BINARY: "{source}: looks like a binary file ({detail}), not an article",
-    Reason.EMPTY: "{source}: is empty or whitespace only",
+    Reason.EMPTY: "{source}: is empty or holds only whitespace, control or invisible characters",
     Reason.ENCODING: "{source}: text cannot be decoded ({detail})",
     Reason.BAD_JSON: "{source}: is not a JSON object ({detail})",
     Reason.NO_TEXT_FIELD: "{source}: row has neither 'text' nor 'html'",

@@ -31,6 +31,7 @@ from newsloom.clean.spans import Segments, compose, source_spans, text_offsets
 from newsloom.clean.spun import SPUN_LANGUAGE, spun_markers
 from newsloom.clean.title import find_headline, page_furniture
 from newsloom.clean.truncation import article_truncated, truncated_sentences
+from newsloom.errors import Reason, reject
 from newsloom.pipeline import Context, stage
 
 __all__ = ["Cleaned", "clean", "clean_text", "parse_metadata_prefix", "repair"]
@@ -329,6 +330,10 @@ def clean(article: Article, ctx: Context) -> Article:
         as_scraped=article.format == "text",
         learned=ctx.settings.boilerplate_decision == "model",
     )
+    if not any(ch.isalnum() for ch in result.text) and not (result.title or "").strip():
+        # NUL, zero-width and control characters make a file that is not empty but says
+        # nothing: storing it would be an article with no words
+        raise reject(Reason.EMPTY, "no letters or digits left after cleaning")
     guess = identify(result.text, ctx.resource(RESOURCE_KEY, load_identifier))
     lang = guess.lang
     quality = result.quality
