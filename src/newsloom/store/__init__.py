@@ -165,21 +165,27 @@ class Store:
         """Rebuild the corpus names from the stored entities, in one transaction; return the
         number of names. Writers call it after a run of writes (`Loom.ingest` does): until
         then, queries compute the names on the fly."""
+        with self._transaction("corpus names"):
+            return corpus_names.rebuild(self._conn)
+
+    @contextlib.contextmanager
+    def _transaction(self, what: str) -> Iterator[None]:
+        """One write transaction: committed whole, or rolled back (a DuckDB failure becomes a
+        `StoreError` naming `what`; anything else, an interrupt included, passes through)."""
         if self.read_only:
             raise StoreError(Msg.STORE_READ_ONLY.format(path=self.path))
         try:
             self._conn.execute("BEGIN TRANSACTION")
-            n = corpus_names.rebuild(self._conn)
+            yield
             self._conn.execute("COMMIT")
         except duckdb.Error as exc:
             self._rollback()
             raise StoreError(
-                Msg.STORE_FAILED.format(path=self.path, detail=f"corpus names failed: {exc}")
+                Msg.STORE_FAILED.format(path=self.path, detail=f"{what} failed: {exc}")
             ) from exc
         except BaseException:
             self._rollback()
             raise
-        return n
 
     def names_current(self) -> bool:
         """Whether the stored corpus names cover every stored entity."""
@@ -541,26 +547,14 @@ class Store:
     def write_stories(self, stories: Sequence[Any], drop: Iterable[str] = ()) -> None:
         """Replace the rows of `stories` (and delete the stories in `drop`) in one
         transaction."""
-        if self.read_only:
-            raise StoreError(Msg.STORE_READ_ONLY.format(path=self.path))
         ids = sorted({s.id for s in stories} | set(drop))
         tables = story_tables.story_rows(stories, datetime.now(UTC).replace(tzinfo=None))
-        try:
-            self._conn.execute("BEGIN TRANSACTION")
+        with self._transaction("stories"):
             for table in story_tables.STORY_TABLES:
                 key = "id" if table == "stories" else "story_id"
                 self._conn.execute(f"DELETE FROM {table} WHERE {key} IN {_ANY}", [ids])
                 if tables[table] is not None:
                     self._insert(table, tables[table])
-            self._conn.execute("COMMIT")
-        except duckdb.Error as exc:
-            self._rollback()
-            raise StoreError(
-                Msg.STORE_FAILED.format(path=self.path, detail=f"stories failed: {exc}")
-            ) from exc
-        except BaseException:
-            self._rollback()
-            raise
 
     def story_list(
         self, *, limit: int | None = None, offset: int = 0
@@ -593,20 +587,14 @@ class Store:
             raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
 
     def write_vectors(self, ids: Sequence[str], matrix: Any) -> None:
-        if self.read_only:
-            raise StoreError(Msg.STORE_READ_ONLY.format(path=self.path))
+        """Store the lead embeddings of `ids` (rows of `matrix`), replacing any stored."""
         if not len(ids):
             return
-        try:
-            self._conn.execute("BEGIN TRANSACTION")
+        with self._transaction("article vectors"):
             self._conn.execute(
                 f"DELETE FROM article_vectors WHERE article_id IN {_ANY}", [list(ids)]
             )
             self._insert("article_vectors", story_tables.vector_table(ids, matrix))
-            self._conn.execute("COMMIT")
-        except duckdb.Error as exc:
-            self._rollback()
-            raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
 
     # -- export and search -------------------------------------------------------------------
 
