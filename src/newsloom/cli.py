@@ -114,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--cameo", help="CAMEO code or its start: 04 finds 040-046")
     p.add_argument("--since", metavar="DATE", help="events on or after an ISO date")
+    p.add_argument("--until", metavar="DATE", help="events on or before an ISO date")
     p.add_argument("--article", metavar="ID", help="one article's events")
     _add_story_filter(p)
     _add_listing(p)
@@ -365,7 +366,7 @@ def cmd_entities(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_events(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rows = _loom(args).events(
         actor=args.actor, cameo=args.cameo, since=args.since, article=args.article,
-        limit=args.limit, story=args.story,
+        limit=args.limit, story=args.story, until=args.until,
     )  # fmt: skip
     columns = ("date", "corpus_actor", "actor_code", "cameo", "corpus_target", "target_code",
                "modality", "article_id", "sentence")  # fmt: skip

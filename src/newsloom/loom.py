@@ -376,13 +376,15 @@ class Loom:
         article: str | None = None,
         limit: int | None = None,
         story: str | None = None,
+        until: str | None = None,
     ) -> list[dict[str, Any]]:
         """Stored events: `actor` matches the actor's name or its corpus name, `cameo` is a
-        code prefix ("04"), `since` an ISO date."""
+        code prefix ("04"), `since` and `until` ISO dates (inclusive)."""
         with self._store(read_only=True) as store:
             return store.events(
-                actor=actor, cameo=cameo, since=since, article=article, limit=limit, story=story
-            )
+                actor=actor, cameo=cameo, since=since, article=article, limit=limit, story=story,
+                until=until,
+            )  # fmt: skip
 
     def dates(
         self, *, article: str | None = None, limit: int | None = None

@@ -141,12 +141,20 @@ def test_events_filters(store: Store) -> None:
     # since: the event's date, else its article's publication date (112 has none: 2017-12-15)
     assert [r["cameo"] for r in store.events(since="2017-12-15")] == ["112", "0431"]
     assert [r["cameo"] for r in store.events(since="2018")] == []
+    assert [r["cameo"] for r in store.events(until="2017-12-14")] == ["041"]
+    assert [r["cameo"] for r in store.events(since="2017-12", until="2017-12")] == [
+        "041", "112", "0431"
+    ]  # fmt: skip
     assert [r["cameo"] for r in store.events(article="a2")] == ["0431"]
     assert [r["symmetric"] for r in store.events(cameo="041")] == [False]
 
 
-@pytest.mark.parametrize(("name", "value"), [("cameo", "dip"), ("since", "last week")])
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("cameo", "dip"), ("since", "last week"), ("since", "2018-13-45"), ("until", "2017-02-30")],
+)
 def test_bad_event_filters_are_config_errors(store: Store, name: str, value: str) -> None:
+    # a bound used to be compared as a string: "2018-13-45" was accepted
     with pytest.raises(ConfigError, match=name):
         store.events(**{name: value})
 
@@ -159,3 +167,15 @@ def test_dates(store: Store) -> None:
     assert [(r["article_id"], r["granularity"], r["published"]) for r in only] == [
         ("a2", "day", "2017-12-20")
     ]
+
+
+def test_an_event_of_unknown_year_is_outside_any_date_range(tmp_path: Path) -> None:
+    # "XXXX-03-29" sorted after every real date as a string, so it passed any --since
+    undated = article(3, published=Published(None, "none", 0.0),
+                      events=(event("Theresa May", "0431", "XXXX-03-29"),))  # fmt: skip
+    store = Store(tmp_path / "u.duckdb")
+    store.write([undated])
+    assert "XXXX-03-29" in [r["date"] for r in store.events()]
+    assert "XXXX-03-29" not in [r["date"] for r in store.events(since="2000")]
+    assert "XXXX-03-29" not in [r["date"] for r in store.events(until="2100")]
+    store.close()

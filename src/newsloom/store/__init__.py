@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -484,29 +484,33 @@ class Store:
         article: str | None = None,
         limit: int | None = None,
         story: str | None = None,
+        until: str | None = None,
     ) -> list[dict[str, Any]]:
         """Events, filtered: `actor` is a name (or part of one) of the actor, as its article or
-        the corpus names it; `cameo` a code
-        prefix; `since` an ISO date compared with the event's date, else the article's
-        publication date (an event with neither is left out by `since`)."""
+        the corpus names it; `cameo` a code prefix; `since` and `until` ISO dates (a year or a
+        month stands for its first or last day) compared with the event's date, else the
+        article's publication date. An event with neither, or with a year that cannot be known
+        (``XXXX-03-29``), is left out by either bound."""
         if cameo is not None and not (cameo.isdigit() and 1 <= len(cameo) <= 4):
             raise ConfigError(
                 Msg.BAD_FILTER.format(name="cameo", expected="a CAMEO code prefix", value=cameo)
             )
-        if since is not None and not _ISO_DATE.fullmatch(since):
-            raise ConfigError(
-                Msg.BAD_FILTER.format(
-                    name="since", expected="an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)", value=since
-                )
-            )
+        low = _date_bound("since", since, last=False)
+        high = _date_bound("until", until, last=True)
         where, params = _Filters(), []
         where.contains_any(("e.actor", "na.corpus_name"), actor, params)
         where.prefix("e.cameo", cameo, params)
         where.equals("e.article_id", article, params)
         where.add(_IN_STORY.format(column="e.article_id"), story, params)
-        if since is not None:
-            where.parts.append("coalesce(e.date, a.published_value) >= ?")
-            params.append(since)
+        when = "coalesce(e.date, a.published_value)"
+        for bound, op in ((low, ">="), (high, "<=")):
+            if bound is not None:
+                # the text's own ISO prefix, compared as a date: "2018-05" is its first day
+                where.parts.append(
+                    f"TRY_CAST(rpad({when}[1:10] || (CASE WHEN length({when}) = 4 THEN '-01-01' "
+                    f"WHEN length({when}) = 7 THEN '-01' ELSE '' END), 10, '0') AS DATE) {op} ?"
+                )
+                params.append(bound)
         by_name = _by_name(self._names())
         return self._dicts(
             "SELECT e.article_id, e.seq, e.sentence, e.start_char AS start, e.actor, "
@@ -698,6 +702,30 @@ def refuse_store_path(path: str | Path, store: str | Path) -> None:
     own = Path(store).resolve()
     if target in (own, own.with_name(own.name + ".wal")):
         raise ConfigError(Msg.OUTPUT_IS_STORE.format(path=path, store=store))
+
+
+def _date_bound(name: str, value: str | None, *, last: bool) -> date | None:
+    """An ISO date, month or year as a date (its first day, or its last with `last`); a value
+    that is not one is a usage error, never a string compared as it is."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        expected = "an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        raise ConfigError(Msg.BAD_FILTER.format(name=name, expected=expected, value=value))
+    parts = [int(p) for p in value.split("-")]
+    try:
+        if len(parts) == 3:
+            return date(*parts)
+        if len(parts) == 2:
+            first = date(parts[0], parts[1], 1)
+            if not last:
+                return first
+            following = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+            return following - timedelta(days=1)
+        return date(parts[0], 12, 31) if last else date(parts[0], 1, 1)
+    except ValueError as exc:
+        raise ConfigError(Msg.BAD_FILTER.format(
+            name=name, expected=f"a real date ({exc})", value=value)) from exc  # fmt: skip
 
 
 def _by_name(names: str) -> str:
