@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from newsloom.cli import main
 from newsloom.errors import EXIT_CODES
@@ -276,3 +277,25 @@ def test_an_output_that_is_the_store_is_refused(tmp_path: Path) -> None:
                     io.StringIO(), err)  # fmt: skip
         assert code == 2 and "refusing" in err.getvalue()
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "hostile", ["\x1b[2J\x1b]0;owned\x07", "a\u202eevil", "nul\x00", "bell\x07", "c1\x9b31m"]
+)
+def test_data_reaches_the_terminal_with_its_control_characters_shown(
+    tmp_path: Path, hostile: str
+) -> None:
+    # a JSONL title could clear the screen or hide the rejections printed after it
+    from newsloom.cli import shown
+
+    assert not any(ch in shown(hostile) for ch in "\x1b\x07\x00\u202e\x9b")
+    feed = tmp_path / "feed.jsonl"
+    row = {"id": "t1", "title": hostile, "outlet": hostile, "text": "A bridge opened on Monday."}
+    feed.write_text(json.dumps(row) + "\n")
+    db = tmp_path / "s.duckdb"
+    assert main(["ingest", str(feed), "--db", str(db), "--no-stories"], io.StringIO(),
+                io.StringIO()) == 0  # fmt: skip
+    for argv in (["articles", "--db", str(db)], ["articles", "show", "t1", "--db", str(db)]):
+        out = io.StringIO()
+        assert main(argv, out, io.StringIO()) == 0
+        assert not any(ch in out.getvalue() for ch in "\x1b\x07\x00\u202e\x9b")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -173,8 +174,18 @@ def _overrides(args: argparse.Namespace) -> Any:
     return Overrides(published=args.published, outlet=args.outlet, url=args.url)
 
 
+#: control characters (C0, DEL, C1) and the bidirectional overrides and isolates
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """Text as printed for a person: control and bidirectional characters from the data are
+    written out visibly (an escape in a title cannot clear the screen or hide what follows)."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def _warn(rejection: Rejection, err: TextIO) -> None:
-    err.write(f"newsloom: rejected: {rejection.message}\n")
+    err.write(shown(f"newsloom: rejected: {rejection.message}") + "\n")
 
 
 def cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -229,8 +240,8 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return " ".join(str(value).split())
+        return shown(", ".join(str(v) for v in value))
+    return shown(" ".join(str(value).split()))
 
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
@@ -259,7 +270,7 @@ def cmd_articles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.format == "json":
             out.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
-            out.write(_describe(article))
+            out.write(shown(_describe(article)))
         return EXIT_CODES["ok"]
     rows = loom.articles(limit=args.limit, offset=args.offset, outlet=args.outlet)
     if args.format == "json":
@@ -401,7 +412,7 @@ def cmd_story(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "json":
         out.write(json.dumps(story.to_dict(why=args.why), ensure_ascii=False, indent=2) + "\n")
     else:
-        out.write(render_story(story, why=args.why))
+        out.write(shown(render_story(story, why=args.why)))
     return EXIT_CODES["ok"]
 
 
@@ -428,10 +439,10 @@ def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     err.write(f"newsloom: {report.summary()} -> {args.db}\n")
     with loom._store(read_only=True) as store:
         for article in store.iter_articles():
-            out.write(_describe(article) + "\n")
+            out.write(shown(_describe(article)) + "\n")
     from newsloom.stories.report import render_overview
 
-    out.write(render_overview(loom.all_stories()))
+    out.write(shown(render_overview(loom.all_stories())))
     return EXIT_CODES["ok"]
 
 
