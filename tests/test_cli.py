@@ -299,3 +299,22 @@ def test_data_reaches_the_terminal_with_its_control_characters_shown(
         out = io.StringIO()
         assert main(argv, out, io.StringIO()) == 0
         assert not any(ch in out.getvalue() for ch in "\x1b\x07\x00\u202e\x9b")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["articles", "--limit", "-1"],
+        ["articles", "--offset", "-5"],
+        ["articles", "--limit", "99999999999999999999"],
+        ["quotes", "--limit", "many"],
+        ["ingest", "x.txt", "--workers", "0"],
+        ["ingest", "x.txt", "--max-bytes", "0"],
+    ],
+)
+def test_bad_numbers_are_usage_errors_not_tracebacks(tmp_path: Path, argv: list[str]) -> None:
+    # they used to raise deep in the store (exit 5, as if the store failed) or print a traceback
+    err = io.StringIO()
+    with pytest.raises(SystemExit) as stop:
+        main([*argv, "--db", str(tmp_path / "s.duckdb")], io.StringIO(), err)
+    assert stop.value.code == 2

@@ -22,6 +22,26 @@ from newsloom.settings import DEFAULT_SETTINGS, Settings
 DEFAULT_DB = "newsloom.duckdb"
 
 
+#: the largest count a listing takes (DuckDB's LIMIT is a 64-bit int; nobody lists more)
+_MAX_COUNT = 2**31 - 1
+
+
+def _count(low: int) -> Any:
+    """An argparse type: an int from `low` to _MAX_COUNT, else a usage error (exit 2)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= _MAX_COUNT:
+            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {_MAX_COUNT}")
+        return value
+
+    parse.__name__ = "count"
+    return parse
+
+
 def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; - for stdin")
     p.add_argument("--published", help="publication date for every input of this run (ISO)")
@@ -29,7 +49,7 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--url", help="URL for every input of this run")
     p.add_argument(
         "--max-bytes",
-        type=int,
+        type=_count(1),
         default=DEFAULT_SETTINGS.max_document_bytes,
         help="largest document in bytes (default: %(default)s)",
     )
@@ -49,7 +69,7 @@ def _add_story_filter(p: argparse.ArgumentParser) -> None:
 
 
 def _add_listing(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--limit", type=int, help="at most N rows")
+    p.add_argument("--limit", type=_count(0), help="at most N rows")
     p.add_argument("--format", choices=["table", "json"], default="table")
 
 
@@ -69,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(p)
     _add_db(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
+    p.add_argument("--workers", type=_count(1), default=1, help="worker processes (default: 1)")
     p.add_argument(
         "--no-stories",
         action="store_true",
@@ -81,8 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("action", nargs="?", choices=["list", "show"], default="list")
     p.add_argument("id", nargs="?", help="article id (with show)")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", type=_count(0), default=50)
+    p.add_argument("--offset", type=_count(0), default=0)
     p.add_argument("--outlet")
     p.add_argument("--format", choices=["table", "json"], default="table")
 
@@ -122,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stories", help="stored stories, newest first")
     _add_db(p)
-    p.add_argument("--limit", type=int, help="at most N stories")
+    p.add_argument("--limit", type=_count(0), help="at most N stories")
     p.add_argument("--format", choices=["table", "json"], default="table",
                    help="json: one story object per line, per the output contract")  # fmt: skip
     p.add_argument("--rebuild", action="store_true",
@@ -154,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="measure quality against a gold set")
     p.add_argument("gold", help="a gold directory (newsloom-dev format) or htmldate_eval")
     p.add_argument("--format", choices=["table", "json"], default="table")
-    p.add_argument("--limit", type=int, help="only the first N pages (htmldate_eval)")
+    p.add_argument("--limit", type=_count(1), help="only the first N pages (htmldate_eval)")
 
     p = sub.add_parser("demo", help="ingest the bundled demo corpus and show what was found")
     p.add_argument("--db", default="demo.duckdb", help="store for the demo (default: %(default)s)")
