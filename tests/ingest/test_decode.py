@@ -29,8 +29,8 @@ def _zip_bytes() -> bytes:
         (_zip_bytes(), "ZIP archive (or .docx/.xlsx/.epub)"),
         (b"\x7fELF\x02\x01\x01", "ELF executable"),
         (b"BZh91AY&SY\x00\x01", "bzip2 data"),
-        (b"some words\x00\x00more", "contains NUL bytes"),
-        (bytes(range(1, 9)) * 20, "mostly control bytes"),
+        (b"some words\x00\x00more", "data with NUL bytes"),
+        (bytes(range(1, 9)) * 20, "data of mostly control bytes"),
         (b"BZh is how the article starts", None),
         (b"Plain news text.\nSecond line.", None),
         (b"\xff\xfeH\x00i\x00", None),  # UTF-16 with its byte-order mark is text

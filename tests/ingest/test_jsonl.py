@@ -171,3 +171,12 @@ def test_a_nul_id_through_the_cli_leaves_the_rest_of_the_run(tmp_path) -> None:
                 io.StringIO(), err)  # fmt: skip
     assert code == 0, err.getvalue()
     assert "2 ingested" in err.getvalue() and "1 rejected" in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [(b'{"id": "a", "text": "unterminated', "starting at column"), (b"{,}", "at column")],
+)
+def test_json_error_messages_read_as_english(line: bytes, expected: str) -> None:
+    (bad,) = _read(line)  # the last line of a file, with no newline to end it
+    assert expected in bad.message and " at at " not in bad.message

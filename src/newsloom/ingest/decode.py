@@ -140,11 +140,11 @@ def sniff_binary(head: bytes) -> str | None:
     if _bom_codec(head) is not None:
         return None
     if b"\x00" in head:
-        return "contains NUL bytes"
+        return "data with NUL bytes"
     if head:
         controls = sum(1 for b in head if b in _CONTROL_BYTES)
         if controls / len(head) > 0.05:
-            return "mostly control bytes"
+            return "data of mostly control bytes"
     return None
 
 

@@ -66,7 +66,9 @@ def parse_row(line: bytes, *, first: bool = False) -> dict:
     try:
         row = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise RejectDocument(Reason.BAD_JSON, f"{exc.msg} at column {exc.colno}") from exc
+        # json's own message may end in "at" ("Unterminated string starting at")
+        where = "column" if exc.msg.endswith(" at") else "at column"
+        raise RejectDocument(Reason.BAD_JSON, f"{exc.msg} {where} {exc.colno}") from exc
     except RecursionError as exc:
         raise RejectDocument(Reason.BAD_JSON, "nested too deeply") from exc
     if not isinstance(row, dict):
