@@ -318,3 +318,25 @@ def test_bad_numbers_are_usage_errors_not_tracebacks(tmp_path: Path, argv: list[
     with pytest.raises(SystemExit) as stop:
         main([*argv, "--db", str(tmp_path / "s.duckdb")], io.StringIO(), err)
     assert stop.value.code == 2
+
+
+@pytest.mark.parametrize("bad", ["notadate", "9999-99-99", "2018-13-45"])
+def test_an_unreadable_published_flag_is_a_usage_error(tmp_path: Path, bad: str) -> None:
+    # it used to be ignored without a word
+    article = tmp_path / "a.txt"
+    article.write_text("The bridge opened on Monday, the city said.")
+    for command in ("analyze", "ingest"):
+        err = io.StringIO()
+        argv = [command, str(article), "--published", bad]
+        if command == "ingest":
+            argv += ["--db", str(tmp_path / "s.duckdb")]
+        assert main(argv, io.StringIO(), err) == 2
+        assert "--published" in err.getvalue()
+
+
+def test_a_readable_published_flag_is_used(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("The bridge opened on Monday, the city said.")
+    out = io.StringIO()
+    assert main(["analyze", str(article), "--published", "2017-12-20"], out, io.StringIO()) == 0
+    assert json.loads(out.getvalue())["published"]["value"] == "2017-12-20"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsloom import __version__
-from newsloom.errors import EXIT_CODES, Msg, NewsloomError, NotFound, Rejection
+from newsloom.errors import EXIT_CODES, ConfigError, Msg, NewsloomError, NotFound, Rejection
 from newsloom.settings import DEFAULT_SETTINGS, Settings
 
 DEFAULT_DB = "newsloom.duckdb"
@@ -190,7 +190,14 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _overrides(args: argparse.Namespace) -> Any:
     from newsloom.ingest import Overrides
+    from newsloom.pubdate.declared import normalise_declared
 
+    if args.published is not None and normalise_declared(args.published) is None:
+        # a date nobody can read would otherwise be dropped without a word
+        raise ConfigError(
+            Msg.BAD_SETTING.format(name="--published", expected="a date (ISO: 2017-12-20)",
+                                   value=args.published)
+        )  # fmt: skip
     return Overrides(published=args.published, outlet=args.outlet, url=args.url)
 
 
