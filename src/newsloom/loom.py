@@ -239,8 +239,7 @@ class Loom:
 
     @staticmethod
     def _stories_stale(store: Any) -> bool:
-        placed = sum(len(m) for m in store.story_memberships().values())
-        return placed != store.count()
+        return store.placed_count() != store.count()
 
     def refresh_stories(self) -> str:
         """Place every unplaced article in a story and re-synthesise the changed stories."""

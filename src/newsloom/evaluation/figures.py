@@ -38,6 +38,13 @@ def ratio(num: int, den: int) -> float | None:
     return num / den if den else None
 
 
+def f1(p: float | None, r: float | None) -> float | None:
+    """The harmonic mean of a precision and a recall (None when either is unknown)."""
+    if p is None or r is None:
+        return None
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def render(figures: list[Figure], title: str) -> str:
     """A plain-text table grouped by section, one figure a line."""
     lines = [title, "=" * len(title)]

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsloom.article import Article, Quote
-from newsloom.evaluation.figures import Figure, ratio
+from newsloom.evaluation.figures import Figure, f1, ratio
 from newsloom.evaluation.polnear_gold import (
     GoldAttribution,
     PolnearArticle,
@@ -203,12 +203,6 @@ def _cue_right(pred: Quote, gold_cue: str, lemmas: dict[int, str], at: int) -> b
     return cue in found
 
 
-def _f1(p: float | None, r: float | None) -> float | None:
-    if p is None or r is None:
-        return None
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def score_polnear(
     gold: list[PolnearArticle], articles: dict[str, Article], *, system: str = "newsloom"
 ) -> list[Figure]:
@@ -264,10 +258,10 @@ def score_polnear(
     figures = [
         fig("quote precision", p, n_match, n_pred),
         fig("quote recall", r, n_match, n_gold),
-        fig("quote F1", _f1(p, r), floor=QUOTE_F1_FLOOR),
+        fig("quote F1", f1(p, r), floor=QUOTE_F1_FLOOR),
         fig("quote-and-speaker precision", sp, n_sp_right, n_sp_pred),
         fig("quote-and-speaker recall", sr, n_sp_right, n_scored),
-        fig("quote-and-speaker F1", _f1(sp, sr), floor=QUOTE_SPEAKER_F1_FLOOR),
+        fig("quote-and-speaker F1", f1(sp, sr), floor=QUOTE_SPEAKER_F1_FLOOR),
         fig("cue accuracy (matched quotes)", ratio(n_cue_right, n_cue), n_cue_right, n_cue),
     ]
     if system == "newsloom":
@@ -275,7 +269,7 @@ def score_polnear(
         figures += [
             fig("indirect precision", ip, n_ind_match, n_ind_pred, floor=INDIRECT_PRECISION_FLOOR),
             fig("indirect recall", ir, n_ind_match, n_ind_gold),
-            fig("indirect F1", _f1(ip, ir)),
+            fig("indirect F1", f1(ip, ir)),
             fig("indirect speaker accuracy (matched, named source)",
                 ratio(n_ind_right, n_ind_scored), n_ind_right, n_ind_scored),
         ]  # fmt: skip

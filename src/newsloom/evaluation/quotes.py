@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from newsloom.article import Article, Quote
-from newsloom.evaluation.figures import Figure, ratio
+from newsloom.evaluation.figures import Figure, f1, ratio
 from newsloom.evaluation.gold import GoldSet
 from newsloom.settings import DEFAULT_SETTINGS, Settings
 
@@ -142,12 +142,6 @@ def _match(golds: list[_Span], preds: list[_Span]) -> list[tuple[_Span, _Span]]:
     return matched
 
 
-def _f1(p: float | None, r: float | None) -> float | None:
-    if p is None or r is None:
-        return None
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def score_quotes(
     gold: GoldSet, articles: dict[str, Article], *, system: str = "newsloom", compare: bool = True
 ) -> list[Figure]:
@@ -197,11 +191,11 @@ def score_quotes(
     figures = [
         fig("quote precision", precision, n_matched, n_pred),
         fig("quote recall", recall, n_matched, n_gold),
-        fig("quote F1", _f1(precision, recall), floor=QUOTE_F1_FLOOR),
+        fig("quote F1", f1(precision, recall), floor=QUOTE_F1_FLOOR),
         fig("speaker accuracy (matched quotes)", ratio(n_speaker, n_matched), n_speaker, n_matched),
         fig("quote-and-speaker precision", sp_precision, n_speaker, n_pred),
         fig("quote-and-speaker recall", sp_recall, n_speaker, n_gold),
-        fig("quote-and-speaker F1", _f1(sp_precision, sp_recall), floor=QUOTE_SPEAKER_F1_FLOOR),
+        fig("quote-and-speaker F1", f1(sp_precision, sp_recall), floor=QUOTE_SPEAKER_F1_FLOOR),
         fig("via accuracy (matched quotes)", ratio(n_via, n_matched), n_via, n_matched,
             floor=VIA_FLOOR),
     ]  # fmt: skip

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 
 from newsloom.article import Article
-from newsloom.evaluation.figures import Figure
+from newsloom.evaluation.figures import Figure, f1
 from newsloom.evaluation.gold import GoldSet
 
 SECTION = "stories"
@@ -45,14 +45,14 @@ def bcubed(found: Mapping[str, str], gold: Mapping[str, str]) -> tuple[float, fl
         p += both / len(by_found[found[i]])
         r += both / len(by_gold[gold[i]])
     p, r = p / len(items), r / len(items)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return p, r, f1(p, r) or 0.0
 
 
 def pair_scores(found: set[tuple[str, str]], gold: set[tuple[str, str]]) -> tuple[float, ...]:
     tp = len(found & gold)
     p = tp / len(found) if found else 0.0
     r = tp / len(gold) if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0), tp
+    return p, r, f1(p, r) or 0.0, tp
 
 
 def group_pairs(groups: Iterable[Iterable[str]]) -> set[tuple[str, str]]:
@@ -84,10 +84,10 @@ def score_stories(gold: GoldSet, articles: dict[str, Article]) -> list[Figure]:
     from newsloom.stories.copies import CopySettings, normalised_words, shingles
     from newsloom.stories.signals import embed, lead
 
-    built = build_stories(arts)
+    embeddings = embed([lead(a) for a in arts])
+    built = build_stories(arts, embeddings=embeddings)
     found = {a: s.id for s in built for a in s.articles}
     figures = _bcubed_figures(found, labels, "newsloom")
-    embeddings = embed([lead(a) for a in arts])
     figures += _best_agglomerative(embeddings, [a.id for a in arts], labels)
     gold_pairs = gold_copy_pairs(gold)
     if gold_pairs or gold.has("duplicates"):
@@ -162,11 +162,11 @@ def score_story_set(gold: GoldSet, articles: dict[str, Article], note: str) -> l
 
     labels = {a.id: a.row["story"] for a in gold.articles if a.id in articles}
     arts = [articles[i] for i in labels]
-    built = build_stories(arts)
+    embeddings = embed([lead(a) for a in arts])
+    built = build_stories(arts, embeddings=embeddings)
     found = {a: s.id for s in built for a in s.articles}
     figures = [Figure(SECTION, f"articles{note}", len(arts), unit="count")]
     figures += _bcubed_figures(found, labels, "newsloom", note)
-    embeddings = embed([lead(a) for a in arts])
     return figures + [
         Figure(f.section, f.name + note, f.value, system=f.system)
         for f in _best_agglomerative(embeddings, [a.id for a in arts], labels)

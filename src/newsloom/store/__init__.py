@@ -579,9 +579,9 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
 
-    def story_of(self, article_id: str) -> str | None:
-        row = self._query("SELECT story_id FROM story_articles WHERE article_id = ?", [article_id])
-        return row[0][0] if row else None
+    def placed_count(self) -> int:
+        """How many articles have a story."""
+        return int(self._query("SELECT count(*) FROM story_articles", [])[0][0])
 
     def article_vectors(self, ids: Iterable[str]) -> dict[str, Any]:
         """Stored MiniLM embeddings of the articles in `ids` that have one."""

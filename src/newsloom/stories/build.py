@@ -18,7 +18,7 @@ from newsloom.article import Article
 from newsloom.stories.cluster import Clusterer, StoryModel, default_model
 from newsloom.stories.copies import CopyPair, CopySettings, find_copy_pairs, group_copies
 from newsloom.stories.corpus import corpus_signals
-from newsloom.stories.model import Story
+from newsloom.stories.model import CopyGroup, Membership, Story
 from newsloom.stories.synthesis import synthesise
 
 
@@ -66,15 +66,35 @@ def build_stories(
     clusterer = cluster_articles(
         articles, model=model, existing=existing, copies=pairs, embeddings=vectors
     )
-    row = {a.id: i for i, a in enumerate(articles)}
-    groups = group_copies(articles, pairs)
-    by_id = {a.id: a for a in articles}
-    stories = []
-    for sid, members in clusterer.clusters().items():
-        arts = [by_id[m] for m in members]
-        story_groups = [g for g in groups if set(g.articles) <= set(members)]
-        why = [clusterer.why[m] for m in members if m in clusterer.why]
-        stories.append(
-            synthesise(sid, arts, story_groups, why, vectors[[row[m] for m in members]])
-        )
+    stories = synthesise_clusters(
+        clusterer.clusters(),
+        {a.id: a for a in articles},
+        group_copies(articles, pairs),
+        clusterer.why,
+        {a.id: vectors[i] for i, a in enumerate(articles)},
+    )
     return sorted(stories, key=lambda s: (s.date or "", s.id), reverse=True)
+
+
+def synthesise_clusters(
+    clusters: Mapping[str, Sequence[str]],
+    by_id: Mapping[str, Article],
+    groups: Sequence[CopyGroup],
+    why: Mapping[str, Membership],
+    vectors: Mapping[str, np.ndarray],
+) -> list[Story]:
+    """The synthesis of each cluster (story id -> member ids), with the copy groups wholly
+    inside it, the reasons its members joined and their lead vectors."""
+    stories = []
+    for sid, members in clusters.items():
+        inside = set(members)
+        stories.append(
+            synthesise(
+                sid,
+                [by_id[m] for m in members],
+                [g for g in groups if set(g.articles) <= inside],
+                [why[m] for m in members if m in why],
+                np.stack([vectors[m] for m in members]),
+            )
+        )
+    return stories

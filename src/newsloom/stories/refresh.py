@@ -13,10 +13,9 @@ from typing import Any
 
 import numpy as np
 
-from newsloom.stories.build import cluster_articles
+from newsloom.stories.build import cluster_articles, synthesise_clusters
 from newsloom.stories.copies import CopySettings, find_copy_pairs, group_copies
 from newsloom.stories.signals import embed, lead
-from newsloom.stories.synthesis import synthesise
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +36,9 @@ def refresh_stories(store: Any, copy_settings: CopySettings | None = None) -> St
     articles = list(store.iter_articles())
     ids = [a.id for a in articles]
     present = set(ids)
+    memberships = store.story_memberships()
     stored = {
-        sid: [m for m in members if m in present]
-        for sid, members in store.story_memberships().items()
+        sid: [m for m in members if m in present] for sid, members in memberships.items()
     }
     stored = {sid: m for sid, m in stored.items() if m}
     cached = store.article_vectors(ids)
@@ -51,7 +50,6 @@ def refresh_stories(store: Any, copy_settings: CopySettings | None = None) -> St
     matrix = np.stack([cached[i] for i in ids]) if ids else None
     pairs = find_copy_pairs(articles, copy_settings or CopySettings())
     clusterer = cluster_articles(articles, existing=stored, embeddings=matrix, copies=pairs)
-    groups = group_copies(articles, pairs)
     clusters = {
         sid: members
         for sid, members in clusterer.clusters().items()
@@ -59,17 +57,14 @@ def refresh_stories(store: Any, copy_settings: CopySettings | None = None) -> St
     }
     old_why = {m.article: m for s in store.stories([i for i in clusters if i in stored])
                for m in s.members}  # fmt: skip
-    by_id = {a.id: a for a in articles}
-    changed = []
-    for sid, members in clusters.items():
-        arts = [by_id[m] for m in members]
-        story_groups = [g for g in groups if set(g.articles) <= set(members)]
-        why = [clusterer.why.get(m) or old_why.get(m) for m in members]
-        vectors = np.stack([cached[m] for m in members])
-        changed.append(
-            synthesise(sid, arts, story_groups, [w for w in why if w is not None], vectors)
-        )
-    dropped = set(store.story_memberships()) - set(clusterer.clusters())
+    changed = synthesise_clusters(
+        clusters,
+        {a.id: a for a in articles},
+        group_copies(articles, pairs),
+        {**old_why, **clusterer.why},
+        cached,
+    )
+    dropped = set(memberships) - set(clusterer.clusters())
     store.write_stories(changed, drop=dropped)
     placed = sum(1 for a in ids if a in clusterer.why)
     return StoriesReport(len(clusterer.clusters()), len(changed), placed)
