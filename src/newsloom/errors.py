@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 
 class NewsloomError(Exception):
@@ -108,6 +109,8 @@ class Reason(StrEnum):
     NO_CONTENT = "no_content"
     TIMEOUT = "timeout"
     STAGE_FAILED = "stage_failed"
+    #: the process analysing it died (a crash in a native library, the OOM killer)
+    WORKER_DIED = "worker_died"
     #: the store already holds this content under another id (the article is not written again)
     DUPLICATE = "duplicate"
     #: the id is already used in the store by a different content (the article is not written)
@@ -121,7 +124,7 @@ MESSAGES: dict[Reason, str] = {
     Reason.NOT_FOUND: "{source}: no such file or directory",
     Reason.NOT_REGULAR: "{source}: is a {detail}, not a regular file; only files are read",
     Reason.UNREADABLE: "{source}: cannot be read ({detail})",
-    Reason.TOO_LARGE: "{source}: {detail}; raise --max-bytes if this really is one article",
+    Reason.TOO_LARGE: "{source}: {detail}",
     Reason.BINARY: "{source}: looks like a binary file ({detail}), not an article",
     Reason.EMPTY: "{source}: is empty or holds only whitespace, control or invisible characters",
     Reason.ENCODING: "{source}: text cannot be decoded ({detail})",
@@ -135,6 +138,9 @@ MESSAGES: dict[Reason, str] = {
     Reason.NO_CONTENT: "{source}: no article text found ({detail})",
     Reason.TIMEOUT: "{source}: took longer than {detail}",
     Reason.STAGE_FAILED: "{source}: stage failed ({detail})",
+    Reason.WORKER_DIED: (
+        "{source}: the worker process analysing it died ({detail}); the other documents go on"
+    ),
     Reason.DUPLICATE: "{source}: same content as article {detail}, already stored",
     Reason.ID_CONFLICT: "{source}: id {detail} is already used by a different article in the store",
 }
@@ -147,13 +153,22 @@ class Rejection:
     source: str
     reason: Reason
     detail: str = ""
+    #: how many inputs this one row stands for: repeated rejections of one reason in one file
+    #: are counted in a single row rather than listed by the million
+    count: int = 1
 
     @property
     def message(self) -> str:
-        return MESSAGES[self.reason].format(source=self.source, detail=self.detail)
+        text = MESSAGES[self.reason].format(source=self.source, detail=self.detail)
+        return text if self.count == 1 else f"{text} ({self.count:,} inputs)"
 
-    def to_dict(self) -> dict[str, str]:
-        return {"source": self.source, "reason": str(self.reason), "message": self.message}
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "source": self.source, "reason": str(self.reason), "message": self.message,
+        }  # fmt: skip
+        if self.count != 1:
+            out["count"] = self.count
+        return out
 
 
 def reject(reason: Reason, detail: str = "") -> RejectDocument:

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from newsloom.article import Article, Document, Skip
@@ -280,3 +281,10 @@ class Pipeline:
             if sum(isinstance(d, Document) for d in pending) >= batch_size:
                 yield from flush()
         yield from flush()
+
+
+@lru_cache(maxsize=4)
+def shared_pipeline(stages: tuple[str, ...], settings: Settings) -> Pipeline:
+    """One pipeline (and so one set of loaded models) per process and configuration; a forked
+    worker inherits the parent's, models already loaded."""
+    return Pipeline(stages, settings)

@@ -14,6 +14,7 @@ import zlib
 from typing import BinaryIO
 
 from newsloom.errors import Reason
+from newsloom.settings import over_limit
 
 GZIP_MAGIC = b"\x1f\x8b"
 _CHUNK = 64 * 1024
@@ -57,7 +58,9 @@ class CappedGunzip(io.RawIOBase):
                     chunk = chunk[: self._cap - self._out]
                     self._stop(
                         Reason.TOO_LARGE,
-                        f"decompresses to more than {self._cap:,} bytes (max_decompressed_bytes)",
+                        over_limit(
+                            "decompresses to more bytes", "max_decompressed_bytes", self._cap
+                        ),
                     )
                 self._out += len(chunk)
                 buffer[: len(chunk)] = chunk

@@ -26,7 +26,7 @@ from newsloom.errors import Reason, RejectDocument, Rejection
 from newsloom.ingest.decode import sniff_binary
 from newsloom.ingest.document import NO_OVERRIDES, Overrides, document_from_bytes
 from newsloom.ingest.files import looks_like_html
-from newsloom.settings import DEFAULT_SETTINGS, Settings
+from newsloom.settings import DEFAULT_SETTINGS, Settings, over_limit
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([^\s;\"']+)", re.IGNORECASE)
@@ -185,9 +185,8 @@ def _html_payload(body: bytes) -> bool:
 
 
 def _over(length: int, settings: Settings) -> str:
-    return (
-        f"payload of {length:,} bytes, over the {settings.max_document_bytes:,}-byte limit "
-        "(max_document_bytes)"
+    return over_limit(
+        f"payload of {length:,} bytes", "max_document_bytes", settings.max_document_bytes
     )
 
 
@@ -253,6 +252,7 @@ def _inflate(body: bytes, limit: int) -> bytes:
         raise RejectDocument(Reason.UNREADABLE, f"compressed payload is corrupt: {exc}") from exc
     if len(out) > limit:
         raise RejectDocument(
-            Reason.TOO_LARGE, f"payload decompresses to over {limit:,} bytes (max_document_bytes)"
+            Reason.TOO_LARGE,
+            over_limit("payload decompresses to more bytes", "max_document_bytes", limit),
         )
     return out

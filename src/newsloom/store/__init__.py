@@ -139,6 +139,7 @@ class Store:
                             "reason": [str(r.reason) for r in all_rejections],
                             "message": [r.message for r in all_rejections],
                             "at": [now] * len(all_rejections),
+                            "count": [r.count for r in all_rejections],
                         },
                         schema=pa.schema(
                             [
@@ -146,6 +147,7 @@ class Store:
                                 ("reason", pa.string()),
                                 ("message", pa.string()),
                                 ("at", pa.timestamp("us")),
+                                ("count", pa.int64()),
                             ]
                         ),
                     ),
@@ -382,7 +384,8 @@ class Store:
     def rejections(self) -> list[dict[str, Any]]:
         """Every recorded rejection, oldest first (`at` is an ISO timestamp, UTC)."""
         rows = self._dicts(
-            'SELECT source, reason, message, "at" FROM rejections ORDER BY "at", rowid', []
+            'SELECT source, reason, message, "at", "count" FROM rejections ORDER BY "at", rowid',
+            [],
         )
         for row in rows:
             row["at"] = row["at"].isoformat()
