@@ -36,7 +36,7 @@ from newsloom.settings import Settings
 #: an overrun costs little to replay one by one.
 CHUNK = 8
 #: Seconds added to a chunk's budget for shipping documents and results between processes.
-TRANSFER_GRACE = 5.0
+TRANSFER_GRACE = 2.0
 #: Text of the document each worker analyses once at start, so that loading models is never
 #: charged to a real document's time budget.
 _WARM_UP = "Officials in Lisbon said on Monday that talks with Spain would resume next week."
@@ -116,7 +116,7 @@ def _start_worker(settings: Settings, stages: tuple[str, ...], parent: int) -> N
     from newsloom.ingest import document_from_text
 
     pipeline = shared_pipeline(stages, settings)
-    pipeline(document_from_text(_WARM_UP, "<warm-up>"))
+    pipeline.warm_up(document_from_text(_WARM_UP, "<warm-up>"))
     _WORKER["pipeline"] = pipeline
 
 
