@@ -104,6 +104,8 @@ class Reason(StrEnum):
     BAD_JSON = "bad_json"
     NO_TEXT_FIELD = "no_text_field"
     TRUNCATED_ARCHIVE = "truncated_archive"
+    #: bytes inside an archive that are not a readable record; the records after them are read
+    DAMAGED = "damaged_archive"
     NOT_WARC = "not_warc"
     UNSUPPORTED = "unsupported_format"
     NO_CONTENT = "no_content"
@@ -133,6 +135,7 @@ MESSAGES: dict[Reason, str] = {
     Reason.TRUNCATED_ARCHIVE: (
         "{source}: ends early ({detail}); the records read before the break are kept"
     ),
+    Reason.DAMAGED: "{source}: damaged data skipped ({detail}); the records after it are read",
     Reason.NOT_WARC: "{source}: is not a WARC file ({detail})",
     Reason.UNSUPPORTED: "{source}: unsupported input format ({detail})",
     Reason.NO_CONTENT: "{source}: no article text found ({detail})",

@@ -180,7 +180,13 @@ def _dispatch(
         kind = kind or sniff_kind(head)
     readers = {"jsonl": read_jsonl, "warc": read_warc, "arc": read_arc}
     if kind in readers:
-        items = readers[kind](stream, name, settings=settings, overrides=overrides)
+        if kind == "warc" and gunzip is not None:
+            # one record per gzip member: corrupt data costs a record, not the rest of the file
+            gunzip.resync = True
+            items = read_warc(stream, name, settings=settings, overrides=overrides,
+                              segments=gunzip)  # fmt: skip
+        else:
+            items = readers[kind](stream, name, settings=settings, overrides=overrides)
         yield from bounded(items, name, settings)
         return
     yield from _single(stream, name, kind, size, settings, overrides, gunzip)
