@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsloom import __version__
-from newsloom.errors import EXIT_CODES, ConfigError, Msg, NewsloomError, NotFound, Rejection
+from newsloom.errors import (
+    EXIT_CODES,
+    ConfigError,
+    Msg,
+    NewsloomError,
+    NotFound,
+    OutputError,
+    Rejection,
+)
 from newsloom.settings import DEFAULT_SETTINGS, LIMITS, Settings
 
 DEFAULT_DB = "newsloom.duckdb"
@@ -302,7 +310,13 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if report.stories:
         err.write(f"newsloom: {report.stories}\n")
     if args.report:
-        Path(args.report).write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
+        from newsloom.store.export import write_text
+
+        try:
+            write_text(Path(args.report), json.dumps(report.to_dict(), indent=2))
+        except OSError as exc:
+            detail = f"{exc.strerror or exc}; the ingest itself is committed"
+            raise OutputError(Msg.OUTPUT_FAILED.format(path=args.report, detail=detail)) from exc
     return EXIT_CODES["rejected"] if (args.strict and report.rejections) else EXIT_CODES["ok"]
 
 
@@ -395,7 +409,11 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from newsloom.loom import Loom
 
     _require_store(args.db)
-    n = Loom(args.db).export(args.output, args.format, stories=args.stories)
+    try:
+        n = Loom(args.db).export(args.output, args.format, stories=args.stories)
+    except OSError as exc:
+        detail = exc.strerror or str(exc)
+        raise OutputError(Msg.OUTPUT_FAILED.format(path=args.output, detail=detail)) from exc
     what = "events" if args.format in ("gdelt", "plover") else "articles"
     what = "stories" if args.stories else what
     err.write(f"newsloom: exported {n} {what} to {args.output}\n")
@@ -549,6 +567,12 @@ def main(
         return EXIT_CODES["interrupted"]
     except BrokenPipeError:
         return EXIT_CODES["ok"]
+    except OSError as exc:
+        # a file the command writes or reads outside the store: a clean message, never a
+        # traceback (the error table in the README)
+        where = f"{exc.filename}: " if exc.filename else ""
+        err.write(shown(f"newsloom: error: {where}{exc.strerror or exc}") + "\n")
+        return EXIT_CODES["error"]
 
 
 if __name__ == "__main__":

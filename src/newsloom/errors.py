@@ -69,6 +69,13 @@ class EvalError(NewsloomError):
     http_status = 422
 
 
+class OutputError(NewsloomError):
+    """An output file (an export, a report) cannot be written; what is stored is kept."""
+
+    exit_code = 8
+    http_status = 500
+
+
 class NotFound(NewsloomError):
     """A requested article, story or path does not exist."""
 
@@ -86,6 +93,7 @@ EXIT_CODES: dict[str, int] = {
     "store": StoreError.exit_code,
     "eval": EvalError.exit_code,
     "not_found": NotFound.exit_code,
+    "output": OutputError.exit_code,
     # the run finished but some documents were rejected (only with --strict)
     "rejected": 10,
     "interrupted": 130,
@@ -202,6 +210,9 @@ class Msg:
     GOLD_MISSING = "{path}: not a gold set (expected {expected})"
     EXPORT_FORMAT = "unknown export format {fmt!r}; choose one of {known}"
     OUTPUT_IS_STORE = "refusing to write {path}: it is the store {store} (or its WAL)"
+    OUTPUT_FAILED = "cannot write {path}: {detail}"
+    OUTPUT_FOLDER = "cannot write {path}: {folder} is not an existing folder"
+    STORE_FOLDER = "cannot create the folder {folder} for the store {path}: {detail}"
     BAD_FILTER = "{name} must be {expected}, got {value!r}"
     NO_STORE = "no store at {path}; run `newsloom ingest` first"
     TEXT_TYPE = "analyze() takes the article as str (text or HTML), got {type}"

@@ -54,7 +54,15 @@ class Store:
         self.path = str(path)
         self.read_only = bool(read_only)
         if not self.read_only and self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(self.path).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    Msg.STORE_FOLDER.format(
+                        folder=folder, path=self.path, detail=exc.strerror or exc
+                    )
+                ) from exc
         try:
             self._conn = duckdb.connect(
                 self.path,
@@ -705,6 +713,9 @@ def refuse_store_path(path: str | Path, store: str | Path) -> None:
     own = Path(store).resolve()
     if target in (own, own.with_name(own.name + ".wal")):
         raise ConfigError(Msg.OUTPUT_IS_STORE.format(path=path, store=store))
+    if not target.parent.is_dir():
+        # found before the work, not after it committed
+        raise ConfigError(Msg.OUTPUT_FOLDER.format(path=path, folder=target.parent))
 
 
 def _date_bound(name: str, value: str | None, *, last: bool) -> date | None:
