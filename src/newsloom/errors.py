@@ -197,6 +197,12 @@ class Msg:
     DUPLICATE_STAGE = "stage {name!r} is registered twice"
     BAD_SETTING = "setting {name!r} must be {expected}, got {value!r}"
     STORE_OPEN = "cannot open the store at {path}: {detail}"
+    STORE_BUSY = (
+        "the store at {path} is open in another process (PID {pid}), most likely an ingest: "
+        "DuckDB lets no other process open a store, even to read, while one writes to it. "
+        "Run the command again when that process ends, or read through that process "
+        "(`newsloom serve` owns its store and answers reads while it writes)"
+    )
     STORE_READ_ONLY = "the store at {path} is open read-only; writes go through one writer process"
     STORE_NEWER = (
         "the store at {path} has schema version {found}, newer than this newsloom ({known})"

@@ -1,8 +1,11 @@
 """The embedded store: articles and their annotations in one DuckDB file.
 
-DuckDB allows one writer process per file. The ingesting process opens the store writable (and
-migrates it at start-up); every other reader (the web UI, `newsloom articles`, exports) opens it
-``read_only=True``, which never migrates or writes. Each `Store.write` is one transaction: an
+DuckDB locks the file for the process that opens it to write: while an ingest runs, no other
+process can open the store, not even to read (that is DuckDB's design, not a newsloom choice;
+the error says so and names the holder). Readers that run while nothing writes (`newsloom
+articles`, exports) open it ``read_only=True``, which never migrates or writes, and several of
+them can do so at once; a program that must read while it writes, such as a server, reads
+through its own writing connection. Each `Store.write` is one transaction: an
 article and all its annotations are stored together or not at all, so a process killed in the
 middle of a batch leaves the store exactly as the last committed batch left it.
 
@@ -45,6 +48,10 @@ PAGE = 500
 _LOOKUP_CHUNK = 10_000
 
 
+#: DuckDB's message when another process holds the file ("... lock is held in X (PID 123)").
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in .*?\(PID (?P<pid>\d+)\)")
+
+
 class Store:
     """One DuckDB store; use as a context manager or call `close()`."""
 
@@ -71,6 +78,11 @@ class Store:
                 config={"autoinstall_known_extensions": False},
             )
         except duckdb.Error as exc:
+            holder = _LOCK_HOLDER.search(str(exc))
+            if holder is not None:
+                raise StoreError(
+                    Msg.STORE_BUSY.format(path=self.path, pid=holder.group("pid"))
+                ) from exc
             raise StoreError(Msg.STORE_OPEN.format(path=self.path, detail=exc)) from exc
         try:
             if self.read_only:
