@@ -674,7 +674,11 @@ class Store:
                 )
             )
         try:
-            self._conn.execute(f"INSTALL '{candidates[0].as_posix()}'")
+            # INSTALL takes no bound parameter; the path is the installed package's own file
+            extension = candidates[0].as_posix()
+            if "'" in extension:
+                raise duckdb.Error(f"the FTS extension path holds a quote: {extension}")
+            self._conn.execute(f"INSTALL '{extension}'")
             self._conn.execute("LOAD fts")
         except duckdb.Error as exc:
             raise StoreError(
