@@ -246,8 +246,9 @@ def test_keys_with_quotes_are_looked_up_safely(tmp_path: Path, make_article: Mak
         assert [a.id for a in store.iter_articles(ids=[article.id])] == [article.id]
 
 
-def test_a_reader_locked_out_by_a_writing_process_is_told_why_and_what_to_do(
-    tmp_path: Path,
+@pytest.mark.parametrize("read_only", [True, False], ids=["reader", "second writer"])
+def test_a_process_locked_out_by_a_writing_process_is_told_why_and_what_to_do(
+    tmp_path: Path, read_only: bool
 ) -> None:
     # issue 15, item 15: DuckDB lets no other process open a file that one process writes
     import subprocess
@@ -264,7 +265,7 @@ def test_a_reader_locked_out_by_a_writing_process_is_told_why_and_what_to_do(
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         with pytest.raises(StoreError) as info:
-            Store(db, read_only=True)
+            Store(db, read_only=read_only)
         message = str(info.value)
         assert f"(PID {holder.pid})" in message
         assert "when that process ends" in message and "newsloom serve" in message
