@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from newsloom.article import Article
 from newsloom.stories.cluster import Clusterer, StoryModel, default_model
@@ -45,7 +46,10 @@ def cluster_articles(
         if known:
             clusterer.restore(story, known)
             placed.update(m.id for m in known)
-    clusterer.add([s for s in sigs if s.id not in placed])
+    # Clustering multiplies many small matrices: BLAS threads cost more to wake than they save
+    # (benchmarks/stories_scale.py runs faster single-threaded on this 2-core machine).
+    with threadpool_limits(limits=1, user_api="blas"):
+        clusterer.add([s for s in sigs if s.id not in placed])
     return clusterer
 
 

@@ -89,7 +89,8 @@ class _Story:
 
     id: str
     members: list[str]
-    vectors: list[np.ndarray]
+    #: the members' embeddings, one row each (stacked once per merge, not per comparison)
+    matrix: np.ndarray
     centre: np.ndarray
     entities: Counter[str]
     words: Any
@@ -100,13 +101,18 @@ class _Story:
     fixed: bool = False
     #: (news day or far, id) of the founding article: the older founder names a merge
     founder: tuple[int, str] = (0, "")
+    #: the centre scaled to unit length, kept with the centre
+    unit: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.unit = _unit(self.centre)
 
     @classmethod
     def of(cls, sig: Signals, sid: str | None = None) -> _Story:
         return cls(
             id=sid or story_id(sig.id),
             members=[sig.id],
-            vectors=[sig.embedding],
+            matrix=sig.embedding.reshape(1, -1),
             centre=sig.embedding.copy(),
             entities=Counter(sig.entities),
             words=sig.words,
@@ -118,8 +124,9 @@ class _Story:
 
     def absorb(self, other: _Story) -> None:
         self.members += other.members
-        self.vectors += other.vectors
+        self.matrix = np.vstack((self.matrix, other.matrix))
         self.centre = self.centre + other.centre
+        self.unit = _unit(self.centre)
         self.entities.update(other.entities)
         if other.words is not None:
             self.words = other.words if self.words is None else self.words + other.words
@@ -129,6 +136,10 @@ class _Story:
 
 
 _FAR = 10**7
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    return vector / (np.linalg.norm(vector) or 1.0)
 
 
 class Clusterer:
@@ -154,8 +165,11 @@ class Clusterer:
     ) -> None:
         self.model = model
         self.idf = idf or {}
+        #: the weight of a name the IDF table has not seen: as rare as the rarest
+        self._rarest = max(self.idf.values(), default=1.0)
         self.copies = copies or {}
         self.stories: list[_Story] = []
+        self._units = np.zeros((0, 0), np.float32)
         self.by_article: dict[str, str] = {}
         self.why: dict[str, Membership] = {}
 
@@ -178,6 +192,10 @@ class Clusterer:
             self.why[story.members[0]] = Membership(story.members[0], "founded", 0.0)
         alive: list[_Story | None] = [*self.stories, *new]
         alive = self._join_copies(alive)
+        # unit centres of all stories in one matrix: the nearest by embedding are one product
+        dim = next(s.unit.shape[0] for s in alive if s is not None)
+        self._units = np.stack([s.unit if s is not None else np.zeros(dim, np.float32)
+                                for s in alive])  # fmt: skip
         heap: list[tuple[float, int, int, int, int]] = []
         version = [0] * len(alive)
         index = _TimeIndex(alive)
@@ -196,6 +214,8 @@ class Clusterer:
             index.remove(keep)
             self._merge(alive[keep], alive[gone], -neg_p)  # type: ignore[arg-type]
             alive[gone] = None
+            self._units[keep] = alive[keep].unit  # type: ignore[union-attr]
+            self._units[gone] = 0.0
             index.add(keep)
             version[keep] += 1
             self._push_candidates(heap, alive, version, keep, index.near(keep))
@@ -242,10 +262,7 @@ class Clusterer:
                         and not (alive[j].fixed and story.fixed))  # type: ignore[union-attr]  # fmt: skip
         if not others:
             return
-        centre = story.centre / (np.linalg.norm(story.centre) or 1.0)
-        centres = np.stack([alive[j].centre for j in others])  # type: ignore[union-attr]
-        norms = np.linalg.norm(centres, axis=1)
-        sims = (centres @ centre) / np.where(norms == 0, 1.0, norms)
+        sims = self._units[others] @ story.unit
         scored = 0
         for k in np.argsort(-sims):
             j = others[int(k)]
@@ -263,7 +280,7 @@ class Clusterer:
     def _merge(self, keep: _Story, gone: _Story, p: float) -> None:
         features = self.pair_features(gone, keep)
         founder = gone.founder[1]
-        sims = np.stack(keep.vectors) @ gone.vectors[0]
+        sims = keep.matrix @ gone.matrix[0]
         nearest = keep.members[int(np.argmax(sims))]
         self.why[founder] = Membership(founder, "joined", round(p, 3), nearest,
                                        {k: round(v, 3) for k, v in features.items()})  # fmt: skip
@@ -276,15 +293,13 @@ class Clusterer:
 
     def pair_features(self, a: _Story, b: _Story) -> dict[str, float]:
         """The named features of story `a` against story `b` (an article is a story of one)."""
-        ca = a.centre / (np.linalg.norm(a.centre) or 1.0)
-        cb = b.centre / (np.linalg.norm(b.centre) or 1.0)
-        member_sims = np.stack(b.vectors) @ np.stack(a.vectors).T
+        member_sims = b.matrix @ a.matrix.T
         gap = _span_gap(a.days, b.days)
         return {
-            "embedding": float(ca @ cb),
+            "embedding": float(a.unit @ b.unit),
             "embedding_max": float(member_sims.max()),
             "words": _sparse_cosine(a.words, b.words),
-            "entities": _weighted_cosine(a.entities, b.entities, self.idf),
+            "entities": _weighted_cosine(a.entities, b.entities, self.idf, self._rarest),
             "cameo": _overlap(frozenset(a.cameo), b.cameo),
             "dated": 0.0 if gap is None else 1.0,
             "gap_weeks": 0.0 if gap is None else min(gap / 7.0, MAX_GAP_WEEKS),
@@ -378,10 +393,11 @@ def _sparse_cosine(a: Any, b: Any) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def _weighted_cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
+def _weighted_cosine(
+    a: Counter[str], b: Counter[str], idf: dict[str, float], default: float
+) -> float:
     if not a or not b:
         return 0.0
-    default = max(idf.values(), default=1.0)
     dot = sum(
         min(a[k], 3) * min(b[k], 3) * idf.get(k, default) ** 2 for k in a.keys() & b.keys()
     )
