@@ -212,7 +212,7 @@ class Msg:
     TEXT_TYPE = "analyze() takes the article as str (text or HTML), got {type}"
     STORE_LOCKED = (
         "the store at {path} is in use by another process ({detail}); DuckDB has one writer, "
-        "so while `newsloom serve` holds it, add articles through its API (POST /api/articles)"
+        "so while `newsloom serve` holds it, read and add articles through its API (/api)"
     )
     NO_STORY = "no story with id {id!r} in {path}"
     NO_JOB = "no ingest job {id!r} (jobs are kept until the server stops)"

@@ -100,16 +100,17 @@ def network(
         degree[a] += 1
         degree[b] += 1
     names = [n for n, _ in degree.most_common(max_nodes)]
-    size = 520
-    centre, radius = size / 2, size / 2 - 110
+    width, height = 760, 500
+    # room beside the circle for the labels, which stand outside it
+    cx, cy, radius = width / 2, height / 2, height / 2 - 50
     place = {}
     nodes = []
     for i, name in enumerate(names):
         angle = -pi / 2 + 2 * pi * i / len(names)
-        x, y = centre + radius * cos(angle), centre + radius * sin(angle)
+        x, y = cx + radius * cos(angle), cy + radius * sin(angle)
         place[name] = (x, y)
         anchor = "start" if cos(angle) > 0.2 else "end" if cos(angle) < -0.2 else "middle"
-        lx, ly = centre + (radius + 16) * cos(angle), centre + (radius + 16) * sin(angle)
+        lx, ly = cx + (radius + 16) * cos(angle), cy + (radius + 16) * sin(angle)
         nodes.append({"name": name, "x": round(x, 1), "y": round(y, 1),
                       "r": min(5 + 2 * degree[name], 16), "lx": round(lx, 1),
                       "ly": round(ly + 4, 1), "anchor": anchor})  # fmt: skip
@@ -128,4 +129,4 @@ def network(
                       "label": "; ".join(dict.fromkeys(labels)),
                       "x1": round(x1, 1), "y1": round(y1, 1), "x2": round(x2 - dx * shrink, 1),
                       "y2": round(y2 - dy * shrink, 1)})  # fmt: skip
-    return NetworkChart(size, size, nodes, edges)
+    return NetworkChart(width, height, nodes, edges)

@@ -176,7 +176,8 @@ def _origins(story: Any, cards: dict[str, dict[str, Any]]) -> list[dict[str, Any
     for art in story.articles:
         if art not in grouped:
             card = cards.get(art, {})
-            out.append({"origin": card.get("outlet") or art, "basis": "own text", "copies": 1})
+            name = card.get("outlet") or f"unknown outlet: {card.get('title') or art}"
+            out.append({"origin": name, "basis": "own text", "copies": 1})
     return out
 
 
