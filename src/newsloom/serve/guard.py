@@ -97,7 +97,8 @@ class Guard:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise _Oversize
+                    # raised inside the app, whose error handler answers 413
+                    raise BodyTooLarge(Msg.SERVE_BODY.format(limit=limit))
             return message
 
         async def secured_send(message: Message) -> None:
@@ -109,13 +110,9 @@ class Guard:
 
         try:
             await self.app(scope, capped_receive, secured_send)
-        except _Oversize:
+        except BodyTooLarge as exc:  # read outside a route (no handler): answer here
             if not started:
-                await _send_error(send, BodyTooLarge(Msg.SERVE_BODY.format(limit=limit)))
-
-
-class _Oversize(Exception):
-    """A body grew past the cap while it was being read."""
+                await _send_error(send, exc)
 
 
 async def _send_error(send: Send, exc: NewsloomError) -> None:
