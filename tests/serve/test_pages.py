@@ -6,7 +6,6 @@ import re
 from html import unescape
 
 from fastapi.testclient import TestClient
-
 from tests.serve.conftest import HOSTILE, HOSTILE_TITLE
 
 
