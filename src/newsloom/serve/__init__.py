@@ -19,10 +19,13 @@ def run(db_path: str | Path, settings: ServeSettings) -> None:
     from newsloom.serve.app import create_app
 
     app = create_app(db_path, settings)
-    uvicorn.run(
-        app, host=settings.host, port=settings.port, log_level="warning",
-        proxy_headers=False, server_header=False, date_header=False,
-    )  # fmt: skip
+    try:
+        uvicorn.run(
+            app, host=settings.host, port=settings.port, log_level="warning",
+            proxy_headers=False, server_header=False, date_header=False,
+        )  # fmt: skip
+    finally:
+        app.state.db.close()
 
 
 __all__ = ["ServeSettings", "run"]

@@ -37,9 +37,10 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # the store stays open across lifespans (test clients run one per request); the
+        # caller closes it (`serve.run`), and an ingest in flight finishes first
         yield
         jobs.stop()
-        db.close()
 
     app = FastAPI(
         title="newsloom",

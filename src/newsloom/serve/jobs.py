@@ -118,9 +118,12 @@ class Jobs:
         return job
 
     def stop(self) -> None:
-        if self._worker is not None:
+        """Let the worker finish the queued jobs, then end it (a later POST starts another)."""
+        with self._lock:
+            worker, self._worker = self._worker, None
+        if worker is not None:
             self._queue.put(None)
-            self._worker.join(timeout=60)
+            worker.join()
 
     def _run(self) -> None:
         while (item := self._queue.get()) is not None:

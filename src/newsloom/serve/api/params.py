@@ -15,7 +15,22 @@ from newsloom.serve.database import Database
 
 #: printable text: no control characters, at most 200 characters
 _TEXT = r"^[^\x00-\x1f\x7f]*$"
-ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+def _iso_date_pattern() -> str:
+    """A year, a month or a day the calendar has (leap days included), as a regex, so that
+    the schema promises exactly what the store accepts (`Store` refuses 2026-02-30)."""
+    year = r"([1-9]\d{3}|0[1-9]\d{2}|00[1-9]\d|000[1-9])"
+    leap = r"(\d\d(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+    days = (
+        rf"{year}-(0[13578]|1[02])-(0[1-9]|[12]\d|3[01])",
+        rf"{year}-(0[469]|11)-(0[1-9]|[12]\d|30)",
+        rf"{year}-02-(0[1-9]|1\d|2[0-8])",
+        rf"{leap}-02-29",
+    )
+    return rf"^({year}|{year}-(0[1-9]|1[0-2])|{'|'.join(days)})$"
+
+
+ISO_DATE = _iso_date_pattern()
 
 Text = Annotated[str | None, Query(max_length=200, pattern=_TEXT)]
 Id = Annotated[str | None, Query(max_length=200, pattern=_TEXT, description="an id")]
