@@ -491,6 +491,8 @@ def _add_serve_parser(sub: Any) -> None:
                    help="an origin allowed to read the API from a browser; repeatable")  # fmt: skip
     p.add_argument("--max-body-bytes", type=_count(1), default=default.max_body_bytes,
                    help="largest request body (default: %(default)s)")  # fmt: skip
+    p.add_argument("--no-prerender", action="store_true",
+                   help="render story pages on their first visit only")  # fmt: skip
 
 
 def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -503,7 +505,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     settings = ServeSettings(
         host=args.host, port=args.port, allowed_hosts=tuple(args.allow_host),
         cors_origins=tuple(args.cors_origin), max_body_bytes=args.max_body_bytes,
-        token=os.environ.get("NEWSLOOM_TOKEN") or None,
+        token=os.environ.get("NEWSLOOM_TOKEN") or None, prerender=not args.no_prerender,
     )  # fmt: skip
     writes = "writes need the token" if settings.token else "writes open to this machine"
     if settings.exposed and not settings.token:

@@ -120,12 +120,12 @@ class ServeSettings:
     #: The write token (from NEWSLOOM_TOKEN). Required for writes when set, and writes are
     #: refused without one when the server is exposed beyond loopback.
     token: str | None = None
-    #: Rows per page of a listing when the request does not say, and the most it may ask.
-    page_size: int = 50
-    max_page_size: int = 500
+    #: Render story pages in the background after start-up and after each write, so that a
+    #: first visit finds its page ready (`serve.prerender`).
+    prerender: bool = True
 
     def __post_init__(self) -> None:
-        for name in ("port", "max_body_bytes", "page_size", "max_page_size"):
+        for name in ("port", "max_body_bytes"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(

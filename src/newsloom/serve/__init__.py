@@ -25,6 +25,8 @@ def run(db_path: str | Path, settings: ServeSettings) -> None:
             proxy_headers=False, server_header=False, date_header=False,
         )  # fmt: skip
     finally:
+        if settings.prerender:
+            app.state.prerender.stop()
         app.state.db.close()
 
 

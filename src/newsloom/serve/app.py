@@ -9,18 +9,20 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from newsloom import __version__
 from newsloom.errors import ConfigError, NewsloomError, NotFound
 from newsloom.serve.api import ROUTERS
+from newsloom.serve.cache import PageCache
 from newsloom.serve.database import Database
 from newsloom.serve.guard import Guard, error_body
 from newsloom.serve.jobs import Jobs
+from newsloom.serve.pages import render
 from newsloom.serve.pages import router as pages_router
-from newsloom.serve.pages import templates
+from newsloom.serve.prerender import Prerenderer
 from newsloom.settings import ServeSettings
 
 STATIC = Path(__file__).parent / "static"
@@ -54,6 +56,11 @@ def create_app(
     app.state.db = db
     app.state.jobs = jobs
     app.state.settings = settings
+    app.state.pages = PageCache()
+    app.state.prerender = Prerenderer(db, app.state.pages)
+    if settings.prerender:
+        db.listeners.append(app.state.prerender.changed)
+        app.state.prerender.start()
     for router in ROUTERS:
         app.include_router(router)
     app.include_router(pages_router)
@@ -77,12 +84,8 @@ def _wants_html(request: Request) -> bool:
 
 def _error_response(request: Request, exc: NewsloomError) -> Response:
     if _wants_html(request):
-        return templates.TemplateResponse(
-            request,
-            "error.html",
-            {"error": exc, "status": exc.http_status},
-            status_code=exc.http_status,
-        )
+        html = render("error.html", {"error": exc, "status": exc.http_status})
+        return HTMLResponse(html, status_code=exc.http_status)
     return JSONResponse(error_body(exc), status_code=exc.http_status)
 
 

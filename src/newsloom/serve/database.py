@@ -10,7 +10,7 @@ worker (`jobs.py`), and readers keep answering meanwhile from the last committed
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,6 +31,10 @@ class Database:
         self._lock = threading.Lock()
         #: serialises writers inside the process (one ingest at a time)
         self.write_lock = threading.Lock()
+        #: bumped by every write, so that pages rendered before it are not served again
+        self.generation = 0
+        #: called after every write (the pre-renderer starts again)
+        self.listeners: list[Callable[[], None]] = []
         self.ensure_search_index()
 
     def ensure_search_index(self) -> None:
@@ -42,6 +46,12 @@ class Database:
 
     def refresh_search_index(self) -> None:
         self._store.refresh_search_index()
+
+    def changed(self) -> None:
+        """The store was written: pages rendered before now are stale."""
+        self.generation += 1
+        for listener in self.listeners:
+            listener()
 
     @contextmanager
     def read(self) -> Iterator[Store]:

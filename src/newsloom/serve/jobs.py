@@ -151,10 +151,13 @@ class Jobs:
         with self.db.write_lock:
             # Loom opens the file again with the server's own configuration, which DuckDB
             # serves from the instance this process already holds: no second writer.
-            report = Loom(self.db.path).ingest(
-                [path], overrides=Overrides(**overrides), progress=progress
-            )
-            self.db.refresh_search_index()
+            try:
+                report = Loom(self.db.path).ingest(
+                    [path], overrides=Overrides(**overrides), progress=progress
+                )
+                self.db.refresh_search_index()
+            finally:
+                self.db.changed()  # a failed ingest may still have committed batches
         shown = report.to_dict()
         prefix = f"{path.parent}/"
         for rejection in shown["rejections"]:

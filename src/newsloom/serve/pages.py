@@ -12,12 +12,12 @@ from typing import Annotated, Any
 
 import jinja2
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
+from fastapi.responses import HTMLResponse, Response
 
 from newsloom.serve import views
 from newsloom.serve.api.params import ISO_DATE, database
 from newsloom.serve.api.search import run_search
+from newsloom.serve.cache import cached_page
 from newsloom.serve.database import Database
 
 PAGE = 30
@@ -30,32 +30,46 @@ _env = jinja2.Environment(
 )
 _env.filters["safe_url"] = views.safe_url
 _env.filters["idpath"] = views.id_path
-templates = Jinja2Templates(env=_env)
 
 router = APIRouter(include_in_schema=False)
 Db = Annotated[Database, Depends(database)]
 PageNo = Annotated[int, Query(ge=1, le=100_000)]
 
 
+def render(name: str, context: dict[str, Any]) -> str:
+    """A template rendered to HTML (autoescaped)."""
+    return _env.get_template(name).render(context)
+
+
 def _render(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
-    return templates.TemplateResponse(request, name, context)
+    return HTMLResponse(render(name, context))
+
+
+def story_html(store: Any, story_id: str) -> str:
+    """A story page (also what the pre-renderer keeps, `prerender.py`)."""
+    return render("story.html", views.story_page(store, story_id))
 
 
 @router.get("/", response_class=HTMLResponse)
-def story_list(request: Request, db: Db, page: PageNo = 1) -> HTMLResponse:
-    with db.read() as store:
-        rows = store.story_list(limit=PAGE + 1, offset=(page - 1) * PAGE)
-        total = store.story_count()
-    return _render(request, "stories.html", {
-        "stories": rows[:PAGE], "page": page, "more": len(rows) > PAGE, "total": total,
-    })  # fmt: skip
+def story_list(request: Request, db: Db, page: PageNo = 1) -> Response:
+    def render() -> Response:
+        with db.read() as store:
+            rows = store.story_list(limit=PAGE + 1, offset=(page - 1) * PAGE)
+            total = store.story_count()
+        return _render(request, "stories.html", {
+            "stories": rows[:PAGE], "page": page, "more": len(rows) > PAGE, "total": total,
+        })  # fmt: skip
+
+    return cached_page(request, ("stories", page), render)
 
 
 @router.get("/stories/{story_id:path}", response_class=HTMLResponse)
-def story(request: Request, db: Db, story_id: str) -> HTMLResponse:
-    with db.read() as store:
-        context = views.story_page(store, story_id)
-    return _render(request, "story.html", context)
+def story(request: Request, db: Db, story_id: str) -> Response:
+    def render() -> Response:
+        with db.read() as store:
+            return HTMLResponse(story_html(store, story_id))
+
+    return cached_page(request, ("story", story_id), render)
 
 
 @router.get("/articles", response_class=HTMLResponse)

@@ -162,22 +162,24 @@ def _rows(conn: duckdb.DuckDBPyConnection, table: str, ids: list[str]) -> dict[s
     if not ids:
         return out
     order = ", seq" if table not in ("story_articles", "copy_groups") else ", article_id"
-    data = conn.execute(
-        f"SELECT * FROM {table} WHERE story_id IN {ANY} ORDER BY story_id{order}", [ids]
-    ).to_arrow_table().to_pylist()
-    for row in data:
+    for row in _dicts(
+        conn, f"SELECT * FROM {table} WHERE story_id IN {ANY} ORDER BY story_id{order}", [ids]
+    ):
         out[row["story_id"]].append(row)
     return out
 
 
+def _dicts(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict]:
+    """Rows as dicts. Plain tuples, not Arrow: a page shows one story, and for a few dozen
+    rows Arrow's conversion costs more than the query (a story page in half the time)."""
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
 def load_stories(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Story]:
     """Stored stories, whole, in the order of `ids`."""
-    heads = {
-        r["id"]: r
-        for r in conn.execute(
-            f"SELECT * FROM stories WHERE id IN {ANY}", [ids]
-        ).to_arrow_table().to_pylist()
-    }
+    heads = {r["id"]: r for r in _dicts(conn, f"SELECT * FROM stories WHERE id IN {ANY}", [ids])}
     ids = [i for i in ids if i in heads]
     parts = {t: _rows(conn, t, ids) for t in STORY_TABLES if t != "stories"}
     out = []
