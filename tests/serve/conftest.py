@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -57,18 +58,23 @@ def store_copy(store_path: Path, tmp_path: Path) -> Path:
     return target
 
 
+@contextmanager
+def make_client(path: Path, **settings: Any) -> Iterator[TestClient]:
+    """A test client of the app over `path`; the app is shut down (store closed) after."""
+    from newsloom.serve.app import create_app, shutdown
+
+    app = create_app(path, ServeSettings(**settings))
+    try:
+        with TestClient(app, base_url=BASE) as c:
+            yield c
+    finally:
+        shutdown(app)
+
+
 @pytest.fixture(scope="module")
 def client(store_path: Path) -> Iterator[TestClient]:
-    from newsloom.serve.app import create_app
-
-    with TestClient(create_app(store_path), base_url=BASE) as c:
+    with make_client(store_path) as c:
         yield c
-
-
-def make_client(path: Path, **settings: Any) -> TestClient:
-    from newsloom.serve.app import create_app
-
-    return TestClient(create_app(path, ServeSettings(**settings)), base_url=BASE)
 
 
 class LiveServer:
@@ -83,8 +89,8 @@ class LiveServer:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
-        app = create_app(path, ServeSettings(port=self.port, **settings))
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        self.app = create_app(path, ServeSettings(port=self.port, **settings))
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -102,8 +108,11 @@ class LiveServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        from newsloom.serve.app import shutdown
+
         self.server.should_exit = True
         self.thread.join(timeout=30)
+        shutdown(self.app)
 
 
 @pytest.fixture(scope="module")

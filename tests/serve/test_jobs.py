@@ -23,6 +23,7 @@ def test_a_posted_article_joins_its_story_without_a_restart(store_copy: Path) ->
     with make_client(store_copy) as c:
         story = c.get("/api/stories", params={"order": "articles"}).json()["items"][0]
         members = c.get(f"/api/stories/{story['id']}").json()["articles"]
+        before = c.get(f"/stories/{story['id']}").text  # the page is now cached
         source = c.get(f"/api/articles/{members[0]}").json()
         # another outlet's version of the same report: a reworded first sentence
         sentences = source["text"].split(". ")
@@ -50,6 +51,9 @@ def test_a_posted_article_joins_its_story_without_a_restart(store_copy: Path) ->
         # the same server, no restart: the story, the article page and search all see it
         assert "posted-1" in c.get(f"/api/stories/{story['id']}").json()["articles"]
         assert c.get("/articles/posted-1").status_code == 200
+        after = c.get(f"/stories/{story['id']}").text  # not the page cached before the write
+        assert 'href="/articles/posted-1"' in after and 'href="/articles/posted-1"' not in before
+        assert c.get("/api/status").json()["generation"] == 1
         found = c.get("/api/search", params={"q": "newcomer Tuesday confirmed"}).json()
         assert "posted-1" in [a["id"] for a in found["articles"]]
 

@@ -5,6 +5,7 @@ Examples per operation are bounded so that the run stays short; POST is covered 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,12 +18,13 @@ EXAMPLES = 15
 
 
 @pytest.fixture(scope="module")
-def operations(store_path: Path) -> list:
-    from newsloom.serve.app import create_app
+def operations(store_path: Path) -> Iterator[list]:
+    from newsloom.serve.app import create_app, shutdown
 
     app = create_app(store_path, ServeSettings(allowed_hosts=("testserver", "localhost")))
     schema = schemathesis.openapi.from_asgi("/openapi.json", app).include(method="GET")
-    return [result.ok() for result in schema.get_all_operations()]
+    yield [result.ok() for result in schema.get_all_operations()]
+    shutdown(app)
 
 
 def test_the_schema_has_every_read_operation(operations: list) -> None:

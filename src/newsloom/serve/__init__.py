@@ -16,7 +16,7 @@ def run(db_path: str | Path, settings: ServeSettings) -> None:
     """Serve the store at `db_path` until interrupted."""
     import uvicorn
 
-    from newsloom.serve.app import create_app
+    from newsloom.serve.app import create_app, shutdown
 
     app = create_app(db_path, settings)
     try:
@@ -25,9 +25,7 @@ def run(db_path: str | Path, settings: ServeSettings) -> None:
             proxy_headers=False, server_header=False, date_header=False,
         )  # fmt: skip
     finally:
-        if settings.prerender:
-            app.state.prerender.stop()
-        app.state.db.close()
+        shutdown(app)
 
 
 __all__ = ["ServeSettings", "run"]

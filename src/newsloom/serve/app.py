@@ -78,6 +78,14 @@ def create_app(
     return guarded
 
 
+def shutdown(app: Any) -> None:
+    """Stop the pre-renderer and the ingest worker (a running ingest finishes), then close
+    the store: what `serve.run` does when the server stops."""
+    app.state.prerender.stop()
+    app.state.jobs.stop()
+    app.state.db.close()
+
+
 def _wants_html(request: Request) -> bool:
     return not request.url.path.startswith(("/api", "/openapi"))
 

@@ -25,7 +25,7 @@ class PageCache:
     def __init__(self, budget: int = BUDGET) -> None:
         self.budget = budget
         self._pages: OrderedDict[Hashable, bytes] = OrderedDict()
-        self._generation = -1
+        self._generation = 0
         self._size = 0
         self._lock = threading.Lock()
 
@@ -34,12 +34,17 @@ class PageCache:
         """Compressed bytes kept."""
         return self._size
 
+    def _advance(self, generation: int) -> None:
+        """Forget every page once a newer generation is seen (the lock is held)."""
+        if generation > self._generation:
+            self._pages.clear()
+            self._size = 0
+            self._generation = generation
+
     def get(self, key: Hashable, generation: int) -> bytes | None:
         with self._lock:
+            self._advance(generation)
             if generation != self._generation:
-                self._pages.clear()
-                self._size = 0
-                self._generation = generation
                 return None
             body = self._pages.get(key)
             if body is not None:
@@ -49,8 +54,9 @@ class PageCache:
     def put(self, key: Hashable, generation: int, body: bytes) -> bytes:
         packed = gzip.compress(body, compresslevel=6, mtime=0)
         with self._lock:
+            self._advance(generation)
             if generation != self._generation or len(packed) > self.budget:
-                return packed
+                return packed  # rendered before the last write, or too big to keep
             old = self._pages.pop(key, None)
             self._size += len(packed) - (len(old) if old else 0)
             self._pages[key] = packed

@@ -43,7 +43,8 @@ class Prerenderer:
     def stop(self) -> None:
         self._stop = True
         self._wake.set()
-        self._thread.join(timeout=30)
+        if self._thread.is_alive():
+            self._thread.join()
 
     def status(self) -> dict[str, Any]:
         return {"rendered": self.rendered, "done": self.done.is_set()}
