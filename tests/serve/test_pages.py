@@ -94,3 +94,24 @@ def test_static_files_are_the_package_own() -> None:
     for name in ("style.css", "app.js"):
         assert "http://" not in (static / name).read_text()
         assert "https://" not in (static / name).read_text()
+
+
+def test_no_template_marks_anything_safe() -> None:
+    from pathlib import Path
+
+    import newsloom.serve
+
+    for template in (Path(newsloom.serve.__file__).parent / "templates").glob("*.html"):
+        text = template.read_text().replace(" ", "")
+        assert "|safe" not in text and "autoescapefalse" not in text, template.name
+        assert "<script>" not in text and "style=" not in text, template.name  # CSP: no inline
+
+
+def test_only_http_links_are_made() -> None:
+    from newsloom.serve.views import safe_url
+
+    assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    assert safe_url(" http://example.org ") == "http://example.org"
+    for bad in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "//evil.example",
+                "vbscript:x", "https:/no-host", "", None, "http://[::1"):
+        assert safe_url(bad) is None, bad
