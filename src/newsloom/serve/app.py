@@ -28,13 +28,11 @@ from newsloom.settings import ServeSettings
 STATIC = Path(__file__).parent / "static"
 
 
-def create_app(
-    db_path: str | Path, settings: ServeSettings | None = None, *, create: bool = False
-) -> Any:
+def create_app(db_path: str | Path, settings: ServeSettings | None = None) -> Any:
     """The ASGI application over the store at `db_path` (opened now, writable, held until
     shutdown), wrapped in the guard (hosts, body cap, security headers)."""
     settings = settings or ServeSettings()
-    db = Database(db_path, create=create)
+    db = Database(db_path)
     jobs = Jobs(db)
 
     @asynccontextmanager
@@ -73,8 +71,7 @@ def create_app(
             CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET"]
         )
     guarded = Guard(app, settings)
-    guarded.state = app.state  # type: ignore[attr-defined]  # tests reach the store through it
-    guarded.fastapi = app  # type: ignore[attr-defined]
+    guarded.state = app.state  # type: ignore[attr-defined]  # what `shutdown` stops and closes
     return guarded
 
 

@@ -21,9 +21,9 @@ from newsloom.store import Store
 class Database:
     """The one writable Store of the process, and a read-only Store per request thread."""
 
-    def __init__(self, path: str | Path, *, create: bool = False) -> None:
+    def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        if not create and not self.path.exists():
+        if not self.path.exists():
             raise NotFound(Msg.NO_STORE.format(path=self.path))
         self._store = Store(self.path, read_only=False)
         self._local = threading.local()
