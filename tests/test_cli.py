@@ -340,3 +340,38 @@ def test_a_readable_published_flag_is_used(tmp_path: Path) -> None:
     out = io.StringIO()
     assert main(["analyze", str(article), "--published", "2017-12-20"], out, io.StringIO()) == 0
     assert json.loads(out.getvalue())["published"]["value"] == "2017-12-20"
+
+
+def test_a_store_whose_folder_cannot_be_made_is_a_store_error(tmp_path: Path) -> None:
+    # issue 15, item 14: a traceback before; a file stands where the folder should be
+    folder = _write(tmp_path / "in")
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder")
+    code, _, err = run("ingest", str(folder), "--db", str(blocker / "sub" / "s.duckdb"),
+                       "--no-stories")  # fmt: skip
+    assert code == EXIT_CODES["store"]
+    assert "cannot create the folder" in err and "Traceback" not in err
+
+
+def test_a_report_path_that_cannot_be_written_is_refused_before_the_ingest(
+    tmp_path: Path,
+) -> None:
+    folder = _write(tmp_path / "in")
+    db = tmp_path / "s.duckdb"
+    code, _, err = run("ingest", str(folder), "--db", str(db), "--no-stories",
+                       "--report", str(tmp_path / "missing" / "r.json"))  # fmt: skip
+    assert code == EXIT_CODES["usage"]
+    assert "is not an existing folder" in err
+    assert not db.exists()  # refused before anything was stored
+
+
+def test_a_report_that_fails_after_the_commit_says_the_ingest_is_kept(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "in")
+    db = tmp_path / "s.duckdb"
+    (tmp_path / "report.json").mkdir()  # a folder where the report should go
+    code, _, err = run("ingest", str(folder), "--db", str(db), "--no-stories",
+                       "--report", str(tmp_path / "report.json"))  # fmt: skip
+    assert code == EXIT_CODES["output"]
+    assert "the ingest itself is committed" in err
+    code, out, _ = run("articles", "--db", str(db))
+    assert code == 0 and "Ferry" in out

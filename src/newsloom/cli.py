@@ -16,8 +16,16 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsloom import __version__
-from newsloom.errors import EXIT_CODES, ConfigError, Msg, NewsloomError, NotFound, Rejection
-from newsloom.settings import DEFAULT_SETTINGS, Settings
+from newsloom.errors import (
+    EXIT_CODES,
+    ConfigError,
+    Msg,
+    NewsloomError,
+    NotFound,
+    OutputError,
+    Rejection,
+)
+from newsloom.settings import DEFAULT_SETTINGS, LIMITS, Settings
 
 DEFAULT_DB = "newsloom.duckdb"
 
@@ -26,20 +34,43 @@ DEFAULT_DB = "newsloom.duckdb"
 _MAX_COUNT = 2**31 - 1
 
 
-def _count(low: int) -> Any:
-    """An argparse type: an int from `low` to _MAX_COUNT, else a usage error (exit 2)."""
+def _count(low: int, high: int = _MAX_COUNT) -> Any:
+    """An argparse type: an int from `low` to `high`, else a usage error (exit 2)."""
 
     def parse(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-        if not low <= value <= _MAX_COUNT:
-            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {_MAX_COUNT}")
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}")
         return value
 
     parse.__name__ = "count"
     return parse
+
+
+def _seconds(text: str) -> float:
+    """An argparse type: a positive, finite number of seconds."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value < 10**9:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number of seconds")
+    return value
+
+
+#: What each limit bounds, for --help.
+_LIMIT_HELP = {
+    "max_document_bytes": "largest document in bytes",
+    "max_decompressed_bytes": "bytes read out of one compressed file",
+    "max_chars": "characters of clean text kept per article",
+    "max_html_elements": "elements an HTML page may have",
+    "max_rows_per_file": "documents read from one JSONL, WARC or ARC file",
+    "max_rejections_per_file": "rejected rows in one file before the rest is skipped",
+    "batch_size": "articles analysed and stored together",
+}
 
 
 def _add_input_options(p: argparse.ArgumentParser) -> None:
@@ -48,10 +79,29 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--outlet", help="outlet for every input of this run")
     p.add_argument("--url", help="URL for every input of this run")
     p.add_argument(
-        "--max-bytes",
+        "--workers",
         type=_count(1),
-        default=DEFAULT_SETTINGS.max_document_bytes,
-        help="largest document in bytes (default: %(default)s)",
+        default=1,
+        help="worker processes; a document that overruns --max-seconds has its worker "
+        "killed and replaced (default: 1)",
+    )
+    limits = p.add_argument_group("limits", "every limit is on by default; raise one as needed")
+    for name, flag in LIMITS.items():
+        limits.add_argument(
+            flag,
+            dest=name,
+            metavar="N",
+            type=_count(1, 2**62),
+            default=getattr(DEFAULT_SETTINGS, name),
+            help=f"{_LIMIT_HELP[name]} (default: %(default)s)",
+        )
+    limits.add_argument(
+        "--max-seconds",
+        dest="max_seconds_per_document",
+        metavar="S",
+        type=_seconds,
+        default=DEFAULT_SETTINGS.max_seconds_per_document,
+        help="wall-clock seconds one document may take (default: %(default)s)",
     )
     p.add_argument(
         "--strict",
@@ -89,7 +139,6 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(p)
     _add_db(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--workers", type=_count(1), default=1, help="worker processes (default: 1)")
     p.add_argument(
         "--no-stories",
         action="store_true",
@@ -184,10 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    max_bytes = getattr(args, "max_bytes", None)
-    if max_bytes is None:
-        return DEFAULT_SETTINGS
-    return DEFAULT_SETTINGS.with_(max_document_bytes=max_bytes)
+    names = [*LIMITS, "max_seconds_per_document"]
+    given = {name: getattr(args, name) for name in names if getattr(args, name, None) is not None}
+    return DEFAULT_SETTINGS.with_(**given) if given else DEFAULT_SETTINGS
 
 
 def _overrides(args: argparse.Namespace) -> Any:
@@ -221,10 +269,12 @@ def cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from newsloom.loom import analyze_paths
 
     n_ok = n_rejected = 0
-    results = analyze_paths(args.paths, settings=_settings(args), overrides=_overrides(args))
+    results = analyze_paths(
+        args.paths, settings=_settings(args), overrides=_overrides(args), workers=args.workers
+    )
     for result in results:
         if isinstance(result, Rejection):
-            n_rejected += 1
+            n_rejected += result.count
             _warn(result, err)
             continue
         n_ok += 1
@@ -241,7 +291,8 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.report:
         refuse_store_path(args.report, args.db)  # before the ingest, not after it committed
 
-    loom = Loom(args.db, settings=_settings(args), workers=args.workers)
+    # isolated: documents run in worker processes, where the time limit always holds
+    loom = Loom(args.db, settings=_settings(args), workers=args.workers, isolated=True)
     bar = None
     if not args.quiet and err.isatty():
         from tqdm import tqdm
@@ -261,7 +312,13 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if report.stories:
         err.write(f"newsloom: {report.stories}\n")
     if args.report:
-        Path(args.report).write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
+        from newsloom.store.export import write_text
+
+        try:
+            write_text(Path(args.report), json.dumps(report.to_dict(), indent=2))
+        except OSError as exc:
+            detail = f"{exc.strerror or exc}; the ingest itself is committed"
+            raise OutputError(Msg.OUTPUT_FAILED.format(path=args.report, detail=detail)) from exc
     return EXIT_CODES["rejected"] if (args.strict and report.rejections) else EXIT_CODES["ok"]
 
 
@@ -354,7 +411,11 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from newsloom.loom import Loom
 
     _require_store(args.db)
-    n = Loom(args.db).export(args.output, args.format, stories=args.stories)
+    try:
+        n = Loom(args.db).export(args.output, args.format, stories=args.stories)
+    except OSError as exc:
+        detail = exc.strerror or str(exc)
+        raise OutputError(Msg.OUTPUT_FAILED.format(path=args.output, detail=detail)) from exc
     what = "events" if args.format in ("gdelt", "plover") else "articles"
     what = "stories" if args.stories else what
     err.write(f"newsloom: exported {n} {what} to {args.output}\n")
@@ -550,6 +611,12 @@ def main(
         return EXIT_CODES["interrupted"]
     except BrokenPipeError:
         return EXIT_CODES["ok"]
+    except OSError as exc:
+        # a file the command writes or reads outside the store: a clean message, never a
+        # traceback (the error table in the README)
+        where = f"{exc.filename}: " if exc.filename else ""
+        err.write(shown(f"newsloom: error: {where}{exc.strerror or exc}") + "\n")
+        return EXIT_CODES["error"]
 
 
 if __name__ == "__main__":

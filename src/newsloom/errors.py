@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 
 class NewsloomError(Exception):
@@ -75,6 +76,13 @@ class EvalError(NewsloomError):
     code = "eval"
 
 
+class OutputError(NewsloomError):
+    """An output file (an export, a report) cannot be written; what is stored is kept."""
+
+    exit_code = 8
+    http_status = 500
+
+
 class NotFound(NewsloomError):
     """A requested article, story or path does not exist."""
 
@@ -108,6 +116,7 @@ EXIT_CODES: dict[str, int] = {
     "store": StoreError.exit_code,
     "eval": EvalError.exit_code,
     "not_found": NotFound.exit_code,
+    "output": OutputError.exit_code,
     # the run finished but some documents were rejected (only with --strict)
     "rejected": 10,
     "interrupted": 130,
@@ -126,11 +135,15 @@ class Reason(StrEnum):
     BAD_JSON = "bad_json"
     NO_TEXT_FIELD = "no_text_field"
     TRUNCATED_ARCHIVE = "truncated_archive"
+    #: bytes inside an archive that are not a readable record; the records after them are read
+    DAMAGED = "damaged_archive"
     NOT_WARC = "not_warc"
     UNSUPPORTED = "unsupported_format"
     NO_CONTENT = "no_content"
     TIMEOUT = "timeout"
     STAGE_FAILED = "stage_failed"
+    #: the process analysing it died (a crash in a native library, the OOM killer)
+    WORKER_DIED = "worker_died"
     #: the store already holds this content under another id (the article is not written again)
     DUPLICATE = "duplicate"
     #: the id is already used in the store by a different content (the article is not written)
@@ -144,7 +157,7 @@ MESSAGES: dict[Reason, str] = {
     Reason.NOT_FOUND: "{source}: no such file or directory",
     Reason.NOT_REGULAR: "{source}: is a {detail}, not a regular file; only files are read",
     Reason.UNREADABLE: "{source}: cannot be read ({detail})",
-    Reason.TOO_LARGE: "{source}: {detail}; raise --max-bytes if this really is one article",
+    Reason.TOO_LARGE: "{source}: {detail}",
     Reason.BINARY: "{source}: looks like a binary file ({detail}), not an article",
     Reason.EMPTY: "{source}: is empty or holds only whitespace, control or invisible characters",
     Reason.ENCODING: "{source}: text cannot be decoded ({detail})",
@@ -153,11 +166,15 @@ MESSAGES: dict[Reason, str] = {
     Reason.TRUNCATED_ARCHIVE: (
         "{source}: ends early ({detail}); the records read before the break are kept"
     ),
+    Reason.DAMAGED: "{source}: damaged data skipped ({detail}); the records after it are read",
     Reason.NOT_WARC: "{source}: is not a WARC file ({detail})",
     Reason.UNSUPPORTED: "{source}: unsupported input format ({detail})",
     Reason.NO_CONTENT: "{source}: no article text found ({detail})",
     Reason.TIMEOUT: "{source}: took longer than {detail}",
     Reason.STAGE_FAILED: "{source}: stage failed ({detail})",
+    Reason.WORKER_DIED: (
+        "{source}: the worker process analysing it died ({detail}); the other documents go on"
+    ),
     Reason.DUPLICATE: "{source}: same content as article {detail}, already stored",
     Reason.ID_CONFLICT: "{source}: id {detail} is already used by a different article in the store",
 }
@@ -170,13 +187,22 @@ class Rejection:
     source: str
     reason: Reason
     detail: str = ""
+    #: how many inputs this one row stands for: repeated rejections of one reason in one file
+    #: are counted in a single row rather than listed by the million
+    count: int = 1
 
     @property
     def message(self) -> str:
-        return MESSAGES[self.reason].format(source=self.source, detail=self.detail)
+        text = MESSAGES[self.reason].format(source=self.source, detail=self.detail)
+        return text if self.count == 1 else f"{text} ({self.count:,} inputs)"
 
-    def to_dict(self) -> dict[str, str]:
-        return {"source": self.source, "reason": str(self.reason), "message": self.message}
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "source": self.source, "reason": str(self.reason), "message": self.message,
+        }  # fmt: skip
+        if self.count != 1:
+            out["count"] = self.count
+        return out
 
 
 def reject(reason: Reason, detail: str = "") -> RejectDocument:
@@ -194,6 +220,12 @@ class Msg:
     DUPLICATE_STAGE = "stage {name!r} is registered twice"
     BAD_SETTING = "setting {name!r} must be {expected}, got {value!r}"
     STORE_OPEN = "cannot open the store at {path}: {detail}"
+    STORE_BUSY = (
+        "the store at {path} is open in another process (PID {pid}), most likely an ingest: "
+        "DuckDB lets no other process open a store, even to read, while one writes to it. "
+        "Run the command again when that process ends, or read through that process "
+        "(`newsloom serve` owns its store and answers reads while it writes)"
+    )
     STORE_READ_ONLY = "the store at {path} is open read-only; writes go through one writer process"
     STORE_NEWER = (
         "the store at {path} has schema version {found}, newer than this newsloom ({known})"
@@ -207,13 +239,12 @@ class Msg:
     GOLD_MISSING = "{path}: not a gold set (expected {expected})"
     EXPORT_FORMAT = "unknown export format {fmt!r}; choose one of {known}"
     OUTPUT_IS_STORE = "refusing to write {path}: it is the store {store} (or its WAL)"
+    OUTPUT_FAILED = "cannot write {path}: {detail}"
+    OUTPUT_FOLDER = "cannot write {path}: {folder} is not an existing folder"
+    STORE_FOLDER = "cannot create the folder {folder} for the store {path}: {detail}"
     BAD_FILTER = "{name} must be {expected}, got {value!r}"
     NO_STORE = "no store at {path}; run `newsloom ingest` first"
     TEXT_TYPE = "analyze() takes the article as str (text or HTML), got {type}"
-    STORE_LOCKED = (
-        "the store at {path} is in use by another process ({detail}); DuckDB has one writer, "
-        "so while `newsloom serve` holds it, read and add articles through its API (/api)"
-    )
     NO_STORY = "no story with id {id!r} in {path}"
     NO_JOB = "no ingest job {id!r} (jobs are kept until the server stops)"
     SERVE_HOST = "host {host!r} is not served here; allowed: {allowed} (see --allow-host)"

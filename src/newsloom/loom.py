@@ -7,26 +7,23 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 from newsloom.article import Article, Document
 from newsloom.errors import ConfigError, Msg, Reason, RejectDocument, Rejection
 from newsloom.ingest import Overrides, document_from_text, read_inputs
-from newsloom.pipeline import DEFAULT_STAGES, Pipeline
+from newsloom.pipeline import DEFAULT_STAGES, Pipeline, shared_pipeline
 from newsloom.settings import DEFAULT_SETTINGS, Settings
+from newsloom.workers import WorkerPool, without_parse
 
 Progress = Callable[[int], None]
 
 
-@lru_cache(maxsize=4)
 def _pipeline(settings: Settings, stages: tuple[str, ...]) -> Pipeline:
-    # One pipeline (and so one set of loaded models) per process and configuration.
-    return Pipeline(stages, settings)
+    return shared_pipeline(stages, settings)
 
 
 def analyze(
@@ -75,31 +72,29 @@ def analyze_paths(
     settings: Settings = DEFAULT_SETTINGS,
     overrides: Overrides | None = None,
     stages: Sequence[str] = DEFAULT_STAGES,
+    workers: int | None = None,
 ) -> Iterator[Article | Rejection]:
-    """Analyse files without storing anything (what `newsloom analyze` prints)."""
+    """Analyse files without storing anything (what `newsloom analyze` prints).
+
+    With `workers`, documents run in that many worker processes, where the time limit always
+    holds (`newsloom.workers`); without, in this process.
+    """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     docs = read_inputs(paths, settings=settings, overrides=overrides or Overrides())
-    return _pipeline(settings, tuple(stages)).map(docs)
+    if workers is None:
+        return _pipeline(settings, tuple(stages)).map(docs)
+    return _isolated_map(docs, settings, tuple(stages), workers)
 
 
-_WORKER: dict[str, Pipeline] = {}
-
-
-def _init_worker(settings: Settings, stages: tuple[str, ...]) -> None:
-    # Runs once in each worker process: the worker's own pipeline, models loaded on first use.
-    _WORKER["pipeline"] = Pipeline(stages, settings)
-
-
-def _without_parse(result: Article | Rejection) -> Article | Rejection:
-    # The parse serves the analysis stages only; it is not stored, so it is not shipped either.
-    if isinstance(result, Article) and (result.parse is not None or result.people is not None):
-        return replace(result, parse=None, people=None)
-    return result
-
-
-def _run_in_worker(docs: list[Document]) -> list[Article | Rejection]:
-    return [_without_parse(r) for r in _WORKER["pipeline"].run_batch(docs)]
+def _isolated_map(
+    docs: Iterable[Document | Rejection], settings: Settings, stages: tuple[str, ...], workers: int
+) -> Iterator[Article | Rejection]:
+    with WorkerPool(settings, stages, workers) as pool:
+        for batch in _batched(docs, settings.batch_size):
+            results = iter(pool.run([d for d in batch if isinstance(d, Document)]))
+            for item in batch:
+                yield item if isinstance(item, Rejection) else next(results)
 
 
 @dataclass
@@ -115,7 +110,10 @@ class IngestReport:
 
     @property
     def rejected(self) -> Counter[str]:
-        return Counter(str(r.reason) for r in self.rejections)
+        counts: Counter[str] = Counter()
+        for r in self.rejections:
+            counts[str(r.reason)] += r.count
+        return counts
 
     def summary(self) -> str:
         parts = [f"{self.ingested} ingested", f"{self.already_present} already present"]
@@ -163,6 +161,7 @@ class Loom:
         settings: Settings = DEFAULT_SETTINGS,
         stages: Sequence[str] = DEFAULT_STAGES,
         workers: int = 1,
+        isolated: bool | None = None,
     ) -> None:
         if not isinstance(db_path, (str, Path)):
             raise TypeError(f"db_path must be a str or Path, got {type(db_path).__name__}")
@@ -174,6 +173,9 @@ class Loom:
         self.settings = settings
         self.stages = tuple(stages)
         self.workers = workers
+        #: Documents run in worker processes, where the time limit always holds; by default
+        #: when there is more than one worker. The command line always isolates.
+        self.isolated = workers > 1 if isolated is None else bool(isolated)
 
     @property
     def pipeline(self) -> Pipeline:
@@ -268,21 +270,15 @@ class Loom:
 
     @contextmanager
     def _mapper(self) -> Iterator[Callable[[list[Document]], Iterable[Article | Rejection]]]:
-        """In-process mapping, or a pool of worker processes that each build the pipeline once."""
-        if self.workers == 1:
+        """In-process mapping, or worker processes that each build the pipeline once and are
+        killed when a document overruns its time (`newsloom.workers`)."""
+        if not self.isolated:
             pipeline = self.pipeline
-            yield lambda docs: [_without_parse(r) for r in pipeline.run_batch(docs)]
+            yield lambda docs: [without_parse(r) for r in pipeline.run_batch(docs)]
             return
-        with ProcessPoolExecutor(
-            max_workers=self.workers,
-            initializer=_init_worker,
-            initargs=(self.settings, self.stages),
-        ) as pool:
-            yield lambda docs: [
-                result
-                for chunk in pool.map(_run_in_worker, list(_batched(docs, 8)))
-                for result in chunk
-            ]
+
+        with WorkerPool(self.settings, self.stages, self.workers) as pool:
+            yield pool.run
 
     @staticmethod
     def _drop_known(

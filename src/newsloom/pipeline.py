@@ -12,12 +12,14 @@ from the same settings; nothing depends on global state a worker lacks.
 
 from __future__ import annotations
 
+import math
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from newsloom.article import Article, Document, Skip
@@ -135,7 +137,7 @@ def _deadline(seconds: float) -> Iterator[None]:
     for long past its limit once the slow stage returns.
     """
     usable = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
-    if not usable:
+    if not usable or seconds == math.inf:
         yield
         return
 
@@ -159,6 +161,7 @@ class Pipeline:
     settings: Settings = DEFAULT_SETTINGS
     stages: tuple[Stage, ...] = field(init=False)
     ctx: Context = field(init=False)
+    _limit: float = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         if isinstance(self.names, str):
@@ -184,6 +187,16 @@ class Pipeline:
         self.names = tuple(self.names)
         self.stages = tuple(chain)
         self.ctx = Context(self.settings)
+        self._limit = self.settings.max_seconds_per_document
+
+    def warm_up(self, doc: Document) -> Article | Rejection:
+        """Run `doc` with no time limit, so that every lazily loaded model is loaded now and
+        never charged to a real document's budget (a worker does this once when it starts)."""
+        self._limit = math.inf
+        try:
+            return self(doc)
+        finally:
+            self._limit = self.settings.max_seconds_per_document
 
     def __call__(self, doc: Document) -> Article | Rejection:
         """Run every stage on one document; a bad document becomes a Rejection, never a raise."""
@@ -221,7 +234,7 @@ class Pipeline:
         self, st: Stage, todo: list[int], items: list[Article | Rejection], spent: list[float]
     ) -> bool:
         assert st.batch is not None
-        limit = self.settings.max_seconds_per_document
+        limit = self._limit
         started = time.monotonic()
         try:
             with _deadline(limit * len(todo)):
@@ -239,7 +252,7 @@ class Pipeline:
     def _run_one(
         self, st: Stage, article: Article, doc: Document, spent: float
     ) -> tuple[Article | Rejection, float]:
-        limit = self.settings.max_seconds_per_document
+        limit = self._limit
         if spent >= limit:
             return Rejection(doc.source, Reason.TIMEOUT, f"{limit:g} s (before {st.name!r})"), spent
         started = time.monotonic()
@@ -280,3 +293,10 @@ class Pipeline:
             if sum(isinstance(d, Document) for d in pending) >= batch_size:
                 yield from flush()
         yield from flush()
+
+
+@lru_cache(maxsize=4)
+def shared_pipeline(stages: tuple[str, ...], settings: Settings) -> Pipeline:
+    """One pipeline (and so one set of loaded models) per process and configuration; a forked
+    worker inherits the parent's, models already loaded."""
+    return Pipeline(stages, settings)

@@ -14,6 +14,24 @@ from newsloom.errors import ConfigError, Msg
 
 MiB = 1024 * 1024
 
+#: Each integer limit and the command-line flag that raises it.
+LIMITS: dict[str, str] = {
+    "max_document_bytes": "--max-bytes",
+    "max_decompressed_bytes": "--max-decompressed-bytes",
+    "max_chars": "--max-chars",
+    "max_html_elements": "--max-html-elements",
+    "max_rows_per_file": "--max-rows",
+    "max_rejections_per_file": "--max-rejections",
+    "batch_size": "--batch-size",
+}
+
+
+def over_limit(found: str, name: str, value: float) -> str:
+    """The detail of a rejection for breaking limit `name`: what was found, the limit, and the
+    flag that raises it (so the message never names a knob that does not control it)."""
+    flag = LIMITS.get(name, "--max-seconds")
+    return f"{found}, over the limit of {value:,} ({name}; raise it with {flag})"
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -30,8 +48,19 @@ class Settings:
     max_decompressed_bytes: int = 2048 * MiB
     #: Characters of clean text kept per article; the rest is cut and recorded in ``removed``.
     max_chars: int = 200_000
-    #: Wall-clock seconds one document may spend in the per-article stages.
+    #: Wall-clock seconds one document may spend in the per-article stages. It holds for sure in
+    #: worker processes (`newsloom.workers`: an overrunning worker is killed); in-process, a
+    #: timer interrupts Python code but not a long native call.
     max_seconds_per_document: float = 30.0
+    #: Elements an HTML page may have before extraction. trafilatura's time grows with the
+    #: square of it (measured: 20,000 paragraphs 0.8 s, 50,000 4.9 s, 100,000 28 s); real news
+    #: pages have a few thousand.
+    max_html_elements: int = 50_000
+    #: Documents read from one multi-document file (JSONL, WARC, ARC); the rest is reported.
+    max_rows_per_file: int = 1_000_000
+    #: Rejected rows or records in one file before the rest of that file is given up: a file
+    #: that is mostly rejections is not a feed (a gzip of ``{}`` rows yields millions).
+    max_rejections_per_file: int = 10_000
     #: Articles analysed together (one spaCy `nlp.pipe` batch) and written per store
     #: transaction; a crash loses at most one open batch. spaCy's neural stages run about 10%
     #: faster per article on batches of 64 than of 32.
@@ -48,7 +77,7 @@ class Settings:
     boilerplate_decision: str = "rules"
 
     def __post_init__(self) -> None:
-        for name in ("max_document_bytes", "max_decompressed_bytes", "max_chars", "batch_size"):
+        for name in LIMITS:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(

@@ -55,3 +55,16 @@ def test_crawl_date_bounds_htmldate() -> None:
 def test_bytes_are_a_programming_error() -> None:
     with pytest.raises(TypeError):
         extract_html(PAGE.encode())  # type: ignore[arg-type]
+
+
+def test_a_page_with_too_many_elements_is_refused_before_trafilatura() -> None:
+    # trafilatura's time grows with the square of the element count, in native code that no
+    # timer interrupts (750,000 paragraphs ran past 900 s); the count is taken first
+
+    page = "<html><body>" + "<p>w</p>" * 3000 + "</body></html>"
+    with pytest.raises(RejectDocument) as info:
+        extract_html(page, max_elements=2000)
+    assert info.value.reason == Reason.TOO_LARGE
+    assert "more than 2,000 elements" in info.value.detail
+    assert "--max-html-elements" in info.value.detail
+    assert extract_html(page, max_elements=5000).text.count("w") == 3000

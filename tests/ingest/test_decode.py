@@ -137,3 +137,24 @@ def test_codec_for(label: str | None, expected: str | None) -> None:
 def test_decode_bytes_rejects_str() -> None:
     with pytest.raises(TypeError):
         decode_bytes("already text")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers met in Lisbon on Monday. Talks will resume next week, officials said.",
+        "Le ministre a parlé lundi à Genève ; les négociations reprendront la semaine prochaine.",
+        "<html><body><p>The council voted 7-2 on Tuesday night.</p></body></html>",
+    ],
+)
+def test_utf16_without_a_byte_order_mark_is_text_not_binary(codec: str, text: str) -> None:
+    # issue 15, item 16: such a file was "a binary file (data with NUL bytes)"
+    data = text.encode(codec)
+    assert sniff_binary(data) is None
+    assert decode_bytes(data) == text
+
+
+def test_nul_bytes_on_both_sides_are_still_binary() -> None:
+    data = bytes(range(256)) * 4
+    assert sniff_binary(data) is not None

@@ -180,3 +180,30 @@ def test_a_nul_id_through_the_cli_leaves_the_rest_of_the_run(tmp_path) -> None:
 def test_json_error_messages_read_as_english(line: bytes, expected: str) -> None:
     (bad,) = _read(line)  # the last line of a file, with no newline to end it
     assert expected in bad.message and " at at " not in bad.message
+
+
+def test_line_numbers_hold_across_blocks_and_long_blank_runs() -> None:
+    # 3 MiB of blank lines spans several read blocks; the rows after it keep their numbers
+    row = json.dumps({"id": "late", "text": "A row after a long gap."}).encode()
+    data = b"\n" * (3 << 20) + row + b"\n  \r\n" + row.replace(b"late", b"later")
+    docs = _read(data)
+    assert [(d.id, d.source) for d in docs] == [
+        ("late", f"feed.jsonl:{(3 << 20) + 1}"),
+        ("later", f"feed.jsonl:{(3 << 20) + 3}"),
+    ]
+
+
+def test_an_overlong_line_across_blocks_is_measured_and_the_next_row_read() -> None:
+    big = json.dumps({"text": "x" * (3 << 20)}).encode()
+    data = _lines({"id": "a", "text": "First."}) + big + b"\n" + _lines({"id": "b", "text": "B."})
+    first, refused, last = _read(data, settings=Settings(max_document_bytes=1 << 20))
+    assert (first.id, last.id, last.source) == ("a", "b", "feed.jsonl:3")  # type: ignore[union-attr]
+    assert isinstance(refused, Rejection)
+    assert refused.reason == Reason.TOO_LARGE
+    assert f"line of {len(big) + 1:,} bytes" in refused.message
+    assert "raise it with --max-bytes" in refused.message
+
+
+def test_a_last_line_without_a_newline_is_read() -> None:
+    (doc,) = _read(b'\n\n{"id": "end", "text": "No newline at the end."}')
+    assert (doc.id, doc.source) == ("end", "feed.jsonl:3")  # type: ignore[union-attr]

@@ -378,3 +378,14 @@ def test_only_regular_files_are_read(tmp_path: Path, make_special: str) -> None:
     assert done.returncode == 0, done.stderr
     assert "('Document', '')" in done.stdout
     assert "not_regular_file" in done.stdout
+
+
+def test_a_symbolic_link_loop_is_named_as_such_not_as_a_missing_file(tmp_path: Path) -> None:
+    # issue 15, item 16
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    (tmp_path / "gone").symlink_to(tmp_path / "nowhere")
+    loop, dangling = read_inputs([tmp_path / "a", tmp_path / "gone"])
+    assert isinstance(loop, Rejection) and loop.reason == Reason.UNREADABLE
+    assert "symbolic links" in loop.message
+    assert isinstance(dangling, Rejection) and dangling.reason == Reason.NOT_FOUND

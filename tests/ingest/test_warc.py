@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import zlib
 from pathlib import Path
 
@@ -278,3 +279,72 @@ def test_real_ukwa_samples_give_html_documents() -> None:
             assert "<html" in doc.raw.lower()
             assert doc.declared["crawl_date"][:2] in ("20", "19")
             assert doc.published is None
+
+
+def _with_third_page() -> list[bytes]:
+    recs = sample_records()
+    page = PAGE.replace("Tuesday", "Friday").encode()
+    return [*recs, record(6, http(page), uri="https://x.example.net/third")]
+
+
+def _urls(out: list[Document | Rejection]) -> list[str | None]:
+    return [d.url for d in docs(out)]
+
+
+_ALL_PAGES = [
+    "https://www.example.com/2018/06/12/summit",
+    "https://m.example.org/second",
+    "https://x.example.net/third",
+]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda r: r.replace(b"WARC/1.0", b"WXRC/9.9", 1),  # a header that is not one
+        lambda r: r.replace(b"Content-Length: ", b"Content-Length: 9", 1),  # a length that lies
+        lambda r: r.replace(b"Content-Length: ", b"Content-Length: x", 1),  # no length at all
+        lambda r: r[: len(r) // 2],  # half a record, then the next one
+    ],
+)
+def test_a_damaged_record_costs_only_itself(tmp_path: Path, damage) -> None:  # type: ignore[no-untyped-def]
+    recs = _with_third_page()
+    recs[3] = damage(recs[3])  # the 404 record, between the first and second pages
+    path = tmp_path / "damaged.warc"
+    path.write_bytes(b"".join(recs))
+    out = read(path)
+    assert _urls(out) == _ALL_PAGES
+    (rej,) = rejections(out)
+    assert rej.reason == Reason.DAMAGED and rej.source == str(path)
+    assert re.search(r"bytes [\d,]+ to [\d,]+", rej.detail)
+    assert "the records after it are read" in rej.message
+
+
+def test_a_corrupt_gzip_member_costs_only_its_record(tmp_path: Path) -> None:
+    members = [gzip.compress(r) for r in _with_third_page()]
+    broken = bytearray(members[3])
+    broken[20:40] = bytes(20)
+    path = tmp_path / "damaged.warc.gz"
+    path.write_bytes(b"".join(members[:3]) + bytes(broken) + b"".join(members[4:]))
+    out = read(path)
+    assert _urls(out) == _ALL_PAGES
+    (rej,) = rejections(out)
+    assert rej.reason == Reason.DAMAGED
+    offset = sum(len(m) for m in members[:3])
+    assert f"compressed offset {offset:,}" in rej.detail
+    assert f"resumed at offset {offset + len(broken):,}" in rej.detail
+
+
+@pytest.mark.parametrize("keep", [30, 300, -10])
+def test_an_uncompressed_warc_cut_in_a_header_or_a_skipped_record_is_reported(
+    tmp_path: Path, keep: int
+) -> None:
+    # record 4 is an image: never read as a page, but a cut inside it is still a cut
+    recs = sample_records()
+    path = tmp_path / "cut.warc"
+    path.write_bytes(b"".join(recs[:4]) + recs[4][:keep])
+    out = read(path)
+    assert _urls(out) == [_ALL_PAGES[0]]
+    (rej,) = rejections(out)
+    assert rej.reason == Reason.TRUNCATED_ARCHIVE
+    assert "the file ends inside" in rej.detail

@@ -47,3 +47,25 @@ def test_no_declared_date(declared: dict[str, str]) -> None:
 )
 def test_crawl_date(declared: dict[str, str], expected: str | None) -> None:
     assert crawl_date(declared) == expected
+
+
+@pytest.mark.parametrize("bad", ["9999-99-99", "2018-13-45", "yesterday-ish", "0000-00-00"])
+def test_a_row_date_nobody_can_read_is_recorded_in_the_evidence(bad: str) -> None:
+    # issue 15, item 13: a "published" that is not a date was dropped without a word
+    from newsloom.ingest import document_from_row
+    from newsloom.pipeline import TEXT_STAGES, Pipeline
+
+    row = {"id": "r1", "published": bad,
+           "text": "LISBON, March 29, 2017 - Talks resumed on Wednesday."}  # fmt: skip
+    article = Pipeline(TEXT_STAGES)(document_from_row(row, "feed.jsonl:1"))
+    assert article.published.value == "2017-03-29"  # type: ignore[union-attr]
+    assert article.published.basis == "dateline"  # type: ignore[union-attr]
+    assert f"the declared date {bad!r} is not a date" in article.published.evidence  # type: ignore[union-attr]
+
+
+def test_a_readable_declared_date_leaves_no_note() -> None:
+    from newsloom.pubdate.declared import unusable_declared
+
+    assert unusable_declared({"published": "2017-03-29"}) is None
+    assert unusable_declared({}) is None
+    assert unusable_declared({"published": "9999-99-99"}) == "9999-99-99"

@@ -181,6 +181,7 @@ def test_entity_mentions_are_stored_and_older_rows_are_names(tmp_path: Path) -> 
     con.execute("ALTER TABLE entities DROP COLUMN mention")
     for table in (*STORY_TABLES, "article_vectors"):  # migration 5
         con.execute(f"DROP TABLE {table}")
+    con.execute('ALTER TABLE rejections DROP COLUMN "count"')  # migration 6
     con.execute("DELETE FROM schema_version WHERE version >= 4")
     con.close()
     with Store(db) as store:
@@ -188,3 +189,20 @@ def test_entity_mentions_are_stored_and_older_rows_are_names(tmp_path: Path) -> 
         upgraded = store.get("m1")
     assert upgraded is not None
     assert [e.mention for e in upgraded.entities] == ["name", "name"]
+
+
+def test_rejections_of_an_older_store_count_one_each(tmp_path: Path) -> None:
+    from newsloom.errors import Reason, Rejection
+
+    db = tmp_path / "r.duckdb"
+    with Store(db) as store:
+        store.write([], [Rejection("a.jsonl:3", Reason.BAD_JSON, "x")])
+    con = duckdb.connect(str(db))
+    con.execute('ALTER TABLE rejections DROP COLUMN "count"')
+    con.execute("DELETE FROM schema_version WHERE version >= 6")
+    con.close()
+    with Store(db) as store:
+        store.write([], [Rejection("b.jsonl:9-90", Reason.NO_TEXT_FIELD, count=82)])
+        rows = store.rejections()
+    assert [(r["source"], r["count"]) for r in rows] == [("a.jsonl:3", 1), ("b.jsonl:9-90", 82)]
+    assert rows[1]["message"].endswith("(82 inputs)")

@@ -104,7 +104,7 @@ def test_a_store_held_by_another_process_says_so(tmp_path: Path) -> None:
     try:
         assert holder.stdout.readline().strip() == "ok"
         started = time.monotonic()
-        with pytest.raises(StoreError, match="in use by another process"):
+        with pytest.raises(StoreError, match="open in another process"):
             Store(path)
         assert time.monotonic() - started < 30
     finally:

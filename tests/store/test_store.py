@@ -244,3 +244,33 @@ def test_keys_with_quotes_are_looked_up_safely(tmp_path: Path, make_article: Mak
         assert store.known_ids([article.id]) == {article.id}
         assert store.get(article.id) == article
         assert [a.id for a in store.iter_articles(ids=[article.id])] == [article.id]
+
+
+@pytest.mark.parametrize("read_only", [True, False], ids=["reader", "second writer"])
+def test_a_process_locked_out_by_a_writing_process_is_told_why_and_what_to_do(
+    tmp_path: Path, read_only: bool
+) -> None:
+    # issue 15, item 15: DuckDB lets no other process open a file that one process writes
+    import subprocess
+    import sys
+
+    db = tmp_path / "busy.duckdb"
+    Store(db).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, duckdb; c = duckdb.connect(sys.argv[1]); print('held', flush=True); "
+         "sys.stdin.read()", str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(StoreError) as info:
+            Store(db, read_only=read_only)
+        message = str(info.value)
+        assert f"(PID {holder.pid})" in message
+        assert "when that process ends" in message and "newsloom serve" in message
+    finally:
+        holder.kill()
+        holder.wait()
+    with Store(db, read_only=True) as store:  # free again once the writer is gone
+        assert store.count() == 0

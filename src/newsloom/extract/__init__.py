@@ -34,7 +34,12 @@ def extract(article: Article, ctx: Context) -> Article:
             return replace(article, source_text=article.raw)
         meta = MappingProxyType({"date": value, "date_source": "scraper_prefix"})
         return replace(article, source_text=article.raw, page_meta=meta)
-    page = extract_html(article.raw, url=article.url, latest=crawl_date(article.declared))
+    page = extract_html(
+        article.raw,
+        url=article.url,
+        latest=crawl_date(article.declared),
+        max_elements=ctx.settings.max_html_elements,
+    )
     return replace(
         article,
         source_text=page.text,

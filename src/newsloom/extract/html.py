@@ -19,6 +19,7 @@ from trafilatura.utils import load_html
 from newsloom.errors import Reason, reject
 from newsloom.extract.metadata import date_candidates
 from newsloom.pubdate.parse import LATEST_YEAR
+from newsloom.settings import DEFAULT_SETTINGS, over_limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +42,19 @@ def htmldate_params(latest: str | None = None) -> dict[str, Any]:
     }
 
 
-def extract_html(html: str, *, url: str | None = None, latest: str | None = None) -> Page:
+def extract_html(
+    html: str,
+    *,
+    url: str | None = None,
+    latest: str | None = None,
+    max_elements: int = DEFAULT_SETTINGS.max_html_elements,
+) -> Page:
     """Extract the main text and metadata; reject the page when it holds no text at all.
 
     `latest` (`YYYY-MM-DD`) bounds the dates htmldate may return, for instance the crawl date
-    a WARC record declares.
+    a WARC record declares. A page of more than `max_elements` elements is refused before
+    trafilatura sees it: its time grows with the square of the element count, inside native
+    calls that no timer interrupts.
     """
     if not isinstance(html, str):
         raise TypeError(f"extract_html takes the page as str, got {type(html).__name__}")
@@ -55,6 +64,10 @@ def extract_html(html: str, *, url: str | None = None, latest: str | None = None
         raise reject(Reason.NO_CONTENT, f"the HTML cannot be parsed ({exc})") from exc
     if tree is None:
         raise reject(Reason.NO_CONTENT, "the HTML cannot be parsed")
+    elements = _count_elements(tree, max_elements)
+    if elements > max_elements:
+        found = f"the HTML has more than {max_elements:,} elements"
+        raise reject(Reason.TOO_LARGE, over_limit(found, "max_html_elements", max_elements))
     dates = date_candidates(tree)
     doc = trafilatura.bare_extraction(
         tree,
@@ -87,6 +100,16 @@ def extract_html(html: str, *, url: str | None = None, latest: str | None = None
         url=doc.url or url,
         meta=MappingProxyType({k: v for k, v in meta.items() if v}),
     )
+
+
+def _count_elements(tree: Any, stop_after: int) -> int:
+    """Elements in `tree`, counting no further than one past `stop_after`."""
+    count = 0
+    for _ in tree.iter():
+        count += 1
+        if count > stop_after:
+            break
+    return count
 
 
 def _first_published(dates: list[dict[str, str]]) -> dict[str, str] | None:

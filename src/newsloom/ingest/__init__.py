@@ -22,6 +22,7 @@ from typing import BinaryIO
 from newsloom.article import Document
 from newsloom.errors import Reason, RejectDocument, Rejection
 from newsloom.ingest.arc import read_arc
+from newsloom.ingest.bounds import bounded
 from newsloom.ingest.compressed import CappedGunzip, gunzip_stream, is_gzip
 from newsloom.ingest.decode import HEAD_BYTES, sniff_binary
 from newsloom.ingest.document import (
@@ -179,7 +180,14 @@ def _dispatch(
         kind = kind or sniff_kind(head)
     readers = {"jsonl": read_jsonl, "warc": read_warc, "arc": read_arc}
     if kind in readers:
-        yield from readers[kind](stream, name, settings=settings, overrides=overrides)
+        if kind == "warc" and gunzip is not None:
+            # one record per gzip member: corrupt data costs a record, not the rest of the file
+            gunzip.resync = True
+            items = read_warc(stream, name, settings=settings, overrides=overrides,
+                              segments=gunzip)  # fmt: skip
+        else:
+            items = readers[kind](stream, name, settings=settings, overrides=overrides)
+        yield from bounded(items, name, settings)
         return
     yield from _single(stream, name, kind, size, settings, overrides, gunzip)
 

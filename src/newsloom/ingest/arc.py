@@ -17,7 +17,7 @@ from newsloom.article import Document
 from newsloom.errors import Reason, RejectDocument, Rejection
 from newsloom.ingest.document import NO_OVERRIDES, Overrides, document_from_bytes
 from newsloom.ingest.warc import HTML_TYPES, charset_of, decode_http_body
-from newsloom.settings import DEFAULT_SETTINGS, Settings
+from newsloom.settings import DEFAULT_SETTINGS, Settings, over_limit
 
 #: Room for the HTTP status line and headers on top of the payload limit.
 HEADER_ALLOWANCE = 64 * 1024
@@ -70,8 +70,10 @@ def read_arc(
                 yield Rejection(
                     source,
                     Reason.TOO_LARGE,
-                    f"record of {length:,} bytes, over the "
-                    f"{settings.max_document_bytes:,}-byte limit (max_document_bytes)",
+                    over_limit(
+                        f"record of {length:,} bytes", "max_document_bytes",
+                        settings.max_document_bytes,
+                    ),
                 )
             continue
         block = stream.read(length)

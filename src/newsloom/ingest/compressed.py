@@ -14,9 +14,12 @@ import zlib
 from typing import BinaryIO
 
 from newsloom.errors import Reason
+from newsloom.settings import over_limit
 
 GZIP_MAGIC = b"\x1f\x8b"
 _CHUNK = 64 * 1024
+#: How a gzip member starts: the magic bytes and the deflate method.
+_MEMBER_START = b"\x1f\x8b\x08"
 
 
 class CappedGunzip(io.RawIOBase):
@@ -39,6 +42,12 @@ class CappedGunzip(io.RawIOBase):
         self._done = False
         #: Why the stream ended before the data did: (reason, detail), or None.
         self.problem: tuple[Reason, str] | None = None
+        #: On corrupt data, skip to the next gzip member instead of ending (a WARC file has one
+        #: record per member, so the records after the damage can still be read).
+        self.resync = False
+        self._read_pos = 0  # compressed bytes read from the source
+        self._member_start = 0  # compressed offset where the current member began
+        self._gap: str | None = None  # set while a segment has ended at corrupt data
 
     def readable(self) -> bool:
         return True
@@ -48,8 +57,14 @@ class CappedGunzip(io.RawIOBase):
         """Decompressed bytes handed out so far."""
         return self._out
 
+    def next_segment(self) -> str | None:
+        """After the stream ended at corrupt data skipped by `resync`: what was skipped, and the
+        stream goes on from the next member. None when it simply ended."""
+        gap, self._gap = self._gap, None
+        return gap
+
     def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
-        while len(buffer) and not self._done:
+        while len(buffer) and not self._done and self._gap is None:
             chunk = self._inflate(min(len(buffer), self._cap + 1 - self._out))
             if chunk:
                 if self._out + len(chunk) > self._cap:
@@ -57,7 +72,9 @@ class CappedGunzip(io.RawIOBase):
                     chunk = chunk[: self._cap - self._out]
                     self._stop(
                         Reason.TOO_LARGE,
-                        f"decompresses to more than {self._cap:,} bytes (max_decompressed_bytes)",
+                        over_limit(
+                            "decompresses to more bytes", "max_decompressed_bytes", self._cap
+                        ),
                     )
                 self._out += len(chunk)
                 buffer[: len(chunk)] = chunk
@@ -72,6 +89,7 @@ class CappedGunzip(io.RawIOBase):
             except OSError as exc:
                 self._stop(Reason.UNREADABLE, str(exc))
                 return b""
+            self._read_pos += len(self._input)
             if not self._input:
                 if self._in_member:
                     self._stop(Reason.TRUNCATED_ARCHIVE, f"cut off after {self._out:,} bytes")
@@ -82,9 +100,13 @@ class CappedGunzip(io.RawIOBase):
                 self._input = b""  # zero padding after the last member
                 return b""
             self._in_member = True
+            self._member_start = self._read_pos - len(self._input)
         try:
             out = self._inflater.decompress(self._input, size)
         except zlib.error as exc:
+            if self.resync:
+                self._resume(exc)
+                return b""
             self._stop(
                 Reason.TRUNCATED_ARCHIVE, f"corrupt gzip data after {self._out:,} bytes: {exc}"
             )
@@ -97,6 +119,32 @@ class CappedGunzip(io.RawIOBase):
             self._inflater = _new_member()
             self._in_member = False
         return out
+
+    def _resume(self, exc: zlib.error) -> None:
+        """Find the next gzip member after the corrupt one; end this segment there."""
+        damaged = f"corrupt gzip data in the member at compressed offset {self._member_start:,}"
+        base = self._read_pos - len(self._input)
+        at = max(0, self._member_start + 1 - base)
+        while True:
+            found = self._input.find(_MEMBER_START, at)
+            if found >= 0:
+                self._input = self._input[found:]
+                resumed = self._read_pos - len(self._input)
+                self._gap = f"{damaged} ({exc}); reading resumed at offset {resumed:,}"
+                self._inflater = _new_member()
+                self._in_member = False
+                return
+            tail = self._input[-(len(_MEMBER_START) - 1) :]
+            try:
+                more = self._src.read(_CHUNK)
+            except OSError as error:
+                self._stop(Reason.UNREADABLE, str(error))
+                return
+            if not more:
+                self._stop(Reason.TRUNCATED_ARCHIVE, f"{damaged} ({exc}); no member follows")
+                return
+            self._read_pos += len(more)
+            self._input, at = tail + more, 0
 
     def _stop(self, reason: Reason, detail: str) -> None:
         self.problem = (reason, detail)

@@ -137,7 +137,7 @@ def sniff_binary(head: bytes) -> str | None:
             if magic == b"BZh" and not _BZIP2.match(head):
                 continue
             return what
-    if _bom_codec(head) is not None:
+    if _bom_codec(head) is not None or utf16_without_bom(head) is not None:
         return None
     if b"\x00" in head:
         return "data with NUL bytes"
@@ -186,6 +186,13 @@ def decode_bytes(data: bytes, *, charset: str | None = None) -> str:
             return _checked(data[size:].decode(codec), codec)
         except UnicodeDecodeError as exc:
             raise reject(Reason.ENCODING, f"invalid {codec} after its byte-order mark") from exc
+    utf16 = utf16_without_bom(data[:HEAD_BYTES])
+    if utf16 is not None:
+        try:
+            return _checked(data.decode(utf16), utf16)
+        except UnicodeDecodeError as exc:
+            raise reject(Reason.ENCODING, f"looks like {utf16} without a byte-order mark, "
+                         "but does not decode as it") from exc  # fmt: skip
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -204,6 +211,23 @@ def decode_bytes(data: bytes, *, charset: str | None = None) -> str:
     if mostly is not None:
         return mostly
     return _detected(data, tried)
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """"utf_16_le" or "utf_16_be" when `head` looks like UTF-16 text with no byte-order mark.
+
+    Text in a Latin script written as UTF-16 has a NUL in every other byte, always on the same
+    side: binary data has NULs on both. Without this test such a file reads as binary.
+    """
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even, odd = head[0 : 2 * pairs : 2].count(0), head[1 : 2 * pairs : 2].count(0)
+    if odd >= 0.7 * pairs and even <= 0.02 * pairs:
+        return "utf_16_le"
+    if even >= 0.7 * pairs and odd <= 0.02 * pairs:
+        return "utf_16_be"
+    return None
 
 
 def _bom_codec(data: bytes) -> tuple[str, int] | None:

@@ -19,7 +19,7 @@ from newsloom.hashing import content_hash, content_id
 from newsloom.ingest.decode import decode_bytes
 from newsloom.ingest.files import looks_like_html
 from newsloom.ingest.urls import outlet_from_url
-from newsloom.settings import DEFAULT_SETTINGS, Settings
+from newsloom.settings import DEFAULT_SETTINGS, Settings, over_limit
 
 #: JSONL fields that map onto Document fields; any other field goes to `declared`.
 ROW_FIELDS = ("id", "url", "outlet", "title", "published", "text", "html")
@@ -212,7 +212,4 @@ def _check_size(raw: str, settings: Settings) -> None:
 
 def too_large_detail(size: int, settings: Settings, prefix: str = "") -> str:
     """The detail of a TOO_LARGE rejection: the size found and the limit it breaks."""
-    return (
-        f"{prefix}{size:,} bytes, over the {settings.max_document_bytes:,}-byte limit "
-        "(max_document_bytes)"
-    )
+    return over_limit(f"{prefix}{size:,} bytes", "max_document_bytes", settings.max_document_bytes)

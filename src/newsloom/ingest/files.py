@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
@@ -50,12 +51,19 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[str | Path | Rejection]:
             yield STDIN
             continue
         path = Path(item)
-        if path.is_dir():
-            yield from _walk(path)
-        elif path.exists():
-            yield path
-        else:
+        try:
+            info = path.stat()
+        except FileNotFoundError:
             yield Rejection(str(path), Reason.NOT_FOUND)
+            continue
+        except OSError as exc:
+            # a symbolic link loop is not "no such file": say what it is
+            yield Rejection(str(path), Reason.UNREADABLE, exc.strerror or str(exc))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk(path)
+        else:
+            yield path
 
 
 def _walk(root: Path) -> Iterator[Path]:

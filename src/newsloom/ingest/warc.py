@@ -3,12 +3,11 @@
 Each HTTP response record whose payload is an HTML page fetched with status 200 becomes a
 Document whose url is the record's target URI. The WARC-Date is when the crawler fetched the
 page, not when it was published, so it goes to ``declared["crawl_date"]`` and never into
-`published`. Records are read with FastWARC; each payload's size is checked against the limit
-before it is read. A record cut off by the end of the file is dropped and the file is reported
-as truncated; the records before it are kept.
-
-FastWARC parses from our own stream object (not from the path) so that gzip decompression stays
-under our cap and a cut-off gzip stream is noticed (FastWARC's own decompressor ends silently).
+`published`. Records are framed by `ingest.frames` (a damaged record is skipped and reported
+with its offsets, and the records after it are read) and each response is parsed by FastWARC;
+each payload's size is checked against the limit before it is held. A record cut off by the
+end of the file is dropped and the file is reported as truncated; the records before it are
+kept. Decompression is ours (`CappedGunzip`), under our cap, and it notices a cut-off stream.
 """
 
 from __future__ import annotations
@@ -26,49 +25,18 @@ from newsloom.errors import Reason, RejectDocument, Rejection
 from newsloom.ingest.decode import sniff_binary
 from newsloom.ingest.document import NO_OVERRIDES, Overrides, document_from_bytes
 from newsloom.ingest.files import looks_like_html
-from newsloom.settings import DEFAULT_SETTINGS, Settings
+from newsloom.ingest.frames import Damage, Frame, Segmented, frames
+from newsloom.settings import DEFAULT_SETTINGS, Settings, over_limit
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([^\s;\"']+)", re.IGNORECASE)
 _CHUNK_SIZE_LINE = re.compile(rb"[0-9a-fA-F]+[ \t]*(?:;[^\r\n]*)?\r?\n")
 
 
-class _ForwardReader:
-    """The stream interface FastWARC pulls from; reading errors end the stream, never raise.
-
-    FastWARC reads through native code, where an exception raised by Python `read` cannot be
-    handled cleanly; the error is kept in `problem` for the reader to report instead.
-    """
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self._stream = stream
-        self._pos = 0
-        self.problem: str | None = None
-
-    def read(self, size: int = -1) -> bytes:
-        if self.problem is not None:
-            return b""
-        try:
-            data = self._stream.read(size)
-        except (OSError, ValueError) as exc:
-            self.problem = str(exc) or type(exc).__name__
-            return b""
-        self._pos += len(data)
-        return data
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        target = offset if whence == io.SEEK_SET else self._pos + offset
-        if whence not in (io.SEEK_SET, io.SEEK_CUR) or target < self._pos:
-            raise io.UnsupportedOperation("the WARC stream only reads forward")
-        while self._pos < target and self.read(min(target - self._pos, 1 << 16)):
-            pass
-        return self._pos
-
-    def close(self) -> None:
-        """The caller owns the underlying stream and closes it."""
+#: Room for the HTTP status line and headers on top of the payload limit.
+HEAD_ALLOWANCE = 64 * 1024
+_HTTP_STATUS = re.compile(rb"^HTTP/\d(?:\.\d)?\s+(\d{3})")
+_HTTP_TYPE = re.compile(rb"\ncontent-type:[ \t]*([^\r\n;]*)", re.IGNORECASE)
 
 
 def read_warc(
@@ -77,87 +45,115 @@ def read_warc(
     *,
     settings: Settings = DEFAULT_SETTINGS,
     overrides: Overrides = NO_OVERRIDES,
+    segments: Segmented | None = None,
 ) -> Iterator[Document | Rejection]:
-    """Documents from the HTML response records of a WARC stream (decompressed already)."""
-    reader = _ForwardReader(stream)
-    records = ArchiveIterator(
-        reader, record_types=WarcRecordType.any_type, parse_http=False, stream_detect=False
-    )
-    seen = pages = 0
-    while True:
-        try:
-            record = next(records)
-        except StopIteration:
-            break
-        except OSError as exc:
-            if seen == 0:
-                yield Rejection(name, Reason.NOT_WARC, f"{exc}; no WARC record could be read")
-            else:
-                yield Rejection(
-                    name, Reason.UNREADABLE, f"bad record header after {seen} records: {exc}"
-                )
-            return
+    """Documents from the HTML response records of a WARC stream (decompressed already).
+
+    Records are framed by `frames`, so damage costs the damaged record only; `segments` is the
+    decompressor when it can skip corrupt gzip members.
+    """
+    limit = settings.max_document_bytes
+
+    def keep(fields: dict[str, str], length: int) -> int:
+        if fields.get("warc-type") != "response":
+            return 0
+        # a response over the limit keeps only its HTTP head: enough to tell if it was a page
+        return length if length <= limit + HEAD_ALLOWANCE else HEAD_ALLOWANCE
+
+    seen = pages = damaged = 0
+    for item in frames(stream, keep, segments):
+        if isinstance(item, Damage):
+            damaged += 1
+            reason = Reason.TRUNCATED_ARCHIVE if item.kind == "truncated" else Reason.DAMAGED
+            yield Rejection(name, reason, item.detail)
+            if item.kind == "truncated":
+                return
+            continue
         seen += 1
-        if record.record_type != WarcRecordType.response or not record.is_http:
+        if not item.block:
             continue
-        source = f"{name}#{_record_ref(record)}"
-        try:
-            record.parse_http()
-        except (OSError, ValueError) as exc:
-            yield Rejection(source, Reason.UNREADABLE, f"malformed HTTP headers: {exc}")
+        if len(item.block) < item.length:
+            if _is_page_head(item.block):
+                pages += 1
+                ref = item.fields.get("warc-record-id", "").strip("<>") or str(item.offset)
+                yield Rejection(f"{name}#{ref}", Reason.TOO_LARGE, _over(item.length, settings))
             continue
-        if record.http_headers is None or record.http_headers.status_code != 200:
-            continue
-        content_type = (record.http_content_type or "").lower()
-        if content_type and not content_type.startswith(HTML_TYPES):
-            continue
-        pages += 1
-        length = record.content_length
-        if length > settings.max_document_bytes:
-            yield Rejection(source, Reason.TOO_LARGE, _over(length, settings))
-            continue
-        payload = _read_exactly(record.reader, length)
-        if len(payload) < length:
-            yield Rejection(
-                name,
-                Reason.TRUNCATED_ARCHIVE,
-                f"the file ends inside record {_record_ref(record)} "
-                f"({len(payload):,} of {length:,} payload bytes)",
-            )
-            return
-        headers = dict(record.http_headers.items())
-        try:
-            body = decode_http_body(payload, headers, settings.max_document_bytes)
-            if not content_type and not _html_payload(body):
-                pages -= 1
-                continue
-            url = record.headers.get("WARC-Target-URI") or None
-            declared = {
-                "crawl_date": record.headers.get("WARC-Date"),
-                "warc_record_id": record.record_id,
-            }
-            yield document_from_bytes(
-                body,
-                source,
-                "html",
-                charset=record.http_charset,
-                url=url.strip("<> ") if url else None,
-                declared={k: v for k, v in declared.items() if v},
-                settings=settings,
-                overrides=overrides,
-            )
-        except RejectDocument as exc:
-            yield Rejection(source, exc.reason, exc.detail)
-    if reader.problem is not None:
-        yield Rejection(
-            name, Reason.UNREADABLE, f"read error after {seen} records: {reader.problem}"
-        )
+        for result in _response(item, name, settings, overrides):
+            pages += 1
+            yield result
+    if seen == 0 and damaged:
+        yield Rejection(name, Reason.NOT_WARC, "no WARC record could be read")
     elif seen == 0:
         yield Rejection(name, Reason.EMPTY)
     elif pages == 0:
         yield Rejection(
             name, Reason.NO_CONTENT, f"none of its {seen} records is an HTML page with status 200"
         )
+
+
+def _is_page_head(block: bytes) -> bool:
+    status = _HTTP_STATUS.match(block)
+    ctype = _HTTP_TYPE.search(block[: block.find(b"\r\n\r\n") + 2 or None])
+    html = ctype is None or ctype.group(1).strip().lower().startswith(HTML_TYPES)
+    return bool(status and status.group(1) == b"200" and html)
+
+
+def _response(
+    frame: Frame, name: str, settings: Settings, overrides: Overrides
+) -> Iterator[Document | Rejection]:
+    """One response record: a Document or a Rejection if it is an HTML page with status 200,
+    nothing otherwise."""
+    whole = io.BytesIO(frame.header + frame.block + b"\r\n\r\n")
+    try:
+        record = next(
+            ArchiveIterator(
+                whole, record_types=WarcRecordType.response, parse_http=False,
+                stream_detect=False,
+            )
+        )  # fmt: skip
+    except (StopIteration, OSError) as exc:
+        yield Rejection(name, Reason.DAMAGED, f"the record at offset {frame.offset:,}: {exc}")
+        return
+    if not record.is_http:
+        return
+    source = f"{name}#{_record_ref(record)}"
+    try:
+        record.parse_http()
+    except (OSError, ValueError) as exc:
+        yield Rejection(source, Reason.UNREADABLE, f"malformed HTTP headers: {exc}")
+        return
+    if record.http_headers is None or record.http_headers.status_code != 200:
+        return
+    content_type = (record.http_content_type or "").lower()
+    if content_type and not content_type.startswith(HTML_TYPES):
+        return
+    length = record.content_length
+    if length > settings.max_document_bytes:
+        yield Rejection(source, Reason.TOO_LARGE, _over(length, settings))
+        return
+    payload = _read_exactly(record.reader, length)
+    headers = dict(record.http_headers.items())
+    try:
+        body = decode_http_body(payload, headers, settings.max_document_bytes)
+        if not content_type and not _html_payload(body):
+            return
+        url = record.headers.get("WARC-Target-URI") or None
+        declared = {
+            "crawl_date": record.headers.get("WARC-Date"),
+            "warc_record_id": record.record_id,
+        }
+        yield document_from_bytes(
+            body,
+            source,
+            "html",
+            charset=record.http_charset,
+            url=url.strip("<> ") if url else None,
+            declared={k: v for k, v in declared.items() if v},
+            settings=settings,
+            overrides=overrides,
+        )
+    except RejectDocument as exc:
+        yield Rejection(source, exc.reason, exc.detail)
 
 
 def _record_ref(record: object) -> str:
@@ -185,9 +181,8 @@ def _html_payload(body: bytes) -> bool:
 
 
 def _over(length: int, settings: Settings) -> str:
-    return (
-        f"payload of {length:,} bytes, over the {settings.max_document_bytes:,}-byte limit "
-        "(max_document_bytes)"
+    return over_limit(
+        f"payload of {length:,} bytes", "max_document_bytes", settings.max_document_bytes
     )
 
 
@@ -253,6 +248,7 @@ def _inflate(body: bytes, limit: int) -> bytes:
         raise RejectDocument(Reason.UNREADABLE, f"compressed payload is corrupt: {exc}") from exc
     if len(out) > limit:
         raise RejectDocument(
-            Reason.TOO_LARGE, f"payload decompresses to over {limit:,} bytes (max_document_bytes)"
+            Reason.TOO_LARGE,
+            over_limit("payload decompresses to more bytes", "max_document_bytes", limit),
         )
     return out

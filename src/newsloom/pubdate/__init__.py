@@ -29,7 +29,7 @@ from newsloom.clean.prefix import parse_metadata_prefix
 from newsloom.pipeline import Context, stage
 from newsloom.pubdate.candidate import Candidate
 from newsloom.pubdate.dateline import PUBLISHED, UPDATED, Dateline, find_datelines
-from newsloom.pubdate.declared import crawl_date, declared_date
+from newsloom.pubdate.declared import crawl_date, declared_date, unusable_declared
 from newsloom.pubdate.inferred import infer_date, mentioned_years
 from newsloom.pubdate.metadata import html_date, modified_bound, prefix_date
 from newsloom.pubdate.url import UrlDate, date_from_url
@@ -70,6 +70,16 @@ def resolve_published(article: Article) -> Published:
     declared = declared_date(article.declared)
     if declared is not None:
         return declared.published()
+    found = _from_the_page(article)
+    unusable = unusable_declared(article.declared)
+    if unusable is None:
+        return found
+    # the input stated a date nobody can read: say so where the date's evidence is kept
+    note = f"the declared date {unusable!r} is not a date and was ignored"
+    return replace(found, evidence=f"{note}; {found.evidence}" if found.evidence else note)
+
+
+def _from_the_page(article: Article) -> Published:
     latest = crawl_date(article.declared)
     for candidate in _candidates(article):
         if candidate is not None and _not_after(candidate.value, latest):

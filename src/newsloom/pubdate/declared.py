@@ -27,8 +27,17 @@ def normalise_declared(value: Any) -> str | None:
     return parse_machine_date(text)
 
 
+def unusable_declared(declared: Mapping[str, Any]) -> str | None:
+    """`declared["published"]` when it is given but is not a date ("9999-99-99"), else None."""
+    raw = declared.get("published")
+    if raw in (None, "") or normalise_declared(raw) is not None:
+        return None
+    return f"{raw!s:.40}"
+
+
 def declared_date(declared: Mapping[str, Any]) -> Candidate | None:
-    """`declared["published"]` when it is a date; an unusable value is recorded, not trusted."""
+    """`declared["published"]` when it is a date; an unusable value is not trusted (the
+    publication date's evidence records it: `unusable_declared`)."""
     raw = declared.get("published")
     if raw in (None, ""):
         return None

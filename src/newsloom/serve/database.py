@@ -2,7 +2,7 @@
 
 DuckDB lets one process write a file. `newsloom serve` opens the store writable at start-up
 and keeps it for its lifetime, so a second writer (another `newsloom ingest`, another server)
-gets `Msg.STORE_LOCKED` instead of a corrupted file. Request threads read through cursors of
+gets `Msg.STORE_BUSY` instead of a corrupted file. Request threads read through cursors of
 that connection (`Store.reader`); writes (POSTed articles) run one at a time in the ingest
 worker (`jobs.py`), and readers keep answering meanwhile from the last committed state.
 """

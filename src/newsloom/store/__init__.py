@@ -1,8 +1,11 @@
 """The embedded store: articles and their annotations in one DuckDB file.
 
-DuckDB allows one writer process per file. The ingesting process opens the store writable (and
-migrates it at start-up); every other reader (the web UI, `newsloom articles`, exports) opens it
-``read_only=True``, which never migrates or writes. Each `Store.write` is one transaction: an
+DuckDB locks the file for the process that opens it to write: while an ingest runs, no other
+process can open the store, not even to read (that is DuckDB's design, not a newsloom choice;
+the error says so and names the holder). Readers that run while nothing writes (`newsloom
+articles`, exports) open it ``read_only=True``, which never migrates or writes, and several of
+them can do so at once; a program that must read while it writes, such as a server, reads
+through its own writing connection. Each `Store.write` is one transaction: an
 article and all its annotations are stored together or not at all, so a process killed in the
 middle of a batch leaves the store exactly as the last committed batch left it.
 
@@ -46,6 +49,10 @@ PAGE = 500
 _LOOKUP_CHUNK = 10_000
 
 
+#: DuckDB's message when another process holds the file ("... lock is held in X (PID 123)").
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in .*?\(PID (?P<pid>\d+)\)")
+
+
 class Store:
     """One DuckDB store; use as a context manager or call `close()`."""
 
@@ -55,7 +62,15 @@ class Store:
         self.path = str(path)
         self.read_only = bool(read_only)
         if not self.read_only and self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(self.path).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    Msg.STORE_FOLDER.format(
+                        folder=folder, path=self.path, detail=exc.strerror or exc
+                    )
+                ) from exc
         try:
             self._conn = duckdb.connect(
                 self.path,
@@ -64,9 +79,11 @@ class Store:
                 config={"autoinstall_known_extensions": False},
             )
         except duckdb.Error as exc:
-            if "lock" in str(exc).lower():
-                # another process holds the file (a running `newsloom serve`, an ingest)
-                raise StoreError(Msg.STORE_LOCKED.format(path=self.path, detail=exc)) from exc
+            holder = _LOCK_HOLDER.search(str(exc))
+            if holder is not None:
+                raise StoreError(
+                    Msg.STORE_BUSY.format(path=self.path, pid=holder.group("pid"))
+                ) from exc
             raise StoreError(Msg.STORE_OPEN.format(path=self.path, detail=exc)) from exc
         try:
             if self.read_only:
@@ -159,6 +176,7 @@ class Store:
                             "reason": [str(r.reason) for r in all_rejections],
                             "message": [r.message for r in all_rejections],
                             "at": [now] * len(all_rejections),
+                            "count": [r.count for r in all_rejections],
                         },
                         schema=pa.schema(
                             [
@@ -166,6 +184,7 @@ class Store:
                                 ("reason", pa.string()),
                                 ("message", pa.string()),
                                 ("at", pa.timestamp("us")),
+                                ("count", pa.int64()),
                             ]
                         ),
                     ),
@@ -430,7 +449,8 @@ class Store:
     def rejections(self) -> list[dict[str, Any]]:
         """Every recorded rejection, oldest first (`at` is an ISO timestamp, UTC)."""
         rows = self._dicts(
-            'SELECT source, reason, message, "at" FROM rejections ORDER BY "at", rowid', []
+            'SELECT source, reason, message, "at", "count" FROM rejections ORDER BY "at", rowid',
+            [],
         )
         for row in rows:
             row["at"] = row["at"].isoformat()
@@ -733,7 +753,11 @@ class Store:
                 )
             )
         try:
-            self._conn.execute(f"INSTALL '{candidates[0].as_posix()}'")
+            # INSTALL takes no bound parameter; the path is the installed package's own file
+            extension = candidates[0].as_posix()
+            if "'" in extension:
+                raise duckdb.Error(f"the FTS extension path holds a quote: {extension}")
+            self._conn.execute(f"INSTALL '{extension}'")
             self._conn.execute("LOAD fts")
         except duckdb.Error as exc:
             raise StoreError(
@@ -821,6 +845,9 @@ def refuse_store_path(path: str | Path, store: str | Path) -> None:
     own = Path(store).resolve()
     if target in (own, own.with_name(own.name + ".wal")):
         raise ConfigError(Msg.OUTPUT_IS_STORE.format(path=path, store=store))
+    if not target.parent.is_dir():
+        # found before the work, not after it committed
+        raise ConfigError(Msg.OUTPUT_FOLDER.format(path=path, folder=target.parent))
 
 
 def _date_bound(name: str, value: str | None, *, last: bool) -> date | None:

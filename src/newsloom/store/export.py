@@ -32,6 +32,16 @@ class HasDict(typing.Protocol):
     def to_dict(self) -> dict[str, Any]: ...
 
 
+def write_text(path: Path, text: str) -> None:
+    """`text` to `path` through a temporary file and a rename: never a half-written file."""
+    tmp = _tmp(path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def write_jsonl(articles: Iterable[HasDict], path: Path) -> int:
     """One `to_dict()` per line; written to a temporary file, then renamed into place."""
     tmp = _tmp(path)

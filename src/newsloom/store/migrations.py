@@ -182,6 +182,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         "stories: members, copy groups, timeline, summary, conflicts, key quotes, vectors",
         STORY_MIGRATION,
     ),
+    Migration(
+        6,
+        "rejections.count",
+        ("ALTER TABLE rejections ADD COLUMN IF NOT EXISTS \"count\" BIGINT DEFAULT 1",),
+    ),
 )
 
 #: The schema version this code writes and reads.
