@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from tests.conftest import REPO
@@ -119,3 +120,20 @@ def test_screenshots_are_in_the_readme() -> None:
     for name in ("story-page.png", "article-page.png"):
         assert f"docs/{name}" in readme
         assert (DOCS / name).is_file()
+
+
+def test_add_page_posts_and_follows_the_job(browser, store_copy: Path) -> None:
+    with LiveServer(store_copy, prerender=False) as server:
+        context = browser.new_context(base_url=server.url)
+        page = context.new_page()
+        page.goto("/add")
+        page.fill("textarea[name=text]", "\u200b \u200b")  # invisible only: rejected as empty
+        page.click("#add-form button[type=submit]")
+        text = page.locator("#progress-text")
+        text.filter(has_text="ingested").wait_for(timeout=60_000)
+        assert "0 ingested" in text.inner_text() and "1 rejected" in text.inner_text()
+        assert "is empty" in text.inner_text()
+        assert page.locator("#progress").get_attribute("value") == page.locator(
+            "#progress"
+        ).get_attribute("max")
+        context.close()

@@ -114,3 +114,10 @@ def search(
     words = _CONTROL.sub(" ", q).strip()
     found = run_search(db, words, PAGE, (page - 1) * PAGE) if words else None
     return _render(request, "search.html", {"q": q, "found": found, "page": page})
+
+
+@router.get("/add", response_class=HTMLResponse)
+def add(request: Request) -> HTMLResponse:
+    """A form that POSTs to the API and follows the job (`static/app.js`)."""
+    settings = request.app.state.settings
+    return _render(request, "add.html", {"token_needed": settings.token is not None})
