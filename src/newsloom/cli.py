@@ -225,6 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.add_argument("--limit", type=_count(1), help="only the first N pages (htmldate_eval)")
 
+    _add_serve_parser(sub)
+
     p = sub.add_parser("demo", help="ingest the bundled demo corpus and show what was found")
     p.add_argument("--db", default="demo.duckdb", help="store for the demo (default: %(default)s)")
     return parser
@@ -534,6 +536,47 @@ def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_CODES["ok"]
 
 
+def _add_serve_parser(sub: Any) -> None:
+    from newsloom.settings import ServeSettings
+
+    default = ServeSettings()
+    p = sub.add_parser("serve", help="the REST API and web UI over a store (127.0.0.1 only)")
+    _add_db(p)
+    p.add_argument("--host", default=default.host,
+                   help="interface to bind (default: %(default)s); another exposes the store to "
+                   "the network, and writes then need NEWSLOOM_TOKEN")  # fmt: skip
+    p.add_argument("--port", type=_count(1), default=default.port, help="(default: %(default)s)")
+    p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="another name the Host header may carry; repeatable")  # fmt: skip
+    p.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                   help="an origin allowed to read the API from a browser; repeatable")  # fmt: skip
+    p.add_argument("--max-body-bytes", type=_count(1), default=default.max_body_bytes,
+                   help="largest request body (default: %(default)s)")  # fmt: skip
+    p.add_argument("--no-prerender", action="store_true",
+                   help="render story pages on their first visit only")  # fmt: skip
+
+
+def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import os
+
+    from newsloom.serve import run
+    from newsloom.settings import ServeSettings
+
+    _require_store(args.db)
+    settings = ServeSettings(
+        host=args.host, port=args.port, allowed_hosts=tuple(args.allow_host),
+        cors_origins=tuple(args.cors_origin), max_body_bytes=args.max_body_bytes,
+        token=os.environ.get("NEWSLOOM_TOKEN") or None, prerender=not args.no_prerender,
+    )  # fmt: skip
+    writes = "writes need the token" if settings.token else "writes open to this machine"
+    if settings.exposed and not settings.token:
+        writes = "writes off (set NEWSLOOM_TOKEN)"
+    shown_host = f"[{args.host}]" if ":" in args.host else args.host
+    err.write(f"newsloom: serving {args.db} at http://{shown_host}:{args.port}/ ({writes})\n")
+    run(args.db, settings)
+    return EXIT_CODES["ok"]
+
+
 COMMANDS = {
     "analyze": cmd_analyze,
     "ingest": cmd_ingest,
@@ -547,6 +590,7 @@ COMMANDS = {
     "export": cmd_export,
     "eval": cmd_eval,
     "demo": cmd_demo,
+    "serve": cmd_serve,
 }
 
 

@@ -23,6 +23,8 @@ class NewsloomError(Exception):
 
     exit_code: int = 1
     http_status: int = 500
+    #: the error's name in `EXIT_CODES`, and the `code` of an API error body
+    code: str = "error"
 
 
 class InputError(NewsloomError):
@@ -30,6 +32,7 @@ class InputError(NewsloomError):
 
     exit_code = 3
     http_status = 422
+    code = "input"
 
 
 class RejectDocument(InputError):
@@ -46,6 +49,7 @@ class ConfigError(NewsloomError):
 
     exit_code = 2
     http_status = 400
+    code = "usage"
 
 
 class StageError(NewsloomError):
@@ -53,6 +57,7 @@ class StageError(NewsloomError):
 
     exit_code = 4
     http_status = 500
+    code = "stage"
 
 
 class StoreError(NewsloomError):
@@ -60,6 +65,7 @@ class StoreError(NewsloomError):
 
     exit_code = 5
     http_status = 503
+    code = "store"
 
 
 class EvalError(NewsloomError):
@@ -67,6 +73,7 @@ class EvalError(NewsloomError):
 
     exit_code = 6
     http_status = 422
+    code = "eval"
 
 
 class OutputError(NewsloomError):
@@ -81,6 +88,22 @@ class NotFound(NewsloomError):
 
     exit_code = 7
     http_status = 404
+    code = "not_found"
+
+
+class Forbidden(NewsloomError):
+    """A request the server refuses to carry out: a write without the token, a cross-site
+    write (HTTP only; the command line has no such case)."""
+
+    http_status = 403
+    code = "forbidden"
+
+
+class BodyTooLarge(InputError):
+    """A request body over the server's cap (HTTP only)."""
+
+    http_status = 413
+    code = "too_large"
 
 
 #: Exit codes of the ``newsloom`` command, documented in the README.
@@ -222,3 +245,16 @@ class Msg:
     BAD_FILTER = "{name} must be {expected}, got {value!r}"
     NO_STORE = "no store at {path}; run `newsloom ingest` first"
     TEXT_TYPE = "analyze() takes the article as str (text or HTML), got {type}"
+    NO_STORY = "no story with id {id!r} in {path}"
+    NO_JOB = "no ingest job {id!r} (jobs are kept until the server stops)"
+    SERVE_HOST = "host {host!r} is not served here; allowed: {allowed} (see --allow-host)"
+    SERVE_BODY = "the request body is over {limit} bytes; start the server with a larger cap"
+    SERVE_TOKEN = "writing needs the token: send 'Authorization: Bearer <NEWSLOOM_TOKEN>'"
+    SERVE_NO_TOKEN = (
+        "writes are off: the server is exposed (--host {host}) and NEWSLOOM_TOKEN is not set"
+    )
+    SERVE_ORIGIN = "a write from another site is refused (Origin {origin!r})"
+    SERVE_CONTENT_TYPE = (
+        "content type {type!r} is not read; send text/plain, text/html or application/x-ndjson"
+    )
+    SERVE_EMPTY = "the request body is empty; send an article (text, HTML) or JSON Lines"

@@ -120,3 +120,58 @@ class Settings:
 
 
 DEFAULT_SETTINGS = Settings()
+
+
+#: The hosts `newsloom serve` answers on when bound to the loopback interface.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+@dataclass(frozen=True, slots=True)
+class ServeSettings:
+    """What `newsloom serve` allows, safe by default: loopback only, bodies capped, no CORS.
+
+    Exposing the server (`--host 0.0.0.0`) makes every write need the token; reading stays
+    open, as the store holds what the crawler fetched, nothing private.
+    """
+
+    #: Interface to bind. Loopback by default: nobody else on the network can reach the store.
+    host: str = "127.0.0.1"
+    port: int = 8000
+    #: Largest request body, in bytes (413 beyond it): a POST of a JSONL batch of articles.
+    #: Eight documents of the per-document limit.
+    max_body_bytes: int = 64 * MiB
+    #: Extra names the Host header may carry (a reverse proxy's name); the bound host and the
+    #: loopback names are always allowed. A request for any other host is refused (DNS
+    #: rebinding: a page on evil.example resolving its name to 127.0.0.1).
+    allowed_hosts: tuple[str, ...] = ()
+    #: Origins allowed to call the API from a browser (CORS); none by default.
+    cors_origins: tuple[str, ...] = ()
+    #: The write token (from NEWSLOOM_TOKEN). Required for writes when set, and writes are
+    #: refused without one when the server is exposed beyond loopback.
+    token: str | None = None
+    #: Render story pages in the background after start-up and after each write, so that a
+    #: first visit finds its page ready (`serve.prerender`).
+    prerender: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("port", "max_body_bytes"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                raise ConfigError(
+                    Msg.BAD_SETTING.format(name=name, expected="a positive int", value=value)
+                )
+        if self.port > 65535:
+            raise ConfigError(
+                Msg.BAD_SETTING.format(name="port", expected="a port (1-65535)", value=self.port)
+            )
+        if self.token is not None and len(self.token) < 16:
+            raise ConfigError(
+                Msg.BAD_SETTING.format(
+                    name="NEWSLOOM_TOKEN", expected="at least 16 characters", value="(hidden)"
+                )
+            )
+
+    @property
+    def exposed(self) -> bool:
+        """Bound beyond the loopback interface."""
+        return self.host not in LOOPBACK_HOSTS

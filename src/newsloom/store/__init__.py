@@ -30,6 +30,7 @@ import pyarrow as pa
 from newsloom.article import Article
 from newsloom.errors import ConfigError, Msg, Reason, Rejection, StoreError
 from newsloom.store import names as corpus_names
+from newsloom.store import search
 from newsloom.store import stories as story_tables
 from newsloom.store.export import write_jsonl, write_parquet, write_story_parquet
 from newsloom.store.gdelt import write_gdelt
@@ -98,6 +99,22 @@ class Store:
             raise
 
     # -- lifecycle ---------------------------------------------------------------------------
+
+    def reader(self) -> Store:
+        """A read-only Store over a new cursor of this connection, for one thread.
+
+        A process that holds the store (`newsloom serve`) cannot open the file a second time
+        read-only (DuckDB refuses two configurations in one process); its threads read through
+        cursors of the one connection instead, each seeing committed data only.
+        """
+        other = object.__new__(Store)
+        other.path = self.path
+        other.read_only = True
+        try:
+            other._conn = self._conn.cursor()
+        except duckdb.Error as exc:
+            raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
+        return other
 
     def close(self) -> None:
         self._conn.close()
@@ -377,9 +394,18 @@ class Store:
         ]
 
     def summaries(
-        self, *, limit: int = 50, offset: int = 0, outlet: str | None = None
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        order: str = "newest",
+        ids: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
-        """One line per article for listings: most recently published first, then by id."""
+        """One line per article for listings, most recently published first (`order` picks
+        another of `ARTICLE_ORDERS`); `since` and `until` bound the publication date."""
         for name, value in (("limit", limit), ("offset", offset)):
             if not isinstance(value, int) or isinstance(value, bool):
                 raise TypeError(f"{name} must be an int, got {type(value).__name__}")
@@ -389,13 +415,32 @@ class Store:
             f"(SELECT count(*) FROM {t} WHERE {t}.article_id = a.id) AS n_{t}"
             for t in ("entities", "quotes", "dates", "events", "removed")
         )
+        where, params = _Filters(), []
+        where.equals("a.outlet", outlet, params)
+        _date_range(where, params, "a.published_value", since, until)
+        if ids is not None:
+            where.parts.append(f"a.id IN {_ANY}")
+            params.append(list(ids))
         return self._dicts(
             "SELECT a.id, a.outlet, a.title, a.published_value AS published, "
             "a.published_basis, a.lang, a.url, a.source, length(a.text) AS n_chars, "
-            f"{counts} FROM articles a WHERE (? IS NULL OR a.outlet = ?) "
-            "ORDER BY a.published_value DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
-            [outlet, outlet, limit, offset],
+            f"{counts} FROM articles a WHERE {where} "
+            f"ORDER BY {_order(ARTICLE_ORDERS, order)} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
         )
+
+    def texts(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """id -> title, outlet, published, url and clean text of the stored articles among
+        `ids`: what a page needs to show cited characters without loading annotations."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        rows = self._dicts(
+            "SELECT id, title, outlet, published_value AS published, url, text FROM articles "
+            f"WHERE id IN {_ANY}",
+            [wanted],
+        )
+        return {row["id"]: row for row in rows}
 
     def count(self) -> int:
         row = self._query("SELECT count(*) FROM articles", [])
@@ -428,6 +473,7 @@ class Store:
         article: str | None = None,
         limit: int | None = None,
         story: str | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Quotes (direct, partial, indirect) in article order, filtered; `speaker` matches the
         speaker as the article or the corpus names them (`corpus_speaker`); `story` keeps one
@@ -449,7 +495,7 @@ class Store:
             f"{_ARTICLE_REF} FROM quotes q JOIN articles a ON a.id = q.article_id "
             f"LEFT JOIN {_by_name(self._names())} n ON n.name = q.speaker "
             f"WHERE {where} ORDER BY a.published_value NULLS LAST, q.article_id, q.seq"
-            f"{_limit(limit)}",
+            f"{_limit(limit)}{_offset(offset)}",
             params,
         )
 
@@ -461,6 +507,7 @@ class Store:
         name: str | None = None,
         limit: int | None = None,
         story: str | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Entities grouped by corpus name and label, most mentioned first: mention count, the
         article ids, the actor code, and the `forms`: the canonical names the articles gave
@@ -494,7 +541,7 @@ class Store:
             f"list(DISTINCT form ORDER BY form) AS forms, {form_matches} AS form_matches "
             "FROM m GROUP BY name, label) "
             "SELECT name, label, actor_code, mentions, n_articles, articles, forms FROM g "
-            f"WHERE {groups} ORDER BY mentions DESC, name, label{_limit(limit)}",
+            f"WHERE {groups} ORDER BY mentions DESC, name, label{_limit(limit)}{_offset(offset)}",
             [*params, *group_params],
         )
 
@@ -508,6 +555,7 @@ class Store:
         limit: int | None = None,
         story: str | None = None,
         until: str | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Events, filtered: `actor` is a name (or part of one) of the actor, as its article or
         the corpus names it; `cameo` a code prefix; `since` and `until` ISO dates (a year or a
@@ -544,7 +592,7 @@ class Store:
             f"LEFT JOIN {by_name} na ON na.name = e.actor "
             f"LEFT JOIN {by_name} nt ON nt.name = e.target "
             f"WHERE {where} ORDER BY coalesce(e.date, a.published_value) NULLS LAST, "
-            f"e.article_id, e.seq{_limit(limit)}",
+            f"e.article_id, e.seq{_limit(limit)}{_offset(offset)}",
             params,
         )
 
@@ -584,14 +632,45 @@ class Store:
                     self._insert(table, tables[table])
 
     def story_list(
-        self, *, limit: int | None = None, offset: int = 0
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        order: str = "newest",
+        ids: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
-        """One row per story, newest first: id, title, date, articles, independent sources."""
+        """One row per story, newest first (`order` picks another of `STORY_ORDERS`): id,
+        title, date, articles, independent sources. `since` and `until` bound the story's
+        day; `outlet` keeps stories with an article from it; `ids` keeps those stories."""
+        where, params = _Filters(), []
+        _date_range(where, params, '"date"', since, until)
+        where.add(
+            "id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a "
+            "ON a.id = sa.article_id WHERE a.outlet = ?)",
+            outlet,
+            params,
+        )
+        if ids is not None:
+            where.parts.append(f"id IN {_ANY}")
+            params.append(list(ids))
         return self._dicts(
             'SELECT id, title, "date", n_articles, independent_sources FROM stories '
-            f'ORDER BY "date" DESC NULLS LAST, n_articles DESC, id{_limit(limit)} OFFSET ?',
-            [offset],
+            f"WHERE {where} ORDER BY {_order(STORY_ORDERS, order)}{_limit(limit)} OFFSET ?",
+            [*params, offset],
         )
+
+    def story_count(self) -> int:
+        return int(self._query("SELECT count(*) FROM stories", [])[0][0])
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story an article is in, if it is placed."""
+        rows = self._query(
+            "SELECT story_id FROM story_articles WHERE article_id = ? LIMIT 1", [article_id]
+        )
+        return rows[0][0] if rows else None
 
     def stories(self, ids: Sequence[str] | None = None) -> list[Any]:
         """Whole stories (`newsloom.stories.Story`), newest first, or those of `ids`."""
@@ -685,6 +764,28 @@ class Store:
                 Msg.STORE_FAILED.format(path=self.path, detail=f"cannot load FTS: {exc}")
             ) from exc
 
+    def refresh_search_index(self) -> None:
+        """Rebuild the full-text index over every article, in one transaction (writer only)."""
+        self.load_fts()
+        with self._transaction("search index"):
+            search.refresh_index(self._conn)
+
+    def search_index_current(self) -> bool:
+        try:
+            return search.is_current(self._conn)
+        except duckdb.Error as exc:
+            raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
+
+    def search(self, query: str, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles whose title or text match `query` (BM25, best first); nothing while the
+        store has no index (`refresh_search_index`)."""
+        if not isinstance(query, str):
+            raise TypeError(f"query must be a str, got {type(query).__name__}")
+        try:
+            return search.search_articles(self._conn, query, limit=limit, offset=offset)
+        except duckdb.Error as exc:
+            raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
+
     def _names(self) -> str:
         try:
             return corpus_names.relation(self._conn)
@@ -714,6 +815,21 @@ class Store:
 
 
 QUOTE_KINDS = ("direct", "partial", "indirect")
+#: the orders a story listing may ask for: name -> ORDER BY (an allow-list; nothing a request
+#: sends is ever formatted into SQL)
+STORY_ORDERS = {
+    "newest": '"date" DESC NULLS LAST, n_articles DESC, id',
+    "oldest": '"date" ASC NULLS LAST, n_articles DESC, id',
+    "sources": 'independent_sources DESC, "date" DESC NULLS LAST, id',
+    "articles": 'n_articles DESC, "date" DESC NULLS LAST, id',
+    "title": "lower(title), id",
+}
+ARTICLE_ORDERS = {
+    "newest": "a.published_value DESC NULLS LAST, a.id",
+    "oldest": "a.published_value ASC NULLS LAST, a.id",
+    "outlet": "a.outlet NULLS LAST, a.published_value DESC NULLS LAST, a.id",
+    "title": "lower(a.title) NULLS LAST, a.id",
+}
 #: a list of values bound as one parameter, joined as a set (no value is ever formatted into SQL)
 _ANY = "(SELECT unnest(?::VARCHAR[]))"
 _IN_STORY = "{column} IN (SELECT article_id FROM story_articles WHERE story_id = ?)"
@@ -810,6 +926,35 @@ class _Filters:
 
     def __str__(self) -> str:
         return " AND ".join(self.parts) or "TRUE"
+
+
+def _order(orders: dict[str, str], name: str) -> str:
+    if name not in orders:
+        raise ConfigError(
+            Msg.BAD_FILTER.format(name="order", expected=" or ".join(orders), value=name)
+        )
+    return orders[name]
+
+
+def _date_range(
+    where: _Filters, params: list[Any], column: str, since: str | None, until: str | None
+) -> None:
+    """`column` (an ISO date, month or year as text) between two ISO bounds, inclusive."""
+    for bound, op in (
+        (_date_bound("since", since, last=False), ">="),
+        (_date_bound("until", until, last=True), "<="),
+    ):
+        if bound is not None:
+            where.parts.append(f"TRY_CAST({column}[1:10] AS DATE) {op} ?")
+            params.append(bound)
+
+
+def _offset(offset: int) -> str:
+    if not isinstance(offset, int) or isinstance(offset, bool):
+        raise TypeError(f"offset must be an int, got {type(offset).__name__}")
+    if offset < 0:
+        raise ValueError(f"offset must be >= 0, got {offset}")
+    return f" OFFSET {offset}" if offset else ""
 
 
 def _limit(limit: int | None) -> str:

@@ -157,29 +157,50 @@ def memberships(conn: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     return out
 
 
-def _rows(conn: duckdb.DuckDBPyConnection, table: str, ids: list[str]) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {i: [] for i in ids}
+#: the tables of a story's parts, and the order of their rows
+_PART_ORDER = {"story_articles": "article_id", "copy_groups": "article_id", "timeline": "seq",
+               "summary": "seq", "conflicts": "seq", "story_quotes": "seq"}  # fmt: skip
+_PARTS_SQL = " UNION ALL ".join(
+    f"SELECT '{table}', to_json(x)::VARCHAR FROM {table} x "
+    "WHERE story_id IN (SELECT unnest($1::VARCHAR[]))"
+    for table in _PART_ORDER
+)
+
+
+def _parts(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dict[str, list[dict]]]:
+    """table -> story id -> its rows, in order. One query for the six tables, each row as
+    JSON (its JSON columns come back parsed): a story page reads one story, and six queries
+    cost three times one."""
+    out: dict[str, dict[str, list[dict]]] = {t: {i: [] for i in ids} for t in _PART_ORDER}
     if not ids:
         return out
-    order = ", seq" if table not in ("story_articles", "copy_groups") else ", article_id"
-    data = conn.execute(
-        f"SELECT * FROM {table} WHERE story_id IN {ANY} ORDER BY story_id{order}", [ids]
-    ).to_arrow_table().to_pylist()
-    for row in data:
-        out[row["story_id"]].append(row)
+    for table, raw in conn.execute(_PARTS_SQL, [ids]).fetchall():
+        row = json.loads(raw)
+        out[table][row["story_id"]].append(row)
+    for table, key in _PART_ORDER.items():
+        for rows in out[table].values():
+            rows.sort(key=lambda r, k=key: r[k])
     return out
+
+
+def _dicts(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict]:
+    """Rows as dicts (plain tuples: for a few rows Arrow's conversion costs more than the
+    query)."""
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _parsed(value: Any) -> Any:
+    """A JSON column's value: text from a plain query, already parsed from `to_json`."""
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def load_stories(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Story]:
     """Stored stories, whole, in the order of `ids`."""
-    heads = {
-        r["id"]: r
-        for r in conn.execute(
-            f"SELECT * FROM stories WHERE id IN {ANY}", [ids]
-        ).to_arrow_table().to_pylist()
-    }
+    heads = {r["id"]: r for r in _dicts(conn, f"SELECT * FROM stories WHERE id IN {ANY}", [ids])}
     ids = [i for i in ids if i in heads]
-    parts = {t: _rows(conn, t, ids) for t in STORY_TABLES if t != "stories"}
+    parts = _parts(conn, ids)
     out = []
     for sid in ids:
         head = heads[sid]
@@ -202,18 +223,18 @@ def load_stories(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Story]
                 ),
                 timeline=tuple(
                     TimelineEntry(t["date"], t["event"], t["cameo"], t["actor"], t["target"],
-                                  tuple(json.loads(t["sources"])), t["independent_sources"],
+                                  tuple(_parsed(t["sources"])), t["independent_sources"],
                                   t["background"], _citations(t["evidence"]))
                     for t in parts["timeline"][sid]
                 ),
                 summary=tuple(
-                    SummarySentence(x["sentence"], tuple(json.loads(x["citations"])),
+                    SummarySentence(x["sentence"], tuple(_parsed(x["citations"])),
                                     _citations(x["evidence"]), x["independent_sources"],
                                     x["disputed"])
                     for x in parts["summary"][sid]
                 ),
                 conflicts=tuple(
-                    Conflict(c["about"], tuple(Claim(**x) for x in json.loads(c["claims"])),
+                    Conflict(c["about"], tuple(Claim(**x) for x in _parsed(c["claims"])),
                              c["kind"])
                     for c in parts["conflicts"][sid]
                 ),
@@ -224,17 +245,17 @@ def load_stories(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Story]
                 ),
                 members=tuple(
                     Membership(m["article_id"], m["how"], m["score"], m["nearest"],
-                               json.loads(m["evidence"]))
+                               _parsed(m["evidence"]))
                     for m in members
                 ),
-                spun=tuple(json.loads(head["spun"])),
+                spun=tuple(_parsed(head["spun"])),
             )
         )
     return out
 
 
 def _citations(raw: str) -> tuple[Citation, ...]:
-    return tuple(Citation(**c) for c in json.loads(raw))
+    return tuple(Citation(**c) for c in _parsed(raw))
 
 
 def vectors(conn: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> dict[str, np.ndarray]:
