@@ -86,8 +86,10 @@ def run_batch(
     command again after a crash finishes the work. A partition that fails even after its
     retries is reported (a `StageError` after the others are done); rerunning retries it.
     """
-    if not isinstance(partition_size, int) or isinstance(partition_size, bool) or (
-        partition_size < 1
+    if (
+        not isinstance(partition_size, int)
+        or isinstance(partition_size, bool)
+        or (partition_size < 1)
     ):
         raise ConfigError(Msg.BAD_SETTING.format(
             name="partition_size", expected="an int >= 1", value=partition_size))  # fmt: skip
@@ -152,9 +154,7 @@ def _plan(
         )
     )  # fmt: skip
     counts = dict(zip(containers, counted, strict=True))
-    all_spans = [
-        span for s in sources for span in spans(s, counts.get(s), partition_size)
-    ]
+    all_spans = [span for s in sources for span in spans(s, counts.get(s), partition_size)]
     return plan(all_spans, partition_size, settings, overrides)
 
 
