@@ -82,3 +82,12 @@ def test_rerun_skips_complete_shards_and_redoes_a_missing_one(corpus: Path, tmp_
             assert (path / "manifest.json").stat().st_mtime_ns == stamps[path.name]
     assert not (out / "shards" / ".tmp-leftover").exists()
     assert second.articles == json.loads((lost / "manifest.json").read_text())["articles"]
+
+
+def test_usage_errors_exit_2_before_any_cluster_starts(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "s.duckdb")
+    assert main(["ingest", "--db", db]) == 2
+    assert main(["ingest", "a.txt", "--shards", str(tmp_path), "--db", db]) == 2
+    assert main(["batch", "-", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "--shards" in err and "standard input" in err
