@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -63,3 +64,17 @@ def test_load_skips_stored_content_and_rejects_a_reused_id(
 def test_no_shard_is_an_error_naming_the_folder(tmp_path: Path) -> None:
     with Store(tmp_path / "s.duckdb") as store, pytest.raises(StoreError, match="no complete"):
         load_shards(store, tmp_path / "nothing")
+
+
+def test_only_the_shards_of_the_run_manifest_are_loaded(
+    tmp_path: Path, make_article: Callable[..., Article]
+) -> None:
+    write_shard(tmp_path, "000000-old", [make_article(1)], [], {})
+    write_shard(tmp_path, "000000-new", [make_article(2)], [], {})
+    plan = {"partitions": [{"name": "000000-new"}, {"name": "000001-new"}]}
+    (tmp_path / "manifest.json").write_text(json.dumps(plan))
+    with Store(tmp_path / "s.duckdb") as store:
+        report = load_shards(store, tmp_path)
+        assert (report.shards, report.ingested, report.missing) == (1, 1, 1)
+        assert store.known_ids([make_article(1).id, make_article(2).id]) == {make_article(2).id}
+    assert "1 planned shards missing" in report.summary()

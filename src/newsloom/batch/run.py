@@ -105,6 +105,7 @@ def run_batch(
     with connect(scheduler, workers) as client:
         client.register_plugin(LoadPipeline(settings, stages))
         parts = _plan(client, sources, partition_size, settings, overrides, retries)
+        _write_run_manifest(out, inputs, partition_size, parts, report, failures)
         todo = [p for p in parts if not is_complete(out, p.name)]
         done = [p for p in parts if is_complete(out, p.name)]
         for part in done:

@@ -132,6 +132,14 @@ def complete_shards(out: str | Path) -> list[Path]:
     )
 
 
+def planned_shards(out: str | Path) -> list[str] | None:
+    """The shard names the run's manifest plans, or None without a manifest."""
+    path = Path(out) / MANIFEST
+    if not path.is_file():
+        return None
+    return [p["name"] for p in json.loads(path.read_text(encoding="utf-8"))["partitions"]]
+
+
 # -- loading into the store ------------------------------------------------------------------
 
 
@@ -140,6 +148,8 @@ class ShardLoad:
     """What loading shards did, in the terms of `IngestReport`."""
 
     shards: int = 0
+    #: partitions the run's manifest plans whose shard is not complete (the run is unfinished)
+    missing: int = 0
     ingested: int = 0
     already_present: int = 0
     rejected: Counter[str] = field(default_factory=Counter)
@@ -148,8 +158,9 @@ class ShardLoad:
         total = sum(self.rejected.values())
         reasons = ", ".join(f"{n} {reason}" for reason, n in self.rejected.most_common())
         rejected = f"{total} rejected ({reasons})" if total else "0 rejected"
+        missing = f" ({self.missing} planned shards missing: rerun batch)" if self.missing else ""
         return (
-            f"{self.shards} shards: {self.ingested} ingested, "
+            f"{self.shards} shards{missing}: {self.ingested} ingested, "
             f"{self.already_present} already present, {rejected}"
         )
 
@@ -157,13 +168,21 @@ class ShardLoad:
 def load_shards(
     store: Any, out: str | Path, *, progress: Callable[[int], None] | None = None
 ) -> ShardLoad:
-    """Append every complete shard under `out` to `store`, one transaction per shard."""
+    """Append the complete shards under `out` to `store`, one transaction per shard.
+
+    With the run's manifest (`OUT/manifest.json`, written by `newsloom batch` once it has
+    planned), only the shards of its plan are loaded: a folder reused with other inputs or
+    another partition size may hold shards of an older plan."""
+    report = ShardLoad()
     shards = complete_shards(out)
+    planned = planned_shards(out)
+    if planned is not None:
+        report.missing = sum(1 for name in planned if not is_complete(out, name))
+        shards = [p for p in shards if p.name in set(planned)]
     if not shards:
         raise StoreError(
             Msg.STORE_FAILED.format(path=store.path, detail=f"no complete shard under {out}")
         )
-    report = ShardLoad()
     for path in shards:
         _load_one(store, path, report)
         report.shards += 1
