@@ -7,7 +7,8 @@ from typing import Any, TextIO
 
 
 class BatchBar:
-    """A tqdm bar advanced by each finished partition (documents), showing articles/s."""
+    """A tqdm bar of documents, advanced as the workers report (every `batch_size` documents),
+    showing articles/s; approximate while it runs, the closing summary is exact."""
 
     def __init__(self, err: TextIO) -> None:
         self.err = err
@@ -22,13 +23,18 @@ class BatchBar:
                         desc="batch", leave=False)  # fmt: skip
         self.started = time.monotonic()
 
-    def finished(self, manifest: dict[str, Any]) -> None:
+    def advanced(self, documents: int, articles: int) -> None:
         if self.bar is None:
             return
-        self.articles += manifest["articles"]
+        self.articles += articles
         rate = self.articles / max(time.monotonic() - self.started, 1e-9)
         self.bar.set_postfix_str(f"{rate:.1f} articles/s", refresh=False)
-        self.bar.update(manifest["documents"])
+        # a partition run again after a lost worker reports twice: never past the total
+        self.bar.update(max(0, min(documents, self.bar.total - self.bar.n)))
+
+    def finished(self, manifest: dict[str, Any]) -> None:
+        if self.bar is not None:
+            self.bar.refresh()
 
     def close(self) -> None:
         if self.bar is not None:

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from newsloom.batch.plan import Partition, Source, expand, plan, spans
 from newsloom.batch.report import BatchReport
-from newsloom.batch.work import LoadPipeline, count_documents, run_partition
+from newsloom.batch.work import PROGRESS_TOPIC, LoadPipeline, count_documents, run_partition
 from newsloom.errors import ConfigError, Msg, StageError
 from newsloom.ingest import Overrides
 from newsloom.pipeline import DEFAULT_STAGES
@@ -34,7 +34,11 @@ RETRIES = 2
 
 
 class Progress(Protocol):
+    """What the run tells a progress display: the plan, work as the workers report it (Dask
+    events, so approximate: a partition run again is counted again), each finished shard."""
+
     def planned(self, documents: int, complete: int) -> None: ...
+    def advanced(self, documents: int, articles: int) -> None: ...
     def finished(self, manifest: dict[str, Any]) -> None: ...
 
 
@@ -112,6 +116,11 @@ def run_batch(
             report.add(read_manifest(shard_dir(out, part.name)), skipped=True)
         if progress is not None:
             progress.planned(sum(p.weight for p in parts), sum(p.weight for p in done))
+            live = progress
+            client.subscribe_topic(
+                PROGRESS_TOPIC,
+                lambda event: live.advanced(event[1]["documents"], event[1]["articles"]),
+            )
         from distributed import as_completed
 
         futures = client.map(

@@ -160,11 +160,16 @@ def run_partition(
         items, repeats = drop_repeats(items)
         articles: list[Article] = []
         rejections: list[Rejection] = []
+        told = (0, 0)
         for result in analyse(worker_pipeline(settings, stages), items):
             if isinstance(result, Rejection):
                 rejections.append(result)
             else:
                 articles.append(_without_parse(result))
+            done = len(articles) + len(rejections)
+            if done - told[0] >= settings.batch_size or done == len(items):
+                _tell(done - told[0], len(articles) - told[1])
+                told = (done, len(articles))
         seconds = time.monotonic() - started
     manifest = {
         "partition": part.id,
@@ -179,6 +184,19 @@ def run_partition(
     }
     write_shard(out, part.name, articles, rejections, manifest)
     return read_manifest(shard_dir(out, part.name))
+
+
+#: the Dask event topic on which workers report documents done as they go (the progress bar)
+PROGRESS_TOPIC = "newsloom-progress"
+
+
+def _tell(documents: int, articles: int) -> None:
+    try:
+        from distributed import get_worker
+
+        get_worker().log_event(PROGRESS_TOPIC, {"documents": documents, "articles": articles})
+    except ValueError:
+        pass  # not on a Dask worker
 
 
 def _worker_name() -> str:
