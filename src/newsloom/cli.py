@@ -272,7 +272,7 @@ def _ingest_shards(args: argparse.Namespace, err: TextIO) -> int:
     from newsloom.batch.load import ingest_shards
 
     if args.paths:
-        raise ConfigError("ingest takes either input paths or --shards DIR, not both")
+        raise ConfigError(Msg.INGEST_WHAT)
     loaded, stories = ingest_shards(args.db, args.shards, stories=not args.no_stories)
     err.write(f"newsloom: {loaded.summary()} -> {args.db}\n")
     if stories:
@@ -287,7 +287,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.shards:
         return _ingest_shards(args, err)
     if not args.paths:
-        raise ConfigError("ingest needs input paths (or --shards DIR)")
+        raise ConfigError(Msg.INGEST_WHAT)
     if args.report:
         refuse_store_path(args.report, args.db)  # before the ingest, not after it committed
 

@@ -187,3 +187,10 @@ class Msg:
     BAD_FILTER = "{name} must be {expected}, got {value!r}"
     NO_STORE = "no store at {path}; run `newsloom ingest` first"
     TEXT_TYPE = "analyze() takes the article as str (text or HTML), got {type}"
+    # newsloom batch and ingest --shards
+    INGEST_WHAT = "ingest takes input paths or --shards DIR (one of the two)"
+    NO_SCHEDULER = "cannot reach the Dask scheduler at {address}: {detail}"
+    PARTITIONS_FAILED = (
+        "{failed} of {total} partitions failed (rerun the same command to retry them): {detail}"
+    )
+    NO_SHARDS = "no complete shard under {path}; run `newsloom batch ... --out {path}` first"

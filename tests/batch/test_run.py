@@ -90,4 +90,4 @@ def test_usage_errors_exit_2_before_any_cluster_starts(tmp_path: Path, capsys) -
     assert main(["ingest", "a.txt", "--shards", str(tmp_path), "--db", db]) == 2
     assert main(["batch", "-", "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
-    assert "--shards" in err and "standard input" in err
+    assert "--shards DIR" in err and "standard input" in err

@@ -56,7 +56,7 @@ def connect(scheduler: str | None, workers: int | None) -> Iterator[Any]:
         try:
             client = Client(scheduler, timeout="30s")
         except OSError as exc:
-            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+            raise ConfigError(Msg.NO_SCHEDULER.format(address=scheduler, detail=exc)) from exc
         with client:
             yield client
         return
@@ -141,8 +141,9 @@ def run_batch(
     _write_run_manifest(out, inputs, partition_size, parts, report, failures)
     if failures:
         raise StageError(
-            f"{len(failures)} of {len(parts)} partitions failed (rerun the same command to retry "
-            f"them): " + "; ".join(failures[:5])
+            Msg.PARTITIONS_FAILED.format(
+                failed=len(failures), total=len(parts), detail="; ".join(failures[:5])
+            )
         )
     return report
 

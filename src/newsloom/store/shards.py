@@ -181,7 +181,7 @@ def load_shards(
         shards = [p for p in shards if p.name in set(planned)]
     if not shards:
         raise StoreError(
-            Msg.STORE_FAILED.format(path=store.path, detail=f"no complete shard under {out}")
+            Msg.STORE_FAILED.format(path=store.path, detail=Msg.NO_SHARDS.format(path=out))
         )
     for path in shards:
         _load_one(store, path, report)
