@@ -7,9 +7,11 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from newsloom.batch import run_batch
 from newsloom.cli import main
+from newsloom.errors import StageError
 from newsloom.pipeline import TEXT_STAGES
 from newsloom.store.shards import complete_shards
 
@@ -91,3 +93,22 @@ def test_usage_errors_exit_2_before_any_cluster_starts(tmp_path: Path, capsys) -
     assert main(["batch", "-", "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert "--shards DIR" in err and "standard input" in err
+
+
+def test_a_partition_that_cannot_be_written_fails_alone_and_a_rerun_retries_it(
+    corpus: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    run_batch([str(corpus)], out, workers=1, partition_size=10, stages=TEXT_STAGES)
+    shards = complete_shards(out)
+    blocked = shards[1]
+    shutil.rmtree(blocked)
+    blocked.write_text("a file where the shard folder goes")  # the rename into place fails
+    with pytest.raises(StageError, match=f"1 of {len(shards)} partitions failed.*{blocked.name}"):
+        run_batch([str(corpus)], out, workers=1, partition_size=10, stages=TEXT_STAGES,
+                  retries=1)  # fmt: skip
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert [p["name"] for p in manifest["partitions"] if not p["complete"]] == [blocked.name]
+    blocked.unlink()
+    again = run_batch([str(corpus)], out, workers=1, partition_size=10, stages=TEXT_STAGES)
+    assert (again.written, again.skipped) == (1, len(shards) - 1)
