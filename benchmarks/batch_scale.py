@@ -17,8 +17,10 @@ Variants, each in its own subprocess, in one run:
 
 Printed: articles/s over the whole command (model loading included, as a user sees it), the
 per-worker rate (articles / seconds the worker spent in partitions), the speed-up over ingest,
-and the peak resident memory of each process that analysed (the ingest process, each Dask
-worker). The projection takes the measured per-worker rate, the measured speed-up from one to
+CPU milliseconds per article (the ingest process; the analysing threads of the workers: equal
+figures mean a second worker adds no work of its own, so on a machine with a free core per
+worker the speed-up is the worker count, whatever else is running), and the peak resident
+memory of each process that analysed (the ingest process, each Dask worker). The projection takes the measured per-worker rate, the measured speed-up from one to
 two workers as the parallel efficiency, and the measured shard bytes per article, and projects
 1, 10 and 100 million articles on N workers; its assumptions are printed with it.
 """
@@ -94,15 +96,16 @@ def _peak_mb() -> float:
 def run_ingest(files: list[Path], work: Path) -> dict:
     from newsloom.loom import Loom
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     report = Loom(work / "ingest.duckdb", workers=1).ingest(files, stories=False)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     return {
         "articles": report.ingested,
         "documents": report.ingested + report.already_present + len(report.rejections),
         "seconds": seconds,
         "peaks_mb": [_peak_mb()],
         "worker_rates": [report.ingested / seconds],
+        "cpu_seconds": cpu,
     }
 
 
@@ -140,7 +143,8 @@ def run_batch_variant(files: list[Path], work: Path, workers: int, partition_siz
         "documents": report.documents,
         "seconds": seconds,
         "peaks_mb": sorted(peaks),
-        "worker_rates": [a / s for a, s in report.workers.values() if s],
+        "worker_rates": [a / s for a, s, _ in report.workers.values() if s],
+        "cpu_seconds": sum(c for _, _, c in report.workers.values()),
         "shard_bytes": shard_bytes,
         "load_seconds": load_seconds,
         "loaded": loaded.ingested,
@@ -222,13 +226,16 @@ def main() -> int:
     base = results[VARIANTS[0]]
     base_rate = base["articles"] / base["seconds"]
     print(f"\n  {'variant':<20} {'articles':>8} {'seconds':>8} {'articles/s':>10} "
-          f"{'speed-up':>8} {'per worker/s':>12} {'peak MB per worker':>20}")  # fmt: skip
+          f"{'speed-up':>8} {'per worker/s':>12} {'cpu ms/article':>14} "
+          f"{'peak MB per worker':>20}")  # fmt: skip
     for name, r in results.items():
         rate = r["articles"] / r["seconds"]
         per_worker = ", ".join(f"{x:.1f}" for x in r["worker_rates"])
         peaks = ", ".join(f"{p:.0f}" for p in r["peaks_mb"])
+        cpu_ms = 1000 * r["cpu_seconds"] / max(r["articles"], 1)
         print(f"  {name:<20} {r['articles']:>8} {r['seconds']:>8.1f} {rate:>10.2f} "
-              f"{rate / base_rate:>8.2f} {per_worker:>12} {peaks:>20}")  # fmt: skip
+              f"{rate / base_rate:>8.2f} {per_worker:>12} {cpu_ms:>14.0f} "
+              f"{peaks:>20}")  # fmt: skip
     for name in VARIANTS[1:]:
         r = results[name]
         print(

@@ -18,7 +18,7 @@ class BatchReport:
     #: partitions whose shard was already complete (a resumed run)
     skipped: int = 0
     seconds: float = 0.0
-    #: worker -> [articles, seconds busy]
+    #: worker -> [articles, seconds busy, CPU seconds of the analysing thread]
     workers: dict[str, list[float]] = field(default_factory=dict)
 
     def add(self, manifest: dict[str, Any], *, skipped: bool = False) -> None:
@@ -30,9 +30,10 @@ class BatchReport:
         self.articles += manifest["articles"]
         self.repeats += manifest.get("repeats", 0)
         self.rejected.update(manifest["rejected"])
-        busy = self.workers.setdefault(manifest["worker"], [0, 0.0])
+        busy = self.workers.setdefault(manifest["worker"], [0, 0.0, 0.0])
         busy[0] += manifest["articles"]
         busy[1] += manifest["seconds"]
+        busy[2] += manifest.get("cpu_seconds", 0.0)
 
     @property
     def rate(self) -> float:
@@ -53,7 +54,7 @@ class BatchReport:
         return ", ".join(parts)
 
     def per_worker(self) -> Iterable[str]:
-        for name, (articles, seconds) in sorted(self.workers.items()):
+        for name, (articles, seconds, _) in sorted(self.workers.items()):
             rate = articles / seconds if seconds else 0.0
             yield f"{name}: {int(articles)} articles in {seconds:.1f} s busy, {rate:.1f} articles/s"
 
@@ -66,6 +67,6 @@ class BatchReport:
             "shards_written": self.written,
             "shards_already_complete": self.skipped,
             "seconds": round(self.seconds, 3),
-            "workers": {k: {"articles": v[0], "seconds": round(v[1], 3)}
-                        for k, v in self.workers.items()},
+            "workers": {k: {"articles": v[0], "seconds": round(v[1], 3),
+                            "cpu_seconds": round(v[2], 3)} for k, v in self.workers.items()},
         }  # fmt: skip

@@ -152,7 +152,7 @@ def run_partition(
     if is_complete(out, part.name):
         return read_manifest(shard_dir(out, part.name))
     with _LOCK:
-        started = time.monotonic()
+        started, cpu = time.monotonic(), time.thread_time()
         items: list[Document | Rejection] = []
         for span in part.spans:
             items.extend(read_span(span, settings, overrides))
@@ -170,7 +170,7 @@ def run_partition(
             if done - told[0] >= settings.batch_size or done == len(items):
                 _tell(done - told[0], len(articles) - told[1])
                 told = (done, len(articles))
-        seconds = time.monotonic() - started
+        seconds, cpu = time.monotonic() - started, time.thread_time() - cpu
     manifest = {
         "partition": part.id,
         "index": part.index,
@@ -180,6 +180,7 @@ def run_partition(
         "repeats": repeats,
         "rejected": dict(Counter(str(r.reason) for r in rejections)),
         "seconds": round(seconds, 3),
+        "cpu_seconds": round(cpu, 3),
         "worker": _worker_name(),
     }
     write_shard(out, part.name, articles, rejections, manifest)
