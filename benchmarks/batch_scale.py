@@ -18,11 +18,12 @@ Variants, each in its own subprocess, in one run:
 Printed: articles/s over the whole command (model loading included, as a user sees it), the
 per-worker rate (articles / seconds the worker spent in partitions), the speed-up over ingest,
 CPU milliseconds per article (the ingest process; the analysing threads of the workers: equal
-figures mean a second worker adds no work of its own, so on a machine with a free core per
-worker the speed-up is the worker count, whatever else is running), and the peak resident
-memory of each process that analysed (the ingest process, each Dask worker). The projection takes the measured per-worker rate, the measured speed-up from one to
-two workers as the parallel efficiency, and the measured shard bytes per article, and projects
-1, 10 and 100 million articles on N workers; its assumptions are printed with it.
+figures mean a second worker adds no work of its own, so with a free core per worker the
+speed-up approaches the worker count; a loaded machine lowers the rates, not this figure), and
+the peak resident memory of each process that analysed (the ingest process, each Dask worker).
+The projection takes the measured per-worker rate, the measured speed-up from one to two
+workers as the parallel efficiency, and the measured shard bytes per article, and projects 1,
+10 and 100 million articles on N workers; its assumptions are printed with it.
 """
 
 from __future__ import annotations
