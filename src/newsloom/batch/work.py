@@ -149,9 +149,9 @@ def run_partition(
     row; only an error of the environment (the output cannot be written) fails the task, which
     Dask then retries.
     """
-    if is_complete(out, part.name):
-        return read_manifest(shard_dir(out, part.name))
     with _LOCK:
+        if is_complete(out, part.name):
+            return read_manifest(shard_dir(out, part.name))
         started, cpu = time.monotonic(), time.thread_time()
         items: list[Document | Rejection] = []
         for span in part.spans:
@@ -168,7 +168,8 @@ def run_partition(
                 articles.append(_without_parse(result))
             done = len(articles) + len(rejections)
             if done - told[0] >= settings.batch_size or done == len(items):
-                _tell(done - told[0], len(articles) - told[1])
+                skipped = repeats if done == len(items) else 0
+                _tell(done - told[0] + skipped, len(articles) - told[1])
                 told = (done, len(articles))
         seconds, cpu = time.monotonic() - started, time.thread_time() - cpu
     manifest = {
