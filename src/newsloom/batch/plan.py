@@ -2,9 +2,9 @@
 
 Inputs are expanded on the client (directories walked, globs matched, fsspec URLs listed) into
 sources. A source holding one document (a .txt or .html file) weighs one; a container (JSONL,
-WARC, ARC, or a name that does not say) is counted first, by Dask tasks on the workers, and cut
-into spans of at most `partition_size` documents. Spans are then packed, in input order, into
-partitions of about `partition_size` documents.
+WARC, ARC, or a name that does not say) is split first, by Dask tasks on the workers, into span
+files of at most `partition_size` documents (`batch.split`). Spans are then packed, in input
+order, into partitions of about `partition_size` documents.
 
 A partition's id is a hash of what it reads (names, sizes, modification stamps, spans) and of
 the settings, so the same inputs and options plan the same partitions: that is what lets a
@@ -46,12 +46,14 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """Documents `start` to `stop` (None: to the end) of one source, as its reader yields them."""
+    """Documents `start` to `stop` (None: to the end) of one source, as its reader yields them;
+    `stored`, when set, is the file the split of a container wrote them to (`batch.split`)."""
 
     source: Source
     start: int = 0
     stop: int | None = None
     weight: int = 1
+    stored: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,17 +139,20 @@ def _expand_url(url: str) -> Iterator[Source]:
         yield Source(f"{protocol}://{p}", remote=True, size=info.get("size"), stamp=str(stamp))
 
 
-def spans(source: Source, count: int | None, partition_size: int) -> list[Span]:
-    """A source cut into spans of at most `partition_size` documents (one when not counted)."""
+def spans(
+    source: Source, count: int | None, partition_size: int, stored: Sequence[str] = ()
+) -> list[Span]:
+    """A source cut into spans of at most `partition_size` documents (one when not counted);
+    `stored` names the file of each span when the source was split into files."""
     if count is None:
         return [Span(source)]
-    if count <= partition_size:
+    if count <= partition_size and not stored:
         return [Span(source, 0, None, max(count, 1))]
-    cuts = list(range(0, count, partition_size))
+    cuts = list(range(0, max(count, 1), partition_size))
     return [
         Span(source, start, None if start == cuts[-1] else start + partition_size,
-             min(partition_size, count - start))
-        for start in cuts
+             max(min(partition_size, count - start), 1), stored[k] if stored else None)
+        for k, start in enumerate(cuts)
     ]  # fmt: skip
 
 

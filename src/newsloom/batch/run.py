@@ -19,7 +19,8 @@ from typing import Any, Protocol
 
 from newsloom.batch.plan import Partition, Source, expand, plan, spans
 from newsloom.batch.report import BatchReport
-from newsloom.batch.work import PROGRESS_TOPIC, LoadPipeline, count_documents, run_partition
+from newsloom.batch.split import read_split, split_key
+from newsloom.batch.work import PROGRESS_TOPIC, LoadPipeline, run_partition, split_source
 from newsloom.errors import ConfigError, Msg, StageError
 from newsloom.ingest import Overrides
 from newsloom.pipeline import DEFAULT_STAGES
@@ -108,7 +109,7 @@ def run_batch(
     failures: list[str] = []
     with connect(scheduler, workers) as client:
         client.register_plugin(LoadPipeline(settings, stages))
-        parts = _plan(client, sources, partition_size, settings, overrides, retries)
+        parts = _plan(client, out, sources, partition_size, settings, overrides, retries)
         _write_run_manifest(out, inputs, partition_size, parts, report, failures)
         todo = [p for p in parts if not is_complete(out, p.name)]
         done = [p for p in parts if is_complete(out, p.name)]
@@ -150,22 +151,35 @@ def run_batch(
 
 def _plan(
     client: Any,
+    out: Path,
     sources: list[Source],
     partition_size: int,
     settings: Settings,
     overrides: Overrides,
     retries: int,
 ) -> list[Partition]:
-    """Count the containers on the workers, then cut and pack the spans."""
-    containers = [s for s in sources if s.container]
-    counted = client.gather(
+    """Split the containers into span files on the workers (unless a complete split is
+    there already), then pack the spans."""
+    split: dict[Source, tuple[int, list[str]]] = {}
+    todo = []
+    for source in dict.fromkeys(s for s in sources if s.container):
+        found = read_split(out, split_key(source, settings, overrides, partition_size))
+        if found is None:
+            todo.append(source)
+        else:
+            split[source] = found
+    done = client.gather(
         client.map(
-            count_documents, containers, settings=settings, overrides=overrides,
-            key=[f"newsloom-count-{i}" for i in range(len(containers))], retries=retries,
+            split_source, todo, out=str(out), settings=settings, overrides=overrides,
+            size=partition_size, key=[f"newsloom-split-{i}" for i in range(len(todo))],
+            retries=retries,
         )
     )  # fmt: skip
-    counts = dict(zip(containers, counted, strict=True))
-    all_spans = [span for s in sources for span in spans(s, counts.get(s), partition_size)]
+    split.update(zip(todo, done, strict=True))
+    all_spans = []
+    for s in sources:
+        count, files = split.get(s, (None, []))
+        all_spans.extend(spans(s, count, partition_size, files))
     return plan(all_spans, partition_size, settings, overrides)
 
 

@@ -25,6 +25,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from newsloom.article import Article, Document
 from newsloom.batch.plan import Partition, Source, Span
+from newsloom.batch.split import load_span, split_key, write_split
 from newsloom.errors import Reason, Rejection
 from newsloom.ingest import Overrides, read_inputs, read_stream
 from newsloom.ingest.files import kind_from_name
@@ -77,12 +78,17 @@ def read_source(
 
 
 def read_span(span: Span, settings: Settings, overrides: Overrides) -> list[Document | Rejection]:
+    if span.stored is not None:
+        return load_span(span.stored)
     return list(islice(read_source(span.source, settings, overrides), span.start, span.stop))
 
 
-def count_documents(source: Source, settings: Settings, overrides: Overrides) -> int:
-    """How many items (documents and rejections) a source yields: the plan cuts by this."""
-    return sum(1 for _ in read_source(source, settings, overrides))
+def split_source(
+    source: Source, out: str, settings: Settings, overrides: Overrides, size: int
+) -> tuple[int, list[str]]:
+    """Read a container once into span files of `size` items; return (items, files)."""
+    key = split_key(source, settings, overrides, size)
+    return write_split(read_source(source, settings, overrides), out, key, size)
 
 
 def drop_repeats(items: list[Document | Rejection]) -> tuple[list[Document | Rejection], int]:
