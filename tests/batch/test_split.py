@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from newsloom.batch.plan import Source, spans
-from newsloom.batch.split import load_span, read_split
+from newsloom.batch.split import load_span, read_split, remove_leftovers
 from newsloom.batch.work import read_span, split_source
 from newsloom.ingest import Overrides, read_inputs
 from newsloom.settings import DEFAULT_SETTINGS
@@ -45,3 +45,10 @@ def test_a_complete_split_is_reused_without_reading_the_source(tmp_path: Path) -
     other = Source(str(feed), size=1, stamp="2")
     assert read_split(out, "nothing") is None
     assert split_source(other, out, DEFAULT_SETTINGS, Overrides(), 4)[0] == 1  # not_found
+
+
+def test_a_killed_split_leaves_only_a_temporary_folder_that_is_removed(tmp_path: Path) -> None:
+    (tmp_path / "spans" / ".tmp-abc-1234").mkdir(parents=True)
+    assert read_split(tmp_path, "abc") is None
+    assert remove_leftovers(tmp_path) == 1
+    assert list((tmp_path / "spans").iterdir()) == []

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
+from newsloom.batch import split
 from newsloom.batch.plan import Partition, Source, expand, plan, spans
 from newsloom.batch.report import BatchReport
 from newsloom.batch.split import read_split, split_key
@@ -104,6 +105,7 @@ def run_batch(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)
+    split.remove_leftovers(out)
     sources = expand(inputs)
     report = BatchReport()
     failures: list[str] = []

@@ -51,6 +51,15 @@ def read_split(out: str | Path, key: str) -> tuple[int, list[str]] | None:
     return data["items"], [str(split_dir(out, key) / name) for name in data["files"]]
 
 
+def remove_leftovers(out: str | Path) -> int:
+    """Delete the temporary folders of splits a killed run left; return how many."""
+    root = Path(out) / SPANS
+    stale = [p for p in root.glob(".tmp-*")] if root.is_dir() else []
+    for path in stale:
+        shutil.rmtree(path, ignore_errors=True)
+    return len(stale)
+
+
 def write_split(
     items: Iterator[Document | Rejection], out: str | Path, key: str, size: int
 ) -> tuple[int, list[str]]:
