@@ -11,7 +11,7 @@ import pytest
 
 from newsloom.demo import corpus_path
 
-STORIES = ("bagre-spillway", "volta-accord", "kalvora-election")
+STORIES = ("bagre-spillway", "volta-accord")
 
 
 def make_corpus(root: Path, stories: tuple[str, ...] = STORIES, extras: bool = True) -> Path:

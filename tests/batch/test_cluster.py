@@ -7,6 +7,8 @@ shard, as an article or a rejection.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import signal
 import socket
@@ -73,15 +75,18 @@ def cluster(tmp_path: Path):
         yield address, client
     finally:
         if client is not None:
+            with contextlib.suppress(Exception):
+                client.shutdown()  # closes the scheduler and its workers
             client.close()
         for proc in reversed(procs):
             if proc.poll() is None:
                 proc.terminate()
         for proc in procs:
             try:
-                proc.wait(timeout=20)
+                proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 proc.kill()
+                proc.wait()
         log.close()
 
 
@@ -93,7 +98,8 @@ def _reachable(address: str) -> bool:
 
 def test_a_worker_killed_mid_run_loses_and_doubles_nothing(cluster, tmp_path: Path) -> None:
     address, client = cluster
-    corpus = make_corpus(tmp_path / "corpus", extras=False)
+    stories = ("bagre-spillway", "volta-accord", "kalvora-election")  # 12 files, 6 partitions
+    corpus = make_corpus(tmp_path / "corpus", stories, extras=False)
     out = tmp_path / "out"
     batch = subprocess.Popen(
         [sys.executable, "-m", "newsloom.cli", "batch", str(corpus), "--out", str(out),
@@ -113,7 +119,10 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(cluster, tmp_path: Pa
 
     shards = complete_shards(out)
     manifests = [read_manifest(p) for p in shards]
-    assert len({m["partition"] for m in manifests}) == len(shards) == 6
+    planned = json.loads((out / "manifest.json").read_text())["partitions"]
+    assert len(planned) == 6 and all(p["complete"] for p in planned)
+    assert [p.name for p in shards] == [p["name"] for p in planned]
+    assert len({m["partition"] for m in manifests}) == len(shards)
     # what the victim held was done again by the worker left
     by_name = {p.name: m for p, m in zip(shards, manifests, strict=True)}
     redone = [by_name[str(key).removeprefix("newsloom-partition-")]["worker"] for key in held]

@@ -62,7 +62,9 @@ def connect(scheduler: str | None, workers: int | None) -> Iterator[Any]:
         with client:
             yield client
         return
-    n = workers or os.cpu_count() or 1
+    from dask.system import CPU_COUNT  # the cores this process may use (cgroup limits too)
+
+    n = workers or CPU_COUNT
     with (
         LocalCluster(
             n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
