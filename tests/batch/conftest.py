@@ -17,7 +17,8 @@ STORIES = ("bagre-spillway", "volta-accord")
 def make_corpus(root: Path, stories: tuple[str, ...] = STORIES, extras: bool = True) -> Path:
     """Story folders of the demo corpus (text and HTML files), and with `extras` its WARC and
     JSONL feed plus what a crawl also holds: a binary file, a broken JSON line, the same
-    article twice, an id reused for other content, a gzipped JSONL file."""
+    article twice, the same bad document twice, an id reused for other content, a gzipped
+    JSONL file."""
     demo = corpus_path()
     for story in stories:
         shutil.copytree(demo / story, root / story)
@@ -27,6 +28,10 @@ def make_corpus(root: Path, stories: tuple[str, ...] = STORIES, extras: bool = T
     shutil.copy(demo / "feed.jsonl", root / "feed.jsonl")
     (root / "odd").mkdir()
     (root / "odd" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    # no letters: read as a document, then rejected by cleaning; the second copy, in another
+    # partition, is the same content again
+    for name in ("dashes-1.txt", "zz-dashes-2.txt"):
+        (root / "odd" / name).write_text("--- *** ---\n...\n", encoding="utf-8")
     first = next((root / STORIES[0]).glob("*.txt"))
     shutil.copy(first, root / "odd" / "copy-of-first.txt")
     rows = [

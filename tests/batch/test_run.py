@@ -59,7 +59,7 @@ def test_batch_then_ingest_shards_equals_ingest(corpus: Path, tmp_path: Path) ->
     assert len(direct["articles"]) > 20 and direct["quotes"] and direct["events"]
     assert direct["stories"] and direct["corpus_names"]
     reasons = "".join(direct["rejections"])
-    for reason in ("binary", "bad_json", "id_conflict"):
+    for reason in ("binary", "bad_json", "id_conflict", "empty"):
         assert reason in reasons
     manifest = json.loads((out / "manifest.json").read_text())
     assert len(manifest["partitions"]) > 5

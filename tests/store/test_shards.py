@@ -78,3 +78,19 @@ def test_only_the_shards_of_the_run_manifest_are_loaded(
         assert (report.shards, report.ingested, report.missing) == (1, 1, 1)
         assert store.known_ids([make_article(1).id, make_article(2).id]) == {make_article(2).id}
     assert "1 planned shards missing" in report.summary()
+
+
+def test_content_rejected_by_an_earlier_shard_is_already_present_in_a_later_one(
+    tmp_path: Path,
+) -> None:
+    first = Rejection("odd/a.txt", Reason.EMPTY)
+    again = Rejection("odd/b.txt", Reason.EMPTY)
+    unread = Rejection("odd/c.bin", Reason.BINARY, "PNG image")
+    write_shard(tmp_path, "000000-a", [], [first, unread], {}, ["h1", None])
+    write_shard(tmp_path, "000001-b", [], [again, unread], {}, ["h1", None])
+    with Store(tmp_path / "s.duckdb") as store:
+        report = load_shards(store, tmp_path)
+        assert report.already_present == 1
+        assert report.rejected == {"empty": 1, "binary": 2}
+        assert sorted(r["source"] for r in store.rejections()) == [
+            "odd/a.txt", "odd/c.bin", "odd/c.bin"]  # fmt: skip

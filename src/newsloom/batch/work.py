@@ -166,10 +166,13 @@ def run_partition(
         items, repeats = drop_repeats(items)
         articles: list[Article] = []
         rejections: list[Rejection] = []
+        hashes: list[str | None] = []
         told = (0, 0)
-        for result in analyse(worker_pipeline(settings, stages), items):
+        results = analyse(worker_pipeline(settings, stages), items)
+        for item, result in zip(items, results, strict=True):
             if isinstance(result, Rejection):
                 rejections.append(result)
+                hashes.append(item.content_hash if isinstance(item, Document) else None)
             else:
                 articles.append(_without_parse(result))
             done = len(articles) + len(rejections)
@@ -190,7 +193,7 @@ def run_partition(
         "cpu_seconds": round(cpu, 3),
         "worker": _worker_name(),
     }
-    write_shard(out, part.name, articles, rejections, manifest)
+    write_shard(out, part.name, articles, rejections, manifest, hashes)
     return read_manifest(shard_dir(out, part.name))
 
 

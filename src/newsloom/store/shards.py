@@ -40,9 +40,12 @@ from newsloom.store.rows import ANNOTATIONS, ARTICLE_COLUMNS, batch_tables
 SHARDS = "shards"
 MANIFEST = "manifest.json"
 _TMP_PREFIX = ".tmp-"
+#: `content_hash` is the rejected document's, when it was read (None for a reader's rejection):
+#: loading counts the same content rejected again in a later shard as already present, as one
+#: `ingest` run does
 REJECTION_SCHEMA = pa.schema(
     [("source", pa.string()), ("reason", pa.string()), ("detail", pa.string()),
-     ("message", pa.string())]
+     ("message", pa.string()), ("content_hash", pa.string())]
 )  # fmt: skip
 #: Every table of a shard, in load order (articles first: annotations reference them).
 TABLES = ("articles", *ANNOTATIONS, "rejections")
@@ -67,8 +70,10 @@ def write_shard(
     articles: Sequence[Article],
     rejections: Sequence[Rejection],
     manifest: dict[str, Any],
+    rejected_hashes: Sequence[str | None] | None = None,
 ) -> bool:
-    """Write one shard atomically; return False when a complete copy was already there."""
+    """Write one shard atomically; return False when a complete copy was already there.
+    `rejected_hashes` gives the content hash of each rejected document that was read."""
     root = shard_root(out)
     root.mkdir(parents=True, exist_ok=True)
     final = root / name
@@ -80,7 +85,8 @@ def write_shard(
         now = datetime.now(UTC).replace(tzinfo=None)
         for table, data in batch_tables(articles, now).items():
             pq.write_table(data, tmp / f"{table}.parquet", compression="zstd")
-        pq.write_table(_rejection_table(rejections), tmp / "rejections.parquet",
+        hashes = rejected_hashes if rejected_hashes is not None else [None] * len(rejections)
+        pq.write_table(_rejection_table(rejections, hashes), tmp / "rejections.parquet",
                        compression="zstd")  # fmt: skip
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         try:
@@ -95,9 +101,10 @@ def write_shard(
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _rejection_table(rejections: Sequence[Rejection]) -> pa.Table:
+def _rejection_table(rejections: Sequence[Rejection], hashes: Sequence[str | None]) -> pa.Table:
     return pa.table(
         {
+            "content_hash": list(hashes),
             "source": [r.source for r in rejections],
             "reason": [str(r.reason) for r in rejections],
             "detail": [r.detail for r in rejections],
@@ -183,11 +190,16 @@ def load_shards(
         raise StoreError(
             Msg.STORE_FAILED.format(path=store.path, detail=Msg.NO_SHARDS.format(path=out))
         )
-    for path in shards:
-        _load_one(store, path, report)
-        report.shards += 1
-        if progress is not None:
-            progress(1)
+    # content rejected by an earlier shard of this load: the same again is already present
+    store.connection.execute("CREATE OR REPLACE TEMP TABLE load_rejected (content_hash VARCHAR)")
+    try:
+        for path in shards:
+            _load_one(store, path, report)
+            report.shards += 1
+            if progress is not None:
+                progress(1)
+    finally:
+        store.connection.execute("DROP TABLE IF EXISTS load_rejected")
     return report
 
 
@@ -229,9 +241,18 @@ def _load_one(store: Any, path: Path, report: ShardLoad) -> None:
             ).fetchall()
         ]
         conn.execute(
+            "CREATE OR REPLACE TEMP TABLE shard_rejected AS SELECT *, coalesce(content_hash IN "
+            "(SELECT content_hash FROM load_rejected), FALSE) AS seen FROM read_parquet(?)",
+            [files["rejections"]],
+        )
+        conn.execute(
             'INSERT INTO rejections (source, reason, message, "at") '
-            "SELECT source, reason, message, ?::TIMESTAMP FROM read_parquet(?)",
-            [now, files["rejections"]],
+            "SELECT source, reason, message, ?::TIMESTAMP FROM shard_rejected WHERE NOT seen",
+            [now],
+        )
+        conn.execute(
+            "INSERT INTO load_rejected SELECT content_hash FROM shard_rejected "
+            "WHERE content_hash IS NOT NULL AND NOT seen"
         )
         if conflicts:
             conn.executemany(
@@ -240,11 +261,15 @@ def _load_one(store: Any, path: Path, report: ShardLoad) -> None:
             )
         if counts.get("new"):
             corpus_names.mark_stale(conn)
-        for reason, n in conn.execute(
-            "SELECT reason, count(*) FROM read_parquet(?) GROUP BY reason", [files["rejections"]]
+        for reason, seen, n in conn.execute(
+            "SELECT reason, seen, count(*) FROM shard_rejected GROUP BY ALL"
         ).fetchall():
-            report.rejected[reason] += n
+            if seen:
+                report.already_present += n
+            else:
+                report.rejected[reason] += n
         conn.execute("DROP TABLE shard_sort")
+        conn.execute("DROP TABLE shard_rejected")
     report.ingested += counts.get("new", 0)
     report.already_present += counts.get("present", 0)
     if conflicts:
