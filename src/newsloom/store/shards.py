@@ -22,7 +22,7 @@ import os
 import shutil
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -274,9 +274,3 @@ def _load_one(store: Any, path: Path, report: ShardLoad) -> None:
     report.already_present += counts.get("present", 0)
     if conflicts:
         report.rejected[str(Reason.ID_CONFLICT)] += len(conflicts)
-
-
-def iter_rejections(path: Path) -> Iterator[Rejection]:
-    """The rejections one shard recorded, as `Rejection`s (for reports)."""
-    for row in pq.read_table(path / "rejections.parquet").to_pylist():
-        yield Rejection(row["source"], Reason(row["reason"]), row["detail"])
