@@ -73,18 +73,21 @@ _LIMIT_HELP = {
 }
 
 
-def _add_input_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; - for stdin")
+def _add_input_options(
+    p: argparse.ArgumentParser, *, nargs: str = "+", workers: bool = True
+) -> None:
+    p.add_argument("paths", nargs=nargs, metavar="PATH", help="files or directories; - for stdin")
     p.add_argument("--published", help="publication date for every input of this run (ISO)")
     p.add_argument("--outlet", help="outlet for every input of this run")
     p.add_argument("--url", help="URL for every input of this run")
-    p.add_argument(
-        "--workers",
-        type=_count(1),
-        default=1,
-        help="worker processes; a document that overruns --max-seconds has its worker "
-        "killed and replaced (default: 1)",
-    )
+    if workers:
+        p.add_argument(
+            "--workers",
+            type=_count(1),
+            default=1,
+            help="worker processes; a document that overruns --max-seconds has its worker "
+            "killed and replaced (default: 1)",
+        )
     limits = p.add_argument_group("limits", "every limit is on by default; raise one as needed")
     for name, flag in LIMITS.items():
         limits.add_argument(
@@ -136,8 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw", action="store_true", help="include the raw input in each line")
 
     p = sub.add_parser("ingest", help="analyse inputs and store them")
-    _add_input_options(p)
+    _add_input_options(p, nargs="*")
     _add_db(p)
+    p.add_argument("--shards", metavar="DIR", help="load the shards `newsloom batch` wrote to DIR")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument(
         "--no-stories",
@@ -145,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not place the new articles in stories (run `stories --rebuild` later)",
     )
     p.add_argument("--report", help="write the full ingest report (every rejection) as JSON")
+
+    _add_batch(sub)
 
     p = sub.add_parser("articles", help="list stored articles, or show one")
     _add_db(p)
@@ -284,10 +290,59 @@ def cmd_analyze(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_CODES["rejected"] if (args.strict and n_rejected) else EXIT_CODES["ok"]
 
 
+def _add_batch(sub: Any) -> None:
+    p = sub.add_parser("batch", help="analyse inputs on a Dask cluster into Parquet shards")
+    _add_input_options(p, workers=False)
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the shards")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="a running Dask scheduler (tcp://host:8786); default: a local cluster")
+    p.add_argument("--workers", type=_count(1),
+                   help="worker processes of the local cluster (default: one per core)")
+    p.add_argument("--partition-size", type=_count(1), metavar="N",
+                   help="documents per partition and shard (default: 500)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")  # fmt: skip
+
+
+def cmd_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from newsloom.batch import PARTITION_SIZE, run_batch
+    from newsloom.batch.progress import BatchBar
+
+    bar = BatchBar(err) if not args.quiet and err.isatty() else None
+    try:
+        report = run_batch(
+            args.paths, args.out, scheduler=args.scheduler, workers=args.workers,
+            partition_size=args.partition_size or PARTITION_SIZE, settings=_settings(args),
+            overrides=_overrides(args), progress=bar,
+        )  # fmt: skip
+    finally:
+        if bar is not None:
+            bar.close()
+    err.write(f"newsloom: batch: {report.summary()} -> {args.out}\n")
+    for line in report.per_worker():
+        err.write(f"newsloom:   {shown(line)}\n")
+    return EXIT_CODES["rejected"] if (args.strict and report.rejected) else EXIT_CODES["ok"]
+
+
+def _ingest_shards(args: argparse.Namespace, err: TextIO) -> int:
+    from newsloom.batch.load import ingest_shards
+
+    if args.paths:
+        raise ConfigError(Msg.INGEST_WHAT)
+    loaded, stories = ingest_shards(args.db, args.shards, stories=not args.no_stories)
+    err.write(f"newsloom: {loaded.summary()} -> {args.db}\n")
+    if stories:
+        err.write(f"newsloom: {stories}\n")
+    return EXIT_CODES["rejected"] if (args.strict and loaded.rejected) else EXIT_CODES["ok"]
+
+
 def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from newsloom.loom import Loom
     from newsloom.store import refuse_store_path
 
+    if args.shards:
+        return _ingest_shards(args, err)
+    if not args.paths:
+        raise ConfigError(Msg.INGEST_WHAT)
     if args.report:
         refuse_store_path(args.report, args.db)  # before the ingest, not after it committed
 
@@ -580,6 +635,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 COMMANDS = {
     "analyze": cmd_analyze,
     "ingest": cmd_ingest,
+    "batch": cmd_batch,
     "articles": cmd_articles,
     "quotes": cmd_quotes,
     "entities": cmd_entities,

@@ -258,3 +258,10 @@ class Msg:
         "content type {type!r} is not read; send text/plain, text/html or application/x-ndjson"
     )
     SERVE_EMPTY = "the request body is empty; send an article (text, HTML) or JSON Lines"
+    # newsloom batch and ingest --shards
+    INGEST_WHAT = "ingest takes input paths or --shards DIR (one of the two)"
+    NO_SCHEDULER = "cannot reach the Dask scheduler at {address}: {detail}"
+    PARTITIONS_FAILED = (
+        "{failed} of {total} partitions failed (rerun the same command to retry them): {detail}"
+    )
+    NO_SHARDS = "no complete shard under {path}; run `newsloom batch ... --out {path}` first"
