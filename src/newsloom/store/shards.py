@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import uuid
 from collections import Counter
@@ -229,7 +230,7 @@ def _load_one(store: Any, path: Path, report: ShardLoad) -> None:
             [now, files["articles"]],
         )
         for table in ANNOTATIONS:
-            columns = ", ".join(f'"{c}"' for c in pq.read_schema(files[table]).names)
+            columns = ", ".join(f'"{c}"' for c in _column_names(files[table]))
             conn.execute(
                 f"INSERT INTO {table} ({columns}) SELECT {columns} FROM read_parquet(?) "
                 "WHERE article_id IN (SELECT id FROM shard_sort WHERE fate = 'new')",
@@ -276,3 +277,16 @@ def _load_one(store: Any, path: Path, report: ShardLoad) -> None:
     report.already_present += counts.get("present", 0)
     if conflicts:
         report.rejected[str(Reason.ID_CONFLICT)] += len(conflicts)
+
+
+_COLUMN = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def _column_names(path: str) -> list[str]:
+    """A shard file's column names, refused unless each is a plain identifier: they are
+    written into SQL as names (a name cannot be a bound parameter)."""
+    names = pq.read_schema(path).names
+    odd = [n for n in names if not _COLUMN.fullmatch(n)]
+    if odd:
+        raise StoreError(Msg.STORE_FAILED.format(path=path, detail=f"odd column names {odd}"))
+    return names
