@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from newsloom.article import Article, Document
+from newsloom.batching import batched
 from newsloom.errors import ConfigError, Msg, Reason, RejectDocument, Rejection
 from newsloom.ingest import Overrides, document_from_text, read_inputs
 from newsloom.pipeline import DEFAULT_STAGES, Pipeline, shared_pipeline
@@ -91,7 +92,7 @@ def _isolated_map(
     docs: Iterable[Document | Rejection], settings: Settings, stages: tuple[str, ...], workers: int
 ) -> Iterator[Article | Rejection]:
     with WorkerPool(settings, stages, workers) as pool:
-        for batch in _batched(docs, settings.batch_size):
+        for batch in batched(docs, settings.batch_size):
             results = iter(pool.run([d for d in batch if isinstance(d, Document)]))
             for item in batch:
                 yield item if isinstance(item, Rejection) else next(results)
@@ -134,17 +135,6 @@ class IngestReport:
             "rejections": [r.to_dict() for r in self.rejections],
             "stories": self.stories,
         }
-
-
-def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 class Loom:
@@ -213,7 +203,7 @@ class Loom:
         report = IngestReport()
         docs = read_inputs(paths, settings=self.settings, overrides=overrides or Overrides())
         with self._store(read_only=False) as store, self._mapper() as run:
-            for batch in _batched(docs, self.settings.batch_size):
+            for batch in batched(docs, self.settings.batch_size):
                 rejections = [d for d in batch if isinstance(d, Rejection)]
                 fresh, conflicts = self._drop_known(
                     store, [d for d in batch if isinstance(d, Document)], report

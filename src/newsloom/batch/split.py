@@ -24,6 +24,7 @@ from typing import Any
 
 from newsloom.article import Document
 from newsloom.batch.plan import Source
+from newsloom.batching import batched
 from newsloom.errors import Reason, Rejection
 from newsloom.hashing import stable_hash
 from newsloom.ingest import Overrides
@@ -73,7 +74,7 @@ def write_split(
     try:
         names: list[str] = []
         count = 0
-        for chunk in _chunks(items, size):
+        for chunk in batched(items, size):
             names.append(f"{len(names):05d}.jsonl.gz")
             with gzip.open(tmp / names[-1], "wt", encoding="utf-8", compresslevel=1) as fh:
                 # ASCII escapes keep the lone surrogates a page may decode to
@@ -91,17 +92,6 @@ def write_split(
     found = read_split(out, key)
     assert found is not None
     return found
-
-
-def _chunks(items: Iterator[Document | Rejection], size: int) -> Iterator[list]:
-    chunk: list[Document | Rejection] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def load_span(path: str) -> list[Document | Rejection]:

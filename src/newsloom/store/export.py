@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import typing
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsloom.article import Article
+from newsloom.batching import batched
 
 #: Rows per Parquet row group (and per Arrow conversion).
 ROW_GROUP = 1000
@@ -64,7 +65,7 @@ def write_parquet(articles: Iterable[Article], path: Path) -> int:
     n = 0
     try:
         with pq.ParquetWriter(tmp, schema) as writer:
-            for chunk in _chunks(articles, ROW_GROUP):
+            for chunk in batched(articles, ROW_GROUP):
                 rows = [article.to_dict() for article in chunk]
                 writer.write_table(pa.Table.from_pylist(rows, schema=schema))
                 n += len(rows)
@@ -125,17 +126,6 @@ def _sample(hint: Any) -> Any:
     if hint in samples:
         return samples[hint]
     raise TypeError(f"no sample value for the type {hint!r}")
-
-
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _tmp(path: Path) -> Path:
