@@ -184,8 +184,10 @@ def _own(line: str, toks: list[str], stops: frozenset[str]) -> list[float]:
     n = len(toks)
     stripped = line.rstrip().rstrip(_CLOSERS)
     last = stripped[-1:]
-    letters = [c for c in line if c.isalpha()]
-    nonspace = [c for c in line if not c.isspace()]
+    # counted by C-level maps: a page has paragraphs of thousands of characters
+    letters = sum(map(str.isalpha, line))
+    nonspace = len(line) - sum(map(str.isspace, line))
+    alnum = sum(map(str.isalnum, line))
     stop_count = sum(t.lower() in stops for t in toks)
     first = line[:1]
     return [
@@ -202,9 +204,9 @@ def _own(line: str, toks: list[str], stops: frozenset[str]) -> list[float]:
         float(first.islower()),
         float(first.isdigit()),
         sum(1 for t in toks if t[:1].isupper()) / n if n else 0.0,
-        sum(c.isupper() for c in letters) / len(letters) if letters else 0.0,
-        sum(c.isdigit() for c in line) / len(line) if line else 0.0,
-        sum(not c.isalnum() for c in nonspace) / len(nonspace) if nonspace else 0.0,
+        sum(map(str.isupper, line)) / letters if letters else 0.0,
+        sum(map(str.isdigit, line)) / len(line) if line else 0.0,
+        (nonspace - alnum) / nonspace if nonspace else 0.0,
         sum(line.count(c) for c in _SEPARATORS),
         len(_SENTENCE_BREAK.findall(line)),
         float(bool(_YEAR.search(line))),
@@ -265,4 +267,3 @@ def page_features(
         for col in (prose, scores, np.log1p(words), terminal, fired):
             cols.append(_window_mean(col, width)[:, None])
     return np.hstack(cols)
-

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -82,11 +83,11 @@ def stop_density_lists() -> tuple[frozenset[str], ...]:
 
 def page_stoplist(tokens: Sequence[Sequence[str]]) -> frozenset[str]:
     """The stop list that covers most of the page's words."""
-    words = [w for toks in tokens for w in toks][:3000]
+    words = Counter([w for toks in tokens for w in toks][:3000])
     lists = stop_density_lists()
     if not words:
         return lists[0]
-    return max(lists, key=lambda s: sum(w in s for w in words))
+    return max(lists, key=lambda s: sum(c for w, c in words.items() if w in s))
 
 
 def _bin(value: float, edges: Sequence[float]) -> int:

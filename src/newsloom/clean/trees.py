@@ -67,6 +67,8 @@ class Forest:
         node = np.repeat(self.roots[:, None], len(x), axis=1)
         rows = np.arange(len(x))[None, :]
         for _ in range(self.depth):
+            if self.leaf[node].all():
+                break
             value = x[rows, self.feature[node]]
             go_left = np.where(
                 np.isnan(value), self.missing_left[node], value <= self.threshold[node]
