@@ -10,8 +10,8 @@ import pytest
 
 from newsloom.clean import clean_text
 from newsloom.clean.boilerplate import rule_reasons
-from newsloom.clean.linefeatures import page_cues
 from newsloom.clean.linecontext import feature_names, page_features
+from newsloom.clean.linefeatures import page_cues
 from newsloom.clean.linemodel import MODEL_FILE, LineModel, default_model
 from newsloom.clean.linetrain import TrainingPage, calibrate, choose_threshold, fit
 
