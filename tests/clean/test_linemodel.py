@@ -10,8 +10,9 @@ import pytest
 
 from newsloom.clean import clean_text
 from newsloom.clean.boilerplate import rule_reasons
+from newsloom.clean.linecontext import feature_names, page_features
 from newsloom.clean.linefeatures import page_cues
-from newsloom.clean.linemodel import MODEL_FILE, LineModel, default_model, stage2_matrix
+from newsloom.clean.linemodel import MODEL_FILE, LineModel, default_model
 from newsloom.clean.linetrain import TrainingPage, calibrate, choose_threshold, fit
 
 PROSE = [
@@ -60,15 +61,19 @@ def test_cues_describe_shape_place_and_rules() -> None:
     assert any(c.startswith("run:before") for c in cues[0])
 
 
-def test_stage2_columns_see_neighbours() -> None:
-    scores = np.array([1.0, -2.0, 3.0])
-    cols = stage2_matrix(scores, [None, "caption", None])
-    assert cols.shape[0] == 3
-    assert cols[1, 0] == -2.0
-    # columns: own score, then (score, edge) for offsets -3, -2, -1, +1, +2, +3
-    assert cols[0, 7] == -2.0  # the next line's score, seen from line 0
-    assert cols[1, 5] == 1.0 and cols[0, 6] == 1.0  # line 0 has no line before it
-    assert stage2_matrix(np.zeros(1), [None]).shape[0] == 1
+def test_context_columns_see_neighbours_and_the_body() -> None:
+    lines = [*MENU, *PROSE]
+    scores = np.arange(len(lines), dtype=float)
+    cols = page_features(lines, rule_reasons(lines), scores)
+    names = feature_names()
+    assert cols.shape == (len(lines), len(names))
+    col = {name: cols[:, i] for i, name in enumerate(names)}
+    # the next line's word score, seen from each line; the page's edge past the last one
+    assert list(col["+1:score"][:-1]) == list(scores[1:]) and col["+1:score"][-1] == -20.0
+    # the menu lies before the run of prose, the prose inside it
+    assert all(col["run_before"][: len(MENU)]) and all(col["run_in"][len(MENU) :])
+    assert col["run_distance"][len(MENU) - 1] == 1.0
+    assert page_features([], [], np.zeros(0)).shape == (0, len(names))
 
 
 def test_choose_threshold_keeps_the_share_asked() -> None:
@@ -91,7 +96,7 @@ def test_fit_save_load_round_trip(tmp_path: Path) -> None:
     lines = [*MENU, *PROSE]
     a = model.score(lines, rule_reasons(lines)).prob
     b = again.score(lines, rule_reasons(lines)).prob
-    assert np.allclose(a, b, atol=1e-2)  # weights are stored as float16
+    assert np.allclose(a, b, atol=2e-2)  # word weights are stored as float16
     assert again.threshold == model.threshold and again.rule_threshold == model.rule_threshold
 
 

@@ -15,10 +15,18 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["FEATURE_BITS", "WORD_BITS", "page_cues", "row_text", "stop_density_lists"]
+__all__ = [
+    "FEATURE_BITS",
+    "WORD_BITS",
+    "page_cues",
+    "page_stoplist",
+    "row_text",
+    "stop_density_lists",
+]
 
 #: Hash widths of the two inputs (2^n columns each).
 WORD_BITS = 18
@@ -73,13 +81,13 @@ def stop_density_lists() -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
-def _page_stoplist(tokens: Sequence[Sequence[str]]) -> frozenset[str]:
+def page_stoplist(tokens: Sequence[Sequence[str]]) -> frozenset[str]:
     """The stop list that covers most of the page's words."""
-    words = [w for toks in tokens for w in toks][:3000]
+    words = Counter([w for toks in tokens for w in toks][:3000])
     lists = stop_density_lists()
     if not words:
         return lists[0]
-    return max(lists, key=lambda s: sum(w in s for w in words))
+    return max(lists, key=lambda s: sum(c for w, c in words.items() if w in s))
 
 
 def _bin(value: float, edges: Sequence[float]) -> int:
@@ -128,7 +136,7 @@ def _densest_run(prose: Sequence[bool]) -> tuple[int, int]:
 def page_cues(lines: Sequence[str], rules: Sequence[str | None]) -> list[list[str]]:
     """The cue tokens of every line of a page (`rules`: the hand rules' reason per line)."""
     tokens = [_WORD.findall(line) for line in lines]
-    stops = _page_stoplist(tokens)
+    stops = page_stoplist(tokens)
     shapes = [_shape(line, toks, stops) for line, toks in zip(lines, tokens, strict=True)]
     prose = [
         len(toks) >= _PROSE_WORDS and int(s["stop"]) >= 3

@@ -1,15 +1,18 @@
 """The boilerplate line model: is a line of a page article text or page furniture?
 
-Two linear stages, both learned (training/train_boilerplate_lines.py):
+Two learned stages (training/train_boilerplate_lines.py):
 
-1. each line alone: hashed word n-grams and hashed cues (`linefeatures.page_cues`: shape,
-   place, the hand rules' verdict, the neighbours' shape);
-2. each line among its neighbours: the stage-1 scores of the lines around it (furniture comes
-   in runs; a short line between two paragraphs is a subhead, between two menu items a link).
+1. a linear *word model* over each line's hashed word n-grams and hashed cues
+   (`linefeatures.page_cues`: shape, place, the hand rules' verdict, the neighbours' shape); its
+   logit says what the line's own words suggest;
+2. boosted trees over dense features of the line among its neighbours
+   (`linecontext.page_features`: shape, distance to the page's densest run of prose, the
+   neighbours' shapes and word-model logits, window averages): furniture comes in runs, and a
+   short line between two paragraphs is a subhead where between two menu items it is a link.
 
-Weights ship as `resources/boilerplate_lines.npz` (hashing needs no vocabulary file) and are
-loaded once per process (`default_model`). The decision threshold is chosen on held-out sites
-and stored with the weights.
+Weights ship as `resources/boilerplate_lines.npz` (hashing needs no vocabulary file; the trees
+are stored as arrays, `trees.Forest`) and are loaded once per process (`default_model`). The
+decision thresholds are chosen on held-out sites and stored with the weights.
 """
 
 from __future__ import annotations
@@ -25,13 +28,13 @@ from scipy import sparse
 from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
 
+from newsloom.clean.linecontext import page_features
 from newsloom.clean.linefeatures import FEATURE_BITS, WORD_BITS, page_cues
+from newsloom.clean.trees import Forest
 
-__all__ = ["LineModel", "Scored", "default_model", "stage1_matrix", "stage2_matrix"]
+__all__ = ["LineModel", "Scored", "default_model", "stage1_matrix"]
 
 MODEL_FILE = "boilerplate_lines.npz"
-#: Neighbours whose stage-1 score a line sees in stage 2.
-NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
 _WORDS = HashingVectorizer(
     n_features=2**WORD_BITS,
     ngram_range=(1, 2),
@@ -49,33 +52,6 @@ def stage1_matrix(lines: Sequence[str], rules: Sequence[str | None]) -> sparse.c
     return sparse.hstack([words, cues], format="csr")
 
 
-def stage2_matrix(scores: np.ndarray, rules: Sequence[str | None]) -> np.ndarray:
-    """Dense stage-2 columns from the stage-1 scores (logits) of one page's lines, and
-    whether a hand rule fired on the line and on its neighbours (their weight is learned)."""
-    n = len(scores)
-    fired = np.array([r is not None for r in rules], dtype=float)
-    probs = 1 / (1 + np.exp(-scores))
-    cols = [scores]
-    for off in NEIGHBOURS:
-        shifted = np.zeros(n)
-        edge = np.ones(n)
-        if n > abs(off):
-            if off < 0:
-                shifted[-off:], edge[-off:] = scores[:off], 0
-            else:
-                shifted[:-off], edge[:-off] = scores[off:], 0
-        cols += [shifted, edge]
-    csum = np.concatenate([[0.0], np.cumsum(probs)])
-    at = np.arange(n)
-    for width in (2, 5):
-        lo, hi = np.maximum(at - width, 0), np.minimum(at + width + 1, n)
-        count = hi - lo - 1
-        total = csum[hi] - csum[lo] - probs
-        cols.append(np.divide(total, count, out=np.full(n, 0.5), where=count > 0))
-    cols += [fired, np.concatenate([[0.0], fired[:-1]]), np.concatenate([fired[1:], [0.0]])]
-    return np.column_stack(cols)
-
-
 @dataclass(frozen=True)
 class Scored:
     """A page's lines judged: the probability each is furniture, and the verdict."""
@@ -87,18 +63,22 @@ class Scored:
 
 @dataclass(frozen=True)
 class LineModel:
-    """Weights of both stages and the thresholds on the stage-2 probability: one for lines a
-    hand rule fired on, one for the others (both chosen on held-out sites); and the same pair
-    for text an extractor (trafilatura) already cleaned, chosen on its output for those sites.
+    """The word model's weights, the trees, and the thresholds on the trees' probability: one
+    for lines a hand rule fired on, one for the others (both chosen on held-out sites); and the
+    same pair for text an extractor (trafilatura) already cleaned, chosen on its output for
+    those sites.
     """
 
     w1: np.ndarray
     b1: float
-    w2: np.ndarray
-    b2: float
+    forest: Forest
     threshold: float
     rule_threshold: float
     extracted: tuple[float, float] = (1.0, 1.0)
+
+    def word_scores(self, lines: Sequence[str], rules: Sequence[str | None]) -> np.ndarray:
+        """The word model's logit (furniture) for every line of one page."""
+        return np.asarray(stage1_matrix(lines, rules) @ self.w1 + self.b1, dtype=float)
 
     def score(
         self, lines: Sequence[str], rules: Sequence[str | None], *, extracted: bool = False
@@ -108,8 +88,8 @@ class LineModel:
         if not lines:
             empty = np.zeros(0)
             return Scored(empty, empty.astype(bool), empty)
-        s1 = stage1_matrix(lines, rules) @ self.w1 + self.b1
-        prob = 1 / (1 + np.exp(-(stage2_matrix(s1, rules) @ self.w2 + self.b2)))
+        s1 = self.word_scores(lines, rules)
+        prob = self.forest.prob(page_features(lines, rules, s1))
         fired = np.array([r is not None for r in rules])
         plain, ruled = self.extracted if extracted else (self.threshold, self.rule_threshold)
         return Scored(prob, prob >= np.where(fired, ruled, plain), s1)
@@ -137,11 +117,10 @@ class LineModel:
             path,
             w1=self.w1.astype(np.float16),
             b1=self.b1,
-            w2=self.w2,
-            b2=self.b2,
             threshold=self.threshold,
             rule_threshold=self.rule_threshold,
             extracted=np.array(self.extracted),
+            **self.forest.arrays("trees"),
         )
 
     @classmethod
@@ -150,8 +129,7 @@ class LineModel:
             return cls(
                 w1=data["w1"].astype(np.float64),
                 b1=float(data["b1"]),
-                w2=data["w2"],
-                b2=float(data["b2"]),
+                forest=Forest.from_arrays(data, "trees"),
                 threshold=float(data["threshold"]),
                 rule_threshold=float(data["rule_threshold"]),
                 extracted=(float(data["extracted"][0]), float(data["extracted"][1])),

@@ -1,8 +1,10 @@
 """Fitting the boilerplate line model (used by training/ and by `newsloom eval`).
 
-Stage 2 learns from stage-1 scores the model did not see the labels of: stage 1 is fitted on
-folds of sites and scores the other fold (out-of-fold), so stage 2 learns how much to trust
-neighbours on unseen templates. The threshold is chosen on a separate set of sites.
+The trees learn from word-model logits the word model did not see the labels of: the word
+model is fitted on folds of sites and scores the other fold (out-of-fold), so the trees learn
+how much to trust it on unseen templates. Long pages (a forum thread of a thousand lines) are
+weighed down so that a few templates do not teach the whole model. The threshold is chosen on
+a separate set of sites.
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
-from sklearn.linear_model import LogisticRegression, SGDClassifier
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.linear_model import SGDClassifier
 
 from newsloom.clean.boilerplate import rule_reasons
-from newsloom.clean.linemodel import LineModel, stage1_matrix, stage2_matrix
+from newsloom.clean.linecontext import page_features
+from newsloom.clean.linemodel import LineModel, stage1_matrix
+from newsloom.clean.trees import Forest
 from newsloom.hashing import stable_hash
 
 __all__ = [
@@ -30,7 +35,16 @@ __all__ = [
 FOLDS = 3
 SEED = 9
 ALPHA = 1e-5
-C2 = 1.0
+#: Pages longer than this many lines weigh as if they had sqrt(PAGE_LINES * n) lines.
+PAGE_LINES = 100
+TREES = {
+    "max_iter": 200,
+    "learning_rate": 0.1,
+    "max_leaf_nodes": 31,
+    "min_samples_leaf": 40,
+    "l2_regularization": 1.0,
+    "random_state": SEED,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +78,10 @@ def fit(pages: Sequence[TrainingPage], threshold: float = 0.5) -> LineModel:
     pages = [p for p in pages if p.lines]
     xs, rules = _matrices(pages)
     ys = [1 - np.asarray(p.labels, dtype=int) for p in pages]
-    ws = [np.full(len(p.lines), p.weight) for p in pages]
+    ws = [
+        np.full(len(p.lines), p.weight * min(1.0, np.sqrt(PAGE_LINES / len(p.lines))))
+        for p in pages
+    ]
     fold = [int(stable_hash(p.site, size=8), 16) % FOLDS for p in pages]
     oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
     for k in range(FOLDS):
@@ -76,17 +93,18 @@ def fit(pages: Sequence[TrainingPage], threshold: float = 0.5) -> LineModel:
             if f == k:
                 oof[i] = model.decision_function(xs[i])
     final = _fit_stage1(xs, ys, ws)
-    second = LogisticRegression(C=C2, max_iter=1000, random_state=SEED)
-    second.fit(
-        np.vstack([stage2_matrix(s, r) for s, r in zip(oof, rules, strict=True)]),
+    trees = HistGradientBoostingClassifier(**TREES)
+    trees.fit(
+        np.vstack(
+            [page_features(p.lines, r, s) for p, r, s in zip(pages, rules, oof, strict=True)]
+        ),
         np.concatenate(ys),
-        np.concatenate(ws),
+        sample_weight=np.concatenate(ws),
     )
     return LineModel(
         w1=final.coef_[0].astype(np.float64),
         b1=float(final.intercept_[0]),
-        w2=second.coef_[0].astype(np.float64),
-        b2=float(second.intercept_[0]),
+        forest=Forest.from_sklearn(trees),
         threshold=threshold,
         rule_threshold=threshold,
     )

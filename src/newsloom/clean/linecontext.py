@@ -1,0 +1,269 @@
+"""Dense features of every line of a page: its shape, its place, and its neighbourhood.
+
+What the boosted trees of the line model (`linemodel`) split on. A line alone says little
+("Travel" is a menu item on one page and a subhead on another); the lines around it say more:
+furniture comes in runs of short unpunctuated lines, an article is a run of long lines full of
+function words. So besides the line's own shape, every line sees its neighbours' shapes and
+word scores (the hashed word model's verdicts), window averages of them, and where it sits
+against the densest run of prose lines of the page (before it, inside it, after it, how far).
+
+All columns are numbers (no categories), computed with numpy for the whole page at once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsloom.clean.linefeatures import page_stoplist
+
+__all__ = ["REASONS", "feature_names", "page_features"]
+
+#: The hand rules' reasons, one indicator column each (their verdict is a cue, not the decision).
+REASONS = (
+    "ad",
+    "archive_notice",
+    "author_bio",
+    "caption",
+    "comment_form",
+    "copyright",
+    "credits",
+    "keyword_list",
+    "navigation",
+    "page_title",
+    "photo_credit",
+    "placeholder",
+    "promo",
+    "related",
+    "share_bar",
+    "stray",
+    "teaser",
+    "version_tracking",
+    "widget",
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TERMINAL = ".!?…"
+_CLOSERS = "\"'”’“‘)]»"
+_SEPARATORS = "|·•»›/>–—-"
+_SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"”’]? [A-Z]")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+# a prose line: enough words and function words (jusText's "good" paragraph)
+_PROSE_WORDS = 10
+_PROSE_STOP = 0.25
+# the line's own columns that neighbours show too
+_SHOWN = ("words", "stop", "terminal", "score")
+_OFFSETS = (-3, -2, -1, 1, 2, 3)
+_WINDOWS = (2, 5, 12)
+
+_OWN = (
+    "words",
+    "chars",
+    "word_len",
+    "stop",
+    "stop_count",
+    "terminal",
+    "comma_end",
+    "colon_end",
+    "separator_end",
+    "starts_upper",
+    "starts_lower",
+    "starts_digit",
+    "caps",
+    "upper",
+    "digits",
+    "punct",
+    "separators",
+    "sentences",
+    "year",
+    "clock",
+    "repeat",
+    "same_shape_run",
+    "prose",
+    "score",
+)
+_PLACE = (
+    "index",
+    "from_end",
+    "relative",
+    "page_lines",
+    "page_prose",
+    "text_before",
+    "run_in",
+    "run_before",
+    "run_after",
+    "run_distance",
+    "run_length",
+    "prose_before",
+    "prose_after",
+    "rule",
+)
+
+
+def feature_names() -> list[str]:
+    """Column names, in order (for reports and for the `reason` of a removed line)."""
+    names = [*_OWN, *_PLACE, *(f"rule:{r}" for r in REASONS)]
+    for off in _OFFSETS:
+        names += [f"{off:+d}:{c}" for c in _SHOWN]
+        names.append(f"{off:+d}:rule")
+    for width in _WINDOWS:
+        names += [f"w{width}:{c}" for c in ("prose", "score", "words", "terminal", "rule")]
+    return names
+
+
+def _shift(col: np.ndarray, off: int, fill: float) -> np.ndarray:
+    """`col` seen from `off` lines away (the line `i + off`), `fill` past the page's edges."""
+    out = np.full(len(col), fill)
+    if abs(off) >= len(col):
+        return out
+    if off > 0:
+        out[:-off] = col[off:]
+    else:
+        out[-off:] = col[:off]
+    return out
+
+
+def _window_mean(col: np.ndarray, width: int) -> np.ndarray:
+    """The mean of `col` over the `width` lines on each side of a line (the line left out)."""
+    n = len(col)
+    csum = np.concatenate([[0.0], np.cumsum(col)])
+    at = np.arange(n)
+    lo, hi = np.maximum(at - width, 0), np.minimum(at + width + 1, n)
+    count = hi - lo - 1
+    total = csum[hi] - csum[lo] - col
+    return np.divide(total, count, out=np.full(n, -1.0), where=count > 0)
+
+
+def _densest_run(prose: np.ndarray) -> tuple[int, int]:
+    """The span of lines with the most prose lines net of the others (a max-sum subarray)."""
+    best, span, score, start = -1.0, (0, 0), 0.0, 0
+    for i, is_prose in enumerate(prose):
+        if score <= 0:
+            score, start = 0.0, i
+        score += 1.0 if is_prose else -0.5
+        if score > best:
+            best, span = score, (start, i + 1)
+    return span
+
+
+def _same_shape_run(short: np.ndarray) -> np.ndarray:
+    """For a short unpunctuated line, the length of the run of such lines it belongs to."""
+    n = len(short)
+    out = np.zeros(n)
+    i = 0
+    while i < n:
+        if not short[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and short[j]:
+            j += 1
+        out[i:j] = j - i
+        i = j
+    return out
+
+
+def _nearest(flags: np.ndarray, forward: bool) -> np.ndarray:
+    """Lines to the nearest flagged line before (or after) each line; 999 when none."""
+    n = len(flags)
+    out = np.full(n, 999.0)
+    last = None
+    order = range(n - 1, -1, -1) if forward else range(n)
+    for i in order:
+        if last is not None:
+            out[i] = abs(last - i)
+        if flags[i]:
+            last = i
+    return out
+
+
+def _own(line: str, toks: list[str], stops: frozenset[str]) -> list[float]:
+    n = len(toks)
+    stripped = line.rstrip().rstrip(_CLOSERS)
+    last = stripped[-1:]
+    # counted by C-level maps: a page has paragraphs of thousands of characters
+    letters = sum(map(str.isalpha, line))
+    nonspace = len(line) - sum(map(str.isspace, line))
+    alnum = sum(map(str.isalnum, line))
+    stop_count = sum(t.lower() in stops for t in toks)
+    first = line[:1]
+    return [
+        n,
+        math.log1p(len(line)),
+        sum(map(len, toks)) / n if n else 0.0,
+        stop_count / n if n else 0.0,
+        stop_count,
+        float(bool(last) and last in _TERMINAL),
+        float(last == ","),
+        float(last == ":"),
+        float(bool(last) and last in _SEPARATORS),
+        float(first.isupper()),
+        float(first.islower()),
+        float(first.isdigit()),
+        sum(1 for t in toks if t[:1].isupper()) / n if n else 0.0,
+        sum(map(str.isupper, line)) / letters if letters else 0.0,
+        sum(map(str.isdigit, line)) / len(line) if line else 0.0,
+        (nonspace - alnum) / nonspace if nonspace else 0.0,
+        sum(line.count(c) for c in _SEPARATORS),
+        len(_SENTENCE_BREAK.findall(line)),
+        float(bool(_YEAR.search(line))),
+        float(bool(_CLOCK.search(line))),
+    ]
+
+
+def page_features(
+    lines: Sequence[str], rules: Sequence[str | None], scores: np.ndarray
+) -> np.ndarray:
+    """The feature matrix of a page's lines (`rules`: the hand rules' reasons; `scores`: the
+    word model's logit per line), one row per line, columns as `feature_names()`."""
+    n = len(lines)
+    if n == 0:
+        return np.zeros((0, len(feature_names())))
+    tokens = [_WORD.findall(line) for line in lines]
+    stops = page_stoplist(tokens)
+    own = np.array([_own(x, t, stops) for x, t in zip(lines, tokens, strict=True)], dtype=float)
+    words, stop, terminal = own[:, 0], own[:, 3], own[:, 5]
+    prose = ((words >= _PROSE_WORDS) & (stop >= _PROSE_STOP)).astype(float)
+    seen: dict[str, int] = {}
+    for line in lines:
+        seen[line] = seen.get(line, 0) + 1
+    repeat = np.array([seen[x] for x in lines], dtype=float)
+    short = (words <= 6) & (terminal == 0)
+    fired = np.array([r is not None for r in rules], dtype=float)
+    own = np.column_stack([own, repeat, _same_shape_run(short), prose, scores])
+
+    at = np.arange(n, dtype=float)
+    lo, hi = _densest_run(prose)
+    mass = np.cumsum(words) - words
+    place = np.column_stack(
+        [
+            at,
+            n - 1 - at,
+            at / max(n - 1, 1),
+            np.full(n, math.log1p(n)),
+            np.full(n, prose.mean()),
+            mass / max(words.sum(), 1.0),
+            (at >= lo) & (at < hi),
+            at < lo,
+            at >= hi,
+            np.where(at < lo, lo - at, np.where(at >= hi, at - hi + 1, 0.0)),
+            np.full(n, hi - lo),
+            _nearest(prose > 0, forward=False),
+            _nearest(prose > 0, forward=True),
+            fired,
+        ]
+    )
+    reason = np.array([[r == name for name in REASONS] for r in rules], dtype=float)
+    cols = [own, place, reason]
+    shown = {"words": words, "stop": stop, "terminal": terminal, "score": scores}
+    for off in _OFFSETS:
+        for name in _SHOWN:
+            cols.append(_shift(shown[name], off, -1.0 if name != "score" else -20.0)[:, None])
+        cols.append(_shift(fired, off, -1.0)[:, None])
+    for width in _WINDOWS:
+        for col in (prose, scores, np.log1p(words), terminal, fired):
+            cols.append(_window_mean(col, width)[:, None])
+    return np.hstack(cols)

@@ -1,0 +1,111 @@
+"""Boosted trees as flat arrays: stored in an .npz and evaluated with numpy.
+
+scikit-learn's HistGradientBoostingClassifier learns the line model; shipping it as a pickle
+would tie the resource to one scikit-learn version and run code on load. Its trees are plain
+tables (feature, threshold, children, leaf value), so they are copied out into arrays once at
+training time and walked level by level for all trees and rows at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+__all__ = ["Forest"]
+
+
+@dataclass(frozen=True)
+class Forest:
+    """All trees of a binary boosted model, nodes of every tree in one table."""
+
+    feature: np.ndarray  # int32, per node
+    threshold: np.ndarray  # float64: go left when x <= threshold
+    left: np.ndarray  # int32, global node index
+    right: np.ndarray  # int32
+    missing_left: np.ndarray  # bool: a NaN goes left
+    leaf: np.ndarray  # bool
+    value: np.ndarray  # float64, the leaf's raw score
+    roots: np.ndarray  # int32, each tree's first node
+    baseline: float
+    depth: int
+
+    @classmethod
+    def from_sklearn(cls, model: Any) -> Forest:
+        """The trees of a fitted binary HistGradientBoostingClassifier (numeric features)."""
+        tables, roots, offset = [], [], 0
+        for (tree,) in model._predictors:
+            nodes = tree.nodes
+            if nodes["is_categorical"].any():
+                raise ValueError("categorical splits are not supported")
+            roots.append(offset)
+            tables.append((nodes, offset))
+            offset += len(nodes)
+
+        def cat(field: str) -> np.ndarray:
+            return np.concatenate([n[field] for n, _ in tables])
+
+        shift = np.concatenate([np.full(len(n), off) for n, off in tables])
+        return cls(
+            feature=cat("feature_idx").astype(np.int32),
+            threshold=cat("num_threshold").astype(np.float64),
+            left=(cat("left").astype(np.int64) + shift).astype(np.int32),
+            right=(cat("right").astype(np.int64) + shift).astype(np.int32),
+            missing_left=cat("missing_go_to_left").astype(bool),
+            leaf=cat("is_leaf").astype(bool),
+            value=cat("value").astype(np.float64),
+            roots=np.array(roots, dtype=np.int32),
+            baseline=float(np.ravel(model._baseline_prediction)[0]),
+            depth=int(cat("depth").max()),
+        )
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        """The summed raw score (a logit) of every row of `x`."""
+        if not len(x):
+            return np.zeros(0)
+        node = np.repeat(self.roots[:, None], len(x), axis=1)
+        rows = np.arange(len(x))[None, :]
+        for _ in range(self.depth):
+            if self.leaf[node].all():
+                break
+            value = x[rows, self.feature[node]]
+            go_left = np.where(
+                np.isnan(value), self.missing_left[node], value <= self.threshold[node]
+            )
+            step = np.where(go_left, self.left[node], self.right[node])
+            node = np.where(self.leaf[node], node, step)
+        return self.baseline + self.value[node].sum(axis=0)
+
+    def prob(self, x: np.ndarray) -> np.ndarray:
+        return 1 / (1 + np.exp(-self.raw(x)))
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """The forest as named arrays for `np.savez_compressed`."""
+        return {
+            f"{prefix}_feature": self.feature.astype(np.int16),
+            f"{prefix}_threshold": self.threshold,
+            f"{prefix}_left": self.left,
+            f"{prefix}_right": self.right,
+            f"{prefix}_missing_left": self.missing_left,
+            f"{prefix}_leaf": self.leaf,
+            f"{prefix}_value": self.value.astype(np.float32),
+            f"{prefix}_roots": self.roots,
+            f"{prefix}_meta": np.array([self.baseline, self.depth], dtype=np.float64),
+        }
+
+    @classmethod
+    def from_arrays(cls, data: Any, prefix: str) -> Forest:
+        meta = data[f"{prefix}_meta"]
+        return cls(
+            feature=data[f"{prefix}_feature"].astype(np.int32),
+            threshold=data[f"{prefix}_threshold"].astype(np.float64),
+            left=data[f"{prefix}_left"],
+            right=data[f"{prefix}_right"],
+            missing_left=data[f"{prefix}_missing_left"],
+            leaf=data[f"{prefix}_leaf"],
+            value=data[f"{prefix}_value"].astype(np.float64),
+            roots=data[f"{prefix}_roots"],
+            baseline=float(meta[0]),
+            depth=int(meta[1]),
+        )
