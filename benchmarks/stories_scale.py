@@ -7,7 +7,9 @@ pipeline. A synthetic event is one ECB+ sub-topic at a day of its own (events sp
 years, so each sub-topic recurs as other news months apart); its eight articles each draw six
 sentences from a different report of that sub-topic, with that report's entities, and are
 published within two days of the event (so articles of a story share names and vocabulary but
-are rarely copies). Its lead vector is the mean of its sentences' MiniLM
+are rarely copies). The pool of sub-topics is fixed, so the larger the corpus the closer its
+recurrences: at 100,000 articles each sub-topic comes back every few days and chains into one
+long story, which a corpus of distinct events would not do. Its lead vector is the mean of its sentences' MiniLM
 embeddings, computed once for the pool: the benchmark measures story building (copies,
 clustering, synthesis) over analysed articles, as `refresh_stories` runs it over the store; the
 MiniLM embedding of each new article's lead is a per-article cost, measured here on a sample
