@@ -9,11 +9,11 @@ sentences from a different report of that sub-topic, with that report's entities
 published within two days of the event (so articles of a story share names and vocabulary but
 are rarely copies). The pool of sub-topics is fixed, so the larger the corpus the closer its
 recurrences: at 100,000 articles each sub-topic comes back every few days and chains into one
-long story, which a corpus of distinct events would not do. Its lead vector is the mean of its sentences' MiniLM
-embeddings, computed once for the pool: the benchmark measures story building (copies,
-clustering, synthesis) over analysed articles, as `refresh_stories` runs it over the store; the
-MiniLM embedding of each new article's lead is a per-article cost, measured here on a sample
-and printed as articles per second.
+long story, which a corpus of distinct events would not do. Its lead vector is the mean of its
+sentences' MiniLM embeddings, computed once for the pool: the benchmark measures story building
+(copies, clustering, synthesis) over analysed articles, as `refresh_stories` runs it over the
+store; the MiniLM embedding of each new article's lead is a per-article cost, measured here on a
+sample and printed as articles per second.
 
 Each size runs in a fresh subprocess, so its peak resident memory (ru_maxrss) is its own. The
 comparison measured in the same run: MinHash LSH alone (datasketch, the copy step's candidate
