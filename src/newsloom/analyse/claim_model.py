@@ -1,0 +1,148 @@
+"""Which candidate attributions (`claims`) are reported speech: a small learned scorer.
+
+Each candidate is described by named features of its parse (the cue's lemma, tag and arc,
+the shape of the construction, what kind of word the source is, the content's length and
+marker, negation, modality, where the cue stands); a logistic regression learned on PolNeAR's
+train/ split (`training/reported_model.py`) weighs them. The weights ship as
+`resources/reported_model.json` and are read once per process; scoring is a sum of weights,
+no scikit-learn at run time.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from newsloom.analyse.claims import Claim, claims
+from newsloom.analyse.entities import People
+from newsloom.analyse.lexicon import words
+from newsloom.analyse.parse import Parse, head_of
+
+__all__ = ["ClaimModel", "candidates", "claim_features", "load_claim_model"]
+
+RESOURCE = "reported_model.json.gz"
+_PRONOUNS = words("i we you they he she it this that who which one someone many some others")
+_ENDS = frozenset((".", "?", "!", "”", '"'))
+_MODALS = words("will would could might may should must can 'll wo")
+
+
+def _bucket(n: int) -> str:
+    for top in (1, 2, 4, 8, 16, 32):
+        if n <= top:
+            return str(top)
+    return "more"
+
+
+def _source_kind(parse: Parse, s: int) -> str:
+    if s < 0:
+        return "none"
+    t = parse.tokens[s]
+    if t.pos == "PRON" or t.lower in _PRONOUNS:
+        return "pron"
+    if t.ent:
+        return "ent_" + t.ent
+    if t.pos == "PROPN":
+        return "propn"
+    return "noun"
+
+
+def claim_features(
+    parse: Parse, claim: Claim, quoted: frozenset[int] | set[int], people: People | None = None
+) -> list[str]:
+    """The named features of one candidate (`quoted`: indices of tokens inside quotes;
+    `people`: the article's people, when known)."""
+    toks = parse.tokens
+    cue = toks[claim.cue]
+    shape, lemma = claim.shape, cue.lemma
+    size = claim.last - claim.first + 1
+    kind = _source_kind(parse, claim.source)
+    kids = [toks[c] for c in parse.children[claim.cue]]
+    negated = any(k.dep == "neg" for k in kids)
+    modal = any(k.dep == "aux" and k.lower in _MODALS for k in kids)
+    passive = any(k.dep in ("nsubjpass", "auxpass") for k in kids)
+    head = head_of(parse, claim.first, claim.last + 1)
+    ht = toks[head]
+    has_subject = any(toks[c].dep in ("nsubj", "nsubjpass", "expl") for c in parse.children[head])
+    share = sum(i in quoted for i in range(claim.first, claim.last + 1)) / size
+    a, b = parse.sents[cue.sent]
+    last = toks[b - 1]
+    feats = [
+        "bias",
+        f"shape={shape}",
+        f"lemma={lemma}",
+        f"shape_lemma={shape}|{lemma}",
+        f"link={shape}|{claim.link}",
+        f"lemma_link={lemma}|{claim.link}",
+        f"tag={cue.tag}",
+        f"shape_tag={shape}|{cue.tag}",
+        f"dep={cue.dep}",
+        f"shape_dep={shape}|{cue.dep}",
+        f"source={kind}",
+        f"shape_source={shape}|{kind}",
+        f"lemma_source={lemma}|{kind}",
+        f"size={_bucket(size)}",
+        f"shape_size={shape}|{_bucket(size)}",
+        f"head_pos={shape}|{ht.pos}",
+        f"head_tag={ht.tag}",
+        f"clause={shape}|{has_subject}",
+        f"order={shape}|{'before' if claim.cue < claim.first else 'after'}",
+        f"quoted={shape}|{round(share * 4)}",
+        f"cue_quoted={claim.cue in quoted}",
+        f"sent_end={last.text in _ENDS}",
+        f"first_in_sent={claim.cue == a}",
+    ]
+    if claim.source >= 0:
+        st = toks[claim.source]
+        if people is not None and people.at(claim.source) is not None:
+            feats += ["source_person", f"source_person={shape}"]
+        if kind == "noun":
+            feats.append(f"source_lemma={st.lemma}")
+        feats.append(f"source_dep={shape}|{st.dep}")
+    if shape in ("object", "preposition", "noun"):
+        feats.append(f"content_lemma={shape}|{ht.lemma}")
+        feats.append(f"content_kind={shape}|{_source_kind(parse, head)}")
+    if negated:
+        feats += ["negated", f"negated={shape}"]
+    if modal:
+        feats += ["modal", f"modal={lemma}"]
+    if passive:
+        feats += ["passive", f"passive={lemma}"]
+    return feats
+
+
+def candidates(
+    parse: Parse, quoted: set[int], people: People | None = None
+) -> list[tuple[Claim, list[str]]]:
+    """The parse's candidate attributions with their features; a candidate whose content is
+    mostly inside quotation marks is left to the direct quotes."""
+    out = []
+    for claim in claims(parse):
+        size = claim.last - claim.first + 1
+        if 2 * sum(i in quoted for i in range(claim.first, claim.last + 1)) >= size:
+            continue
+        out.append((claim, claim_features(parse, claim, quoted, people)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimModel:
+    """Feature weights, bias and the decision threshold chosen on held-out outlets."""
+
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, features: list[str]) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+@lru_cache(maxsize=1)
+def load_claim_model() -> ClaimModel:
+    """The shipped model, read once per process."""
+    data = resources.files("newsloom.resources").joinpath(RESOURCE).read_bytes()
+    raw = json.loads(gzip.decompress(data).decode("utf-8"))
+    return ClaimModel(weights=dict(raw["weights"]), threshold=float(raw["threshold"]))
