@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from newsloom.analyse.attribution import is_future
 from newsloom.analyse.claims import Claim, claims
 from newsloom.analyse.entities import People
 from newsloom.analyse.lexicon import words
@@ -111,7 +112,9 @@ def claim_features(
         feats += ["modal", f"modal={lemma}"]
     if passive:
         feats += ["passive", f"passive={lemma}"]
-    return feats
+    # each construction weighs its features on its own (its own bias too); the cue lemma is
+    # also shared across constructions
+    return [f"{shape}:{f}" for f in feats] + ["bias", f"lemma={lemma}", f"source={kind}"]
 
 
 def candidates(
@@ -121,11 +124,25 @@ def candidates(
     mostly inside quotation marks is left to the direct quotes."""
     out = []
     for claim in claims(parse):
+        if _unsaid(parse, claim):
+            continue
         size = claim.last - claim.first + 1
         if 2 * sum(i in quoted for i in range(claim.first, claim.last + 1)) >= size:
             continue
         out.append((claim, claim_features(parse, claim, quoted, people)))
     return out
+
+
+def _unsaid(parse: Parse, claim: Claim) -> bool:
+    """A statement nobody made: a negated cue ("did not say that"), words not yet spoken
+    ("will announce that") or a question ("asked whether"). Rules, not features: reporting
+    these as someone's statement would put words in their mouth."""
+    kids = parse.children[claim.cue]
+    if any(parse.tokens[c].dep == "neg" for c in kids):
+        return True
+    if parse.tokens[claim.cue].pos in ("VERB", "AUX") and is_future(parse, claim.cue):
+        return True
+    return claim.shape == "clause" and claim.link in ("whether", "if")
 
 
 @dataclass(frozen=True, slots=True)

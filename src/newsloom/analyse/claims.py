@@ -5,15 +5,14 @@ cue (the word that attributes), a source (who) and a content (what), all from th
 the `nlp` stage made:
 
 * ``clause``: a verb heading a clausal complement, with or without "that", "whether" or
-  "if" ("Clinton argued that ...", "the poll shows Trump leading", "asked whether ...");
+  "if", before or after it ("Clinton argued that ...", "the poll shows Trump leading",
+  "asked whether ...", "The stakes are high, Becerra said.");
 * ``infinitive``: a verb heading an infinitive or a clause of its own object ("vowed to
   repeal", "urged Congress to act", "wants to build a wall");
 * ``object``: a verb and its direct object ("announced his candidacy", "denied the
   allegations", "endorsed Mr. Sanders");
 * ``preposition``: a verb and the object of its preposition ("called for a ban", "spoke
   about the budget", "pointed to the polls");
-* ``trailing``: a verb of the sentence's end that hangs off the content ("The stakes are
-  high, Becerra said.", "..., officials believe");
 * ``according``: "according to X" and the rest of its sentence;
 * ``noun``: a noun heading a "that" clause or an infinitive ("his claim that ...", "the
   promise to ...", "requests to answer").
@@ -36,7 +35,6 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _INHERIT = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl"})
 _CLAUSE_ARCS = frozenset({"ccomp", "csubj"})
 _OBJECT_ARCS = frozenset({"dobj"})
-_TRAILING_ARCS = frozenset({"parataxis", "ccomp"})
 #: prepositions that carry what the object is said to be or done for ("criticized Sanders for
 #: stealing", "dismissed Faso as a tool", "regards Jerusalem as its capital")
 _PREDICATIVE = frozenset({"for", "as", "of", "over"})
@@ -156,6 +154,8 @@ def _verb_claims(parse: Parse, v: int) -> list[Claim]:
             if span:
                 out.append(Claim("clause", v, src(), *span, link=_marker(parse, c)))
         elif ct.dep in _CLAUSE_ARCS:
+            if ct.left < v:
+                continue  # "which he said was caused by": a relative clause wraps the cue
             span = _trim(parse, max(ct.left, v + 1), _clauses_end(parse, v, c))
             if span:
                 out.append(Claim("clause", v, src(), *span, link=_marker(parse, c)))
@@ -177,20 +177,6 @@ def _verb_claims(parse: Parse, v: int) -> list[Claim]:
                 span = _trim(parse, toks[obj].left, toks[obj].right)
                 if span:
                     out.append(Claim("preposition", v, src(), *span, link=ct.lower))
-    t = toks[v]
-    ends_sentence = t.right >= parse.sents[t.sent][1] - 2
-    if (
-        t.dep in _TRAILING_ARCS
-        and t.head < v
-        and ends_sentence
-        and toks[t.head].pos in ("VERB", "AUX")
-    ):
-        # "The stakes are high, Becerra said": the content is the head's clause before the cue
-        h = toks[t.head]
-        if h.left < t.left and src() >= 0 and src() > t.head:
-            span = _trim(parse, h.left, t.left - 1)
-            if span:
-                out.append(Claim("trailing", v, src(), *span))
     return out
 
 
