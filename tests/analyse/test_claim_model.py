@@ -17,7 +17,8 @@ def test_the_model_is_read_once_and_is_sane() -> None:
     model = load_claim_model()
     assert model is load_claim_model()
     assert 0.5 <= model.threshold < 0.95
-    for shape in ("clause", "infinitive", "object", "preposition", "according", "noun"):
+    shapes = ("clause", "aside", "infinitive", "object", "preposition", "according", "noun")
+    for shape in shapes:
         assert any(name.startswith(f"{shape}:") for name in model.weights), shape
 
 

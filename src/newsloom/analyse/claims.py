@@ -7,6 +7,8 @@ the `nlp` stage made:
 * ``clause``: a verb heading a clausal complement, with or without "that", "whether" or
   "if", before or after it ("Clinton argued that ...", "the poll shows Trump leading",
   "asked whether ...", "The stakes are high, Becerra said.");
+* ``aside``: a verb of saying set inside or after the clause it reports, as a parenthesis
+  ("Within marriages, they said, women now decide", "Backing will matter, analysts say.");
 * ``infinitive``: a verb heading an infinitive or a clause of its own object ("vowed to
   repeal", "urged Congress to act", "wants to build a wall");
 * ``object``: a verb and its direct object ("announced his candidacy", "denied the
@@ -177,6 +179,13 @@ def _verb_claims(parse: Parse, v: int) -> list[Claim]:
                 span = _trim(parse, toks[obj].left, toks[obj].right)
                 if span:
                     out.append(Claim("preposition", v, src(), *span, link=ct.lower))
+    t = toks[v]
+    if t.dep == "parataxis" and toks[t.head].pos in ("VERB", "AUX") and src() >= 0:
+        # "Within marriages, they said, women now have ...", "..., analysts say.": the cue
+        # hangs off the clause it reports; the content is that clause around it
+        span = _trim(parse, toks[t.head].left, toks[t.head].right)
+        if span and not any(toks[c].dep in ("ccomp", "dobj") for c in parse.children[v]):
+            out.append(Claim("aside", v, src(), *span))
     return out
 
 
@@ -236,7 +245,7 @@ def claims(parse: Parse) -> list[Claim]:
     seen: set[tuple[int, int]] = set()
     unique = []
     for c in out:
-        if c.first <= c.cue <= c.last:
+        if c.first <= c.cue <= c.last and c.shape != "aside":
             continue  # "who officials say is tied to ...": the cue sits inside its own content
         if (c.first, c.last) not in seen:
             seen.add((c.first, c.last))
