@@ -52,3 +52,20 @@ def test_a_mostly_quoted_content_is_left_to_the_direct_quotes(parsed: Parsed) ->
     parse = parsed(text)
     quoted = {i for i, t in enumerate(parse.tokens) if t.start > text.index('"')}
     assert not [c for c, _ in candidates(parse, quoted) if c.shape == "clause"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is a useful step," Ortega said of the plan, according to Reuters.',
+        'According to the mayor\'s office, Kowalski said the deal was "a useful step".',
+    ],
+)
+def test_according_to_in_a_sentence_that_quotes_is_the_quotes_credit(
+    parsed: Parsed, text: str
+) -> None:
+    parse = parsed(text)
+    marks = [i for i, ch in enumerate(text) if ch == '"']
+    quoted = {i for i, t in enumerate(parse.tokens) if marks[0] <= t.start < marks[1]}
+    assert any(c.shape == "according" for c in claims(parse))
+    assert not [c for c, _ in candidates(parse, quoted) if c.shape == "according"]

@@ -126,11 +126,18 @@ def candidates(
     for claim in claims(parse):
         if _unsaid(parse, claim):
             continue
+        if claim.shape == "according" and _quotes_directly(parse, claim.cue, quoted):
+            continue  # '"...," X said, according to Y': the credit is the direct quote's
         size = claim.last - claim.first + 1
         if 2 * sum(i in quoted for i in range(claim.first, claim.last + 1)) >= size:
             continue
         out.append((claim, claim_features(parse, claim, quoted, people)))
     return out
+
+
+def _quotes_directly(parse: Parse, i: int, quoted: set[int]) -> bool:
+    first, stop = parse.sents[parse.tokens[i].sent]
+    return any(j in quoted for j in range(first, stop))
 
 
 def _unsaid(parse: Parse, claim: Claim) -> bool:

@@ -20,8 +20,9 @@ the `nlp` stage made:
   promise to ...", "requests to answer").
 
 Candidates are many and mostly wrong: `claim_model` decides which are attributions. The
-source is the cue's subject (or the agent of a passive), a noun's possessor, or the object of
-"according to"; none when the text gives none ("Asked whether ...").
+source is the cue's subject (or the agent of a passive), the one whose words an outlet relays
+("TASS quoted X as saying"), a noun's possessor, or the object of "according to"; none when
+the text gives none ("Asked whether ...").
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsloom.analyse.parse import Parse
+from newsloom.analyse.relay import RELAY_LEMMAS, relay_of
 
 __all__ = ["Claim", "claims"]
 
@@ -140,12 +142,15 @@ def _possessor(parse: Parse, noun: int) -> int:
 def _verb_claims(parse: Parse, v: int) -> list[Claim]:
     toks = parse.tokens
     out: list[Claim] = []
+    relay = relay_of(parse, v)
+    if relay is not None and toks[v].lemma in RELAY_LEMMAS:
+        return out  # "TASS quoted X as saying ...": the words are the "saying"'s, X's
     source = -2  # computed once, when needed
 
     def src() -> int:
         nonlocal source
         if source == -2:
-            source = _subject(parse, v)
+            source = relay.speaker if relay is not None else _subject(parse, v)
         return source
 
     for c in parse.children[v]:

@@ -12,8 +12,10 @@ verb, `Resolver.resolve` for a possessor); an outlet the sentence credits ("told
 relay, and "according to" a medium is the relay with no speaker. Candidates whose content is
 mostly a direct quote are left to the direct quotes; one that quotes a fragment ("Trump said
 he has “big plans” for the final month") is reported speech that mixes in the speaker's
-words, and the fragment is a partial quote of its own as well. Negation, modality ("will
-say") and questions ("asked whether") are features the model weighs, not rules.
+words, and the fragment is a partial quote of its own as well. A negated cue ("did not say
+that"), words not yet spoken ("will say") and a question ("asked whether") report nothing, and
+"according to" in a sentence that quotes directly is the direct quote's credit: these are
+rules (`claim_model.candidates`), since reporting them would put words in someone's mouth.
 """
 
 from __future__ import annotations
