@@ -52,10 +52,15 @@ def _source_kind(parse: Parse, s: int) -> str:
 
 
 def claim_features(
-    parse: Parse, claim: Claim, quoted: frozenset[int] | set[int], people: People | None = None
+    parse: Parse,
+    claim: Claim,
+    quoted: frozenset[int] | set[int],
+    people: People | None = None,
+    share: float | None = None,
 ) -> list[str]:
     """The named features of one candidate (`quoted`: indices of tokens inside quotes;
-    `people`: the article's people, when known)."""
+    `people`: the article's people, when known; `share`: of the content inside quotes, when
+    the caller counted it)."""
     toks = parse.tokens
     cue = toks[claim.cue]
     shape, lemma = claim.shape, cue.lemma
@@ -68,7 +73,8 @@ def claim_features(
     head = head_of(parse, claim.first, claim.last + 1)
     ht = toks[head]
     has_subject = any(toks[c].dep in ("nsubj", "nsubjpass", "expl") for c in parse.children[head])
-    share = sum(i in quoted for i in range(claim.first, claim.last + 1)) / size
+    if share is None:
+        share = sum(i in quoted for i in range(claim.first, claim.last + 1)) / size
     a, b = parse.sents[cue.sent]
     last = toks[b - 1]
     feats = [
@@ -123,15 +129,19 @@ def candidates(
     """The parse's candidate attributions with their features; a candidate whose content is
     mostly inside quotation marks is left to the direct quotes."""
     out = []
+    before = [0]  # quoted tokens before each token index
+    for i in range(len(parse.tokens)):
+        before.append(before[-1] + (i in quoted))
     for claim in claims(parse):
         if _unsaid(parse, claim):
             continue
         if claim.shape == "according" and _quotes_directly(parse, claim.cue, quoted):
             continue  # '"...," X said, according to Y': the credit is the direct quote's
         size = claim.last - claim.first + 1
-        if 2 * sum(i in quoted for i in range(claim.first, claim.last + 1)) >= size:
+        inside = before[claim.last + 1] - before[claim.first]
+        if 2 * inside >= size:
             continue
-        out.append((claim, claim_features(parse, claim, quoted, people)))
+        out.append((claim, claim_features(parse, claim, quoted, people, inside / size)))
     return out
 
 

@@ -139,10 +139,16 @@ def _possessor(parse: Parse, noun: int) -> int:
     return -1
 
 
+def _may_relay(parse: Parse, v: int) -> bool:
+    """A verb with an "as" phrase, or inside one: the only ones `relay_of` can take."""
+    t = parse.tokens
+    return t[t[v].head].lower == "as" or any(t[c].lower == "as" for c in parse.children[v])
+
+
 def _verb_claims(parse: Parse, v: int) -> list[Claim]:
     toks = parse.tokens
     out: list[Claim] = []
-    relay = relay_of(parse, v)
+    relay = relay_of(parse, v) if _may_relay(parse, v) else None
     if relay is not None and toks[v].lemma in RELAY_LEMMAS:
         return out  # "TASS quoted X as saying ...": the words are the "saying"'s, X's
     source = -2  # computed once, when needed
