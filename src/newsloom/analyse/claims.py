@@ -96,15 +96,19 @@ def _trim(parse: Parse, first: int, last: int) -> tuple[int, int] | None:
 
 
 def _clauses_end(parse: Parse, verb: int, clause: int) -> int:
-    """Last token of a complement clause and of the clauses coordinated after it ("said that
-    A, and that B"; "said A; B")."""
+    """Last token of a complement clause and of the clauses coordinated after it with a
+    "that" of their own ("said that A, and that B") or after a semicolon ("said A; B"). A
+    coordinated verb without one is the speaker's next act ("said A and left"), not content."""
     toks = parse.tokens
     end = toks[clause].right
+    semicolon = False
     for c in parse.children[verb]:
         ct = toks[c]
-        if c <= clause or (ct.dep == "punct" and ct.lower in (",", ";")):
+        if c <= clause or ct.dep == "cc" or (ct.dep == "punct" and ct.lower in (",", ";")):
+            semicolon = semicolon or ct.lower == ";"
             continue
-        if ct.dep not in ("conj", "parataxis", "cc"):
+        clausal = ct.dep in ("conj", "parataxis") and (semicolon or _marker(parse, c) == "that")
+        if not clausal:
             break
         end = max(end, ct.right)
     return end
