@@ -27,6 +27,7 @@ __all__ = ["ClaimModel", "candidates", "claim_features", "load_claim_model"]
 
 RESOURCE = "reported_model.json.gz"
 _PRONOUNS = words("i we you they he she it this that who which one someone many some others")
+_DETS = frozenset({"det", "poss", "nummod"})
 _ENDS = frozenset((".", "?", "!", "”", '"'))
 _MODALS = words("will would could might may should must can 'll wo")
 
@@ -108,16 +109,22 @@ def claim_features(
             feats += ["source_person", f"source_person={shape}"]
         if kind == "noun":
             feats.append(f"source_lemma={st.lemma}")
+        dets = [toks[c].lower for c in parse.children[claim.source] if toks[c].dep in _DETS]
+        feats.append(f"source_det={dets[0] if dets else ''}")
         feats.append(f"source_dep={shape}|{st.dep}")
+    feats.append(f"content_lemma={ht.lemma}")
     if shape in ("object", "preposition", "noun"):
-        feats.append(f"content_lemma={shape}|{ht.lemma}")
         feats.append(f"content_kind={shape}|{_source_kind(parse, head)}")
+    if any(i in quoted for i in range(a, b)):
+        feats.append("sentence_quotes")
     if negated:
         feats += ["negated", f"negated={shape}"]
     if modal:
         feats += ["modal", f"modal={lemma}"]
     if passive:
         feats += ["passive", f"passive={lemma}"]
+    if claim.relayed:
+        feats.append("relayed")
     # each construction weighs its features on its own (its own bias too); the cue lemma is
     # also shared across constructions
     return [f"{shape}:{f}" for f in feats] + ["bias", f"lemma={lemma}", f"source={kind}"]
@@ -126,15 +133,16 @@ def claim_features(
 def candidates(
     parse: Parse, quoted: set[int], people: People | None = None
 ) -> list[tuple[Claim, list[str]]]:
-    """The parse's candidate attributions with their features; a candidate whose content is
-    mostly inside quotation marks is left to the direct quotes."""
+    """The parse's candidate attributions with their features. A candidate with no source in
+    the text ("Asked whether ...") is none; one whose content is mostly inside quotation marks
+    is left to the direct quotes."""
     out = []
     before = [0]  # quoted tokens before each token index
     for i in range(len(parse.tokens)):
         before.append(before[-1] + (i in quoted))
     for claim in claims(parse):
-        if _unsaid(parse, claim):
-            continue
+        if claim.source < 0 or _unsaid(parse, claim):
+            continue  # reported speech is found through the one who reports it, named or not
         if claim.shape == "according" and _quotes_directly(parse, claim.cue, quoted):
             continue  # '"...," X said, according to Y': the credit is the direct quote's
         size = claim.last - claim.first + 1

@@ -27,7 +27,7 @@ the text gives none ("Asked whether ...").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsloom.analyse.parse import Parse
 from newsloom.analyse.relay import RELAY_LEMMAS, relay_of
@@ -57,6 +57,8 @@ class Claim:
     last: int
     #: the preposition of a ``preposition`` claim, or the marker of a clause ("that", "to")
     link: str = ""
+    #: the source is the one an outlet relays ("TASS quoted X as saying that ...")
+    relayed: bool = False
 
 
 def _subject(parse: Parse, verb: int) -> int:
@@ -194,6 +196,8 @@ def _verb_claims(parse: Parse, v: int) -> list[Claim]:
                 span = _trim(parse, toks[obj].left, toks[obj].right)
                 if span:
                     out.append(Claim("preposition", v, src(), *span, link=ct.lower))
+    if relay is not None:
+        out = [replace(c, relayed=True) for c in out]
     t = toks[v]
     if t.dep == "parataxis" and toks[t.head].pos in ("VERB", "AUX") and src() >= 0:
         # "Within marriages, they said, women now have ...", "..., analysts say.": the cue
@@ -258,7 +262,7 @@ def claims(parse: Parse) -> list[Claim]:
         elif t.pos == "NOUN":
             out += _noun_claims(parse, t.i)
     seen: set[tuple[int, int]] = set()
-    unique = []
+    unique: list[Claim] = []
     for c in out:
         if c.first <= c.cue <= c.last and c.shape != "aside":
             continue  # "who officials say is tied to ...": the cue sits inside its own content

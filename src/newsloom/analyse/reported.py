@@ -70,7 +70,9 @@ def reported_speech(resolver: Resolver) -> list[Quote]:
     scored = []
     for claim, features in candidates(parse, quoted, resolver.doc.people):
         p = model.probability(features)
-        if p >= model.threshold:
+        if p >= model.threshold or (claim.relayed and claim.shape == "clause"):
+            # an outlet that quotes someone "as saying that ..." credits the clause to them in
+            # so many words; PolNeAR's US politics has too few relays to learn that from
             scored.append((p, claim))
     scored.sort(key=lambda x: (-x[0], x[1].cue, x[1].first))
     chosen: list[tuple[float, Claim]] = []
@@ -81,6 +83,8 @@ def reported_speech(resolver: Resolver) -> list[Quote]:
     last: Attribution | None = None
     for p, claim in sorted(chosen, key=lambda x: (x[1].cue, x[1].first)):
         att, via = _attribution(resolver, claim, last, quoted)
+        if not att.mention:
+            continue  # the parse's source, but not one the resolver can name or quote
         last = att if att.speaker else last
         found.append(_quote(parse, (claim.first, claim.last), att, _cue(parse, claim), via, p))
     return sorted(found, key=lambda q: (q.start, q.end))
