@@ -175,7 +175,7 @@ def main() -> None:
     probs = np.zeros(len(y))
     for outlet in sorted(set(outlets)):
         held = groups == outlet
-        model = LogisticRegression(C=C, solver="liblinear")
+        model = LogisticRegression(C=C, solver="liblinear", random_state=0)
         model.fit(x[~held], y[~held])
         probs[held] = model.predict_proba(x[held])[:, 1]
     points = curve(probs, spans, golds)
@@ -184,7 +184,7 @@ def main() -> None:
     fitting = [t for t, p, _ in points if p >= TARGET_PRECISION]
     threshold = min(fitting) if fitting else 0.5
     print(f"threshold {threshold:.3f}")
-    model = LogisticRegression(C=C, solver="liblinear")
+    model = LogisticRegression(C=C, solver="liblinear", random_state=0)
     model.fit(x, y)
     names = vec.get_feature_names_out()
     weights = {
