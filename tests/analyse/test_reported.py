@@ -86,6 +86,23 @@ def test_according_to_a_medium_is_a_relay_not_a_speaker(quotes_of: QuotesOf) -> 
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # what someone praised or endorsed is theirs as PolNeAR attributes it
+        ("Anna Kowalski praised the new timetable for the talks.", "praise",
+         "the new timetable for the talks"),
+        ("Anna Kowalski endorsed the new timetable for the talks.", "endorse",
+         "the new timetable for the talks"),
+    ],
+)  # fmt: skip
+def test_an_attributed_stance_without_a_clause(
+    quotes_of: QuotesOf, text: str, cue: str, content: str
+) -> None:
+    (q,) = indirect(quotes_of(text))
+    assert (q.speaker, q.cue, q.text) == ("Anna Kowalski", cue, content)
+
+
 def test_a_pronoun_speaker_resolves_to_the_person_before(quotes_of: QuotesOf) -> None:
     text = "Anna Kowalski arrived in Riga on Monday. She said the talks had gone well."
     (q,) = indirect(quotes_of(text))
@@ -98,7 +115,7 @@ def test_a_pronoun_speaker_resolves_to_the_person_before(quotes_of: QuotesOf) ->
         "Anna Kowalski did not say that the talks had failed.",  # negated
         "Anna Kowalski will say that the talks have failed.",  # not yet spoken
         "Anna Kowalski asked whether the talks had failed.",  # a question
-        "Anna Kowalski praised the new timetable for the talks.",  # no clause
+        "Anna Kowalski parked her car near the venue of the talks.",  # no attribution at all
         # the complement has no subject of its own: no statement to report
         "The wound, which Anna Kowalski said was caused by a rubber bullet, healed slowly.",
         '"The talks have failed completely," Anna Kowalski said.',  # a direct quote

@@ -1,96 +1,44 @@
-"""Reported (indirect) speech: what someone said, in the reporter's words.
+"""Reported (indirect) speech: what someone said, thought or found, in the reporter's words.
 
-Two shapes of news text carry reported speech:
+News reports speech in many shapes ("Ryabkov told Russian state media that ...", "the poll
+shows Trump leading", "vowed to repeal the law", "The stakes are high, Becerra said",
+"according to X, ...", "his claim that ..."). `claims` reads every candidate off the one
+parse, with its cue, source and content; `claim_model`, a logistic regression learned on
+PolNeAR's train/ split (`training/reported_model.py`), keeps the likely ones. When two kept
+candidates cover each other's content, the likelier stands (one statement, one quote).
 
-* a verb of saying with a clausal complement, with or without "that": "Ryabkov told Russian
-  state media that Putin's government wanted ...", "The minister said the talks would
-  resume". The complement (the dependency parse's ``ccomp``, with a subject of its own) is
-  the reported content; the verb's subject is the speaker, resolved by the same machinery
-  as direct quotes; an outlet the verb names ("told Russian state media", "told CNN") is
-  the relay;
-* "according to X, ...": the rest of the sentence is X's account. When X is a medium it is
-  the relay and the speaker stays unknown.
-
-Complements that are mostly a direct quote are left to the direct quotes; one that quotes a
-fragment ("Trump said he has “big plans” for the final month") is reported speech that mixes
-in the speaker's words, and the fragment is a partial quote of its own as well. A verb that
-announces words not yet spoken ("will say"), a negated one ("did not say that") and a
-question ("asked whether") report nothing.
+The speaker is resolved by the same machinery as direct quotes (`Resolver.attribute_cue` for a
+verb, `Resolver.resolve` for a possessor); an outlet the sentence credits ("told CNN") is the
+relay, and "according to" a medium is the relay with no speaker. Candidates whose content is
+mostly a direct quote are left to the direct quotes; one that quotes a fragment ("Trump said
+he has “big plans” for the final month") is reported speech that mixes in the speaker's
+words, and the fragment is a partial quote of its own as well. A negated cue ("did not say
+that"), words not yet spoken ("will say") and a question ("asked whether") report nothing, and
+"according to" in a sentence that quotes directly is the direct quote's credit: these are
+rules (`claim_model.candidates`), since reporting them would put words in someone's mouth.
 """
 
 from __future__ import annotations
 
-from newsloom.analyse.attribution import Attribution, Resolver, is_future
-from newsloom.analyse.lexicon import words
+from newsloom.analyse.attribution import Attribution, Resolver
+from newsloom.analyse.claim_model import candidates, load_claim_model
+from newsloom.analyse.claims import Claim
 from newsloom.analyse.parse import Parse
 from newsloom.analyse.via import credits_in, outlet_name
 from newsloom.article import Quote
 
-#: verbs whose clausal complement is what someone said (a narrower list than the cues of
-#: direct quotes: "call", "praise" or "thank" take no reported clause)
-SAY_LEMMAS = words(
-    """
-    say tell claim announce warn insist argue deny confirm admit explain state add suggest
-    allege note stress acknowledge reveal assert predict promise vow reiterate maintain
-    contend concede emphasize emphasise declare disclose indicate hint write tweet complain
-    agree inform assure reassure recall remark reply respond testify threaten
-    """
-) | words(
-    # verbs of finding and concluding whose complement PolNeAR attributes: chosen on 400
-    # articles of its train/ split (each right at least 3 times in 4, seen 8 times or more;
-    # "show", "report", "believe" and "think" fell short); see training/reported_verbs.py
-    "find point ask worry recognize recognise conclude"
-)
-#: words that open a question, not a report ("asked whether", "said if")
-_QUESTION_MARKS = words("whether if")
-#: a complement with one of these is a clause of its own ("that *the talks* would resume")
-_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-#: the smallest reported content worth reporting, in tokens
-_MIN_TOKENS = 3
-#: confidence of a reported clause relative to its speaker's resolution
-_SCALE = 0.85
-
-
-def _trim(parse: Parse, first: int, last: int) -> tuple[int, int] | None:
-    """Token range of a complement without its "that", leading or trailing punctuation."""
-    toks = parse.tokens
-    while first <= last and (
-        toks[first].pos in ("PUNCT", "SPACE")
-        or (toks[first].dep == "mark" and toks[first].lower == "that")
-    ):
-        first += 1
-    while last >= first and toks[last].pos in ("PUNCT", "SPACE"):
-        last -= 1
-    if last - first + 1 < _MIN_TOKENS:
-        return None
-    return first, last
-
-
-def _complement(parse: Parse, verb: int) -> int | None:
-    """The clausal complement of a verb of saying, when it is a statement."""
-    for c in parse.children[verb]:
-        t = parse.tokens[c]
-        if t.dep != "ccomp" or t.pos not in ("VERB", "AUX"):
-            continue
-        marks = [parse.tokens[g].lower for g in parse.children[c] if parse.tokens[g].dep == "mark"]
-        if any(m in _QUESTION_MARKS for m in marks):
-            continue
-        if not any(parse.tokens[g].dep in _CLAUSE_SUBJECTS for g in parse.children[c]):
-            continue  # "which he said was caused by ...": no statement of its own
-        return c
-    return None
-
-
-def _negated(parse: Parse, verb: int) -> bool:
-    return any(parse.tokens[c].dep == "neg" for c in parse.children[verb])
-
 
 def _quote(
-    parse: Parse, span: tuple[int, int], att: Attribution, cue: str, via: str | None
+    parse: Parse,
+    span: tuple[int, int],
+    att: Attribution,
+    cue: str,
+    via: str | None,
+    probability: float,
 ) -> Quote:
     first, last = span
     start, end = parse.tokens[first].start, parse.tokens[last].end
-    confidence = round(att.confidence * _SCALE, 2) if att.speaker else 0.0
+    confidence = round(min(att.confidence, probability), 2) if att.speaker else 0.0
     return Quote(
         text=parse.text[start:end],
         start=start,
@@ -111,70 +59,67 @@ def _via(parse: Parse, sent: int, skip: set[int], named: bool) -> str | None:
 
 
 def reported_speech(resolver: Resolver) -> list[Quote]:
-    """Every reported statement of the article the resolver reads, in text order."""
+    """Every reported statement of the article the resolver reads, in text order.
+
+    Candidates come from the parse (`claims`), each weighed by the learned model
+    (`claim_model`); of candidates whose contents cover each other, the likelier stands.
+    """
     parse = resolver.doc.parse
-    in_quote = resolver.doc.in_quote
-    quoted = {i for i, q in enumerate(in_quote) if q >= 0}
+    quoted = {i for i, q in enumerate(resolver.doc.in_quote) if q >= 0}
+    model = load_claim_model()
+    scored = []
+    for claim, features in candidates(parse, quoted, resolver.doc.people):
+        p = model.probability(features)
+        if p >= model.threshold or (claim.relayed and claim.shape == "clause"):
+            # an outlet that quotes someone "as saying that ..." credits the clause to them in
+            # so many words; PolNeAR's US politics has too few relays to learn that from
+            scored.append((p, claim))
+    scored.sort(key=lambda x: (-x[0], x[1].cue, x[1].first))
+    chosen: list[tuple[float, Claim]] = []
+    for p, claim in scored:
+        if not any(_cover_each_other(claim, other) for _, other in chosen):
+            chosen.append((p, claim))
     found: list[Quote] = []
-    used_sents: set[int] = set()
     last: Attribution | None = None
-    for t in parse.tokens:
-        if t.pos not in ("VERB", "AUX") or t.lemma not in SAY_LEMMAS or in_quote[t.i] >= 0:
-            continue
-        comp = _complement(parse, t.i)
-        if comp is None or _negated(parse, t.i) or is_future(parse, t.i):
-            continue
-        ct = parse.tokens[comp]
-        if ct.left < t.i < ct.right:
-            continue  # "which he said was caused by": a relative clause wraps the verb
-        quoted_share = sum(in_quote[i] >= 0 for i in range(ct.left, ct.right + 1))
-        if 2 * quoted_share >= ct.right - ct.left + 1:
-            continue  # a direct quote's own words; a fragment inside is a mixed quote
-        span = _trim(parse, ct.left, ct.right)
-        if span is None:
-            continue
-        att = resolver.attribute_cue(t.i, last)
-        if att is None or not att.mention:
-            continue
+    for p, claim in sorted(chosen, key=lambda x: (x[1].cue, x[1].first)):
+        att, via = _attribution(resolver, claim, last, quoted)
+        if not att.mention:
+            continue  # the parse's source, but not one the resolver can name or quote
         last = att if att.speaker else last
-        via = att.via or _via(parse, t.sent, quoted, named=att.speaker is not None)
-        found.append(_quote(parse, span, att, t.lemma, via))
-        used_sents.add(t.sent)
-    found += _according(resolver, used_sents, quoted)
+        found.append(_quote(parse, (claim.first, claim.last), att, _cue(parse, claim), via, p))
     return sorted(found, key=lambda q: (q.start, q.end))
 
 
-def _according(resolver: Resolver, used_sents: set[int], quoted: set[int]) -> list[Quote]:
-    """ "According to X, ...": the sentence outside the credit is X's account."""
+def _cover_each_other(a: Claim, b: Claim) -> bool:
+    """Two contents that share at least half of each (one statement found twice)."""
+    overlap = min(a.last, b.last) - max(a.first, b.first) + 1
+    size_a, size_b = a.last - a.first + 1, b.last - b.first + 1
+    return overlap > 0 and 2 * overlap >= size_a and 2 * overlap >= size_b
+
+
+def _cue(parse: Parse, claim: Claim) -> str:
+    t = parse.tokens[claim.cue]
+    if claim.shape == "according":
+        return "according to"
+    return t.lemma if t.pos in ("VERB", "AUX", "NOUN") else t.lower
+
+
+def _attribution(
+    resolver: Resolver, claim: Claim, last: Attribution | None, quoted: set[int]
+) -> tuple[Attribution, str | None]:
+    """Who made the statement, and through which outlet."""
     parse = resolver.doc.parse
-    out: list[Quote] = []
-    for t in parse.tokens:
-        if t.lower != "according" or t.i in quoted or t.sent in used_sents:
-            continue
-        a, b = parse.sents[t.sent]
-        if any(i in quoted for i in range(a, b)):
-            continue  # the sentence quotes directly: its credit is the quote's
-        to = next((c for c in parse.children[t.i] if parse.tokens[c].lower == "to"), None)
-        holder = to if to is not None else t.i
-        source = next((c for c in parse.children[holder] if parse.tokens[c].dep == "pobj"), None)
-        if source is None:
-            continue
-        lo, hi = t.left, t.right
-        if to is not None:
-            hi = max(hi, parse.tokens[to].right)
-        before = _trim(parse, a, lo - 1) if lo > a else None
-        after = _trim(parse, hi + 1, b - 1) if hi + 1 < b else None
-        # "According to X, the talks failed" or "The talks failed, according to X"
-        sides = [s for s in (before, after) if s is not None]
-        span = max(sides, key=lambda s: s[1] - s[0]) if sides else None
-        if span is None:
-            continue
-        outlet = outlet_name(parse, source, strong=False)
+    if claim.shape == "according":
+        outlet = outlet_name(parse, claim.source, strong=False)
         if outlet is not None:
-            att, via = Attribution(mention=outlet), outlet
-        else:
-            att = resolver.resolve(source, None)
-            via = None
-        out.append(_quote(parse, span, att, "according to", via))
-        used_sents.add(t.sent)
-    return out
+            return Attribution(mention=outlet), outlet
+        return resolver.resolve(claim.source, None), None
+    att: Attribution | None = None
+    if parse.tokens[claim.cue].pos in ("VERB", "AUX"):
+        att = resolver.attribute_cue(claim.cue, last)
+    if att is None and claim.source >= 0:
+        att = resolver.resolve(claim.source, last)
+    if att is None:
+        return Attribution(), None
+    sent = parse.tokens[claim.cue].sent
+    return att, att.via or _via(parse, sent, quoted, named=att.speaker is not None)

@@ -57,7 +57,8 @@ STAGES = ("extract", "clean", "published", "dates", "nlp", "entities", "quotes")
 QUOTE_F1_FLOOR = 0.95
 QUOTE_SPEAKER_F1_FLOOR = 0.88
 INDIRECT_PRECISION_FLOOR = 0.80
-# indirect recall has a target (0.60, issue 11) but no floor yet: it is at 0.24
+#: indirect recall's floor, below today's 0.357 (the issue's target is 0.60)
+INDIRECT_RECALL_FLOOR = 0.33
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +269,7 @@ def score_polnear(
         ip, ir = ratio(n_ind_match, n_ind_pred), ratio(n_ind_match, n_ind_gold)
         figures += [
             fig("indirect precision", ip, n_ind_match, n_ind_pred, floor=INDIRECT_PRECISION_FLOOR),
-            fig("indirect recall", ir, n_ind_match, n_ind_gold),
+            fig("indirect recall", ir, n_ind_match, n_ind_gold, floor=INDIRECT_RECALL_FLOOR),
             fig("indirect F1", f1(ip, ir)),
             fig("indirect speaker accuracy (matched, named source)",
                 ratio(n_ind_right, n_ind_scored), n_ind_right, n_ind_scored),

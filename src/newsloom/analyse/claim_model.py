@@ -1,0 +1,190 @@
+"""Which candidate attributions (`claims`) are reported speech: a small learned scorer.
+
+Each candidate is described by named features of its parse (the cue's lemma, tag and arc,
+the shape of the construction, what kind of word the source is, the content's length and
+marker, negation, modality, where the cue stands); a logistic regression learned on PolNeAR's
+train/ split (`training/reported_model.py`) weighs them. The weights ship as
+`resources/reported_model.json` and are read once per process; scoring is a sum of weights,
+no scikit-learn at run time.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from newsloom.analyse.attribution import is_future
+from newsloom.analyse.claims import Claim, claims
+from newsloom.analyse.entities import People
+from newsloom.analyse.lexicon import words
+from newsloom.analyse.parse import Parse, head_of
+
+__all__ = ["ClaimModel", "candidates", "claim_features", "load_claim_model"]
+
+RESOURCE = "reported_model.json.gz"
+_PRONOUNS = words("i we you they he she it this that who which one someone many some others")
+_DETS = frozenset({"det", "poss", "nummod"})
+_ENDS = frozenset((".", "?", "!", "”", '"'))
+_MODALS = words("will would could might may should must can 'll wo")
+
+
+def _bucket(n: int) -> str:
+    for top in (1, 2, 4, 8, 16, 32):
+        if n <= top:
+            return str(top)
+    return "more"
+
+
+def _source_kind(parse: Parse, s: int) -> str:
+    if s < 0:
+        return "none"
+    t = parse.tokens[s]
+    if t.pos == "PRON" or t.lower in _PRONOUNS:
+        return "pron"
+    if t.ent:
+        return "ent_" + t.ent
+    if t.pos == "PROPN":
+        return "propn"
+    return "noun"
+
+
+def claim_features(
+    parse: Parse,
+    claim: Claim,
+    quoted: frozenset[int] | set[int],
+    people: People | None = None,
+    share: float | None = None,
+) -> list[str]:
+    """The named features of one candidate (`quoted`: indices of tokens inside quotes;
+    `people`: the article's people, when known; `share`: of the content inside quotes, when
+    the caller counted it)."""
+    toks = parse.tokens
+    cue = toks[claim.cue]
+    shape, lemma = claim.shape, cue.lemma
+    size = claim.last - claim.first + 1
+    kind = _source_kind(parse, claim.source)
+    kids = [toks[c] for c in parse.children[claim.cue]]
+    negated = any(k.dep == "neg" for k in kids)
+    modal = any(k.dep == "aux" and k.lower in _MODALS for k in kids)
+    passive = any(k.dep in ("nsubjpass", "auxpass") for k in kids)
+    head = head_of(parse, claim.first, claim.last + 1)
+    ht = toks[head]
+    has_subject = any(toks[c].dep in ("nsubj", "nsubjpass", "expl") for c in parse.children[head])
+    if share is None:
+        share = sum(i in quoted for i in range(claim.first, claim.last + 1)) / size
+    a, b = parse.sents[cue.sent]
+    last = toks[b - 1]
+    feats = [
+        "bias",
+        f"shape={shape}",
+        f"lemma={lemma}",
+        f"shape_lemma={shape}|{lemma}",
+        f"link={shape}|{claim.link}",
+        f"lemma_link={lemma}|{claim.link}",
+        f"tag={cue.tag}",
+        f"shape_tag={shape}|{cue.tag}",
+        f"dep={cue.dep}",
+        f"shape_dep={shape}|{cue.dep}",
+        f"source={kind}",
+        f"shape_source={shape}|{kind}",
+        f"lemma_source={lemma}|{kind}",
+        f"size={_bucket(size)}",
+        f"shape_size={shape}|{_bucket(size)}",
+        f"head_pos={shape}|{ht.pos}",
+        f"head_tag={ht.tag}",
+        f"clause={shape}|{has_subject}",
+        f"order={shape}|{'before' if claim.cue < claim.first else 'after'}",
+        f"quoted={shape}|{round(share * 4)}",
+        f"cue_quoted={claim.cue in quoted}",
+        f"sent_end={last.text in _ENDS}",
+        f"first_in_sent={claim.cue == a}",
+    ]
+    if claim.source >= 0:
+        st = toks[claim.source]
+        if people is not None and people.at(claim.source) is not None:
+            feats += ["source_person", f"source_person={shape}"]
+        if kind == "noun":
+            feats.append(f"source_lemma={st.lemma}")
+        dets = [toks[c].lower for c in parse.children[claim.source] if toks[c].dep in _DETS]
+        feats.append(f"source_det={dets[0] if dets else ''}")
+        feats.append(f"source_dep={shape}|{st.dep}")
+    feats.append(f"content_lemma={ht.lemma}")
+    if shape in ("object", "preposition", "noun"):
+        feats.append(f"content_kind={shape}|{_source_kind(parse, head)}")
+    if any(i in quoted for i in range(a, b)):
+        feats.append("sentence_quotes")
+    if negated:
+        feats += ["negated", f"negated={shape}"]
+    if modal:
+        feats += ["modal", f"modal={lemma}"]
+    if passive:
+        feats += ["passive", f"passive={lemma}"]
+    if claim.relayed:
+        feats.append("relayed")
+    # each construction weighs its features on its own (its own bias too); the cue lemma is
+    # also shared across constructions
+    return [f"{shape}:{f}" for f in feats] + ["bias", f"lemma={lemma}", f"source={kind}"]
+
+
+def candidates(
+    parse: Parse, quoted: set[int], people: People | None = None
+) -> list[tuple[Claim, list[str]]]:
+    """The parse's candidate attributions with their features. A candidate with no source in
+    the text ("Asked whether ...") is none; one whose content is mostly inside quotation marks
+    is left to the direct quotes."""
+    out = []
+    before = [0]  # quoted tokens before each token index
+    for i in range(len(parse.tokens)):
+        before.append(before[-1] + (i in quoted))
+    for claim in claims(parse):
+        if claim.source < 0 or _unsaid(parse, claim):
+            continue  # reported speech is found through the one who reports it, named or not
+        if claim.shape == "according" and _quotes_directly(parse, claim.cue, quoted):
+            continue  # '"...," X said, according to Y': the credit is the direct quote's
+        size = claim.last - claim.first + 1
+        inside = before[claim.last + 1] - before[claim.first]
+        if 2 * inside >= size:
+            continue
+        out.append((claim, claim_features(parse, claim, quoted, people, inside / size)))
+    return out
+
+
+def _quotes_directly(parse: Parse, i: int, quoted: set[int]) -> bool:
+    first, stop = parse.sents[parse.tokens[i].sent]
+    return any(j in quoted for j in range(first, stop))
+
+
+def _unsaid(parse: Parse, claim: Claim) -> bool:
+    """A statement nobody made: a negated cue ("did not say that"), words not yet spoken
+    ("will announce that") or a question ("asked whether"). Rules, not features: reporting
+    these as someone's statement would put words in their mouth."""
+    kids = parse.children[claim.cue]
+    if any(parse.tokens[c].dep == "neg" for c in kids):
+        return True
+    if parse.tokens[claim.cue].pos in ("VERB", "AUX") and is_future(parse, claim.cue):
+        return True
+    return claim.shape == "clause" and claim.link in ("whether", "if")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimModel:
+    """Feature weights, bias and the decision threshold chosen on held-out outlets."""
+
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, features: list[str]) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+@lru_cache(maxsize=1)
+def load_claim_model() -> ClaimModel:
+    """The shipped model, read once per process."""
+    data = resources.files("newsloom.resources").joinpath(RESOURCE).read_bytes()
+    raw = json.loads(gzip.decompress(data).decode("utf-8"))
+    return ClaimModel(weights=dict(raw["weights"]), threshold=float(raw["threshold"]))

@@ -1,0 +1,272 @@
+"""Candidate attributions of reported speech, read off the dependency parse.
+
+News reports what people said, thought, found or wanted in a handful of shapes; each gives a
+cue (the word that attributes), a source (who) and a content (what), all from the one parse
+the `nlp` stage made:
+
+* ``clause``: a verb heading a clausal complement, with or without "that", "whether" or
+  "if", before or after it ("Clinton argued that ...", "the poll shows Trump leading",
+  "asked whether ...", "The stakes are high, Becerra said.");
+* ``aside``: a verb of saying set inside or after the clause it reports, as a parenthesis
+  ("Within marriages, they said, women now decide", "Backing will matter, analysts say.");
+* ``infinitive``: a verb heading an infinitive or a clause of its own object ("vowed to
+  repeal", "urged Congress to act", "wants to build a wall");
+* ``object``: a verb and its direct object ("announced his candidacy", "denied the
+  allegations", "endorsed Mr. Sanders");
+* ``preposition``: a verb and the object of its preposition ("called for a ban", "spoke
+  about the budget", "pointed to the polls");
+* ``according``: "according to X" and the rest of its sentence;
+* ``noun``: a noun heading a "that" clause or an infinitive ("his claim that ...", "the
+  promise to ...", "requests to answer").
+
+Candidates are many and mostly wrong: `claim_model` decides which are attributions. The
+source is the cue's subject (or the agent of a passive), the one whose words an outlet relays
+("TASS quoted X as saying"), a noun's possessor, or the object of "according to"; none when
+the text gives none ("Asked whether ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from newsloom.analyse.parse import Parse
+from newsloom.analyse.relay import RELAY_LEMMAS, relay_of
+
+__all__ = ["Claim", "claims"]
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: arcs along which a verb without a subject takes its head's ("..., saying", "vowed to")
+_INHERIT = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl"})
+_CLAUSE_ARCS = frozenset({"ccomp", "csubj"})
+_OBJECT_ARCS = frozenset({"dobj"})
+#: prepositions that carry what the object is said to be or done for ("criticized Sanders for
+#: stealing", "dismissed Faso as a tool", "regards Jerusalem as its capital")
+_PREDICATIVE = frozenset({"for", "as", "of", "over"})
+#: the fewest tokens of content worth reporting
+MIN_TOKENS = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One candidate: cue token, source head token (or -1) and content tokens [first, last]."""
+
+    shape: str
+    cue: int
+    source: int
+    first: int
+    last: int
+    #: the preposition of a ``preposition`` claim, or the marker of a clause ("that", "to")
+    link: str = ""
+    #: the source is the one an outlet relays ("TASS quoted X as saying that ...")
+    relayed: bool = False
+
+
+def _subject(parse: Parse, verb: int) -> int:
+    """The verb's subject, the agent of a passive, or the subject it inherits; else -1."""
+    i = verb
+    for _ in range(4):
+        for c in parse.children[i]:
+            t = parse.tokens[c]
+            if t.dep in _SUBJECTS:
+                return c
+            if t.dep == "agent":
+                for g in parse.children[c]:
+                    if parse.tokens[g].dep == "pobj":
+                        return g
+        t = parse.tokens[i]
+        if t.dep == "relcl" and t.head != i:
+            return t.head
+        if t.dep not in _INHERIT or t.head == i:
+            return -1
+        i = t.head
+    return -1
+
+
+def _trim(parse: Parse, first: int, last: int) -> tuple[int, int] | None:
+    """A content range without a leading "that", nor punctuation at either end."""
+    toks = parse.tokens
+    while first <= last and (
+        toks[first].pos in ("PUNCT", "SPACE", "CCONJ")
+        or (toks[first].dep == "mark" and toks[first].lower == "that")
+    ):
+        first += 1
+    while last >= first and toks[last].pos in ("PUNCT", "SPACE"):
+        last -= 1
+    if last - first + 1 < MIN_TOKENS:
+        return None
+    return first, last
+
+
+def _clauses_end(parse: Parse, verb: int, clause: int) -> int:
+    """Last token of a complement clause and of the clauses coordinated after it with a
+    "that" of their own ("said that A, and that B") or after a semicolon ("said A; B"). A
+    coordinated verb without one is the speaker's next act ("said A and left"), not content."""
+    toks = parse.tokens
+    end = toks[clause].right
+    semicolon = False
+    for c in parse.children[verb]:
+        ct = toks[c]
+        if c <= clause or ct.dep == "cc" or (ct.dep == "punct" and ct.lower in (",", ";")):
+            semicolon = semicolon or ct.lower == ";"
+            continue
+        clausal = ct.dep in ("conj", "parataxis") and (semicolon or _marker(parse, c) == "that")
+        if not clausal:
+            break
+        end = max(end, ct.right)
+    return end
+
+
+def _predicative_end(parse: Parse, verb: int, obj: int) -> int:
+    """Last token of an object and of a predicative phrase right after it (see `_PREDICATIVE`)."""
+    toks = parse.tokens
+    end = toks[obj].right
+    for c in parse.children[verb]:
+        ct = toks[c]
+        if c > obj and ct.left == end + 1 and (ct.lower in _PREDICATIVE or ct.dep == "oprd"):
+            end = ct.right
+    return end
+
+
+def _marker(parse: Parse, head: int) -> str:
+    for c in parse.children[head]:
+        t = parse.tokens[c]
+        if t.dep in ("mark", "aux") and t.lower in ("that", "whether", "if", "to"):
+            return t.lower
+    return ""
+
+
+def _possessor(parse: Parse, noun: int) -> int:
+    for c in parse.children[noun]:
+        if parse.tokens[c].dep == "poss":
+            return c
+    t = parse.tokens[noun]
+    if t.dep in ("dobj", "attr") and t.head != noun:
+        return _subject(parse, t.head)
+    return -1
+
+
+def _may_relay(parse: Parse, v: int) -> bool:
+    """A verb with an "as" phrase, or inside one: the only ones `relay_of` can take."""
+    t = parse.tokens
+    return t[t[v].head].lower == "as" or any(t[c].lower == "as" for c in parse.children[v])
+
+
+def _verb_claims(parse: Parse, v: int) -> list[Claim]:
+    toks = parse.tokens
+    out: list[Claim] = []
+    relay = relay_of(parse, v) if _may_relay(parse, v) else None
+    if relay is not None and toks[v].lemma in RELAY_LEMMAS:
+        return out  # "TASS quoted X as saying ...": the words are the "saying"'s, X's
+    source = -2  # computed once, when needed
+
+    def src() -> int:
+        nonlocal source
+        if source == -2:
+            source = relay.speaker if relay is not None else _subject(parse, v)
+        return source
+
+    for c in parse.children[v]:
+        ct = toks[c]
+        if ct.dep in _CLAUSE_ARCS and c < v:
+            # "The stakes are high, Becerra said": the complement comes first
+            span = _trim(parse, ct.left, min(ct.right, v - 1))
+            if span:
+                out.append(Claim("clause", v, src(), *span, link=_marker(parse, c)))
+        elif ct.dep in _CLAUSE_ARCS:
+            if ct.left < v:
+                continue  # "which he said was caused by": a relative clause wraps the cue
+            span = _trim(parse, max(ct.left, v + 1), _clauses_end(parse, v, c))
+            if span:
+                out.append(Claim("clause", v, src(), *span, link=_marker(parse, c)))
+        elif ct.dep == "xcomp" and c > v:
+            first = ct.left
+            for d in parse.children[v]:  # "urged Congress to act": the object is part of it
+                if toks[d].dep == "dobj" and d < c:
+                    first = min(first, toks[d].left)
+            span = _trim(parse, first, ct.right)
+            if span:
+                out.append(Claim("infinitive", v, src(), *span, link=_marker(parse, c)))
+        elif ct.dep in _OBJECT_ARCS and c > v:
+            span = _trim(parse, ct.left, _predicative_end(parse, v, c))
+            if span:
+                out.append(Claim("object", v, src(), *span))
+        elif ct.dep == "prep" and c > v:
+            obj = next((g for g in parse.children[c] if toks[g].dep in ("pobj", "pcomp")), None)
+            if obj is not None:
+                span = _trim(parse, toks[obj].left, toks[obj].right)
+                if span:
+                    out.append(Claim("preposition", v, src(), *span, link=ct.lower))
+    if relay is not None:
+        out = [replace(c, relayed=True) for c in out]
+    t = toks[v]
+    if t.dep == "parataxis" and toks[t.head].pos in ("VERB", "AUX") and src() >= 0:
+        # "Within marriages, they said, women now have ...", "..., analysts say.": the cue
+        # hangs off the clause it reports; the content is that clause around it
+        span = _trim(parse, toks[t.head].left, toks[t.head].right)
+        if span and not any(toks[c].dep in ("ccomp", "dobj") for c in parse.children[v]):
+            out.append(Claim("aside", v, src(), *span))
+    return out
+
+
+def _according(parse: Parse, a: int) -> Claim | None:
+    toks = parse.tokens
+    to = next((c for c in parse.children[a] if toks[c].lower == "to"), None)
+    holder = to if to is not None else a
+    source = next((c for c in parse.children[holder] if toks[c].dep == "pobj"), -1)
+    if source < 0:
+        return None
+    lo, hi = toks[a].left, toks[a].right
+    if to is not None:
+        hi = max(hi, toks[to].right)
+    first, stop = parse.sents[toks[a].sent]
+    sides = [
+        s
+        for s in (
+            _trim(parse, first, lo - 1) if lo > first else None,
+            _trim(parse, hi + 1, stop - 1) if hi + 1 < stop else None,
+        )
+        if s is not None
+    ]
+    if not sides:
+        return None
+    span = max(sides, key=lambda s: s[1] - s[0])
+    return Claim("according", a, source, *span, link="to")
+
+
+def _noun_claims(parse: Parse, n: int) -> list[Claim]:
+    toks = parse.tokens
+    out = []
+    for c in parse.children[n]:
+        ct = toks[c]
+        if ct.dep not in ("acl", "ccomp") or c < n or ct.pos not in ("VERB", "AUX"):
+            continue
+        link = _marker(parse, c)
+        if link not in ("that", "to", "whether"):
+            continue
+        span = _trim(parse, ct.left, ct.right)
+        if span:
+            out.append(Claim("noun", n, _possessor(parse, n), *span, link=link))
+    return out
+
+
+def claims(parse: Parse) -> list[Claim]:
+    """Every candidate attribution of the parse, in cue order; one per content range."""
+    out: list[Claim] = []
+    for t in parse.tokens:
+        if t.lower == "according":  # tagged a verb, but no verb of its own
+            found = _according(parse, t.i)
+            if found:
+                out.append(found)
+        elif t.pos in ("VERB", "AUX"):
+            out += _verb_claims(parse, t.i)
+        elif t.pos == "NOUN":
+            out += _noun_claims(parse, t.i)
+    seen: set[tuple[int, int]] = set()
+    unique: list[Claim] = []
+    for c in out:
+        if c.first <= c.cue <= c.last and c.shape != "aside":
+            continue  # "who officials say is tied to ...": the cue sits inside its own content
+        if (c.first, c.last) not in seen:
+            seen.add((c.first, c.last))
+            unique.append(c)
+    return unique

@@ -1,0 +1,71 @@
+"""The learned scorer of candidate attributions: its file, its features, its rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsloom.analyse.claim_model import candidates, claim_features, load_claim_model
+from newsloom.analyse.claims import claims
+from newsloom.analyse.parse import Parse
+
+Parsed = Callable[[str], Parse]
+
+
+def test_the_model_is_read_once_and_is_sane() -> None:
+    model = load_claim_model()
+    assert model is load_claim_model()
+    assert 0.5 <= model.threshold < 0.95
+    shapes = ("clause", "aside", "infinitive", "object", "preposition", "according", "noun")
+    for shape in shapes:
+        assert any(name.startswith(f"{shape}:") for name in model.weights), shape
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Mills did not say that the tax plan would hurt farmers.",  # negated
+        "The governor never claimed that the bridge was safe.",  # negated
+        "Ortega will announce that the plant is closing.",  # not yet spoken
+        "The mayor is expected to say that the budget is balanced.",  # not yet spoken
+        "Reporters asked whether the senator had met the lobbyist.",  # a question
+        "The senator asked if the count had been rigged.",  # a question
+    ],
+)
+def test_statements_nobody_made_are_no_candidates(parsed: Parsed, text: str) -> None:
+    parse = parsed(text)
+    assert any(c.shape == "clause" for c in claims(parse))  # the parse offers one
+    assert not [c for c, _ in candidates(parse, set()) if c.shape == "clause"]
+
+
+def test_features_are_named_per_construction(parsed: Parsed) -> None:
+    parse = parsed("Senator Mills argued that the tax plan would hurt farmers.")
+    (claim,) = [c for c in claims(parse) if c.shape == "clause"]
+    feats = claim_features(parse, claim, set())
+    assert "clause:lemma=argue" in feats and "clause:link=clause|that" in feats
+    assert "lemma=argue" in feats and "bias" in feats
+
+
+def test_a_mostly_quoted_content_is_left_to_the_direct_quotes(parsed: Parsed) -> None:
+    text = 'Mills said that "the tax plan will hurt every farmer in the state."'
+    parse = parsed(text)
+    quoted = {i for i, t in enumerate(parse.tokens) if t.start > text.index('"')}
+    assert not [c for c, _ in candidates(parse, quoted) if c.shape == "clause"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is a useful step," Ortega said of the plan, according to Reuters.',
+        'According to the mayor\'s office, Kowalski said the deal was "a useful step".',
+    ],
+)
+def test_according_to_in_a_sentence_that_quotes_is_the_quotes_credit(
+    parsed: Parsed, text: str
+) -> None:
+    parse = parsed(text)
+    marks = [i for i, ch in enumerate(text) if ch == '"']
+    quoted = {i for i, t in enumerate(parse.tokens) if marks[0] <= t.start < marks[1]}
+    assert any(c.shape == "according" for c in claims(parse))
+    assert not [c for c, _ in candidates(parse, quoted) if c.shape == "according"]
