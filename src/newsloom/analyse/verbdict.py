@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -54,11 +54,24 @@ class Pattern:
     before: tuple[Term, ...]
     after: tuple[Term, ...]
     code: str
+    #: how specific the pattern is: the number of words it needs
+    size: int = field(init=False, compare=False)
+    #: per term, the words one of its alternatives can start with (and their singulars): the
+    #: quick test before the ordered match, computed once when the dictionary loads
+    firsts_before: tuple[frozenset[str], ...] = field(init=False, compare=False)
+    firsts_after: tuple[frozenset[str], ...] = field(init=False, compare=False)
 
-    @property
-    def size(self) -> int:
-        """How specific the pattern is: the number of words it needs."""
-        return sum(min(len(alt) for alt in term) for term in (*self.before, *self.after))
+    def __post_init__(self) -> None:
+        terms = (*self.before, *self.after)
+        object.__setattr__(self, "size", sum(min(len(alt) for alt in t) for t in terms))
+        object.__setattr__(self, "firsts_before", _firsts(self.before))
+        object.__setattr__(self, "firsts_after", _firsts(self.after))
+
+
+def _firsts(terms: tuple[Term, ...]) -> tuple[frozenset[str], ...]:
+    return tuple(
+        frozenset(w for alt in term for w in (alt[0], _singular(alt[0]))) for term in terms
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,10 +206,10 @@ def _keys(parse: Parse, idx: list[int]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _possible(terms: tuple[Term, ...], keys: frozenset[str]) -> bool:
+def _possible(firsts: tuple[frozenset[str], ...], keys: frozenset[str]) -> bool:
     """A quick test: every term has an alternative whose first word is among `keys` (as
     itself or as its singular). Only then is the ordered match worth running."""
-    return all(any(alt[0] in keys or _singular(alt[0]) in keys for alt in term) for term in terms)
+    return all(not words.isdisjoint(keys) for words in firsts)
 
 
 def _matches(terms: tuple[Term, ...], parse: Parse, idx: list[int]) -> bool:
@@ -265,7 +278,8 @@ def match_verb(
         for p in entry.patterns:
             if best is not None and p.size <= best[0]:
                 continue
-            if not (_possible(p.after, keys_after) and _possible(p.before, keys_before)):
+            if not (_possible(p.firsts_after, keys_after)
+                    and _possible(p.firsts_before, keys_before)):  # fmt: skip
                 continue
             if _matches(p.after, parse, after) and _matches(p.before, parse, before):
                 best = (p.size, p.code)
