@@ -97,6 +97,7 @@ _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 
 
+@lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     parts = text.lower().replace(".", "").replace("’", "'").split()
     if parts and parts[0] == "the":
@@ -174,8 +175,10 @@ def code_country(code: str | None) -> str | None:
     return code[:3].upper()
 
 
+@lru_cache(maxsize=65536)
 def place_country(text: str) -> str | None:
-    """The country a place belongs to: a country itself, a region, a state, or a capital."""
+    """The country a place belongs to: a country itself, a region, a state, or a capital.
+    (Cached: the same phrases come back in every article.)"""
     key = _key(text)
     return country_code(text) or REGIONS.get(key) or CAPITALS.get(key) or _subdivisions().get(key)
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from newsloom.analyse.actors import code_country, country_code, place_country
 from newsloom.analyse.gazetteer import city_country
@@ -47,6 +48,7 @@ def _words(text: str) -> list[str]:
     return [w for w in low.removesuffix("'s").split() if w != "the"]
 
 
+@lru_cache(maxsize=65536)
 def country_of(name: str | None, context: str = "") -> str | None:
     """The alpha-3 country a phrase names in its own words, or None.
 
