@@ -141,7 +141,7 @@ def _subject(parse: Parse, verb: int, in_quote: list[int] | None = None) -> int 
     withdraw, saying ..." is Trump's saying, not the US's). Words inside quotes are never
     the subject of the reporter's verb.
     """
-    direct = _own_subject(parse, verb, in_quote)
+    direct = own_subject(parse, verb, in_quote)
     if direct is not None:
         return direct
     t = parse.tokens[verb]
@@ -154,7 +154,7 @@ def _subject(parse: Parse, verb: int, in_quote: list[int] | None = None) -> int 
         if t.dep not in _INHERIT or t.head == i:
             break
         i = t.head
-        subj = _own_subject(parse, i, in_quote)
+        subj = own_subject(parse, i, in_quote)
         if subj is None:
             if parse.tokens[i].dep == "relcl" and parse.tokens[i].head != i:
                 return parse.tokens[i].head
@@ -167,7 +167,9 @@ def _subject(parse: Parse, verb: int, in_quote: list[int] | None = None) -> int 
     return fallback
 
 
-def _own_subject(parse: Parse, i: int, in_quote: list[int] | None) -> int | None:
+def own_subject(parse: Parse, i: int, in_quote: list[int] | None = None) -> int | None:
+    """Token `i`'s own subject, or the agent of a passive; words inside quotes (`in_quote`
+    marks them) are never it."""
     for c in parse.children[i]:
         t = parse.tokens[c]
         if in_quote is not None and in_quote[c] >= 0:
@@ -312,7 +314,7 @@ class Resolver:
             if _is_cue(parse, prep.head):
                 verb = prep.head
         if verb is not None:
-            subj = _own_subject(parse, verb, self.doc.in_quote)
+            subj = own_subject(parse, verb, self.doc.in_quote)
             if subj is not None and (name := self._institution(subj)):
                 return name
             if subj is not None and parse.tokens[subj].lemma in INSTITUTION_NOUNS:
@@ -698,7 +700,7 @@ class Resolver:
         """The cue's subject; failing that, a person's name just before it ("May wrote:",
         where the tagger took "May" for the modal verb)."""
         parse = self.doc.parse
-        own = _own_subject(parse, cue, self.doc.in_quote)
+        own = own_subject(parse, cue, self.doc.in_quote)
         if own is not None:
             return own
         named = self._name_after_quote(cue)
@@ -999,7 +1001,7 @@ class Resolver:
         root = own[0]
         for a in parse.ancestors(own[0]):
             root = a
-        subj = _own_subject(parse, root, self.doc.in_quote)
+        subj = own_subject(parse, root, self.doc.in_quote)
         if subj is None or self.doc.in_quote[subj] >= 0:
             return None
         found = self.resolve(subj, None)

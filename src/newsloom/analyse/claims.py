@@ -29,12 +29,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from newsloom.analyse.attribution import own_subject
 from newsloom.analyse.parse import Parse
 from newsloom.analyse.relay import RELAY_LEMMAS, relay_of
 
 __all__ = ["Claim", "claims"]
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: arcs along which a verb without a subject takes its head's ("..., saying", "vowed to")
 _INHERIT = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl"})
 _CLAUSE_ARCS = frozenset({"ccomp", "csubj"})
@@ -65,14 +65,9 @@ def _subject(parse: Parse, verb: int) -> int:
     """The verb's subject, the agent of a passive, or the subject it inherits; else -1."""
     i = verb
     for _ in range(4):
-        for c in parse.children[i]:
-            t = parse.tokens[c]
-            if t.dep in _SUBJECTS:
-                return c
-            if t.dep == "agent":
-                for g in parse.children[c]:
-                    if parse.tokens[g].dep == "pobj":
-                        return g
+        own = own_subject(parse, i)
+        if own is not None:
+            return own
         t = parse.tokens[i]
         if t.dep == "relcl" and t.head != i:
             return t.head

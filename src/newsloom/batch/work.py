@@ -16,8 +16,6 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import replace
-from functools import lru_cache
 from itertools import islice
 from typing import Any
 
@@ -29,17 +27,17 @@ from newsloom.batch.split import load_span, split_key, write_split
 from newsloom.errors import Reason, Rejection
 from newsloom.ingest import Overrides, read_inputs, read_stream
 from newsloom.ingest.files import kind_from_name
-from newsloom.pipeline import Pipeline
+from newsloom.pipeline import Pipeline, shared_pipeline
 from newsloom.settings import Settings
 from newsloom.store.shards import is_complete, read_manifest, shard_dir, write_shard
+from newsloom.workers import without_parse
 
 _LOCK = threading.Lock()
 
 
-@lru_cache(maxsize=4)
 def worker_pipeline(settings: Settings, stages: tuple[str, ...]) -> Pipeline:
     """One pipeline per process and configuration: models load on first use, once."""
-    return Pipeline(stages, settings)
+    return shared_pipeline(stages, settings)
 
 
 class LoadPipeline(WorkerPlugin):
@@ -135,11 +133,6 @@ def _one(pipeline: Pipeline, doc: Document) -> Article | Rejection:
         return Rejection(doc.source, Reason.STAGE_FAILED, f"{type(exc).__name__}: {exc}")
 
 
-def _without_parse(article: Article) -> Article:
-    if article.parse is not None or article.people is not None:
-        return replace(article, parse=None, people=None)
-    return article
-
 
 def run_partition(
     part: Partition,
@@ -174,7 +167,7 @@ def run_partition(
                 rejections.append(result)
                 hashes.append(item.content_hash if isinstance(item, Document) else None)
             else:
-                articles.append(_without_parse(result))
+                articles.append(without_parse(result))  # type: ignore[arg-type]
             done = len(articles) + len(rejections)
             if done - told[0] >= settings.batch_size or done == len(items):
                 skipped = repeats if done == len(items) else 0
