@@ -134,31 +134,20 @@ def _segment(cursor: _Cursor, keep: Keep) -> Iterator[Frame | Damage]:
             if cursor.eof and cursor.peek().startswith(b"WARC/"):
                 yield Damage("truncated", f"the file ends inside the header at offset {start:,}")
                 return
-            skipped = _resync(cursor)
-            yield Damage(
-                "skipped",
-                f"bytes {start:,} to {cursor.offset:,} are not a WARC record "
-                f"({skipped:,} bytes skipped)",
-            )
+            _resync(cursor)
+            yield _skipped(f"the data at offset {start:,} is not a WARC record", start, cursor)
             continue
         again = _RECORD_START.search(header, 1)
         if again is not None:  # a header cut short runs into the next record's
             cursor.unread(header[again.start(1) :])
-            yield Damage(
-                "skipped",
-                f"the header at offset {start:,} is cut short "
-                f"(bytes {start:,} to {cursor.offset:,} skipped)",
-            )
+            yield _skipped(f"the header at offset {start:,} is cut short", start, cursor)
             continue
         fields = _fields(header)
         length = _length(fields)
         if length is None:
-            skipped = _resync(cursor)
-            yield Damage(
-                "skipped",
-                f"the record at offset {start:,} has no valid Content-Length "
-                f"(bytes {start:,} to {cursor.offset:,} skipped)",
-            )
+            _resync(cursor)
+            yield _skipped(f"the record at offset {start:,} has no valid Content-Length",
+                           start, cursor)  # fmt: skip
             continue
         ref = fields.get("warc-record-id", "").strip("<>") or f"at offset {start:,}"
         wanted = max(0, keep(fields, length))
@@ -176,13 +165,15 @@ def _segment(cursor: _Cursor, keep: Keep) -> Iterator[Frame | Damage]:
             if swallowed is not None:
                 # the Content-Length lies: give back what follows the first record start inside
                 cursor.unread(block[swallowed.start(1) :])
-                yield Damage(
-                    "skipped",
-                    f"the record at offset {start:,} has a wrong Content-Length "
-                    f"(bytes {start:,} to {cursor.offset:,} skipped)",
-                )
+                yield _skipped(f"the record at offset {start:,} has a wrong Content-Length",
+                               start, cursor)  # fmt: skip
                 continue
         yield Frame(start, header, fields, length, block[: min(wanted, length)])
+
+
+def _skipped(what: str, start: int, cursor: _Cursor) -> Damage:
+    """Damage from `start` to where reading resumes."""
+    return Damage("skipped", f"{what} (bytes {start:,} to {cursor.offset:,} skipped)")
 
 
 def _next_is_record(cursor: _Cursor) -> bool:
@@ -227,19 +218,22 @@ def _end_of_header(data: bytes) -> int | None:
     return None
 
 
-def _resync(cursor: _Cursor) -> int:
-    """Skip to the next line that starts a record (not the one at the current position)."""
-    skipped = len(cursor.take(1))
+def _resync(cursor: _Cursor) -> None:
+    """Skip to the next record start (not the one at the current position); the cursor's
+    offset tells where reading resumes."""
+    cursor.take(1)
     while True:
         cursor.fill(len(cursor.peek()) + _BLOCK)
         data = cursor.peek()
         match = _RECORD_START.search(data)
         if match is not None:
-            return skipped + len(cursor.take(match.start(1)))
+            cursor.take(match.start(1))
+            return
         if cursor.eof:
-            return skipped + len(cursor.take(len(data)))
+            cursor.take(len(data))
+            return
         keep = 64  # a record start may straddle two reads
-        skipped += len(cursor.take(max(0, len(data) - keep)))
+        cursor.take(max(0, len(data) - keep))
 
 
 def _fields(header: bytes) -> dict[str, str]:
