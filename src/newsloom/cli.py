@@ -61,18 +61,6 @@ def _seconds(text: str) -> float:
     return value
 
 
-#: What each limit bounds, for --help.
-_LIMIT_HELP = {
-    "max_document_bytes": "largest document in bytes",
-    "max_decompressed_bytes": "bytes read out of one compressed file",
-    "max_chars": "characters of clean text kept per article",
-    "max_html_elements": "elements an HTML page may have",
-    "max_rows_per_file": "documents read from one JSONL, WARC or ARC file",
-    "max_rejections_per_file": "rejected rows in one file before the rest is skipped",
-    "batch_size": "articles analysed and stored together",
-}
-
-
 def _add_input_options(
     p: argparse.ArgumentParser, *, nargs: str = "+", workers: bool = True
 ) -> None:
@@ -89,14 +77,14 @@ def _add_input_options(
             "killed and replaced (default: 1)",
         )
     limits = p.add_argument_group("limits", "every limit is on by default; raise one as needed")
-    for name, flag in LIMITS.items():
+    for name, (flag, what) in LIMITS.items():
         limits.add_argument(
             flag,
             dest=name,
             metavar="N",
             type=_count(1, 2**62),
             default=getattr(DEFAULT_SETTINGS, name),
-            help=f"{_LIMIT_HELP[name]} (default: %(default)s)",
+            help=f"{what} (default: %(default)s)",
         )
     limits.add_argument(
         "--max-seconds",

@@ -23,10 +23,6 @@ from newsloom.workers import WorkerPool, without_parse
 Progress = Callable[[int], None]
 
 
-def _pipeline(settings: Settings, stages: tuple[str, ...]) -> Pipeline:
-    return shared_pipeline(stages, settings)
-
-
 def analyze(
     text_or_html: str,
     *,
@@ -57,7 +53,7 @@ def analyze(
     )
     if id is not None:
         doc = _with_id(doc, id)
-    result = _pipeline(settings, DEFAULT_STAGES)(doc)
+    result = shared_pipeline(DEFAULT_STAGES, settings)(doc)
     if isinstance(result, Rejection):
         raise RejectDocument(result.reason, result.message)
     return result
@@ -84,7 +80,7 @@ def analyze_paths(
         paths = [paths]
     docs = read_inputs(paths, settings=settings, overrides=overrides or Overrides())
     if workers is None:
-        return _pipeline(settings, tuple(stages)).map(docs)
+        return shared_pipeline(tuple(stages), settings).map(docs)
     return _isolated_map(docs, settings, tuple(stages), workers)
 
 
@@ -171,7 +167,7 @@ class Loom:
     def pipeline(self) -> Pipeline:
         """The per-article pipeline, built (and checked) on first use: reading the store back
         needs no stages and no language model."""
-        return _pipeline(self.settings, self.stages)
+        return shared_pipeline(self.stages, self.settings)
 
     def _store(self, *, read_only: bool):
         from newsloom.store import Store

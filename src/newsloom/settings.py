@@ -14,22 +14,24 @@ from newsloom.errors import ConfigError, Msg
 
 MiB = 1024 * 1024
 
-#: Each integer limit and the command-line flag that raises it.
-LIMITS: dict[str, str] = {
-    "max_document_bytes": "--max-bytes",
-    "max_decompressed_bytes": "--max-decompressed-bytes",
-    "max_chars": "--max-chars",
-    "max_html_elements": "--max-html-elements",
-    "max_rows_per_file": "--max-rows",
-    "max_rejections_per_file": "--max-rejections",
-    "batch_size": "--batch-size",
+#: Each integer limit: the command-line flag that raises it, and what it bounds (for --help).
+LIMITS: dict[str, tuple[str, str]] = {
+    "max_document_bytes": ("--max-bytes", "largest document in bytes"),
+    "max_decompressed_bytes": ("--max-decompressed-bytes", "bytes read out of one compressed file"),
+    "max_chars": ("--max-chars", "characters of clean text kept per article"),
+    "max_html_elements": ("--max-html-elements", "elements an HTML page may have"),
+    "max_rows_per_file": ("--max-rows", "documents read from one JSONL, WARC or ARC file"),
+    "max_rejections_per_file": (
+        "--max-rejections", "rejected rows in one file before the rest is skipped",
+    ),
+    "batch_size": ("--batch-size", "articles analysed and stored together"),
 }
 
 
 def over_limit(found: str, name: str, value: float) -> str:
     """The detail of a rejection for breaking limit `name`: what was found, the limit, and the
     flag that raises it (so the message never names a knob that does not control it)."""
-    flag = LIMITS.get(name, "--max-seconds")
+    flag = LIMITS[name][0] if name in LIMITS else "--max-seconds"
     return f"{found}, over the limit of {value:,} ({name}; raise it with {flag})"
 
 
