@@ -54,11 +54,17 @@ def test_a_mostly_quoted_content_is_left_to_the_direct_quotes(parsed: Parsed) ->
     assert not [c for c, _ in candidates(parse, quoted) if c.shape == "clause"]
 
 
+# A direct quote credited "according to" an outlet or a witness, in PolNeAR train:
+# politico_2016-07-29_sex-lies-and-the-grayson-family-, wash-post_2016-04-18_sanders-says-his-
+# private-meeting, breitbart_2016-07-25_dnc-issues-deep-and-sincere-apol, and seed 004.
 @pytest.mark.parametrize(
     "text",
     [
         '"It is a useful step," Ortega said of the plan, according to Reuters.',
         'According to the mayor\'s office, Kowalski said the deal was "a useful step".',
+        '"We will not sign this," Lindqvist told aides, according to two people in the room.',
+        '"The vote is lost," the senator replied, according to a transcript.',
+        'According to the agency, Moreau called the offer "an insult to every worker".',
     ],
 )
 def test_according_to_in_a_sentence_that_quotes_is_the_quotes_credit(
