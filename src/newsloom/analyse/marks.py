@@ -33,6 +33,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from newsloom.analyse.lexicon import words
 
@@ -147,6 +148,12 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=8)
+def _stops(family: frozenset[str]) -> re.Pattern[str]:
+    """The characters `_pair` acts on: line ends and the family's marks."""
+    return re.compile("[\n" + re.escape("".join(sorted(family))) + "]")
+
+
 def _pair(
     text: str,
     family: frozenset[str],
@@ -160,8 +167,12 @@ def _pair(
     skip = skip or []
     k = 0  # index into skip, both sorted by position
     i = 0
-    n = len(text)
-    while i < n:
+    stops = _stops(family)
+    while True:
+        found = stops.search(text, i)  # what lies between line ends and marks changes nothing
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if ch == "\n":
             if open_at is not None:
@@ -182,9 +193,6 @@ def _pair(
                     continue
                 if not (over_lines and nxt and first and first[1] is Side.CLOSE):
                     open_at, continues = None, False
-            i += 1
-            continue
-        if ch not in family:
             i += 1
             continue
         while k < len(skip) and skip[k][1] <= i:
