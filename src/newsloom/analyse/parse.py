@@ -182,53 +182,59 @@ def model(ctx: Context) -> Any:
     return ctx.resource(f"{MODEL_RESOURCE}:{name}", lambda: load_model(name))
 
 
-def from_doc(doc: Any) -> Parse:
-    """Copy what the analysis needs out of a spaCy `Doc` (arrays, no per-token objects)."""
-    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, POS, TAG
+def from_doc(doc: Any, text: str | None = None) -> Parse:
+    """Copy what the analysis needs out of a spaCy `Doc`: whole columns at a time, with no
+    per-token spaCy objects (this runs once per article, beside the parse itself).
 
-    text = doc.text
+    `text` is the text the `Doc` was made from, when the caller has it: spaCy's tokenizer
+    loses no character, so it equals `doc.text`, which spaCy rebuilds token by token.
+    """
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, POS, SENT_START, TAG
+
+    if text is None:
+        text = doc.text
     n = len(doc)
-    strings = doc.vocab.strings
-    sent_index = [0] * n
-    sents: list[tuple[int, int]] = []
-    for k, sent in enumerate(doc.sents):
-        sents.append((sent.start, sent.end))
-        sent_index[sent.start : sent.end] = [k] * (sent.end - sent.start)
-    rows = doc.to_array([IDX, LENGTH, HEAD, LEMMA, POS, TAG, DEP, ENT_TYPE]).tolist() if n else []
-    heads = [i + _signed(row[2]) for i, row in enumerate(rows)]
+    if not n:
+        return Parse(text, (), (), (), ())
+    columns = doc.to_array([IDX, LENGTH, HEAD, LEMMA, POS, TAG, DEP, ENT_TYPE, SENT_START])
+    idx, length, head, lemma, pos, tag, dep, ent, sent_start = columns.T.tolist()
+    ends = [s + k for s, k in zip(idx, length, strict=True)]
+    heads = [i + _signed(h) for i, h in enumerate(head)]
     left, right = _edges(heads)
-    cache: dict[int, str] = {0: ""}
-
-    def name(key: int) -> str:
-        value = cache.get(key)
-        if value is None:
-            value = cache[key] = strings[key]
-        return value
-
+    # sentences: spaCy starts one at every token marked 1, and always at the first token
+    starts = [0, *(i for i in range(1, n) if sent_start[i] == 1)]
+    sents = tuple(zip(starts, [*starts[1:], n], strict=True))
+    sent_index = [0] * n
+    for k, (first, stop) in enumerate(sents):
+        sent_index[first:stop] = [k] * (stop - first)
+    strings = doc.vocab.strings
+    names = {key: strings[key] for key in {*lemma, *pos, *tag, *dep, *ent} if key}
+    names[0] = ""
+    lemmas = {key: value.lower() for key, value in names.items()}
     tokens = tuple(
-        Token(
-            i,
-            row[0],
-            row[0] + row[1],
-            text[row[0] : row[0] + row[1]],
-            name(row[3]).lower(),
-            name(row[4]),
-            name(row[5]),
-            name(row[6]),
-            heads[i],
-            left[i],
-            right[i],
-            sent_index[i],
-            name(row[7]),
+        map(
+            Token,
+            range(n),
+            idx,
+            ends,
+            [text[s:e] for s, e in zip(idx, ends, strict=True)],
+            [lemmas[key] for key in lemma],
+            [names[key] for key in pos],
+            [names[key] for key in tag],
+            [names[key] for key in dep],
+            heads,
+            left,
+            right,
+            sent_index,
+            [names[key] for key in ent],
         )
-        for i, row in enumerate(rows)
     )
     children: list[list[int]] = [[] for _ in range(n)]
     for i, h in enumerate(heads):
         if h != i:
             children[h].append(i)
     ents = tuple(EntitySpan(e.start, e.end, e.start_char, e.end_char, e.label_) for e in doc.ents)
-    return Parse(text, tokens, tuple(sents), ents, tuple(tuple(c) for c in children))
+    return Parse(text, tokens, sents, ents, tuple(map(tuple, children)))
 
 
 def _edges(heads: list[int]) -> tuple[list[int], list[int]]:
@@ -273,5 +279,6 @@ def parse_texts(
     """Parse many texts with `nlp.pipe` (faster than one call per text); same results.
     `batch_size` defaults to the settings' (one pipeline batch is one spaCy batch)."""
     size = batch_size or ctx.settings.batch_size
-    for doc in model(ctx).pipe(texts, batch_size=size):
-        yield from_doc(doc)
+    texts = list(texts)
+    for text, doc in zip(texts, model(ctx).pipe(texts, batch_size=size), strict=True):
+        yield from_doc(doc, text)
