@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from newsloom.alternation import alternation
 from newsloom.timex.lexicon import MONTH_NUMBERS
 
 #: Web news older than this is not plausible; a year outside the window is a number, not a date.
@@ -44,9 +45,10 @@ OTHER_MONTHS: dict[str, int] = {
 }  # fmt: skip
 ALL_MONTHS: dict[str, int] = {**MONTHS, **OTHER_MONTHS}
 
-#: Month names as a regex alternative, longest first so "June" wins over "Jun".
-MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-ANY_MONTH_RE = "|".join(sorted(ALL_MONTHS, key=len, reverse=True))
+#: Month names as a regex alternative, longest first so "June" wins over "Jun" (a prefix tree:
+#: these run over every article's whole text).
+MONTH_RE = alternation(MONTHS)
+ANY_MONTH_RE = alternation(ALL_MONTHS)
 _ENGLISH_WEEKDAY = (
     r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday|sday)?"
 )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from newsloom.alternation import alternation
+
 MONTHS_FULL = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -45,8 +47,7 @@ ORDINALS: dict[str, int] = {
 
 
 def _alternatives(words: list[str] | tuple[str, ...]) -> str:
-    forms = {form for word in words for form in (word, word.upper())}
-    return "|".join(sorted(forms, key=len, reverse=True))
+    return alternation({form for word in words for form in (word, word.upper())})
 
 
 MONTH_FULL_RE = _alternatives(MONTHS_FULL)
