@@ -403,9 +403,11 @@ class Resolver:
         """ "the president", "the Russian diplomat": a definite role noun naming no one."""
         parse = self.doc.parse
         t = parse.tokens[i]
-        if self.doc.people.at(i) is not None or t.pos not in ("NOUN", "PROPN"):
+        if t.pos not in ("NOUN", "PROPN"):
             return False
         if t.lower.rstrip(".") not in ROLE_WORDS and t.lower not in TITLE_ABBREVIATIONS:
+            return False
+        if self.doc.people.at(i) is not None:
             return False
         dets = [parse.tokens[c].lower for c in parse.children[i] if parse.tokens[c].dep == "det"]
         if dets != ["the"]:

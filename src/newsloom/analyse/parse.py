@@ -48,10 +48,8 @@ class Token(NamedTuple):
     sent: int
     #: entity label ("PERSON", "ORG", ...) or ""
     ent: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    #: the text lower-cased: read for most tokens by several stages, so computed once
+    lower: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,13 +209,14 @@ def from_doc(doc: Any, text: str | None = None) -> Parse:
     names = {key: strings[key] for key in {*lemma, *pos, *tag, *dep, *ent} if key}
     names[0] = ""
     lemmas = {key: value.lower() for key, value in names.items()}
+    words = [text[s:e] for s, e in zip(idx, ends, strict=True)]
     tokens = tuple(
         map(
             Token,
             range(n),
             idx,
             ends,
-            [text[s:e] for s, e in zip(idx, ends, strict=True)],
+            words,
             [lemmas[key] for key in lemma],
             [names[key] for key in pos],
             [names[key] for key in tag],
@@ -227,6 +226,7 @@ def from_doc(doc: Any, text: str | None = None) -> Parse:
             right,
             sent_index,
             [names[key] for key in ent],
+            [word.lower() for word in words],
         )
     )
     children: list[list[int]] = [[] for _ in range(n)]
