@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from newsloom.pipeline import Context
@@ -130,7 +131,14 @@ TITLE_ABBREVIATIONS = (
     "Lt.", "Col.", "Maj.", "Capt.", "Cmdr.", "Cdr.", "Adm.", "Brig.", "Gen.", "Sgt.", "Cpl.",
     "Pvt.", "Spc.", "Det.", "Lt.Col.", "Msgr.", "Rev.", "Hon.",
 )  # fmt: skip
-_TITLES = frozenset(TITLE_ABBREVIATIONS)
+
+
+@lru_cache(maxsize=1)
+def _title_keys() -> frozenset[int]:
+    """The titles as spaCy string keys (a hash of the text, the same in every vocabulary)."""
+    from spacy.strings import hash_string
+
+    return frozenset(hash_string(title) for title in TITLE_ABBREVIATIONS)
 
 
 def head_of(parse: Parse, first: int, stop: int) -> int:
@@ -150,11 +158,21 @@ def _line_starts(doc: Any) -> Any:
     Without this the parser joins the end of one paragraph to the next one's start and takes
     a word of the previous quote for the subject of the next "X told MPs".
     """
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
-        elif tok.text in _TITLES and doc[tok.i + 1].is_title and not doc[tok.i + 1].is_stop:
-            doc[tok.i + 1].is_sent_start = False  # "Maj. Anna Berg": a rank ends no sentence
+    from spacy.attrs import IS_SPACE, IS_STOP, IS_TITLE, ORTH
+
+    n = len(doc)
+    if n < 2:
+        return doc
+    strings = doc.vocab.strings
+    titles = _title_keys()
+    # whole columns rather than one spaCy Token object per token: this runs on every article
+    orth, space, title, stop = doc.to_array([ORTH, IS_SPACE, IS_TITLE, IS_STOP]).T.tolist()
+    for i in range(n - 1):
+        if space[i]:
+            if "\n" in strings[orth[i]]:
+                doc[i + 1].is_sent_start = True
+        elif orth[i] in titles and title[i + 1] and not stop[i + 1]:
+            doc[i + 1].is_sent_start = False  # "Maj. Anna Berg": a rank ends no sentence
     return doc
 
 
