@@ -91,10 +91,11 @@ def _run_newsloom_pages(pages: list[Path], store: bool) -> int:
 def _newsloom_analyze() -> Any:
     from newsloom.ingest import document_from_text
     from newsloom.pipeline import Pipeline
+    from newsloom.workers import WARM_UP_TEXT
 
     # `analyze`: every default stage, spaCy included; warmed up as a CLI worker is
     pipeline = Pipeline()
-    pipeline.warm_up(document_from_text("The minister said on Monday that talks resume.", "w"))
+    pipeline.warm_up(document_from_text(WARM_UP_TEXT, "<warm-up>"))
     return pipeline
 
 

@@ -38,8 +38,9 @@ CHUNK = 8
 #: Seconds added to a chunk's budget for shipping documents and results between processes.
 TRANSFER_GRACE = 2.0
 #: Text of the document each worker analyses once at start, so that loading models is never
-#: charged to a real document's time budget.
-_WARM_UP = "Officials in Lisbon said on Monday that talks with Spain would resume next week."
+#: charged to a real document's time budget: a place, a date, a speaker and an event, so that
+#: every stage loads its tables (the town gazetteer among them).
+WARM_UP_TEXT = "Officials in Lisbon said on Monday that talks with Spain would resume next week."
 
 _WORKER: dict[str, Pipeline] = {}
 
@@ -116,7 +117,7 @@ def _start_worker(settings: Settings, stages: tuple[str, ...], parent: int) -> N
     from newsloom.ingest import document_from_text
 
     pipeline = shared_pipeline(stages, settings)
-    pipeline.warm_up(document_from_text(_WARM_UP, "<warm-up>"))
+    pipeline.warm_up(document_from_text(WARM_UP_TEXT, "<warm-up>"))
     _WORKER["pipeline"] = pipeline
 
 
