@@ -107,6 +107,15 @@ class WorkerPool:
         return Rejection(doc.source, Reason.TIMEOUT, f"{limit:g} s (the worker was stopped)")
 
 
+def one_thread_per_worker() -> None:
+    """Let the numerical libraries of this process use one thread: a pool runs one worker per
+    core, and BLAS threads of several workers would fight for the same cores (spinning costs
+    about a fifth of spaCy's CPU time on this machine when they do)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
+
+
 def _start_worker(settings: Settings, stages: tuple[str, ...], parent: int) -> None:
     """Runs once in each worker: die with the parent, build the pipeline, load its models."""
     die_with_parent(parent)
@@ -116,6 +125,7 @@ def _start_worker(settings: Settings, stages: tuple[str, ...], parent: int) -> N
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     from newsloom.ingest import document_from_text
 
+    one_thread_per_worker()
     pipeline = shared_pipeline(stages, settings)
     pipeline.warm_up(document_from_text(WARM_UP_TEXT, "<warm-up>"))
     _WORKER["pipeline"] = pipeline

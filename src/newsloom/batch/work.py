@@ -30,7 +30,7 @@ from newsloom.ingest.files import kind_from_name
 from newsloom.pipeline import Pipeline, shared_pipeline
 from newsloom.settings import Settings
 from newsloom.store.shards import is_complete, read_manifest, shard_dir, write_shard
-from newsloom.workers import without_parse
+from newsloom.workers import one_thread_per_worker, without_parse
 
 _LOCK = threading.Lock()
 
@@ -50,6 +50,7 @@ class LoadPipeline(WorkerPlugin):
         self.stages = stages
 
     def setup(self, worker: Any) -> None:
+        one_thread_per_worker()
         worker_pipeline(self.settings, self.stages)
 
 
