@@ -62,6 +62,7 @@ CODE_LABELS: dict[str, str] = {
     "050": "engage in diplomatic cooperation",
     "045": "mediate",
     "051": "praise, thank or congratulate",
+    "053": "rally support on behalf of",
     "054": "grant diplomatic recognition",
     "055": "apologize",
     "056": "forgive",
@@ -80,14 +81,17 @@ CODE_LABELS: dict[str, str] = {
     "080": "yield",
     "081": "ease administrative sanctions or restrictions",
     "084": "return or release persons or property",
+    "086": "allow international involvement (receive inspectors, observers, peacekeepers)",
     "083": "accede to demands",
     "087": "de-escalate military engagement (truce, withdrawal of troops)",
+    "0874": "retreat or surrender militarily",
     "090": "investigate",
     "100": "demand",
     "104": "demand or declare political change (declare independence)",
     "110": "disapprove or regret",
     "111": "criticise or denounce",
     "112": "accuse or blame",
+    "113": "rally opposition against",
     "114": "complain officially",
     "115": "bring a lawsuit against",
     "120": "reject",
@@ -286,7 +290,7 @@ for _verbs, _nouns, _code in (
     ("put place", "investigation", "090"),
     ("impose declare", "curfew", "172"),
     ("pledge offer commit provide", "guarantee aid assistance", "033"),
-    ("stop halt suspend end", "exercise game drill", "035"),
+    ("stop halt suspend end", "exercise war_game drill", "035"),
     ("agree", "buy acquire purchase", "061"),
     ("trigger begin start", "leave exit withdrawal", "161"),
     ("deliver hand send", "letter message note", "010"),
@@ -329,6 +333,11 @@ for _verbs, _nouns, _code in (
     ("dispatch send deploy contribute", "peacekeeper", "074"),
     ("extend lend", "credit loan", "071"),
     ("return", "asset property land territory body", "084"),
+    (
+        "hand turn",
+        "suspect national prisoner hostage detainee captive fugitive body remains territory",
+        "084",
+    ),
     ("reopen open", "border crossing", "081"),
     ("hold", "hearing", "090"),
     ("begin start", "investigation inquiry probe", "090"),
@@ -342,7 +351,14 @@ for _verbs, _nouns, _code in (
     ("send deploy rush", "reinforcement troop force soldier", "154"),
     ("raise", "alert level", "152"),
     ("scramble", "jet fighter plane aircraft", "150"),
-    ("hold conduct stage", "exercise drill manoeuvre maneuver", "150"),
+    (
+        "hold conduct stage launch begin start",
+        "exercise drill manoeuvre maneuver wargame war_game",
+        "150",
+    ),
+    ("give extend accord", "welcome reception", "043"),
+    ("collect gather", "signature", "140"),
+    ("throw hurl pelt", "stone rock brick firebomb molotov", "145"),
     ("carry conduct", "patrol", "062"),
     ("use employ", "weapon gas agent force", "190"),
     ("carry commit", "massacre atrocity killing", "202"),
@@ -396,6 +412,14 @@ for _verbs, _prts, _code in (
         for _p in words(_prts):
             PARTICLES[(_v, _p)] = _code
 
+#: phrasal verbs whose particle only completes the verb ("handed over"): their objects'
+#: patterns come first ("handed over medicine" is aid), then these codes
+LATE_PARTICLES: dict[tuple[str, str], str] = {
+    ("hand", "over"): "084",
+    ("hand", "back"): "084",
+    ("turn", "over"): "084",
+}
+
 #: nouns that name an event on their own, with the prepositions that introduce the target
 NOUN_CODES: dict[str, str] = _table(
     """
@@ -405,6 +429,20 @@ NOUN_CODES: dict[str, str] = _table(
     161: withdrawal pullout
     163: sanction embargo
     172: sacking dismissal ouster
+    """
+)
+#: verbs that say an event goes on, starts or spreads; their subject is the event
+ASPECTUAL_VERBS = words(
+    "continue erupt break resume spread escalate intensify rage flare persist begin start"
+)
+#: event nouns that are the subject of those verbs ("riots continued", "fighting erupted")
+ONGOING_EVENTS: dict[str, str] = _table(
+    """
+    140: protest demonstration
+    141: rally march sit-in
+    143: walkout
+    145: riot rioting unrest
+    190: fighting clash clashes battle shelling hostility hostilities
     """
 )
 #: what a noun event needs beside it to count: a meeting "with" or "between" someone, a call

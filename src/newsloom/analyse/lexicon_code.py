@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from newsloom.analyse.cameo import (
     INTENT_VERBS,
+    LATE_PARTICLES,
     LEMMA_FIXES,
     NOUN_CODES,
     PARTICLES,
@@ -51,7 +52,10 @@ def lexicon_code(parse: Parse, i: int, verb: str, nouns: list[str]) -> str | Non
         code = PATTERNS.get((verb, noun))
         if code:
             # "held joint military exercises": a show of force done together is cooperation
-            return "062" if code == "150" and "joint" in nouns else code
+            return "062" if code == "150" and ("joint" in nouns or _together(parse, i)) else code
+    late = particle_code(parse, i, verb, LATE_PARTICLES)
+    if late is not None:
+        return late  # "handed over two of its nationals"
     ours = VERB_CODES.get(verb)
     if ours is None and (verb in _CARRIERS or _aside(parse, i)):
         return None
@@ -64,6 +68,23 @@ def lexicon_code(parse: Parse, i: int, verb: str, nouns: list[str]) -> str | Non
         # 1041), never moves it to another ("demand" is never an appeal, 02)
         return pattern if pattern and _refines(pattern, ours) else ours
     return pattern or None
+
+
+def _together(parse: Parse, i: int) -> bool:
+    """Verb `i` is done by two parties: a conjoined subject or its modifiers ("French and
+    Egyptian warships", "Russia and China held"), or a partner "with" it ("with the US navy")."""
+    objects = [c for c in parse.children[i] if parse.tokens[c].dep in ("dobj", "obj")]
+    for c in [*parse.children[i], *(g for o in objects for g in parse.children[o])]:
+        t = parse.tokens[c]
+        if t.dep == "prep" and t.lower == "with":
+            return True  # "held drills with the US navy", "drills with the Japanese fleet"
+        if t.dep == "nsubj":
+            if any(parse.tokens[g].dep == "conj" for g in parse.children[c]):
+                return True
+            mods = [g for g in parse.children[c] if parse.tokens[g].dep == "amod"]
+            if any(parse.tokens[h].dep == "conj" for m in mods for h in parse.children[m]):
+                return True
+    return False
 
 
 def _refines(pattern: str, ours: str) -> bool:
@@ -91,7 +112,9 @@ def _aside(parse: Parse, i: int) -> bool:
     return tok.dep == "relcl" or (tok.dep == "advcl" and tok.tag == "VBG")
 
 
-def particle_code(parse: Parse, i: int, verb: str) -> str | None:
+def particle_code(
+    parse: Parse, i: int, verb: str, table: dict[tuple[str, str], str] = PARTICLES
+) -> str | None:
     """The code of a phrasal verb of ours (`cameo.PARTICLES`): "turned down", "rounded up",
     "caved in", "walked out". The particle is the verb's `prt`, or a preposition right after
     it that governs no noun of its own ("walked out of the talks")."""
@@ -104,7 +127,7 @@ def particle_code(parse: Parse, i: int, verb: str) -> str | None:
             and not any(parse.tokens[g].dep == "pobj" for g in parse.children[c])
         )
         if t.dep == "prt" or bare:
-            code = PARTICLES.get((verb, t.lower))
+            code = table.get((verb, t.lower))
             if code:
                 return code
     return None

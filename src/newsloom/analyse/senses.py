@@ -146,7 +146,7 @@ REJECTED_THINGS = words(
 
 SENSE_VERBS = words(
     "fire strike meet attack hit charge claim deny dismiss kill shoot exchange receive seize "
-    "execute"
+    "execute mobilize mobilise surrender"
 )
 
 _OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
@@ -416,11 +416,16 @@ def _exchange(parse: Parse, i: int) -> str | None:
 
 
 def _receive(parse: Parse, i: int) -> str | None:
-    """Receiving a visitor is hosting (043); receiving a letter, a call or an award is not an
-    act of the receiver."""
+    """Receiving a visitor is hosting (043), receiving inspectors or peacekeepers letting an
+    outside body in (086); receiving a letter, a call or an award is not an act of the
+    receiver."""
     objs = _objects(parse, i)
     if not objs:
         return None
+    if _lemmas(parse, objs + [g for o in objs for g in _prep_objects(parse, o, {"of"})]) & (
+        MONITORS
+    ):
+        return "086"  # "received a mission of observers from the OSCE"
     if (
         _is_person(parse, objs)
         or any(parse.tokens[o].ent in ("PERSON", "ORG", "NORP", "GPE") for o in objs)
@@ -428,6 +433,43 @@ def _receive(parse: Parse, i: int) -> str | None:
     ):
         return "043"
     return NO_EVENT
+
+
+#: outside bodies a state lets in, whose reception is an opening to international involvement
+MONITORS = words("inspector observer monitor peacekeeper investigator rapporteur fact-finder")
+#: armed men whose surrender is a military retreat (0874), not a political concession
+ARMED = (
+    KINDS["military"]
+    | KINDS["irregular"]
+    | words("rebel guerrilla guerilla fighter insurgent separatist garrison unit")
+)
+#: what is mobilised when a mobilisation is of armed forces
+MILITARY_MEANS = KINDS["military"] | words("reservist reserve conscript unit division")
+
+
+def _mobilize(parse: Parse, i: int) -> str | None:
+    """Mobilising troops is a show of force (154); mobilising against someone is rallying
+    opposition (113); mobilising supporters, groups or opinion is rallying support (053)."""
+    objs = _objects(parse, i)
+    nouns = _lemmas(parse, objs)
+    if _prep_objects(parse, i, {"against"}):
+        return "113"
+    if nouns & MILITARY_MEANS or (not objs and subject_kind(parse, i) in ("military", "air")):
+        return "154"
+    if objs:
+        return "053"  # "mobilized pressure groups", "mobilised its supporters"
+    return None
+
+
+def _surrender(parse: Parse, i: int) -> str | None:
+    """Armed men who surrender retreat militarily (0874); others yield (the lexicon's 080)."""
+    s = subject_token(parse, i)
+    if s is None:
+        return None
+    heads = [s, *_prep_objects(parse, s, {"of"})]  # "hundreds of militants"
+    if _lemmas(parse, heads) & ARMED or subject_kind(parse, i) == "military":
+        return "0874"
+    return None
 
 
 #: people taken, as opposed to property seized
@@ -461,6 +503,9 @@ def _execute(parse: Parse, i: int) -> str | None:
 
 
 _SENSES = {
+    "mobilize": _mobilize,
+    "mobilise": _mobilize,
+    "surrender": _surrender,
     "seize": _seize,
     "execute": _execute,
     "receive": _receive,
