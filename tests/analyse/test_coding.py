@@ -81,6 +81,32 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Saudi Arabia mobilized pressure groups to support the Palestinians.", "053"),
         ("The union mobilised its members for the campaign.", "053"),
     ],
+    # letting an outside body in is an opening (086), letting a rally happen eases dissent
+    "allow": [
+        ("Nigeria allowed Red Cross officials to visit the prisoners.", "086"),
+        ("Iraq allowed UN weapons inspectors to return to Baghdad.", "086"),
+        ("The junta permitted foreign journalists to enter the region.", "086"),
+        ("The government allowed the opposition to hold a rally in the capital.", "082"),
+        ("Police allowed the marchers to continue their protest.", "082"),
+    ],
+    # people sent to do something: the purpose is the event; troops sent are a deployment
+    "send": [
+        ("The United Nations sent a team to investigate the massacre.", "09"),
+        ("The EU dispatched experts to examine the damaged reactor.", "09"),
+        ("The US sent troops to Somalia to protect aid convoys.", "15"),
+    ],
+    # a siege or a blockade lifted is a military de-escalation; a trip for talks a visit
+    "retreat and visits": [
+        ("The army lifted the siege of the city.", "0872"),
+        ("Israel eased its blockade of the Gaza Strip.", "0872"),
+        ("The foreign minister flew to Moscow for talks.", "042"),
+        ("The Iranian president travelled to Ankara for a summit.", "042"),
+    ],
+    # "in protest" says why, not what: the roads are blocked, no protest is banned
+    "manner": [
+        ("Farmers blocked roads with tractors in protest against the new tax.", "144"),
+        ("Truckers blocked the motorway in protest at fuel prices.", "144"),
+    ],
     # idioms of welcoming, petitions and stone-throwing
     "idioms": [
         ("The president gave a warm welcome to the visiting king.", "043"),

@@ -84,6 +84,8 @@ CODE_LABELS: dict[str, str] = {
     "086": "allow international involvement (receive inspectors, observers, peacekeepers)",
     "083": "accede to demands",
     "087": "de-escalate military engagement (truce, withdrawal of troops)",
+    "0872": "ease a military blockade or siege",
+    "082": "ease political dissent (allow rallies, protests)",
     "0874": "retreat or surrender militarily",
     "090": "investigate",
     "100": "demand",
@@ -242,9 +244,11 @@ for _verbs, _nouns, _code in (
     ("impose reinstate enforce restore slap extend tighten", "sanction embargo penalty", "163"),
     (
         "lift ease relax shorten cancel",
-        "sanction embargo curfew ban restriction emergency blockade",
+        "sanction embargo curfew ban restriction emergency",
         "081",
     ),
+    ("lift ease end break relax", "siege blockade", "0872"),
+    ("fly travel", "talk talks meeting summit visit", "042"),
     ("grant give offer", "asylum refuge", "075"),
     (
         "give send provide deliver donate hand",

@@ -62,6 +62,8 @@ def _object_nouns(parse: Parse, i: int) -> list[int]:
         if t.dep in _OBJ or t.dep == "nsubjpass":
             out.append(c)
         elif t.dep in ("prep", "agent", "prt"):
+            if _manner(parse, c):
+                continue  # "blocked roads in protest": why, not what
             for g in parse.children[c]:
                 if parse.tokens[g].dep in ("pobj", "pcomp"):
                     out.append(g)
@@ -70,6 +72,16 @@ def _object_nouns(parse: Parse, i: int) -> list[int]:
         elif t.dep == "xcomp" and t.pos == "VERB":
             out.append(c)
     return out
+
+
+#: "in protest", "in response", "in retaliation": a phrase of manner or reason, not an object
+_MANNER = frozenset({"protest", "response", "retaliation", "solidarity", "reply", "return"})
+
+
+def _manner(parse: Parse, prep: int) -> bool:
+    return parse.tokens[prep].lower == "in" and any(
+        parse.tokens[g].lemma in _MANNER for g in _children_pobj(parse, prep)
+    )
 
 
 def _children_pobj(parse: Parse, i: int) -> list[int]:
@@ -83,6 +95,8 @@ def _nouns_of(parse: Parse, heads: list[int]) -> list[str]:
         lemmas.append(parse.tokens[h].lemma)
         for c in parse.children[h]:
             if parse.tokens[c].dep in ("compound", "amod", "pobj", "prep", "nmod"):
+                if _manner(parse, c):
+                    continue  # "blocked the motorway in protest"
                 lemmas.append(parse.tokens[c].lemma)
                 for g in parse.children[c]:
                     lemmas.append(parse.tokens[g].lemma)
@@ -171,6 +185,24 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
             code = ONGOING_EVENTS.get(parse.tokens[c].lemma)
             if code:
                 return code
+    if verb in _ALLOWING:
+        code = _allowed(parse, i, mass)
+        if code is not None:
+            return code
+    if (
+        tok.dep in ("xcomp", "ccomp")
+        and parse.tokens[tok.head].lemma in _ALLOWING
+        and _allowed(parse, tok.head, mass) is not None
+    ):
+        return None  # "allowed the Red Cross to visit the prisoners": the allowing is it
+    if verb in ("send", "dispatch") and _sent_to_do(parse, i, mass) is not None:
+        return None  # "sent a team to investigate the massacre": the purpose is the event
+    if (
+        tok.dep in ("advcl", "xcomp")
+        and parse.tokens[tok.head].lemma in ("send", "dispatch")
+        and _sent_to_do(parse, tok.head, mass) is not None
+    ):
+        return _purpose_code(parse, i, mass)
     if verb == "resort" and "to" in preps:
         # "resorted to throwing stones": the means resorted to is the act
         for p in children(parse, i, {"prep"}):
@@ -255,6 +287,60 @@ def _in_description(parse: Parse, prep: int) -> bool:
     """Preposition `prep` hangs on a participle that describes a noun ("suspected of")."""
     head = parse.tokens[parse.tokens[prep].head]
     return parse.tokens[prep].dep == "prep" and head.dep in ("acl", "amod") and head.tag == "VBN"
+
+
+#: verbs of letting someone act
+_ALLOWING = frozenset({"allow", "permit", "let"})
+#: outside bodies whose admission opens a state to international involvement (086)
+_OUTSIDERS = frozenset(
+    {
+        "inspector", "observer", "monitor", "peacekeeper", "investigator", "cross",
+        "crescent", "agency", "journalist", "reporter", "diplomat", "expert", "team",
+    }
+)  # fmt: skip
+
+
+def _allowed(parse: Parse, i: int, mass: bool) -> str | None:
+    """What letting someone act concedes: an outside body let in (086: "allowed Red Cross
+    officials to visit the prisoners"), a rally or a protest let happen (082), a release or
+    a withdrawal let through (its own code); None when the complement says nothing."""
+    for c in children(parse, i, {"xcomp", "ccomp"}):
+        if not any(parse.tokens[a].lower == "to" for a in children(parse, c, {"aux"})):
+            continue
+        agents = children(parse, i, {"dobj"}) + children(parse, c, {"nsubj"})
+        words_ = {parse.tokens[k].lemma for a in agents for k in range(
+            parse.tokens[a].left, parse.tokens[a].right + 1)}  # fmt: skip
+        if words_ & _OUTSIDERS or any(
+            parse.tokens[a].ent == "ORG" and parse.tokens[a].lemma != "government" for a in agents
+        ):
+            return "086"
+        inner = _purpose_code(parse, c, mass)
+        if inner and inner[:2] == "14":
+            return "082"
+        if inner and inner[:2] == "08":
+            return inner
+    return None
+
+
+def _sent_to_do(parse: Parse, i: int, mass: bool) -> str | None:
+    """The code of the purpose of a sending of people who are not troops ("sent a team to
+    investigate": 090), or None."""
+    objs = children(parse, i, {"dobj"})
+    if not objs or any(parse.tokens[o].lemma in _TROOPS for o in objs):
+        return None
+    for c in children(parse, i, {"advcl", "xcomp"}):
+        if any(parse.tokens[a].lower == "to" for a in children(parse, c, {"aux"})):
+            return _purpose_code(parse, c, mass)
+    return None
+
+
+def _purpose_code(parse: Parse, c: int, mass: bool) -> str | None:
+    verb = parse.tokens[c].lemma
+    return lexicon_code(parse, c, verb, _nouns_of(parse, _object_nouns(parse, c)))
+
+
+#: what is sent when a sending is a deployment
+_TROOPS = frozenset({"troop", "soldier", "force", "army", "marine", "warship", "jet", "unit"})
 
 
 def _purpose(parse: Parse, i: int) -> bool:
