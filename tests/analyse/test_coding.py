@@ -107,6 +107,37 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Farmers blocked roads with tractors in protest against the new tax.", "144"),
         ("Truckers blocked the motorway in protest at fuel prices.", "144"),
     ],
+    # a warning addressed to an actor, of consequences or against an act, is a threat
+    "warn": [
+        ("The United States warned Iraq of serious consequences if it failed to comply.", "13"),
+        ("Israel warned Hezbollah against further attacks.", "13"),
+        ("Moscow warned Kiev of retaliation over the shelling.", "13"),
+        ("Economists warned about a slowdown in the second half.", "01"),
+    ],
+    # force used by protesters is the protest it is; by police or troops on a crowd, repression
+    "crowds": [
+        ("Students occupied the university building in protest.", "144"),
+        ("Protesters clashed with police in the capital.", "145"),
+        ("Rioters set fire to cars and shops in the city centre.", "145"),
+        ("Demonstrators attacked a police station with stones.", "145"),
+        ("Security forces opened fire on demonstrators, killing five.", "175"),
+        ("Soldiers fired on protesters outside the parliament.", "175"),
+        ("Troops clashed with rebels near the border.", "19"),
+    ],
+    # a will to act stated is an intent (03), whatever the act
+    "willingness": [
+        ("The Sudanese government expressed willingness to accept UN peacekeepers.", "03"),
+        ("The rebels expressed their readiness to resume talks with the government.", "03"),
+        ("Iran voiced its desire to improve relations with Saudi Arabia.", "03"),
+        ("Turkey expressed support for the UN peace plan for Cyprus.", "051"),
+    ],
+    # shops shut in a strike; newspapers shut by a government
+    "closures": [
+        ("Palestinian merchants closed their shops in a general strike.", "143"),
+        ("Shopkeepers shut their stores to protest against the new tax.", "143"),
+        ("The government shut down three opposition newspapers.", "1721"),
+        ("The authorities closed two independent television stations.", "1721"),
+    ],
     # idioms of welcoming, petitions and stone-throwing
     "idioms": [
         ("The president gave a warm welcome to the visiting king.", "043"),

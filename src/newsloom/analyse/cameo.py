@@ -118,6 +118,7 @@ CODE_LABELS: dict[str, str] = {
     "144": "obstruct passage, block",
     "145": "protest violently, riot",
     "172": "impose administrative restrictions, dismiss officials",
+    "1721": "impose restrictions on freedoms of speech and expression",
     "174": "expel or deport individuals",
     "173": "arrest, detain or charge",
     "175": "use repression against crowds",
@@ -361,6 +362,14 @@ for _verbs, _nouns, _code in (
         "150",
     ),
     ("give extend accord", "welcome reception", "043"),
+    ("accept receive admit", "peacekeeper observer inspector monitor", "086"),
+    ("express voice reaffirm reiterate declare", "support backing", "051"),
+    ("close shut", "shop store business market", "143"),
+    (
+        "shut close ban suspend",
+        "newspaper paper station channel broadcaster website magazine outlet",
+        "1721",
+    ),
     ("collect gather", "signature", "140"),
     ("throw hurl pelt", "stone rock brick firebomb molotov", "145"),
     ("carry conduct", "patrol", "062"),
@@ -522,6 +531,12 @@ ACT_NOUNS = words(
     threat offer attempt declaration statement
     """
 )
+#: nouns of a will to act: their infinitive is an intended act ("expressed its willingness
+#: to accept peacekeepers", "their readiness to resume talks")
+INTENT_NOUNS = words(
+    "willingness readiness intention intent desire determination commitment wish eagerness"
+)
+ACT_NOUNS |= INTENT_NOUNS
 #: symmetric codes: consultations, meetings and signing a joint document
 SYMMETRIC_CODES = frozenset({"040", "041", "044", "046", "057"})
 

@@ -220,6 +220,8 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
         for a in children(parse, c, {"aux"})
     ):
         return "130"  # "warned that it would close the strait": a threat
+    if verb == "warn" and _warned_of(parse, i):
+        return "130"  # "warned Iraq of serious consequences", "warned Hezbollah against"
     if verb in REPORTING_VERBS | {"reiterate", "insist", "conclude"}:
         # "said that Libya must hand over the suspects": a demand on the clause's subject
         for c in children(parse, i, {"ccomp"}):
@@ -231,9 +233,9 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
     if verb != "kill":
         sense = sense_code(parse, i)
         if sense is not None:
-            return sense or None
+            return by_force(parse, i, sense) if sense else None
     if verb == "attack":
-        return "111" if "for" in preps else "190"
+        return "111" if "for" in preps else by_force(parse, i, "190")
     if verb == "dismiss" and "as" in preps:
         return "111"
     if verb == "sign" and any(parse.tokens[o].lemma in NOT_AGREEMENTS for o in objs):
@@ -341,6 +343,35 @@ def _purpose_code(parse: Parse, c: int, mass: bool) -> str | None:
 
 #: what is sent when a sending is a deployment
 _TROOPS = frozenset({"troop", "soldier", "force", "army", "marine", "warship", "jet", "unit"})
+
+
+#: what one is warned of when the warning is a threat
+_THREATENED = frozenset(
+    {
+        "consequence", "retaliation", "reprisal", "action", "response", "repercussion",
+        "measure", "war", "force", "attack", "strike", "punishment", "sanction",
+    }
+)  # fmt: skip
+
+
+def _warned_of(parse: Parse, i: int) -> bool:
+    """A warning addressed to an actor, of consequences or against an act: a threat."""
+    if not any(
+        parse.tokens[o].ent in ("GPE", "ORG", "NORP", "PERSON")
+        for o in children(parse, i, {"dobj"})
+    ):
+        return False
+    preps = children(parse, i, {"prep"})
+    preps += [p for o in children(parse, i, {"dobj"}) for p in children(parse, o, {"prep"})]
+    for p in preps:
+        word = parse.tokens[p].lower
+        if word == "against":
+            return True
+        if word == "of" and any(
+            parse.tokens[g].lemma in _THREATENED for g in children(parse, p, {"pobj"})
+        ):
+            return True
+    return False
 
 
 def _purpose(parse: Parse, i: int) -> bool:

@@ -49,6 +49,12 @@ KINDS: dict[str, frozenset[str]] = {
         bomber suicide_bomber insurgent
         """
     ),
+    "protesters": words(
+        """
+        protester protestor demonstrator activist student marcher rioter striker picket
+        youth
+        """
+    ),
     "nature": words(
         """
         earthquake quake storm hurricane typhoon cyclone flood tornado tsunami wildfire blaze
@@ -182,7 +188,9 @@ def _kind_of_noun(parse: Parse, n: int) -> str | None:
     mods = [parse.tokens[c].lemma for c in parse.children[n] if parse.tokens[c].dep
             in ("compound", "amod")]  # fmt: skip
     names = {tok.lemma, tok.lower, *(f"{m} {tok.lemma}" for m in mods)}
-    for kind in ("irregular", "air", "police", "military", "labour", "nature", "weapon"):
+    for kind in (
+        "irregular", "air", "police", "military", "labour", "protesters", "nature", "weapon",
+    ):  # fmt: skip
         if names & KINDS[kind]:
             return kind
     if tok.ent == "ORG" and tok.lemma in ("force", "forces"):
@@ -529,9 +537,15 @@ def by_force(parse: Parse, i: int, code: str | None) -> str | None:
     is repression (175: "riot police smashed their way into the polling station"), by aircraft
     aerial (195), by armed forces conventional (190; a blockade 191), by gunmen or militants
     unconventional violence (180)."""
-    if not code or code[:2] not in ("14", "18", "19"):
+    if not code or code[:2] not in ("14", "17", "18", "19"):
         return code
     kind = subject_kind(parse, i)
+    if kind == "protesters" and code in _PROTEST_FORCE:
+        return _PROTEST_FORCE[code]  # "protesters clashed with police": a riot
+    if code[:2] == "17":
+        return code
+    if kind in ("police", "military") and _at_crowd(parse, i):
+        return "175"  # "security forces opened fire on demonstrators": repression
     if kind == "police" and code[:2] != "14":
         return "175"
     if kind == "air" and code[:2] != "14":
@@ -544,6 +558,33 @@ def by_force(parse: Parse, i: int, code: str | None) -> str | None:
     if kind == "irregular" and code[:2] == "19":
         return "180"  # "gunmen opened fire", "assailants hurled a grenade"
     return code
+
+
+#: force used by protesters, as the protest it is: occupying or blocking a place is an
+#: obstruction (144), fighting or burning a riot (145)
+_PROTEST_FORCE = {
+    "192": "144",
+    "191": "144",
+    "190": "145",
+    "193": "145",
+    "171": "145",
+    "180": "145",
+    "182": "145",
+}
+#: the crowds that force by police or troops is used against
+CROWDS = words(
+    """
+    demonstrator protester protestor marcher rioter student mourner worshipper
+    demonstration protest rally march
+    """
+)
+
+
+def _at_crowd(parse: Parse, i: int) -> bool:
+    """Verb `i`'s object or prepositional object is a crowd ("fired on demonstrators")."""
+    heads = _objects(parse, i) + _prep_objects(parse, i)
+    heads += [g for h in list(heads) for g in _prep_objects(parse, h, {"on", "at", "into"})]
+    return bool(_lemmas(parse, heads) & CROWDS)
 
 
 def sense_code(parse: Parse, i: int) -> str | None:
