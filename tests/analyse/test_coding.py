@@ -138,6 +138,23 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("The government shut down three opposition newspapers.", "1721"),
         ("The authorities closed two independent television stations.", "1721"),
     ],
+    # an act begun or continued is the event, not the beginning
+    "begun": [
+        ("Serbian forces began withdrawing heavy weapons from around Sarajevo.", "087"),
+        ("Troops continued shelling the town on Tuesday.", "19"),
+    ],
+    # weapons handed over are a demobilisation; troops moved a deployment; a loan aid
+    "material": [
+        ("The rebels handed over their weapons to the peacekeepers.", "0873"),
+        ("Pakistan moved troops to the border with India.", "154"),
+        ("The World Bank approved a 200 million dollar loan to Kenya.", "071"),
+    ],
+    # beating people is a physical assault (182), by police on protesters repression (175)
+    "beat": [
+        ("Israeli soldiers beat up Palestinian detainees in the West Bank.", "182"),
+        ("Prison guards beat the inmates during the riot.", "182"),
+        ("Riot police beat protesters with batons.", "175"),
+    ],
     # idioms of welcoming, petitions and stone-throwing
     "idioms": [
         ("The president gave a warm welcome to the visiting king.", "043"),

@@ -84,6 +84,7 @@ CODE_LABELS: dict[str, str] = {
     "086": "allow international involvement (receive inspectors, observers, peacekeepers)",
     "083": "accede to demands",
     "087": "de-escalate military engagement (truce, withdrawal of troops)",
+    "0873": "demobilize armed forces (hand over weapons)",
     "0872": "ease a military blockade or siege",
     "082": "ease political dissent (allow rallies, protests)",
     "0874": "retreat or surrender militarily",
@@ -191,7 +192,6 @@ VERB_CODES: dict[str, str] = _table(
     172: dismiss sack fire oust dissolve ban
     174: expel deport
     173: arrest detain indict charge jail imprison
-    175: beat
     180: assassinate kidnap abduct stab
     183: bomb
     190: invade shell clash fight
@@ -208,7 +208,7 @@ VERB_CODES: dict[str, str] = _table(
     145: riot
     171: demolish bulldoze
     172: outlaw
-    182: torture
+    182: torture beat
     041: telephone phone
     090: examine scrutinize scrutinise inspect audit interrogate
     111: chide berate
@@ -284,7 +284,8 @@ for _verbs, _nouns, _code in (
         "tie relation",
         "050",
     ),
-    ("withdraw pull", "troop force soldier", "087"),
+    ("withdraw pull", "troop force soldier weapon artillery tank", "087"),
+    ("hand surrender turn", "weapon arm gun rifle", "0873"),
     ("withdraw pull", "inspector observer monitor peacekeeper personnel mission", "166"),
     ("expel", "diplomat ambassador envoy attache", "161"),
     ("recall", "ambassador envoy diplomat", "161"),
@@ -336,7 +337,7 @@ for _verbs, _nouns, _code in (
         "073",
     ),
     ("dispatch send deploy contribute", "peacekeeper", "074"),
-    ("extend lend", "credit loan", "071"),
+    ("extend lend approve", "credit loan", "071"),
     ("return", "asset property land territory body", "084"),
     (
         "hand turn",
@@ -353,7 +354,7 @@ for _verbs, _nouns, _code in (
     ),
     ("take", "aim", "111"),
     ("voice express", "concern", "110"),
-    ("send deploy rush", "reinforcement troop force soldier", "154"),
+    ("send deploy rush move mass", "reinforcement troop force soldier tank", "154"),
     ("raise", "alert level", "152"),
     ("scramble", "jet fighter plane aircraft", "150"),
     (

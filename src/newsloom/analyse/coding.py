@@ -32,7 +32,14 @@ from newsloom.analyse.lexicon_code import lexicon_code
 from newsloom.analyse.parse import Parse
 from newsloom.analyse.senses import by_force, sense_code
 
-__all__ = ["children", "conj_heads", "has_mass_violence", "noun_code", "verb_code"]
+__all__ = [
+    "children",
+    "conj_heads",
+    "has_mass_violence",
+    "misparsed_main",
+    "noun_code",
+    "verb_code",
+]
 
 _OBJ = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 #: verbs of stopping an act: the act they stop is no event of its own
@@ -130,6 +137,7 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
         tok.dep in ("acl", "amod")
         and not children(parse, i, {"agent"})
         and parse.tokens[tok.head].lemma not in ACT_NOUNS
+        and not misparsed_main(parse, i)
     ):
         return None  # "officers accused of hacking": a description, not a reported act
     if tok.dep == "pcomp" and _in_description(parse, tok.head):
@@ -178,6 +186,10 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
         if (verb == "ask" or verb in _PRESSING) and "for" in preps:
             return asked  # "asked India for military aid", "pushed hard for a deal"
         return VERB_CODES.get(verb)
+    if verb in ASPECTUAL_VERBS and any(
+        parse.tokens[c].pos == "VERB" for c in children(parse, i, {"xcomp"})
+    ):
+        return None  # "began withdrawing heavy weapons": the act begun is the event
     if verb in ASPECTUAL_VERBS:
         # "riots are continuing", "fighting broke out", "protests erupted": the event is the
         # subject that goes on, starts or spreads
@@ -285,6 +297,17 @@ _MASS = MASS_VIOLENCE_WORDS | frozenset({"cleansing", "genocide"})
 HOSTED = frozenset({"summit", "meeting", "talk", "talks", "conference", "delegation", "visit"})
 
 
+def misparsed_main(parse: Parse, i: int) -> bool:
+    """Verb `i` is the main verb the parser hung on its subject: a participle modifying a
+    noun that is the root of a sentence with no verb above it ("The rebels handed over their
+    weapons" parsed as a noun phrase)."""
+    tok = parse.tokens[i]
+    if tok.dep != "acl" or tok.tag not in ("VBD", "VBN") or tok.head == i:
+        return False
+    head = parse.tokens[tok.head]
+    return head.dep == "ROOT" and head.pos in ("NOUN", "PROPN") and head.i < i
+
+
 def _in_description(parse: Parse, prep: int) -> bool:
     """Preposition `prep` hangs on a participle that describes a noun ("suspected of")."""
     head = parse.tokens[parse.tokens[prep].head]
@@ -298,6 +321,7 @@ _OUTSIDERS = frozenset(
     {
         "inspector", "observer", "monitor", "peacekeeper", "investigator", "cross",
         "crescent", "agency", "journalist", "reporter", "diplomat", "expert", "team",
+        "convoy", "relief", "aid", "un", "u.n.",
     }
 )  # fmt: skip
 

@@ -553,8 +553,8 @@ def by_force(parse: Parse, i: int, code: str | None) -> str | None:
     if kind == "military":
         if code == "144":
             return "191"  # "the navy blockaded the port"
-        if code[:2] == "18":
-            return "190"
+        if code[:2] == "18" and code[:3] != "182":
+            return "190"  # "troops bombed the town"; beating and torture stay what they are
     if kind == "irregular" and code[:2] == "19":
         return "180"  # "gunmen opened fire", "assailants hurled a grenade"
     return code
