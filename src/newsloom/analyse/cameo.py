@@ -113,6 +113,8 @@ CODE_LABELS: dict[str, str] = {
     "163": "impose embargo or sanctions",
     "165": "halt mediation",
     "166": "expel or withdraw inspectors, observers or peacekeepers",
+    "1245": "refuse to allow international involvement (bar inspectors)",
+    "181": "abduct or hijack",
     "171": "seize or damage property",
     "141": "demonstrate or rally",
     "143": "conduct a strike or boycott",
@@ -193,6 +195,7 @@ VERB_CODES: dict[str, str] = _table(
     174: expel deport
     173: arrest detain indict charge jail imprison
     180: assassinate kidnap abduct stab
+    181: hijack
     183: bomb
     190: invade shell clash fight
     193: shoot
@@ -318,7 +321,12 @@ for _verbs, _nouns, _code in (
     ("reinforce strengthen bolster boost", "force troop presence garrison army", "154"),
     ("halt suspend cut stop freeze end reduce withhold", "aid assistance loan funding", "162"),
     ("halt suspend end abandon", "mediation", "165"),
-    ("expel", "inspector observer monitor peacekeeper", "166"),
+    ("expel", "inspector observer monitor peacekeeper mission", "166"),
+    (
+        "bar block refuse prevent stop",
+        "inspector observer monitor peacekeeper investigator",
+        "1245",
+    ),
     ("set", "fire", "171"),
     ("impose declare", "martial emergency", "172"),
     ("impose tighten enforce", "blockade siege", "191"),

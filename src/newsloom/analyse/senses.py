@@ -544,6 +544,8 @@ def by_force(parse: Parse, i: int, code: str | None) -> str | None:
         return _PROTEST_FORCE[code]  # "protesters clashed with police": a riot
     if code[:2] == "17":
         return code
+    if code == "183" and _state_subject(parse, i):
+        return "195"  # "the Americans bombed air defence sites": a state's bombing is aerial
     if kind in ("police", "military") and _at_crowd(parse, i):
         return "175"  # "security forces opened fire on demonstrators": repression
     if kind == "police" and code[:2] != "14":
@@ -578,6 +580,16 @@ CROWDS = words(
     demonstration protest rally march
     """
 )
+
+
+def _state_subject(parse: Parse, i: int) -> bool:
+    """The subject of verb `i` is a state: a country or its people named ("the Americans",
+    "Israel"), or its government."""
+    s = subject_token(parse, i)
+    if s is None:
+        return False
+    tok = parse.tokens[s]
+    return tok.ent in ("GPE", "NORP") or tok.lemma in ("government", "administration")
 
 
 def _at_crowd(parse: Parse, i: int) -> bool:
