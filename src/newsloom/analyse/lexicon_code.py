@@ -22,6 +22,8 @@ Order (each step only when the ones before found nothing):
 
 from __future__ import annotations
 
+import threading
+
 from newsloom.analyse.cameo import (
     INTENT_VERBS,
     LATE_PARTICLES,
@@ -61,13 +63,32 @@ def lexicon_code(parse: Parse, i: int, verb: str, nouns: list[str]) -> str | Non
         return None
     if ours is None and any(n in NOUN_CODES for n in nouns[:1]):
         return None  # "backed EU sanctions on Russia": the sanctions are the event
-    found = match_verb(shipped_dictionary(), parse, i, parse.sentence_of(i)[0])
+    found = _shipped_match(parse, i)
     pattern = found[0] if found is not None and found[1] else None
     if ours is not None:
         # the dictionary's pattern refines our verb within its root ("demanded the removal"
         # 1041), never moves it to another ("demand" is never an appeal, 02)
         return pattern if pattern and _refines(pattern, ours) else ours
     return pattern or None
+
+
+class _Matches(threading.local):
+    """The shipped dictionary's match of each verb of the parse being coded: the lexicon and
+    the default both ask for it, and a verb's match depends on its parse alone."""
+
+    parse: Parse | None = None
+    found: dict[int, tuple[str | None, bool] | None]
+
+
+_MATCHES = _Matches()
+
+
+def _shipped_match(parse: Parse, i: int) -> tuple[str | None, bool] | None:
+    if _MATCHES.parse is not parse:
+        _MATCHES.parse, _MATCHES.found = parse, {}
+    if i not in _MATCHES.found:
+        _MATCHES.found[i] = match_verb(shipped_dictionary(), parse, i, parse.sentence_of(i)[0])
+    return _MATCHES.found[i]
 
 
 def _together(parse: Parse, i: int) -> bool:
@@ -140,5 +161,5 @@ def default_code(parse: Parse, i: int) -> str | None:
     verb = LEMMA_FIXES.get(tok.lemma, tok.lemma)
     if verb in PATTERN_ONLY or verb in VERB_CODES or tok.dep in ("amod", "acl", "relcl"):
         return None
-    found = match_verb(shipped_dictionary(), parse, i, parse.sentence_of(i)[0])
+    found = _shipped_match(parse, i)
     return found[0] if found is not None and not found[1] and found[0] else None
