@@ -155,6 +155,16 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Prison guards beat the inmates during the riot.", "182"),
         ("Riot police beat protesters with batons.", "175"),
     ],
+    # refusals: ruled out, would not accept; threats of protest; acts done in protest
+    "refusals and protests": [
+        ("Israel has ruled out any withdrawal from the Golan Heights.", "120"),
+        ("The Serb leadership said it would not accept foreign troops on its territory.", "120"),
+        ("The union warned of a general strike if the reforms went ahead.", "133"),
+        ("Teachers warned of a boycott of the exams over pay.", "133"),
+        ("Protesters set up roadblocks on the main highway.", "144"),
+        ("Farmers dumped tons of vegetables outside the ministry in protest.", "14"),
+        ("The prisoners have been on hunger strike for two weeks.", "14"),
+    ],
     # idioms of welcoming, petitions and stone-throwing
     "idioms": [
         ("The president gave a warm welcome to the visiting king.", "043"),

@@ -85,9 +85,12 @@ def _object_nouns(parse: Parse, i: int) -> list[int]:
 _MANNER = frozenset({"protest", "response", "retaliation", "solidarity", "reply", "return"})
 
 
-def _manner(parse: Parse, prep: int) -> bool:
+_PROTEST_MANNER = frozenset({"protest", "solidarity"})
+
+
+def _manner(parse: Parse, prep: int, nouns: frozenset[str] = _MANNER) -> bool:
     return parse.tokens[prep].lower == "in" and any(
-        parse.tokens[g].lemma in _MANNER for g in _children_pobj(parse, prep)
+        parse.tokens[g].lemma in nouns for g in _children_pobj(parse, prep)
     )
 
 
@@ -234,6 +237,14 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
         return "130"  # "warned that it would close the strait": a threat
     if verb == "warn" and _warned_of(parse, i):
         return "130"  # "warned Iraq of serious consequences", "warned Hezbollah against"
+    if verb == "warn":
+        for p in children(parse, i, {"prep"}):
+            if parse.tokens[p].lower == "of" and any(
+                parse.tokens[g].lemma in _PROTESTS for g in children(parse, p, {"pobj"})
+            ):
+                return "133"  # "the union warned of a general strike": a threat of protest
+    if verb in ("accept", "tolerate") and children(parse, i, {"neg"}):
+        return "030"  # "would not accept foreign troops": with its negation, a refusal
     if verb in REPORTING_VERBS | {"reiterate", "insist", "conclude"}:
         # "said that Libya must hand over the suspects": a demand on the clause's subject
         for c in children(parse, i, {"ccomp"}):
@@ -289,7 +300,10 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
         if sense:
             return sense
         return "180" if subj and parse.tokens[subj[0]].pos in ("PROPN", "NOUN") else None
-    return _massive(parse, i, by_force(parse, i, lexicon_code(parse, i, verb, nouns)), mass)
+    code = lexicon_code(parse, i, verb, nouns)
+    if code is None and any(_manner(parse, c, _PROTEST_MANNER) for c in parse.children[i]):
+        return "140"  # "dumped vegetables outside the ministry in protest"
+    return _massive(parse, i, by_force(parse, i, code), mass)
 
 
 #: what one hosts that makes a visit or a meeting ("hosted a summit", "will host talks")
@@ -376,6 +390,10 @@ _THREATENED = frozenset(
         "measure", "war", "force", "attack", "strike", "punishment", "sanction",
     }
 )  # fmt: skip
+
+
+#: acts of protest one can warn of
+_PROTESTS = frozenset({"strike", "protest", "boycott", "demonstration", "walkout", "unrest"})
 
 
 def _warned_of(parse: Parse, i: int) -> bool:

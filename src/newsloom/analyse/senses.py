@@ -537,7 +537,7 @@ def by_force(parse: Parse, i: int, code: str | None) -> str | None:
     is repression (175: "riot police smashed their way into the polling station"), by aircraft
     aerial (195), by armed forces conventional (190; a blockade 191), by gunmen or militants
     unconventional violence (180)."""
-    if not code or code[:2] not in ("14", "18", "19") and code not in _PROTEST_FORCE:
+    if not code or (code[:2] not in ("14", "18", "19") and code not in _PROTEST_FORCE):
         return code
     kind = subject_kind(parse, i)
     if kind == "protesters" and code in _PROTEST_FORCE:
