@@ -165,6 +165,14 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Farmers dumped tons of vegetables outside the ministry in protest.", "14"),
         ("The prisoners have been on hunger strike for two weeks.", "14"),
     ],
+    # accepting a plan, an invitation, mediation or a truce is an intent to cooperate
+    "accept": [
+        ("Iran has accepted a UN offer to mediate in its dispute with the Emirates.", "03"),
+        ("The government accepted the invitation to attend the peace conference.", "036"),
+        ("The Khmer Rouge said it was prepared to accept a UN-supervised ceasefire.", "03"),
+        ("Both sides committed themselves to a peaceful settlement of the dispute.", "037"),
+        ("The rebels welcomed the peace plan put forward by the Arab League.", "051"),
+    ],
     # idioms of welcoming, petitions and stone-throwing
     "idioms": [
         ("The president gave a warm welcome to the visiting king.", "043"),
