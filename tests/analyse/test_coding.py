@@ -173,6 +173,13 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Both sides committed themselves to a peaceful settlement of the dispute.", "037"),
         ("The rebels welcomed the peace plan put forward by the Arab League.", "051"),
     ],
+    # questioning people is an interrogation; a legal act about mass violence stays legal
+    "legal": [
+        ("Police are questioning three men in connection with the bombing.", "090"),
+        ("Detectives questioned the suspect for six hours.", "090"),
+        ("A Spanish judge indicted the former Chilean dictator for genocide.", "173"),
+        ("The government eased press censorship on Monday.", "081"),
+    ],
     # idioms of welcoming, petitions and stone-throwing
     "idioms": [
         ("The president gave a warm welcome to the visiting king.", "043"),

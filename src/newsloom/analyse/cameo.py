@@ -251,7 +251,7 @@ for _verbs, _nouns, _code in (
     ("impose reinstate enforce restore slap extend tighten", "sanction embargo penalty", "163"),
     (
         "lift ease relax shorten cancel",
-        "sanction embargo curfew ban restriction emergency",
+        "sanction embargo curfew ban restriction emergency censorship control",
         "081",
     ),
     ("lift ease end break relax", "siege blockade", "0872"),
@@ -378,6 +378,7 @@ for _verbs, _nouns, _code in (
     ("accept receive admit", "peacekeeper observer inspector monitor", "086"),
     ("accept", "plan proposal offer formula initiative compromise", "030"),
     ("accept", "invitation", "036"),
+    ("send dispatch", "investigator", "090"),
     ("accept", "mediation", "038"),
     ("accept observe respect", "ceasefire cease-fire truce armistice", "0871"),
     ("commit pledge", "settlement solution", "037"),

@@ -436,8 +436,8 @@ def _subjunctive(parse: Parse, i: int) -> bool:
 def _massive(parse: Parse, i: int, code: str | None, mass: bool) -> str | None:
     """Force with unconventional weapons is mass violence (CAMEO 20): "used chemical weapons
     against civilians", "bombed the town with chemical weapons", "gassed its own people"."""
-    if code is None or code[:2] not in ("17", "18", "19"):
-        return code
+    if code is None or code[:2] not in ("18", "19"):
+        return code  # "indicted the dictator for genocide": a legal act, whatever it is about
     tok = parse.tokens[i]
     clause = [parse.tokens[k] for k in range(tok.left, tok.right + 1)]
     for k, t in enumerate(clause):

@@ -152,7 +152,7 @@ REJECTED_THINGS = words(
 
 SENSE_VERBS = words(
     "fire strike meet attack hit charge claim deny dismiss kill shoot exchange receive seize "
-    "execute mobilize mobilise surrender"
+    "execute mobilize mobilise surrender question"
 )
 
 _OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
@@ -510,7 +510,16 @@ def _execute(parse: Parse, i: int) -> str | None:
     return NO_EVENT if objs else None
 
 
+def _question(parse: Parse, i: int) -> str | None:
+    """Questioning people is an interrogation (090); questioning a decision is no act."""
+    objs = _objects(parse, i)
+    if _is_person(parse, objs) or _lemmas(parse, objs) & (PEOPLE | words("suspect")):
+        return "090"  # "police are questioning three men"
+    return NO_EVENT if objs else None
+
+
 _SENSES = {
+    "question": _question,
     "mobilize": _mobilize,
     "mobilise": _mobilize,
     "surrender": _surrender,
