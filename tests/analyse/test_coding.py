@@ -180,6 +180,13 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("A Spanish judge indicted the former Chilean dictator for genocide.", "173"),
         ("The government eased press censorship on Monday.", "081"),
     ],
+    # an attack that kills is coded as the attack it is
+    "attacks that kill": [
+        ("An Israeli air strike killed three militants in Gaza City.", "195"),
+        ("A US drone strike killed a senior militant commander.", "195"),
+        ("A suicide attack killed 20 people at the mosque.", "183"),
+        ("An attack by government troops killed 12 villagers.", "19"),
+    ],
     # idioms of welcoming, petitions and stone-throwing
     "idioms": [
         ("The president gave a warm welcome to the visiting king.", "043"),

@@ -42,6 +42,10 @@ __all__ = [
 ]
 
 _OBJ = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
+#: words that make an attack aerial ("air strike", "drone strike")
+_AERIAL = frozenset({"air", "drone", "aerial", "missile", "rocket"})
+#: words that make an attack a bombing ("suicide attack", "car bomb attack")
+_BOMBING = frozenset({"suicide", "bomb", "car", "roadside", "bombing"})
 #: verbs of stopping an act: the act they stop is no event of its own
 _STOPPING = frozenset({"stop", "halt", "cease", "end", "suspend", "quit", "discontinue"})
 #: verbs of pressing someone to act: a demand
@@ -292,7 +296,12 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
         sent = parse.sentence_of(i)
         words = {parse.tokens[k].lemma for k in range(*sent)}
         if subj and parse.tokens[subj[0]].lemma in ATTACK_NOUNS:
-            return "20" if mass or words & MASS_VIOLENCE_WORDS else "190"
+            if mass or words & MASS_VIOLENCE_WORDS:
+                return "20"
+            mods = {parse.tokens[c].lemma for c in parse.children[subj[0]]}
+            if mods & _BOMBING:
+                return "183"  # "a suicide attack killed 20": a bombing
+            return "195" if mods & _AERIAL else "190"  # "an Israeli air strike killed three"
         if children(parse, i, {"nsubjpass"}) and set(_nouns_of(parse, objs)) & BLAST_NOUNS:
             # "were killed in a suicide car bombing": the bombing is the event
             return "20" if mass or words & MASS_VIOLENCE_WORDS else "183"
