@@ -187,6 +187,13 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("A suicide attack killed 20 people at the mosque.", "183"),
         ("An attack by government troops killed 12 villagers.", "19"),
     ],
+    # easing economic sanctions is a retreat (085), easing administrative ones a concession
+    "easing": [
+        ("The United States lifted its trade embargo on Vietnam.", "085"),
+        ("The EU eased economic sanctions on Belarus after the prisoners' release.", "085"),
+        ("The army lifted the curfew in the capital.", "081"),
+        ("The junta lifted the ban on political parties.", "081"),
+    ],
     # idioms of welcoming, petitions and stone-throwing
     "idioms": [
         ("The president gave a warm welcome to the visiting king.", "043"),
