@@ -194,6 +194,13 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("The army lifted the curfew in the capital.", "081"),
         ("The junta lifted the ban on political parties.", "081"),
     ],
+    # protests called or staged
+    "protests": [
+        ("Hundreds of workers staged a sit-in outside the ministry, union officials said.", "14"),
+        ("The opposition called a general strike for Monday.", "143"),
+        ("The unions called a boycott of the elections.", "143"),
+        ("The president called for calm.", "02"),
+    ],
     # idioms of welcoming, petitions and stone-throwing
     "idioms": [
         ("The president gave a warm welcome to the visiting king.", "043"),

@@ -363,7 +363,7 @@ for _verbs, _nouns, _code in (
     ("begin start", "investigation inquiry probe", "090"),
     (
         "stage hold organize organise begin launch",
-        "sit-in vigil walkout picket",
+        "sit-in sit_in vigil walkout picket",
         "141",
     ),
     ("take", "aim", "111"),

@@ -173,6 +173,8 @@ def verb_code(parse: Parse, i: int, mass: bool) -> str | None:
         if code:
             return code
     if verb == "call" and not children(parse, i, {"prt"}):
+        if any(n in ("strike", "boycott") for n in nouns[:1]):
+            return "143"  # "called a general strike", "called a boycott of the elections"
         if any(n in ("election", "vote", "referendum", "poll") for n in nouns):
             return "034"
         for p in children(parse, i, {"prep"}):
