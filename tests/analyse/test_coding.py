@@ -146,6 +146,9 @@ CASES: dict[str, list[tuple[str, str]]] = {
     # weapons handed over are a demobilisation; troops moved a deployment; a loan aid
     "material": [
         ("The rebels handed over their weapons to the peacekeepers.", "0873"),
+        ("Thousands of fighters handed in their guns.", "0873"),
+        ("Iran handed weapons to the rebels.", "07"),
+        ("The US has provided 200 million dollars in military aid to Colombia.", "07"),
         ("Pakistan moved troops to the border with India.", "154"),
         ("The World Bank approved a 200 million dollar loan to Kenya.", "071"),
     ],

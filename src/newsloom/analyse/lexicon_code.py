@@ -50,8 +50,12 @@ def lexicon_code(parse: Parse, i: int, verb: str, nouns: list[str]) -> str | Non
     particle = particle_code(parse, i, verb)
     if particle is not None:
         return particle  # "called off the strike" is not "called a strike"
+    phrasal = [f"{verb} {parse.tokens[c].lower}" for c in parse.children[i]
+               if parse.tokens[c].dep == "prt"]  # fmt: skip
     for noun in nouns:
-        code = PATTERNS.get((verb, noun))
+        # "handed over their weapons" (0873), not "handed weapons to the rebels" (070)
+        code = next((PATTERNS[(v, noun)] for v in phrasal if (v, noun) in PATTERNS), None)
+        code = code or PATTERNS.get((verb, noun))
         if code:
             # "held joint military exercises": a show of force done together is cooperation
             return "062" if code == "150" and ("joint" in nouns or _together(parse, i)) else code
