@@ -204,6 +204,15 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("The unions called a boycott of the elections.", "143"),
         ("The president called for calm.", "02"),
     ],
+    # the many words of a refusal
+    "refusing": [
+        ("The Israeli cabinet rebuffed the American peace initiative on Sunday.", "12"),
+        ("Baghdad balked at the UN demand for unrestricted access.", "12"),
+        ("The government has resisted calls for an independent inquiry.", "12"),
+        ("The Bosnian Serbs snubbed the peace conference in Geneva.", "12"),
+        ("Iran defied UN demands to halt uranium enrichment, the agency said.", "12"),
+        ("The strikers ignored a court order to return to work.", "12"),
+    ],
     # idioms of welcoming, petitions and stone-throwing
     "idioms": [
         ("The president gave a warm welcome to the visiting king.", "043"),

@@ -210,7 +210,7 @@ VERB_CODES: dict[str, str] = _table(
     063: extradite
     114: complain
     115: sue
-    120: renege
+    120: renege rebuff spurn snub balk
     128: defy
     145: riot
     171: demolish bulldoze
@@ -320,7 +320,9 @@ for _verbs, _nouns, _code in (
     ("declare announce", "ceasefire cease-fire truce", "087"),
     ("insist reiterate repeat renew issue", "demand", "100"),
     ("lodge file register", "protest complaint", "114"),
-    ("violate breach defy flout", "ban law embargo sanction resolution ruling", "128"),
+    ("violate breach defy flout", "ban law embargo sanction resolution ruling order", "128"),
+    ("defy", "demand call ultimatum", "128"),
+    ("resist", "call demand pressure plan proposal", "120"),
     ("issue deliver give send present", "ultimatum", "139"),
     ("go be remain stay", "strike", "143"),
     ("set put erect build", "roadblock barricade blockade", "144"),
