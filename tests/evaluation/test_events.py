@@ -17,6 +17,7 @@ from newsloom.evaluation.events import (
     ROOT_PRECISION_FLOOR,
     ROOT_RECALL_FLOOR,
     TRIPLE_RECALL_FLOOR,
+    cameo_to_plover,
     country,
     country_matches,
     plover_half,
@@ -223,6 +224,18 @@ def test_plover_held_out_floor_above_peers(plover_figures: dict[tuple[str, str],
     assert max(p.value or 0 for p in peers) < PLOVER_FLOOR
     triple = _held_out(plover_figures, "full-triple recall (actor, category, target)", "newsloom")
     assert triple.value is not None and triple.floor is not None and triple.value >= triple.floor
+
+
+def test_plover_table_undoes_the_2021_moves(shared: Path) -> None:
+    """Codes the 2021 table moved out of their parent's category go back under it, as the
+    2016 gold standard codes them; the root the table divides on purpose (08) stays divided."""
+    table = cameo_to_plover(shared / "data" / "plover_gsr" / "CAMEO2PLOVER-2021.txt")
+    assert table["163"] == "SANCTION" and table["161"] == "SANCTION"
+    assert table["175"] == "COERCE" and table["1712"] == "COERCE" and table["173"] == "COERCE"
+    assert table["0813"] == "CONCEDE" and table["081"] == "CONCEDE"
+    assert table["191"] == "FIGHT" and table["190"] == "FIGHT" and table["183"] == "ASSAULT"
+    assert table["084"] == "RETREAT" and table["0871"] == "RETREAT" and table["080"] == "CONCEDE"
+    assert table["100"] == "DEMAND" and table["111"] == "DISAPPROVE" and "020" not in table
 
 
 def test_plover_halves_are_stable_and_balanced(shared: Path) -> None:

@@ -119,3 +119,52 @@ def test_the_day_of_a_session(text: str, expected: tuple[str, str]) -> None:
 
 def test_a_day_that_is_no_date() -> None:
     assert values("He spent the day in Paris.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the next or following day counts from the day just mentioned, past or future
+        ("The summit opened on June 5. The next day, the ministers met.", "2018-06-06"),
+        ("Police arrested him on Monday. The following day he was released.", "2018-06-12"),
+        ("The talks will begin on Thursday. The next day, the ministers will meet.", "2018-06-15"),
+        ("Troops withdrew on May 3. The day before, rebels had attacked.", "2018-05-02"),
+        # so do a number of days or weeks later or earlier
+        ("Fighting resumed on June 3. Two days later, the rebels withdrew.", "2018-06-05"),
+        ("The talks began on June 5. A week later, rebels attacked.", "2018-06-12"),
+        ("The ceasefire began on June 5. Three weeks earlier, rebels attacked.", "2018-05-15"),
+    ],
+)
+def test_a_day_counted_from_the_day_just_mentioned(text: str, expected: str) -> None:
+    assert values(text)[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of the day after a date is that date's part: the day just mentioned
+        ("The talks began on Thursday. In the afternoon, the delegations signed.", "2018-06-07"),
+        ("The talks began on June 5. That afternoon, the delegations signed.", "2018-06-05"),
+        ("The talks began on June 5. Later that afternoon, the two sides signed.", "2018-06-05"),
+        ("Police arrested him on Monday. He was released that night.", "2018-06-11"),
+        ("The vote was held on May 30. That evening, the president resigned.", "2018-05-30"),
+    ],
+)
+def test_the_part_of_the_day_just_mentioned(text: str, expected: str) -> None:
+    assert values(text)[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said that night raids would continue.",
+        "The pilots trained in that night sky for weeks.",
+        "He usually works in the afternoon.",
+    ],
+)
+def test_a_part_of_the_day_that_is_no_date(text: str) -> None:
+    assert values(text) == []
+
+
+def test_days_later_without_a_date_before_has_no_value() -> None:
+    assert values("The rebels attacked two days later.") == [("two days later", None)]

@@ -52,6 +52,8 @@ CODE_LABELS: dict[str, str] = {
     "034": "express intent to change institutions (call an election)",
     "035": "express intent to yield",
     "036": "express intent to meet or negotiate",
+    "037": "express intent to settle a dispute",
+    "038": "express intent to accept mediation",
     "031": "express intent to engage in material cooperation",
     "040": "consult",
     "041": "discuss by telephone",
@@ -62,6 +64,7 @@ CODE_LABELS: dict[str, str] = {
     "050": "engage in diplomatic cooperation",
     "045": "mediate",
     "051": "praise, thank or congratulate",
+    "053": "rally support on behalf of",
     "054": "grant diplomatic recognition",
     "055": "apologize",
     "056": "forgive",
@@ -80,14 +83,22 @@ CODE_LABELS: dict[str, str] = {
     "080": "yield",
     "081": "ease administrative sanctions or restrictions",
     "084": "return or release persons or property",
+    "085": "ease economic sanctions, a boycott or an embargo",
+    "086": "allow international involvement (receive inspectors, observers, peacekeepers)",
     "083": "accede to demands",
     "087": "de-escalate military engagement (truce, withdrawal of troops)",
+    "0873": "demobilize armed forces (hand over weapons)",
+    "0871": "declare or accept a truce or ceasefire",
+    "0872": "ease a military blockade or siege",
+    "082": "ease political dissent (allow rallies, protests)",
+    "0874": "retreat or surrender militarily",
     "090": "investigate",
     "100": "demand",
     "104": "demand or declare political change (declare independence)",
     "110": "disapprove or regret",
     "111": "criticise or denounce",
     "112": "accuse or blame",
+    "113": "rally opposition against",
     "114": "complain officially",
     "115": "bring a lawsuit against",
     "120": "reject",
@@ -106,12 +117,15 @@ CODE_LABELS: dict[str, str] = {
     "163": "impose embargo or sanctions",
     "165": "halt mediation",
     "166": "expel or withdraw inspectors, observers or peacekeepers",
+    "1245": "refuse to allow international involvement (bar inspectors)",
+    "181": "abduct or hijack",
     "171": "seize or damage property",
     "141": "demonstrate or rally",
     "143": "conduct a strike or boycott",
     "144": "obstruct passage, block",
     "145": "protest violently, riot",
     "172": "impose administrative restrictions, dismiss officials",
+    "1721": "impose restrictions on freedoms of speech and expression",
     "174": "expel or deport individuals",
     "173": "arrest, detain or charge",
     "175": "use repression against crowds",
@@ -184,8 +198,8 @@ VERB_CODES: dict[str, str] = _table(
     172: dismiss sack fire oust dissolve ban
     174: expel deport
     173: arrest detain indict charge jail imprison
-    175: beat
     180: assassinate kidnap abduct stab
+    181: hijack
     183: bomb
     190: invade shell clash fight
     193: shoot
@@ -196,12 +210,12 @@ VERB_CODES: dict[str, str] = _table(
     063: extradite
     114: complain
     115: sue
-    120: renege
+    120: renege rebuff spurn snub balk
     128: defy
     145: riot
     171: demolish bulldoze
     172: outlaw
-    182: torture
+    182: torture beat
     041: telephone phone
     090: examine scrutinize scrutinise inspect audit interrogate
     111: chide berate
@@ -238,9 +252,12 @@ for _verbs, _nouns, _code in (
     ("impose reinstate enforce restore slap extend tighten", "sanction embargo penalty", "163"),
     (
         "lift ease relax shorten cancel",
-        "sanction embargo curfew ban restriction emergency blockade",
+        "curfew ban restriction emergency censorship control",
         "081",
     ),
+    ("lift ease relax cancel suspend end", "sanction embargo boycott", "085"),
+    ("lift ease end break relax", "siege blockade", "0872"),
+    ("fly travel", "talk talks meeting summit visit", "042"),
     ("grant give offer", "asylum refuge", "075"),
     (
         "give send provide deliver donate hand",
@@ -275,7 +292,8 @@ for _verbs, _nouns, _code in (
         "tie relation",
         "050",
     ),
-    ("withdraw pull", "troop force soldier", "087"),
+    ("withdraw pull", "troop force soldier weapon artillery tank", "087"),
+    ("hand_over hand_in surrender turn_over turn_in lay_down", "weapon arm gun rifle", "0873"),
     ("withdraw pull", "inspector observer monitor peacekeeper personnel mission", "166"),
     ("expel", "diplomat ambassador envoy attache", "161"),
     ("recall", "ambassador envoy diplomat", "161"),
@@ -285,8 +303,9 @@ for _verbs, _nouns, _code in (
     ("launch open", "investigation inquiry probe hearing", "090"),
     ("put place", "investigation", "090"),
     ("impose declare", "curfew", "172"),
-    ("pledge offer commit provide", "guarantee aid assistance", "033"),
-    ("stop halt suspend end", "exercise game drill", "035"),
+    ("pledge offer commit", "guarantee aid assistance", "033"),
+    ("provide", "guarantee", "033"),
+    ("stop halt suspend end", "exercise war_game drill", "035"),
     ("agree", "buy acquire purchase", "061"),
     ("trigger begin start", "leave exit withdrawal", "161"),
     ("deliver hand send", "letter message note", "010"),
@@ -301,14 +320,22 @@ for _verbs, _nouns, _code in (
     ("declare announce", "ceasefire cease-fire truce", "087"),
     ("insist reiterate repeat renew issue", "demand", "100"),
     ("lodge file register", "protest complaint", "114"),
-    ("violate breach defy flout", "ban law embargo sanction resolution ruling", "128"),
+    ("violate breach defy flout", "ban law embargo sanction resolution ruling order", "128"),
+    ("defy", "demand call ultimatum", "128"),
+    ("resist", "call demand pressure plan proposal", "120"),
     ("issue deliver give send present", "ultimatum", "139"),
-    ("go", "strike", "143"),
+    ("go be remain stay", "strike", "143"),
+    ("set put erect build", "roadblock barricade blockade", "144"),
     ("put place remain stay", "alert", "152"),
     ("reinforce strengthen bolster boost", "force troop presence garrison army", "154"),
     ("halt suspend cut stop freeze end reduce withhold", "aid assistance loan funding", "162"),
     ("halt suspend end abandon", "mediation", "165"),
-    ("expel", "inspector observer monitor peacekeeper", "166"),
+    ("expel", "inspector observer monitor peacekeeper mission", "166"),
+    (
+        "bar block refuse prevent stop",
+        "inspector observer monitor peacekeeper investigator",
+        "1245",
+    ),
     ("set", "fire", "171"),
     ("impose declare", "martial emergency", "172"),
     ("impose tighten enforce", "blockade siege", "191"),
@@ -327,22 +354,48 @@ for _verbs, _nouns, _code in (
         "073",
     ),
     ("dispatch send deploy contribute", "peacekeeper", "074"),
-    ("extend lend", "credit loan", "071"),
+    ("extend lend approve", "credit loan", "071"),
     ("return", "asset property land territory body", "084"),
+    (
+        "hand turn",
+        "suspect national prisoner hostage detainee captive fugitive body remains territory",
+        "084",
+    ),
     ("reopen open", "border crossing", "081"),
     ("hold", "hearing", "090"),
     ("begin start", "investigation inquiry probe", "090"),
     (
         "stage hold organize organise begin launch",
-        "sit-in vigil walkout picket",
+        "sit-in sit_in vigil walkout picket",
         "141",
     ),
     ("take", "aim", "111"),
     ("voice express", "concern", "110"),
-    ("send deploy rush", "reinforcement troop force soldier", "154"),
+    ("send deploy rush move mass", "reinforcement troop force soldier tank", "154"),
     ("raise", "alert level", "152"),
     ("scramble", "jet fighter plane aircraft", "150"),
-    ("hold conduct stage", "exercise drill manoeuvre maneuver", "150"),
+    (
+        "hold conduct stage launch begin start",
+        "exercise drill manoeuvre maneuver wargame war_game",
+        "150",
+    ),
+    ("give extend accord", "welcome reception", "043"),
+    ("accept receive admit", "peacekeeper observer inspector monitor", "086"),
+    ("accept", "plan proposal offer formula initiative compromise", "030"),
+    ("accept", "invitation", "036"),
+    ("send dispatch", "investigator", "090"),
+    ("accept", "mediation", "038"),
+    ("accept observe respect", "ceasefire cease-fire truce armistice", "0871"),
+    ("commit pledge", "settlement solution", "037"),
+    ("express voice reaffirm reiterate declare", "support backing", "051"),
+    ("close shut", "shop store business market", "143"),
+    (
+        "shut close ban suspend",
+        "newspaper paper station channel broadcaster website magazine outlet",
+        "1721",
+    ),
+    ("collect gather", "signature", "140"),
+    ("throw hurl pelt", "stone rock brick firebomb molotov", "145"),
     ("carry conduct", "patrol", "062"),
     ("use employ", "weapon gas agent force", "190"),
     ("carry commit", "massacre atrocity killing", "202"),
@@ -377,6 +430,7 @@ for _verbs, _prts, _code in (
     ("call", "off", "080"),
     ("stand step", "down", "080"),
     ("turn", "down", "120"),
+    ("rule", "out", "120"),
     ("brush", "aside off", "120"),
     ("vote", "down", "120"),
     ("round", "up", "173"),
@@ -396,6 +450,14 @@ for _verbs, _prts, _code in (
         for _p in words(_prts):
             PARTICLES[(_v, _p)] = _code
 
+#: phrasal verbs whose particle only completes the verb ("handed over"): their objects'
+#: patterns come first ("handed over medicine" is aid), then these codes
+LATE_PARTICLES: dict[tuple[str, str], str] = {
+    ("hand", "over"): "084",
+    ("hand", "back"): "084",
+    ("turn", "over"): "084",
+}
+
 #: nouns that name an event on their own, with the prepositions that introduce the target
 NOUN_CODES: dict[str, str] = _table(
     """
@@ -405,6 +467,20 @@ NOUN_CODES: dict[str, str] = _table(
     161: withdrawal pullout
     163: sanction embargo
     172: sacking dismissal ouster
+    """
+)
+#: verbs that say an event goes on, starts or spreads; their subject is the event
+ASPECTUAL_VERBS = words(
+    "continue erupt break resume spread escalate intensify rage flare persist begin start"
+)
+#: event nouns that are the subject of those verbs ("riots continued", "fighting erupted")
+ONGOING_EVENTS: dict[str, str] = _table(
+    """
+    140: protest demonstration
+    141: rally march sit-in
+    143: walkout
+    145: riot rioting unrest
+    190: fighting clash clashes battle shelling hostility hostilities
     """
 )
 #: what a noun event needs beside it to count: a meeting "with" or "between" someone, a call
@@ -480,6 +556,12 @@ ACT_NOUNS = words(
     threat offer attempt declaration statement
     """
 )
+#: nouns of a will to act: their infinitive is an intended act ("expressed its willingness
+#: to accept peacekeepers", "their readiness to resume talks")
+INTENT_NOUNS = words(
+    "willingness readiness intention intent desire determination commitment wish eagerness"
+)
+ACT_NOUNS |= INTENT_NOUNS
 #: symmetric codes: consultations, meetings and signing a joint document
 SYMMETRIC_CODES = frozenset({"040", "041", "044", "046", "057"})
 

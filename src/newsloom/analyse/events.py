@@ -43,7 +43,7 @@ from newsloom.analyse.cameo import (
 )
 from newsloom.analyse.coding import children as _children
 from newsloom.analyse.coding import conj_heads as _conj_heads
-from newsloom.analyse.coding import has_mass_violence, noun_code, verb_code
+from newsloom.analyse.coding import has_mass_violence, misparsed_main, noun_code, verb_code
 from newsloom.analyse.event_dates import event_date
 from newsloom.analyse.lexicon import GROUP_NOUNS, INSTITUTION_NOUNS, ROLE_WORDS
 from newsloom.analyse.lexicon_code import default_code
@@ -229,6 +229,8 @@ def _subject(parse: Parse, i: int, outer: list[int]) -> tuple[int | None, bool]:
                 return pobj[0], True
         return None, True
     subj = _own_subjects(parse, i)
+    if not subj and misparsed_main(parse, i):
+        return parse.tokens[i].head, False  # "The rebels handed over their weapons"
     if not subj and parse.tokens[i].dep == "acl":
         owner = _act_owner(parse, parse.tokens[i].head)
         if owner is not None:

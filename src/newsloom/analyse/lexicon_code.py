@@ -22,8 +22,11 @@ Order (each step only when the ones before found nothing):
 
 from __future__ import annotations
 
+import threading
+
 from newsloom.analyse.cameo import (
     INTENT_VERBS,
+    LATE_PARTICLES,
     LEMMA_FIXES,
     NOUN_CODES,
     PARTICLES,
@@ -47,23 +50,66 @@ def lexicon_code(parse: Parse, i: int, verb: str, nouns: list[str]) -> str | Non
     particle = particle_code(parse, i, verb)
     if particle is not None:
         return particle  # "called off the strike" is not "called a strike"
+    phrasal = [f"{verb} {parse.tokens[c].lower}" for c in parse.children[i]
+               if parse.tokens[c].dep == "prt"]  # fmt: skip
     for noun in nouns:
-        code = PATTERNS.get((verb, noun))
+        # "handed over their weapons" (0873), not "handed weapons to the rebels" (070)
+        code = next((PATTERNS[(v, noun)] for v in phrasal if (v, noun) in PATTERNS), None)
+        code = code or PATTERNS.get((verb, noun))
         if code:
             # "held joint military exercises": a show of force done together is cooperation
-            return "062" if code == "150" and "joint" in nouns else code
+            return "062" if code == "150" and ("joint" in nouns or _together(parse, i)) else code
+    late = particle_code(parse, i, verb, LATE_PARTICLES)
+    if late is not None:
+        return late  # "handed over two of its nationals"
     ours = VERB_CODES.get(verb)
     if ours is None and (verb in _CARRIERS or _aside(parse, i)):
         return None
     if ours is None and any(n in NOUN_CODES for n in nouns[:1]):
         return None  # "backed EU sanctions on Russia": the sanctions are the event
-    found = match_verb(shipped_dictionary(), parse, i, parse.sentence_of(i)[0])
+    found = _shipped_match(parse, i)
     pattern = found[0] if found is not None and found[1] else None
     if ours is not None:
         # the dictionary's pattern refines our verb within its root ("demanded the removal"
         # 1041), never moves it to another ("demand" is never an appeal, 02)
         return pattern if pattern and _refines(pattern, ours) else ours
     return pattern or None
+
+
+class _Matches(threading.local):
+    """The shipped dictionary's match of each verb of the parse being coded: the lexicon and
+    the default both ask for it, and a verb's match depends on its parse alone."""
+
+    parse: Parse | None = None
+    found: dict[int, tuple[str | None, bool] | None]
+
+
+_MATCHES = _Matches()
+
+
+def _shipped_match(parse: Parse, i: int) -> tuple[str | None, bool] | None:
+    if _MATCHES.parse is not parse:
+        _MATCHES.parse, _MATCHES.found = parse, {}
+    if i not in _MATCHES.found:
+        _MATCHES.found[i] = match_verb(shipped_dictionary(), parse, i, parse.sentence_of(i)[0])
+    return _MATCHES.found[i]
+
+
+def _together(parse: Parse, i: int) -> bool:
+    """Verb `i` is done by two parties: a conjoined subject or its modifiers ("French and
+    Egyptian warships", "Russia and China held"), or a partner "with" it ("with the US navy")."""
+    objects = [c for c in parse.children[i] if parse.tokens[c].dep in ("dobj", "obj")]
+    for c in [*parse.children[i], *(g for o in objects for g in parse.children[o])]:
+        t = parse.tokens[c]
+        if t.dep == "prep" and t.lower == "with":
+            return True  # "held drills with the US navy", "drills with the Japanese fleet"
+        if t.dep == "nsubj":
+            if any(parse.tokens[g].dep == "conj" for g in parse.children[c]):
+                return True
+            mods = [g for g in parse.children[c] if parse.tokens[g].dep == "amod"]
+            if any(parse.tokens[h].dep == "conj" for m in mods for h in parse.children[m]):
+                return True
+    return False
 
 
 def _refines(pattern: str, ours: str) -> bool:
@@ -91,7 +137,9 @@ def _aside(parse: Parse, i: int) -> bool:
     return tok.dep == "relcl" or (tok.dep == "advcl" and tok.tag == "VBG")
 
 
-def particle_code(parse: Parse, i: int, verb: str) -> str | None:
+def particle_code(
+    parse: Parse, i: int, verb: str, table: dict[tuple[str, str], str] = PARTICLES
+) -> str | None:
     """The code of a phrasal verb of ours (`cameo.PARTICLES`): "turned down", "rounded up",
     "caved in", "walked out". The particle is the verb's `prt`, or a preposition right after
     it that governs no noun of its own ("walked out of the talks")."""
@@ -104,7 +152,7 @@ def particle_code(parse: Parse, i: int, verb: str) -> str | None:
             and not any(parse.tokens[g].dep == "pobj" for g in parse.children[c])
         )
         if t.dep == "prt" or bare:
-            code = PARTICLES.get((verb, t.lower))
+            code = table.get((verb, t.lower))
             if code:
                 return code
     return None
@@ -117,5 +165,5 @@ def default_code(parse: Parse, i: int) -> str | None:
     verb = LEMMA_FIXES.get(tok.lemma, tok.lemma)
     if verb in PATTERN_ONLY or verb in VERB_CODES or tok.dep in ("amod", "acl", "relcl"):
         return None
-    found = match_verb(shipped_dictionary(), parse, i, parse.sentence_of(i)[0])
+    found = _shipped_match(parse, i)
     return found[0] if found is not None and not found[1] and found[0] else None

@@ -11,7 +11,14 @@ the future from an attempt or a decision already made ("tried to halt", "decided
 
 from __future__ import annotations
 
-from newsloom.analyse.cameo import INTENT_CODES, INTENT_VERBS, MODALS, REPORTED_ADVERBS, root
+from newsloom.analyse.cameo import (
+    INTENT_CODES,
+    INTENT_NOUNS,
+    INTENT_VERBS,
+    MODALS,
+    REPORTED_ADVERBS,
+    root,
+)
 from newsloom.analyse.parse import Parse
 
 __all__ = ["announced", "modality_of", "with_modality"]
@@ -40,6 +47,9 @@ def modality_of(parse: Parse, i: int, outer: list[int]) -> str:
     for k in outer:
         if parse.tokens[k].lemma in INTENT_VERBS:
             return "intended"
+    tok = parse.tokens[i]
+    if tok.dep == "acl" and parse.tokens[tok.head].lemma in INTENT_NOUNS:
+        return "intended"  # "expressed willingness to accept peacekeepers"
     if any(parse.tokens[c].dep == "advmod" and parse.tokens[c].lower in REPORTED_ADVERBS
            for k in outer for c in parse.children[k]):  # fmt: skip
         return "reported"

@@ -49,6 +49,12 @@ KINDS: dict[str, frozenset[str]] = {
         bomber suicide_bomber insurgent
         """
     ),
+    "protesters": words(
+        """
+        protester protestor demonstrator activist student marcher rioter striker picket
+        youth
+        """
+    ),
     "nature": words(
         """
         earthquake quake storm hurricane typhoon cyclone flood tornado tsunami wildfire blaze
@@ -146,7 +152,7 @@ REJECTED_THINGS = words(
 
 SENSE_VERBS = words(
     "fire strike meet attack hit charge claim deny dismiss kill shoot exchange receive seize "
-    "execute"
+    "execute mobilize mobilise surrender question"
 )
 
 _OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
@@ -182,7 +188,9 @@ def _kind_of_noun(parse: Parse, n: int) -> str | None:
     mods = [parse.tokens[c].lemma for c in parse.children[n] if parse.tokens[c].dep
             in ("compound", "amod")]  # fmt: skip
     names = {tok.lemma, tok.lower, *(f"{m} {tok.lemma}" for m in mods)}
-    for kind in ("irregular", "air", "police", "military", "labour", "nature", "weapon"):
+    for kind in (
+        "irregular", "air", "police", "military", "labour", "protesters", "nature", "weapon",
+    ):  # fmt: skip
         if names & KINDS[kind]:
             return kind
     if tok.ent == "ORG" and tok.lemma in ("force", "forces"):
@@ -416,11 +424,16 @@ def _exchange(parse: Parse, i: int) -> str | None:
 
 
 def _receive(parse: Parse, i: int) -> str | None:
-    """Receiving a visitor is hosting (043); receiving a letter, a call or an award is not an
-    act of the receiver."""
+    """Receiving a visitor is hosting (043), receiving inspectors or peacekeepers letting an
+    outside body in (086); receiving a letter, a call or an award is not an act of the
+    receiver."""
     objs = _objects(parse, i)
     if not objs:
         return None
+    if _lemmas(parse, objs + [g for o in objs for g in _prep_objects(parse, o, {"of"})]) & (
+        MONITORS
+    ):
+        return "086"  # "received a mission of observers from the OSCE"
     if (
         _is_person(parse, objs)
         or any(parse.tokens[o].ent in ("PERSON", "ORG", "NORP", "GPE") for o in objs)
@@ -428,6 +441,43 @@ def _receive(parse: Parse, i: int) -> str | None:
     ):
         return "043"
     return NO_EVENT
+
+
+#: outside bodies a state lets in, whose reception is an opening to international involvement
+MONITORS = words("inspector observer monitor peacekeeper investigator rapporteur fact-finder")
+#: armed men whose surrender is a military retreat (0874), not a political concession
+ARMED = (
+    KINDS["military"]
+    | KINDS["irregular"]
+    | words("rebel guerrilla guerilla fighter insurgent separatist garrison unit")
+)
+#: what is mobilised when a mobilisation is of armed forces
+MILITARY_MEANS = KINDS["military"] | words("reservist reserve conscript unit division")
+
+
+def _mobilize(parse: Parse, i: int) -> str | None:
+    """Mobilising troops is a show of force (154); mobilising against someone is rallying
+    opposition (113); mobilising supporters, groups or opinion is rallying support (053)."""
+    objs = _objects(parse, i)
+    nouns = _lemmas(parse, objs)
+    if _prep_objects(parse, i, {"against"}):
+        return "113"
+    if nouns & MILITARY_MEANS or (not objs and subject_kind(parse, i) in ("military", "air")):
+        return "154"
+    if objs:
+        return "053"  # "mobilized pressure groups", "mobilised its supporters"
+    return None
+
+
+def _surrender(parse: Parse, i: int) -> str | None:
+    """Armed men who surrender retreat militarily (0874); others yield (the lexicon's 080)."""
+    s = subject_token(parse, i)
+    if s is None:
+        return None
+    heads = [s, *_prep_objects(parse, s, {"of"})]  # "hundreds of militants"
+    if _lemmas(parse, heads) & ARMED or subject_kind(parse, i) == "military":
+        return "0874"
+    return None
 
 
 #: people taken, as opposed to property seized
@@ -460,7 +510,19 @@ def _execute(parse: Parse, i: int) -> str | None:
     return NO_EVENT if objs else None
 
 
+def _question(parse: Parse, i: int) -> str | None:
+    """Questioning people is an interrogation (090); questioning a decision is no act."""
+    objs = _objects(parse, i)
+    if _is_person(parse, objs) or _lemmas(parse, objs) & (PEOPLE | words("suspect")):
+        return "090"  # "police are questioning three men"
+    return NO_EVENT if objs else None
+
+
 _SENSES = {
+    "question": _question,
+    "mobilize": _mobilize,
+    "mobilise": _mobilize,
+    "surrender": _surrender,
     "seize": _seize,
     "execute": _execute,
     "receive": _receive,
@@ -484,9 +546,17 @@ def by_force(parse: Parse, i: int, code: str | None) -> str | None:
     is repression (175: "riot police smashed their way into the polling station"), by aircraft
     aerial (195), by armed forces conventional (190; a blockade 191), by gunmen or militants
     unconventional violence (180)."""
-    if not code or code[:2] not in ("14", "18", "19"):
+    if not code or (code[:2] not in ("14", "18", "19") and code not in _PROTEST_FORCE):
         return code
     kind = subject_kind(parse, i)
+    if kind == "protesters" and code in _PROTEST_FORCE:
+        return _PROTEST_FORCE[code]  # "protesters clashed with police": a riot
+    if code[:2] == "17":
+        return code
+    if code == "183" and _state_subject(parse, i):
+        return "195"  # "the Americans bombed air defence sites": a state's bombing is aerial
+    if kind in ("police", "military") and _at_crowd(parse, i):
+        return "175"  # "security forces opened fire on demonstrators": repression
     if kind == "police" and code[:2] != "14":
         return "175"
     if kind == "air" and code[:2] != "14":
@@ -494,11 +564,48 @@ def by_force(parse: Parse, i: int, code: str | None) -> str | None:
     if kind == "military":
         if code == "144":
             return "191"  # "the navy blockaded the port"
-        if code[:2] == "18":
-            return "190"
+        if code[:2] == "18" and code[:3] != "182":
+            return "190"  # "troops bombed the town"; beating and torture stay what they are
     if kind == "irregular" and code[:2] == "19":
         return "180"  # "gunmen opened fire", "assailants hurled a grenade"
     return code
+
+
+#: force used by protesters, as the protest it is: occupying or blocking a place is an
+#: obstruction (144), fighting or burning a riot (145)
+_PROTEST_FORCE = {
+    "192": "144",
+    "191": "144",
+    "190": "145",
+    "193": "145",
+    "171": "145",
+    "180": "145",
+    "182": "145",
+}
+#: the crowds that force by police or troops is used against
+CROWDS = words(
+    """
+    demonstrator protester protestor marcher rioter student mourner worshipper
+    demonstration protest rally march
+    """
+)
+
+
+def _state_subject(parse: Parse, i: int) -> bool:
+    """The subject of verb `i` is a state: a country or its people named ("the Americans",
+    "Israel"), or its government."""
+    s = subject_token(parse, i)
+    if s is None:
+        return False
+    tok = parse.tokens[s]
+    return tok.ent in ("GPE", "NORP") or tok.lemma in ("government", "administration")
+
+
+def _at_crowd(parse: Parse, i: int) -> bool:
+    """Verb `i`'s object or prepositional object is a crowd ("fired on demonstrators")."""
+    heads = _objects(parse, i) + _prep_objects(parse, i)
+    heads += [g for h in list(heads) for g in _prep_objects(parse, h, {"on", "at", "into"})]
+    return bool(_lemmas(parse, heads) & CROWDS)
 
 
 def sense_code(parse: Parse, i: int) -> str | None:

@@ -46,8 +46,10 @@ The PLOVER records carry a PLOVER category, not a CAMEO code; a prediction is ri
 CAMEO code maps to that category in the PLOVER project's own CAMEO-to-PLOVER table
 (CAMEO2PLOVER-2021.txt, read from the data folder), with the 2021 names turned back into the
 ones the records use (REQUEST is DEMAND, ACCUSE is DISAPPROVE or INVESTIGATE, ASSAULT from
-CAMEO 19 is FIGHT). That table maps no CAMEO 01 or 02 code, so a statement or an appeal never
-counts as right there.
+CAMEO 19 is FIGHT), and with the codes the 2021 table moved out of their parent's category put
+back under it (163 sanctions SANCTION, 175 repression and 1712 destroying property COERCE, 0813
+easing a curfew CONCEDE, 191 and 192 FIGHT: `_unmoved`), as the 2016 records code them. That
+table maps no CAMEO 01 or 02 code, so a statement or an appeal never counts as right there.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ from newsloom.settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
     "EVENT_STAGES",
+    "cameo_to_plover",
     "country",
     "country_matches",
     "plover_half",
@@ -99,8 +102,8 @@ ROOT_PRECISION_FLOOR = 0.85
 TRIPLE_RECALL_FLOOR = 0.70
 #: on the held-out half of PLOVER (the issue's target is 0.75; the CAMEO 2.0 dictionary coder
 #: reaches about 0.42 and the most frequent category 0.12 on the same records)
-PLOVER_FLOOR = 0.70
-PLOVER_TRIPLE_FLOOR = 0.22
+PLOVER_FLOOR = 0.73
+PLOVER_TRIPLE_FLOOR = 0.24
 
 
 #: The country part of an actor code ("USAGOV" -> "USA"); none for an international body,
@@ -232,14 +235,37 @@ def _gsr_category(code: str, category: str) -> str:
     return category
 
 
-def _cameo_to_plover(path: Path) -> dict[str, str]:
-    """CAMEO code -> PLOVER category, from the PLOVER project's conversion table."""
-    table = {}
+def cameo_to_plover(path: Path) -> dict[str, str]:
+    """CAMEO code -> PLOVER category, from the PLOVER project's conversion table, with the
+    2021 moves undone (`_unmoved`)."""
+    table: dict[str, str] = {}
+    split: set[str] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         m = re.match(r"\s*(\d{2,4})\s*:\s*([A-Z]+)", line)
         if m:
-            table[m.group(1)] = _gsr_category(m.group(1), m.group(2))
-    return table
+            code, category = m.group(1), _gsr_category(m.group(1), m.group(2))
+            if len(code) == 2 and table.get(code, category) != category:
+                split.add(code)  # a root the ontology divides on purpose (08: CONCEDE, RETREAT)
+            table[code] = category
+    return _unmoved(table, split)
+
+
+def _unmoved(table: dict[str, str], split: set[str]) -> dict[str, str]:
+    """The table as the gold standard's version had it: a code the 2021 table moved out of
+    its parent's category (163 sanctions to COERCE, 175 repression and 1712 destroying
+    property to ASSAULT, 0813 easing a curfew to RETREAT, 191 and 192 to COERCE) goes back
+    to its parent's category. The moved codes are the ones the 2021 file lists out of their
+    section or against their parent; the gold standard (PLOVER 0.5b1, 2016) predates the
+    moves, and its records code "imposed sanctions" SANCTION, "bulldozers demolished homes"
+    COERCE and "shortened the nightly curfew" CONCEDE. A root the table itself divides is
+    left alone."""
+    out = dict(table)
+    for code in sorted(table, key=len):
+        parent = code[:-1] if len(code) == 4 else code[:2]
+        if len(code) < 3 or parent not in out or (len(code) == 3 and parent in split):
+            continue
+        out[code] = out[parent]
+    return out
 
 
 def read_plover_rows(path: Path) -> list[dict[str, Any]]:
@@ -345,7 +371,7 @@ def score_plover(
     """Root-code accuracy and precision and full-triple recall on the PLOVER gold standard,
     on all records and on the held-out "report" half, beside the CAMEO 2.0 dictionary coder,
     the verb-lemma table and the most frequent category, all in this run."""
-    table = _cameo_to_plover(path / "CAMEO2PLOVER-2021.txt")
+    table = cameo_to_plover(path / "CAMEO2PLOVER-2021.txt")
     rows = read_plover_rows(path / "PLOVER_GSR_CAMEO.json")
 
     def right(code: str | None, gold: str) -> bool:

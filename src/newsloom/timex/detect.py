@@ -123,11 +123,14 @@ AGO = re.compile(
     r"\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago\b"
 )
 CHAIN = re.compile(
-    r"(?=[tTaAeElL])(?<![\w-])(?i:the\s+(?P<next>next|following|previous)\s+day|"
+    r"(?=[tTaAeElLoOfFsSnNiI\d])(?<![\w-])(?i:the\s+(?P<next>next|following|previous)\s+day|"
     r"the\s+day\s+(?P<rel>before|after)(?=\s*(?:[,.;:!?)]|$))|"
-    r"a\s+day\s+(?P<later>later|earlier)|"
+    r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?P<cunit>day|week)s?\s+(?P<later>later|earlier)|"
     r"(?P<sameday>(?:earlier|later)\s+(?:in\s+the|that)\s+(?:day|morning|afternoon|evening)|"
-    r"that\s+same\s+day|later\s+that\s+night|"
+    r"that\s+same\s+day|(?:later|earlier)\s+that\s+(?:morning|afternoon|evening|night)|"
+    r"that\s+(?:morning|afternoon|evening|night)(?=\s*[,.;:!?])|"
+    r"(?<=[.!?]\s)In\s+the\s+(?:morning|afternoon|evening)|"
     r"the\s+same\s+day(?!\s+(?:that|as|when|on)\b)|"
     r"(?:late|early)\s+in\s+the\s+day|the\s+(?:start|end)\s+of\s+the\s+day|"
     r"(?:(?<=end\s)|(?<=ends\s)|(?<=ended\s)|(?<=ending\s)|(?<=finish\s)|(?<=finished\s)|"
@@ -345,6 +348,11 @@ def _chain(text: str, m: re.Match[str]) -> Iterator[Mention]:
         return
     word = (m["next"] or m["rel"] or m["later"]).lower()
     shift = -1 if word in ("previous", "before", "earlier") else 1
+    if m["n"]:
+        # "two days later", "a week earlier": that many days from the day just mentioned
+        n_text = m["n"].lower()
+        n = lx.NUMBER_WORDS[n_text] if n_text in lx.NUMBER_WORDS else int(n_text)
+        shift *= n * (7 if m["cunit"].lower() == "week" else 1)
     yield Mention(m.start(), m.end(), "chain", unit="day", shift=shift)
 
 
