@@ -13,6 +13,12 @@ For every article of a training corpus and each of the stories nearest to it by 
 at run time), the features of the article against the story's other members are one row,
 labelled by whether the gold puts the article in that story. A logistic regression over those
 rows is the model; it is written to `src/newsloom/resources/story_model.json` with its splits.
+
+A second regression, over the same rows but only what is language-neutral (`NEUTRAL_FEATURES`:
+name stems and day gaps), scores a pair of texts in two languages at run time. The training sets
+are English, so it learns how far names and days alone tell stories apart; across languages
+some names are written differently ("Cataluña", "Catalonia"), which can only lower the overlap,
+so the weights err towards keeping such articles apart. It shares the join threshold.
 """
 
 from __future__ import annotations
@@ -32,7 +38,15 @@ from newsloom.evaluation.stories import bcubed
 from newsloom.evaluation.story_gold import load_ecbplus
 from newsloom.pipeline import DEFAULT_STAGES, Pipeline
 from newsloom.settings import DEFAULT_SETTINGS
-from newsloom.stories.cluster import CANDIDATES, FEATURES, Clusterer, StoryModel, compatible
+from newsloom.stories.cluster import (
+    CANDIDATES,
+    FEATURES,
+    NEUTRAL_FEATURES,
+    Clusterer,
+    StoryModel,
+    _Story,
+    compatible,
+)
 from newsloom.stories.corpus import corpus_signals
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsloom" / "resources" / "story_model.json"
@@ -50,12 +64,13 @@ def ecb_split(gold: GoldSet, remainder: int) -> set[str]:
     return {a.id for a in gold.articles if int(a.row["topic"]) % 3 == remainder}
 
 
-def feature_rows(articles, labels) -> tuple[list[list[float]], list[int]]:
-    sigs, idf = corpus_signals(articles)
+def feature_rows(articles, labels) -> tuple[list[list[float]], list[list[float]], list[int]]:
+    """Rows of `FEATURES` and of `NEUTRAL_FEATURES` (one pair each), and their labels."""
+    sigs, idf = corpus_signals(articles, names=True)
     by_story = defaultdict(list)
     for s in sigs:
         by_story[labels[s.id]].append(s)
-    x, y = [], []
+    x, neutral, y = [], [], []
     for sig in sigs:
         clusterer = Clusterer(StoryModel(dict.fromkeys(FEATURES, 0.0), 0.0), idf)
         for story, members in by_story.items():
@@ -66,9 +81,25 @@ def feature_rows(articles, labels) -> tuple[list[list[float]], list[int]]:
         near = [clusterer.stories[int(i)] for i in np.argsort(-(centres @ sig.embedding))]
         for story in [s for s in near if compatible(sig, s)][:CANDIDATES]:
             f = clusterer.features(sig, story)
+            f["names"] = clusterer.name_overlap(_Story.of(sig), story)
             x.append([f[k] for k in FEATURES])
+            neutral.append([f[k] for k in NEUTRAL_FEATURES])
             y.append(int(story.id == labels[sig.id]))
-    return x, y
+    return x, neutral, y
+
+
+def fit_model(x: list[list[float]], neutral: list[list[float]], y: list[int]) -> StoryModel:
+    """The two logistic regressions over the rows."""
+    fit = LogisticRegression(C=1.0, max_iter=1000).fit(np.array(x), np.array(y))
+    weights = {k: round(float(w), 4) for k, w in zip(FEATURES, fit.coef_[0], strict=True)}
+    fit_n = LogisticRegression(C=1.0, max_iter=1000).fit(np.array(neutral), np.array(y))
+    weights_n = {k: round(float(w), 4) for k, w in zip(NEUTRAL_FEATURES, fit_n.coef_[0],
+                                                         strict=True)}  # fmt: skip
+    model = StoryModel(weights, round(float(fit.intercept_[0]), 4), neutral=weights_n,
+                       neutral_bias=round(float(fit_n.intercept_[0]), 4))  # fmt: skip
+    print(f"train rows {len(y)} ({sum(y)} positive); weights {weights} bias {model.bias}; "
+          f"neutral {weights_n} bias {model.neutral_bias}")  # fmt: skip
+    return model
 
 
 def cluster(signals, model: StoryModel) -> dict[str, str]:
@@ -88,15 +119,13 @@ def main(argv: list[str] | None = None) -> int:
 
     ecb = load_ecbplus(args.shared / "data" / "ecbplus")
     train_sets = [analysed(ecb, ecb_split(ecb, 0)), analysed(load_gold(newsloom.demo.gold_path()))]
-    x, y = [], []
+    x, xn, y = [], [], []
     for articles, labels in train_sets:
-        fx, fy = feature_rows(articles, labels)
+        fx, fn, fy = feature_rows(articles, labels)
         x += fx
+        xn += fn
         y += fy
-    fit = LogisticRegression(C=1.0, max_iter=1000).fit(np.array(x), np.array(y))
-    weights = {k: round(float(w), 4) for k, w in zip(FEATURES, fit.coef_[0], strict=True)}
-    model = StoryModel(weights, round(float(fit.intercept_[0]), 4))
-    print(f"train rows {len(y)} ({sum(y)} positive); weights {weights} bias {model.bias}")
+    model = fit_model(x, xn, y)
 
     choose_articles, choose_labels = analysed(ecb, ecb_split(ecb, 1))
     choose_signals = corpus_signals(choose_articles)

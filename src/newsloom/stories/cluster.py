@@ -6,7 +6,10 @@ by embedding are scored by a small logistic model (`StoryModel`, trained by
 `training/story_model.py`, shipped as `resources/story_model.json`) over named features of the
 article against the story: embedding similarity to the story's centre and to its closest member,
 TF-IDF word similarity, IDF-weighted entity overlap, shared CAMEO roots, and the gap in days
-between the article's news day and the story's. The article joins the best story when the
+between the article's news day and the story's. An article and a story that share no language
+are scored by a second set of weights over what is language-neutral (`NEUTRAL_FEATURES`: the
+overlap of their name stems and the day gap), since MiniLM, TF-IDF and the entity stage read
+English and say little about a text in Dutch or French. The article joins the best story when the
 model's probability reaches `threshold`; otherwise it founds a story of its own, whose id comes
 from the founding article's id, so ids stay stable as the corpus grows. Every decision keeps its
 features (`Membership`), which is what `newsloom story ID --why` prints.
@@ -31,6 +34,10 @@ from newsloom.stories.model import Membership
 from newsloom.stories.signals import Signals
 
 FEATURES = ("embedding", "embedding_max", "words", "entities", "cameo", "dated", "gap_weeks")
+#: what scores a pair that shares no language
+NEUTRAL_FEATURES = ("names", "dated", "gap_weeks")
+#: name stems are keyed thus in the IDF table (beside entity names)
+NAME_KEY = "\x1f"
 #: stories scored in full per article (the rest are too far by embedding to matter)
 CANDIDATES = 12
 #: a gap above this many weeks counts as this many
@@ -45,21 +52,28 @@ MAX_GAP_MONTHS = 1
 
 @dataclass
 class StoryModel:
-    """Logistic weights over `FEATURES`; a model is data (a JSON file), not code."""
+    """Logistic weights over `FEATURES`, and over `NEUTRAL_FEATURES` for a pair that shares no
+    language (without those, such a pair is never joined); a model is data (a JSON file)."""
 
     weights: dict[str, float]
     bias: float
     threshold: float = 0.5
     meta: dict[str, Any] = field(default_factory=dict)
+    neutral: dict[str, float] = field(default_factory=dict)
+    neutral_bias: float = -50.0
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights[k] * features[k] for k in FEATURES)
+        if features.get("across"):
+            z = self.neutral_bias + sum(self.neutral.get(k, 0.0) * features[k]
+                                        for k in NEUTRAL_FEATURES)  # fmt: skip
+        else:
+            z = self.bias + sum(self.weights[k] * features[k] for k in FEATURES)
         return 1.0 / (1.0 + math.exp(-z))
 
     def to_json(self) -> str:
         return json.dumps(
-            {"weights": self.weights, "bias": self.bias, "threshold": self.threshold,
-             "meta": self.meta},
+            {"weights": self.weights, "bias": self.bias, "neutral": self.neutral,
+             "neutral_bias": self.neutral_bias, "threshold": self.threshold, "meta": self.meta},
             indent=2,
         )  # fmt: skip
 
@@ -67,9 +81,11 @@ class StoryModel:
     def from_json(cls, text: str) -> StoryModel:
         data = json.loads(text)
         missing = set(FEATURES) - set(data["weights"])
+        missing |= set(NEUTRAL_FEATURES) - set(data.get("neutral", NEUTRAL_FEATURES))
         if missing:
             raise ValueError(f"story model lacks weights for {sorted(missing)}")
-        return cls(data["weights"], data["bias"], data.get("threshold", 0.5), data.get("meta", {}))
+        return cls(data["weights"], data["bias"], data.get("threshold", 0.5), data.get("meta", {}),
+                   data.get("neutral", {}), data.get("neutral_bias", -50.0))  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +113,9 @@ class _Story:
     days: list[int]
     cameo: Counter[str]
     months: list[int] = field(default_factory=list)
+    #: the members' languages (those detected) and their name stems
+    langs: set[str] = field(default_factory=set)
+    names: Counter[str] = field(default_factory=Counter)
     #: stored before this run: it keeps its id and never merges with another stored story
     fixed: bool = False
     #: (news day or far, id) of the founding article: the older founder names a merge
@@ -120,6 +139,8 @@ class _Story:
             cameo=Counter(sig.cameo),
             months=[sig.month] if sig.day is None and sig.month else [],
             founder=(sig.day if sig.day is not None else _FAR, sig.id),
+            langs={sig.lang} if sig.lang else set(),
+            names=Counter(sig.names),
         )
 
     def absorb(self, other: _Story) -> None:
@@ -133,6 +154,8 @@ class _Story:
         self.days += other.days
         self.months += other.months
         self.cameo.update(other.cameo)
+        self.langs |= other.langs
+        self.names.update(other.names)
 
 
 _FAR = 10**7
@@ -295,6 +318,8 @@ class Clusterer:
         """The named features of story `a` against story `b` (an article is a story of one)."""
         member_sims = b.matrix @ a.matrix.T
         gap = _span_gap(a.days, b.days)
+        across = bool(a.langs and b.langs and not a.langs & b.langs)
+        extra = {"across": 1.0, "names": self.name_overlap(a, b)} if across else {}
         return {
             "embedding": float(a.unit @ b.unit),
             "embedding_max": float(member_sims.max()),
@@ -303,7 +328,18 @@ class Clusterer:
             "cameo": _overlap(frozenset(a.cameo), b.cameo),
             "dated": 0.0 if gap is None else 1.0,
             "gap_weeks": 0.0 if gap is None else min(gap / 7.0, MAX_GAP_WEEKS),
+            **extra,
         }
+
+    def name_overlap(self, a: _Story, b: _Story) -> float:
+        """The IDF-weighted share of the smaller side's name stems that the other side has too
+        (a short article against a large story is judged by its own names)."""
+        small, large = (a.names, b.names) if len(a.names) <= len(b.names) else (b.names, a.names)
+        if not small:
+            return 0.0
+        weight = {k: self.idf.get(NAME_KEY + k, self._rarest) for k in small}
+        total = sum(weight.values())
+        return sum(w for k, w in weight.items() if k in large) / total if total else 0.0
 
     def clusters(self) -> dict[str, list[str]]:
         return {s.id: list(s.members) for s in self.stories}

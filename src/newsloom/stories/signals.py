@@ -7,15 +7,19 @@
   labels are involved);
 * `day`: the day its news happened: the publication date when the page states it;
 * `month`: when no day is known, the month its year-less dates ("Dec. 18") point to;
-* `cameo`: the CAMEO roots of its events.
+* `cameo`: the CAMEO roots of its events;
+* `lang` and `names`: its language, and the stems of the capitalised words inside its sentences:
+  what two articles in different languages can still be compared by ("Tusk", "Pittsburgh",
+  "Puigdemonta" and "Puigdemont" alike), since MiniLM, TF-IDF and the entity stage read English.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -37,6 +41,13 @@ _NAME_RUN = re.compile(
     r"(?<=[\w,;] )(?:[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)+|[A-ZÀ-Þ][\w'’-]{3,})"
 )
 
+#: one capitalised word after a word (not at the start of a sentence, where every language
+#: capitalises), for the language-neutral name stems
+_NAME_WORD = re.compile(r"(?<=[\w,;:] )[^\W\d_][\w'’-]*")
+#: characters a name stem keeps: enough to tell names apart, few enough that the endings some
+#: languages inflect names with fall away ("Katalonije", "Puigdemonta")
+NAME_STEM = 5
+
 
 @dataclass(frozen=True, slots=True)
 class Signals:
@@ -48,6 +59,10 @@ class Signals:
     #: the month its news happened when only that is known (dates printed without a year)
     month: int | None = None
     words: Any = None  # a sparse TF-IDF row, set by `corpus_signals`
+    #: ISO 639-1 language, when detected
+    lang: str | None = None
+    #: language-neutral name stems (`name_stems`)
+    names: Counter[str] = field(default_factory=Counter)
 
 
 @lru_cache(maxsize=1)
@@ -126,8 +141,31 @@ def entity_keys(article: Article) -> Counter[str]:
     return Counter(m.group(0).lower() for m in _NAME_RUN.finditer(article.text))
 
 
-def signals(articles: Sequence[Article], embeddings: np.ndarray | None = None) -> list[Signals]:
-    """The signals of each article (embeddings computed in one batch when not given)."""
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def name_stems(text: str) -> Counter[str]:
+    """The capitalised words inside the text's sentences, lower-cased, accents and possessive
+    endings dropped, cut to `NAME_STEM` characters. Names are written alike across the languages
+    of the Latin script when the words around them are not, so these stems are what an article
+    can be compared by with an article in another language."""
+    out: Counter[str] = Counter()
+    for m in _NAME_WORD.finditer(text):
+        word = m.group(0)
+        if not word[0].isupper():
+            continue
+        stem = _fold(re.split(r"['’]", word.lower(), maxsplit=1)[0])[:NAME_STEM]
+        if len(stem) >= 2:
+            out[stem] += 1
+    return out
+
+
+def signals(
+    articles: Sequence[Article], embeddings: np.ndarray | None = None, *, names: bool = True
+) -> list[Signals]:
+    """The signals of each article (embeddings computed in one batch when not given; name stems
+    only when `names`: they serve pairs in two languages)."""
     if embeddings is None:
         embeddings = embed([lead(a) for a in articles])
     return [
@@ -138,6 +176,8 @@ def signals(articles: Sequence[Article], embeddings: np.ndarray | None = None) -
             day=news_day(a),
             cameo=frozenset(e.cameo[:2] for e in a.events if e.cameo),
             month=news_month(a),
+            lang=a.lang,
+            names=name_stems(a.text) if names else Counter(),
         )
         for i, a in enumerate(articles)
     ]
