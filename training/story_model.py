@@ -141,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         "trained_by": "training/story_model.py",
         "train": "ECB+ topics 0 mod 3; newsloom demo corpus",
         "choose": "ECB+ topics 1 mod 3 (threshold by B-cubed F1)",
+        "neutral": "the same rows over names, dated, gap_weeks: pairs that share no language",
         "report": "ECB+ topics 2 mod 3; newsloom-dev; NewsWCL50 (never read in training)",
         "train_rows": len(y),
         "choose_bcubed_f1": round(scores[model.threshold], 4),
