@@ -9,9 +9,10 @@ from dataclasses import replace
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+import newsloom.stories.signals as _signals
 from newsloom.article import Article
 from newsloom.stories.cluster import NAME_KEY, entity_idf
-from newsloom.stories.signals import READ_CHARS, Signals, signals
+from newsloom.stories.signals import Signals, signals
 
 
 def corpus_signals(
@@ -29,7 +30,8 @@ def corpus_signals(
             else 1.0, token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b", dtype=np.float32,
         )  # fmt: skip
         try:
-            rows = vectorizer.fit_transform([a.text[:READ_CHARS] for a in articles]).tocsr()
+            texts = [a.text[: _signals.READ_CHARS] for a in articles]
+            rows = vectorizer.fit_transform(texts).tocsr()
         except ValueError:  # every word is a stop word or too common
             rows = None
         if rows is not None:

@@ -145,7 +145,8 @@ def entity_keys(article: Article) -> Counter[str]:
             (e.canonical or e.text).lower() for e in article.entities
             if e.label in _ENTITY_LABELS and e.start < READ_CHARS
         )
-    return Counter(m.group(0).lower() for m in _NAME_RUN.finditer(article.text[:READ_CHARS]))
+    text = article.text[:READ_CHARS]
+    return Counter(m.group(0).lower() for m in _NAME_RUN.finditer(text))
 
 
 def _fold(word: str) -> str:
