@@ -146,8 +146,8 @@ BY_NAMES = StoryModel({k: (20.0 if k == "embedding" else 0.0) for k in FEATURES}
                       neutral_bias=-10.0)  # fmt: skip
 
 
-def _lang_sig(id: str, lang: str, names: str) -> Signals:
-    return Signals(id, CALL, Counter(), None, frozenset(), lang=lang, names=name_stems(names))
+def _lang_sig(id: str, lang: str, names: str, vector: np.ndarray = CALL) -> Signals:
+    return Signals(id, vector, Counter(), None, frozenset(), lang=lang, names=name_stems(names))
 
 
 def test_a_pair_in_two_languages_is_judged_by_its_names() -> None:
@@ -159,6 +159,17 @@ def test_a_pair_in_two_languages_is_judged_by_its_names() -> None:
     groups = sorted(sorted(m) for m in c.clusters().values())
     assert groups == [["en", "nl"], ["fr"]]
     assert set(c.why["nl"].evidence) >= {"across", "names"}
+
+
+def test_a_story_is_judged_by_the_language_most_of_it_is_in() -> None:
+    # a second Dutch report (whose English-trained embedding is far off) is compared by name
+    # stems with a story of English reports that one Dutch report already joined
+    c = Clusterer(BY_NAMES, {NAME_KEY + k: 1.0 for k in ("tusk", "barro")})
+    c.restore("s1", [_lang_sig("en1", "en", "the letter for Donald Tusk from Tim Barrow"),
+                     _lang_sig("en2", "en", "a letter to Donald Tusk handed by Tim Barrow"),
+                     _lang_sig("nl1", "nl", "de brief voor Donald Tusk van Tim Barrow")])
+    c.add([_lang_sig("nl2", "nl", "een brief aan Donald Tusk door Tim Barrow", OTHER)])
+    assert c.by_article["nl2"] == "s1"
 
 
 def test_within_one_language_the_names_do_not_decide() -> None:

@@ -6,13 +6,14 @@ by embedding are scored by a small logistic model (`StoryModel`, trained by
 `training/story_model.py`, shipped as `resources/story_model.json`) over named features of the
 article against the story: embedding similarity to the story's centre and to its closest member,
 TF-IDF word similarity, IDF-weighted entity overlap, shared CAMEO roots, and the gap in days
-between the article's news day and the story's. An article and a story that share no language
-are scored by a second set of weights over what is language-neutral (`NEUTRAL_FEATURES`: the
-overlap of their name stems and the day gap), since MiniLM, TF-IDF and the entity stage read
-English and say little about a text in Dutch or French. The article joins the best story when the
-model's probability reaches `threshold`; otherwise it founds a story of its own, whose id comes
-from the founding article's id, so ids stay stable as the corpus grows. Every decision keeps its
-features (`Membership`), which is what `newsloom story ID --why` prints.
+between the article's news day and the story's. An article and a story written (mostly) in two
+languages are scored by a second set of weights over what is language-neutral
+(`NEUTRAL_FEATURES`: the overlap of their name stems and the day gap), since MiniLM, TF-IDF and
+the entity stage read English and say little about a text in Dutch or French. The article
+joins the best story when the model's probability reaches `threshold`; otherwise it founds a
+story of its own, whose id comes from the founding article's id, so ids stay stable as the
+corpus grows. Every decision keeps its features (`Membership`), which is what
+`newsloom story ID --why` prints.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from newsloom.stories.model import Membership
 from newsloom.stories.signals import Signals
 
 FEATURES = ("embedding", "embedding_max", "words", "entities", "cameo", "dated", "gap_weeks")
-#: what scores a pair that shares no language
+#: what scores a pair written (mostly) in two languages
 NEUTRAL_FEATURES = ("names", "dated", "gap_weeks")
 #: name stems are keyed thus in the IDF table (beside entity names)
 NAME_KEY = "\x1f"
@@ -52,8 +53,8 @@ MAX_GAP_MONTHS = 1
 
 @dataclass
 class StoryModel:
-    """Logistic weights over `FEATURES`, and over `NEUTRAL_FEATURES` for a pair that shares no
-    language (without those, such a pair is never joined); a model is data (a JSON file)."""
+    """Logistic weights over `FEATURES`, and over `NEUTRAL_FEATURES` for a pair written mostly in
+    two languages (without those, such a pair is never joined); a model is data (a JSON file)."""
 
     weights: dict[str, float]
     bias: float
@@ -113,8 +114,8 @@ class _Story:
     days: list[int]
     cameo: Counter[str]
     months: list[int] = field(default_factory=list)
-    #: the members' languages (those detected) and their name stems
-    langs: set[str] = field(default_factory=set)
+    #: how many members are in each language (those detected), and their name stems
+    langs: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
     #: stored before this run: it keeps its id and never merges with another stored story
     fixed: bool = False
@@ -139,7 +140,7 @@ class _Story:
             cameo=Counter(sig.cameo),
             months=[sig.month] if sig.day is None and sig.month else [],
             founder=(sig.day if sig.day is not None else _FAR, sig.id),
-            langs={sig.lang} if sig.lang else set(),
+            langs=Counter([sig.lang] if sig.lang else []),
             names=Counter(sig.names),
         )
 
@@ -154,7 +155,7 @@ class _Story:
         self.days += other.days
         self.months += other.months
         self.cameo.update(other.cameo)
-        self.langs |= other.langs
+        self.langs.update(other.langs)
         self.names.update(other.names)
 
 
@@ -318,7 +319,7 @@ class Clusterer:
         """The named features of story `a` against story `b` (an article is a story of one)."""
         member_sims = b.matrix @ a.matrix.T
         gap = _span_gap(a.days, b.days)
-        across = bool(a.langs and b.langs and not a.langs & b.langs)
+        across = _language(a) is not None and _language(b) not in (None, _language(a))
         extra = {"across": 1.0, "names": self.name_overlap(a, b)} if across else {}
         return {
             "embedding": float(a.unit @ b.unit),
@@ -387,6 +388,13 @@ class _TimeIndex:
         for w in range(lo, hi + 1):
             found |= self.by_week.get(w, set())
         return found
+
+
+def _language(story: _Story) -> str | None:
+    """The language most of a story's members are written in (None when none is known): a Dutch
+    article is compared with a story of English reports by name stems, even after one Dutch
+    report joined it."""
+    return story.langs.most_common(1)[0][0] if story.langs else None
 
 
 def compatible(sig: Signals, story: _Story) -> bool:
