@@ -230,3 +230,15 @@ def test_sparse_cosine_equals_scipy_arithmetic() -> None:
         expected = a.multiply(b).sum() / np.sqrt(a.multiply(a).sum() * b.multiply(b).sum())
         assert _sparse_cosine(a, b) == pytest.approx(expected)
     assert _sparse_cosine(None, a) == 0.0
+
+
+def test_two_stories_are_not_near_for_one_close_pair_of_members() -> None:
+    # an article against a story: its nearest member (what the model is trained on); two stories:
+    # the average of each smaller-side member's nearest, which one close pair does not lift
+    from newsloom.stories.cluster import _nearest_mean
+
+    article_vs_story = np.array([[0.2], [0.9], [0.4]])
+    assert _nearest_mean(article_vs_story) == pytest.approx(0.9)
+    story_vs_story = np.array([[0.95, 0.1, 0.1], [0.1, 0.2, 0.1], [0.1, 0.1, 0.3], [0.0, 0.1, 0.1]])
+    assert _nearest_mean(story_vs_story) == pytest.approx((0.95 + 0.2 + 0.3) / 3)
+    assert _nearest_mean(story_vs_story.T) == _nearest_mean(story_vs_story)

@@ -323,7 +323,7 @@ class Clusterer:
         extra = {"across": 1.0, "names": self.name_overlap(a, b)} if across else {}
         return {
             "embedding": float(a.unit @ b.unit),
-            "embedding_max": float(member_sims.max()),
+            "embedding_max": _nearest_mean(member_sims),
             "words": _sparse_cosine(a.words, b.words),
             "entities": _weighted_cosine(a.entities, b.entities, self.idf, self._rarest),
             "cameo": _overlap(frozenset(a.cameo), b.cameo),
@@ -416,6 +416,14 @@ def _compatible(a: _Story, b: _Story) -> bool:
 def _month_gap(a: int, b: int) -> int:
     d = abs(a - b) % 12
     return min(d, 12 - d)
+
+
+def _nearest_mean(sims: np.ndarray) -> float:
+    """Each member of the smaller story's similarity to its nearest member of the other, averaged:
+    for an article against a story (what the model is trained on) its nearest member; for two
+    stories it does not grow with their sizes, as the single closest pair of many would."""
+    axis = 0 if sims.shape[1] <= sims.shape[0] else 1
+    return float(sims.max(axis=axis).mean())
 
 
 def _span_gap(a: list[int], b: list[int]) -> float | None:
