@@ -12,12 +12,14 @@ import pytest
 from newsloom.stories.cluster import (
     FEATURES,
     MAX_GAP_DAYS,
+    NAME_KEY,
+    NEUTRAL_FEATURES,
     Clusterer,
     StoryModel,
     default_model,
     story_id,
 )
-from newsloom.stories.signals import Signals, day_number, news_month
+from newsloom.stories.signals import Signals, day_number, name_stems, news_month
 
 #: a model that joins on embedding similarity alone (p >= 0.5 from a cosine of 0.8)
 EMBEDDING_ONLY = StoryModel({k: (20.0 if k == "embedding" else 0.0) for k in FEATURES}, -16.0)
@@ -129,6 +131,61 @@ def test_the_shipped_model_loads_and_names_its_splits() -> None:
     assert "ECB+" in model.meta["train"] and "newsloom-dev" in model.meta["report"]
 
 
+def test_the_shipped_model_weighs_names_for_pairs_in_two_languages() -> None:
+    model = default_model()
+    assert set(model.neutral) == set(NEUTRAL_FEATURES)
+    # sharing every name stem is evidence for one story, sharing none against
+    shared = {"across": 1.0, "names": 1.0, "dated": 0.0, "gap_weeks": 0.0}
+    assert model.probability(shared) > model.threshold > model.probability(
+        {**shared, "names": 0.0})
+
+
+#: joins on embedding alone within a language; across languages on shared name stems alone
+BY_NAMES = StoryModel({k: (20.0 if k == "embedding" else 0.0) for k in FEATURES}, -16.0,
+                      neutral={"names": 20.0, "dated": 0.0, "gap_weeks": 0.0},
+                      neutral_bias=-10.0)  # fmt: skip
+
+
+def _lang_sig(id: str, lang: str, names: str, vector: np.ndarray = CALL) -> Signals:
+    return Signals(id, vector, Counter(), None, frozenset(), lang=lang, names=name_stems(names))
+
+
+def test_a_pair_in_two_languages_is_judged_by_its_names() -> None:
+    idf = {NAME_KEY + k: 1.0 for k in ("tusk", "barro", "macro", "paris")}
+    c = Clusterer(BY_NAMES, idf)
+    c.add([_lang_sig("en", "en", "the letter for Donald Tusk from Tim Barrow"),
+           _lang_sig("nl", "nl", "de brief voor Donald Tusk van Tim Barrow"),
+           _lang_sig("fr", "fr", "le discours de Emmanuel Macron à Paris")])  # fmt: skip
+    groups = sorted(sorted(m) for m in c.clusters().values())
+    assert groups == [["en", "nl"], ["fr"]]
+    assert set(c.why["nl"].evidence) >= {"across", "names"}
+
+
+def test_a_story_is_judged_by_the_language_most_of_it_is_in() -> None:
+    # a second Dutch report (whose English-trained embedding is far off) is compared by name
+    # stems with a story of English reports that one Dutch report already joined
+    c = Clusterer(BY_NAMES, {NAME_KEY + k: 1.0 for k in ("tusk", "barro")})
+    c.restore("s1", [_lang_sig("en1", "en", "the letter for Donald Tusk from Tim Barrow"),
+                     _lang_sig("en2", "en", "a letter to Donald Tusk handed by Tim Barrow"),
+                     _lang_sig("nl1", "nl", "de brief voor Donald Tusk van Tim Barrow")])
+    c.add([_lang_sig("nl2", "nl", "een brief aan Donald Tusk door Tim Barrow", OTHER)])
+    assert c.by_article["nl2"] == "s1"
+
+
+def test_within_one_language_the_names_do_not_decide() -> None:
+    c = Clusterer(BY_NAMES)
+    c.add([_lang_sig("a", "fr", "avec Emmanuel Macron"), _lang_sig("b", "fr", "sans noms")])
+    assert len(c.clusters()) == 1  # the same embedding, one language: the main weights join
+
+
+def test_name_stems_are_language_neutral() -> None:
+    # sentence-initial words are left out (every language capitalises them), accents and
+    # possessives dropped, inflected endings cut
+    assert set(name_stems("Police met Puigdemont's lawyer in Bruxelles.")) == {"puigd", "bruxe"}
+    assert set(name_stems("Policija je zaslišala Puigdemonta v Bruslju.")) == {"puigd", "brusl"}
+    assert name_stems("the envoy of Côte d'Ivoire")["cote"] == 1
+
+
 def test_a_model_missing_a_feature_is_refused() -> None:
     with pytest.raises(ValueError, match="lacks"):
         StoryModel.from_json('{"weights": {"embedding": 1.0}, "bias": 0}')
@@ -173,3 +230,15 @@ def test_sparse_cosine_equals_scipy_arithmetic() -> None:
         expected = a.multiply(b).sum() / np.sqrt(a.multiply(a).sum() * b.multiply(b).sum())
         assert _sparse_cosine(a, b) == pytest.approx(expected)
     assert _sparse_cosine(None, a) == 0.0
+
+
+def test_two_stories_are_not_near_for_one_close_pair_of_members() -> None:
+    # an article against a story: its nearest member (what the model is trained on); two stories:
+    # the average of each smaller-side member's nearest, which one close pair does not lift
+    from newsloom.stories.cluster import _nearest_mean
+
+    article_vs_story = np.array([[0.2], [0.9], [0.4]])
+    assert _nearest_mean(article_vs_story) == pytest.approx(0.9)
+    story_vs_story = np.array([[0.95, 0.1, 0.1], [0.1, 0.2, 0.1], [0.1, 0.1, 0.3], [0.0, 0.1, 0.1]])
+    assert _nearest_mean(story_vs_story) == pytest.approx((0.95 + 0.2 + 0.3) / 3)
+    assert _nearest_mean(story_vs_story.T) == _nearest_mean(story_vs_story)

@@ -6,10 +6,14 @@ by embedding are scored by a small logistic model (`StoryModel`, trained by
 `training/story_model.py`, shipped as `resources/story_model.json`) over named features of the
 article against the story: embedding similarity to the story's centre and to its closest member,
 TF-IDF word similarity, IDF-weighted entity overlap, shared CAMEO roots, and the gap in days
-between the article's news day and the story's. The article joins the best story when the
-model's probability reaches `threshold`; otherwise it founds a story of its own, whose id comes
-from the founding article's id, so ids stay stable as the corpus grows. Every decision keeps its
-features (`Membership`), which is what `newsloom story ID --why` prints.
+between the article's news day and the story's. An article and a story written (mostly) in two
+languages are scored by a second set of weights over what is language-neutral
+(`NEUTRAL_FEATURES`: the overlap of their name stems and the day gap), since MiniLM, TF-IDF and
+the entity stage read English and say little about a text in Dutch or French. The article
+joins the best story when the model's probability reaches `threshold`; otherwise it founds a
+story of its own, whose id comes from the founding article's id, so ids stay stable as the
+corpus grows. Every decision keeps its features (`Membership`), which is what
+`newsloom story ID --why` prints.
 """
 
 from __future__ import annotations
@@ -31,6 +35,10 @@ from newsloom.stories.model import Membership
 from newsloom.stories.signals import Signals
 
 FEATURES = ("embedding", "embedding_max", "words", "entities", "cameo", "dated", "gap_weeks")
+#: what scores a pair written (mostly) in two languages
+NEUTRAL_FEATURES = ("names", "dated", "gap_weeks")
+#: name stems are keyed thus in the IDF table (beside entity names)
+NAME_KEY = "\x1f"
 #: stories scored in full per article (the rest are too far by embedding to matter)
 CANDIDATES = 12
 #: a gap above this many weeks counts as this many
@@ -45,21 +53,28 @@ MAX_GAP_MONTHS = 1
 
 @dataclass
 class StoryModel:
-    """Logistic weights over `FEATURES`; a model is data (a JSON file), not code."""
+    """Logistic weights over `FEATURES`, and over `NEUTRAL_FEATURES` for a pair written mostly in
+    two languages (without those, such a pair is never joined); a model is data (a JSON file)."""
 
     weights: dict[str, float]
     bias: float
     threshold: float = 0.5
     meta: dict[str, Any] = field(default_factory=dict)
+    neutral: dict[str, float] = field(default_factory=dict)
+    neutral_bias: float = -50.0
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights[k] * features[k] for k in FEATURES)
+        if features.get("across"):
+            z = self.neutral_bias + sum(self.neutral.get(k, 0.0) * features[k]
+                                        for k in NEUTRAL_FEATURES)  # fmt: skip
+        else:
+            z = self.bias + sum(self.weights[k] * features[k] for k in FEATURES)
         return 1.0 / (1.0 + math.exp(-z))
 
     def to_json(self) -> str:
         return json.dumps(
-            {"weights": self.weights, "bias": self.bias, "threshold": self.threshold,
-             "meta": self.meta},
+            {"weights": self.weights, "bias": self.bias, "neutral": self.neutral,
+             "neutral_bias": self.neutral_bias, "threshold": self.threshold, "meta": self.meta},
             indent=2,
         )  # fmt: skip
 
@@ -67,9 +82,11 @@ class StoryModel:
     def from_json(cls, text: str) -> StoryModel:
         data = json.loads(text)
         missing = set(FEATURES) - set(data["weights"])
+        missing |= set(NEUTRAL_FEATURES) - set(data.get("neutral", NEUTRAL_FEATURES))
         if missing:
             raise ValueError(f"story model lacks weights for {sorted(missing)}")
-        return cls(data["weights"], data["bias"], data.get("threshold", 0.5), data.get("meta", {}))
+        return cls(data["weights"], data["bias"], data.get("threshold", 0.5), data.get("meta", {}),
+                   data.get("neutral", {}), data.get("neutral_bias", -50.0))  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +114,9 @@ class _Story:
     days: list[int]
     cameo: Counter[str]
     months: list[int] = field(default_factory=list)
+    #: how many members are in each language (those detected), and their name stems
+    langs: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
     #: stored before this run: it keeps its id and never merges with another stored story
     fixed: bool = False
     #: (news day or far, id) of the founding article: the older founder names a merge
@@ -120,6 +140,8 @@ class _Story:
             cameo=Counter(sig.cameo),
             months=[sig.month] if sig.day is None and sig.month else [],
             founder=(sig.day if sig.day is not None else _FAR, sig.id),
+            langs=Counter([sig.lang] if sig.lang else []),
+            names=Counter(sig.names),
         )
 
     def absorb(self, other: _Story) -> None:
@@ -133,6 +155,8 @@ class _Story:
         self.days += other.days
         self.months += other.months
         self.cameo.update(other.cameo)
+        self.langs.update(other.langs)
+        self.names.update(other.names)
 
 
 _FAR = 10**7
@@ -295,15 +319,28 @@ class Clusterer:
         """The named features of story `a` against story `b` (an article is a story of one)."""
         member_sims = b.matrix @ a.matrix.T
         gap = _span_gap(a.days, b.days)
+        across = _language(a) is not None and _language(b) not in (None, _language(a))
+        extra = {"across": 1.0, "names": self.name_overlap(a, b)} if across else {}
         return {
             "embedding": float(a.unit @ b.unit),
-            "embedding_max": float(member_sims.max()),
+            "embedding_max": _nearest_mean(member_sims),
             "words": _sparse_cosine(a.words, b.words),
             "entities": _weighted_cosine(a.entities, b.entities, self.idf, self._rarest),
             "cameo": _overlap(frozenset(a.cameo), b.cameo),
             "dated": 0.0 if gap is None else 1.0,
             "gap_weeks": 0.0 if gap is None else min(gap / 7.0, MAX_GAP_WEEKS),
+            **extra,
         }
+
+    def name_overlap(self, a: _Story, b: _Story) -> float:
+        """The IDF-weighted share of the smaller side's name stems that the other side has too
+        (a short article against a large story is judged by its own names)."""
+        small, large = (a.names, b.names) if len(a.names) <= len(b.names) else (b.names, a.names)
+        if not small:
+            return 0.0
+        weight = {k: self.idf.get(NAME_KEY + k, self._rarest) for k in small}
+        total = sum(weight.values())
+        return sum(w for k, w in weight.items() if k in large) / total if total else 0.0
 
     def clusters(self) -> dict[str, list[str]]:
         return {s.id: list(s.members) for s in self.stories}
@@ -353,6 +390,13 @@ class _TimeIndex:
         return found
 
 
+def _language(story: _Story) -> str | None:
+    """The language most of a story's members are written in (None when none is known): a Dutch
+    article is compared with a story of English reports by name stems, even after one Dutch
+    report joined it."""
+    return story.langs.most_common(1)[0][0] if story.langs else None
+
+
 def compatible(sig: Signals, story: _Story) -> bool:
     """Whether an article's time and a story's can be the same news (see MAX_GAP_DAYS)."""
     return _compatible(_Story.of(sig), story)
@@ -372,6 +416,14 @@ def _compatible(a: _Story, b: _Story) -> bool:
 def _month_gap(a: int, b: int) -> int:
     d = abs(a - b) % 12
     return min(d, 12 - d)
+
+
+def _nearest_mean(sims: np.ndarray) -> float:
+    """Each member of the smaller story's similarity to its nearest member of the other, averaged:
+    for an article against a story (what the model is trained on) its nearest member; for two
+    stories it does not grow with their sizes, as the single closest pair of many would."""
+    axis = 0 if sims.shape[1] <= sims.shape[0] else 1
+    return float(sims.max(axis=axis).mean())
 
 
 def _span_gap(a: list[int], b: list[int]) -> float | None:
