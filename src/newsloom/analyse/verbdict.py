@@ -86,6 +86,41 @@ class VerbEntry:
     patterns: tuple[Pattern, ...]
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
+    #: pattern positions by a word their first term (after the verb, else before it) can start
+    #: with, and the positions of patterns with no term: a verb with hundreds of patterns then
+    #: tries only those whose first term can match (computed once when the dictionary loads)
+    _after_index: dict[str, tuple[int, ...]] = field(init=False, compare=False, repr=False)
+    _before_index: dict[str, tuple[int, ...]] = field(init=False, compare=False, repr=False)
+    _bare: tuple[int, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        after: dict[str, list[int]] = {}
+        before: dict[str, list[int]] = {}
+        bare = []
+        for k, p in enumerate(self.patterns):
+            if p.firsts_after:
+                for word in p.firsts_after[0]:
+                    after.setdefault(word, []).append(k)
+            elif p.firsts_before:
+                for word in p.firsts_before[0]:
+                    before.setdefault(word, []).append(k)
+            else:
+                bare.append(k)
+        object.__setattr__(self, "_after_index", {w: tuple(v) for w, v in after.items()})
+        object.__setattr__(self, "_before_index", {w: tuple(v) for w, v in before.items()})
+        object.__setattr__(self, "_bare", tuple(bare))
+
+    def candidates(
+        self, keys_after: frozenset[str], keys_before: frozenset[str]
+    ) -> list[Pattern]:
+        """The patterns, in order, whose first term can start at one of the words given: the
+        others cannot match (see `_possible`)."""
+        found = set(self._bare)
+        for word in keys_after:
+            found.update(self._after_index.get(word, ()))
+        for word in keys_before:
+            found.update(self._before_index.get(word, ()))
+        return [self.patterns[k] for k in sorted(found)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,7 +310,7 @@ def match_verb(
             continue
         best: tuple[int, str] | None = None
         keys_after, keys_before = _keys(parse, after), _keys(parse, before)
-        for p in entry.patterns:
+        for p in entry.candidates(keys_after, keys_before):
             if best is not None and p.size <= best[0]:
                 continue
             if not (_possible(p.firsts_after, keys_after)
