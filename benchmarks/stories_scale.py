@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import pickle
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -76,7 +78,64 @@ def build_pool(shared: Path, cache: Path) -> None:
         pickle.dump({"pool": pool, "embed_rate": rate}, fh)
 
 
-def synthetic(pool: dict, n: int, seed: int = 13):
+def spread(pool: dict) -> tuple[float, float]:
+    """The event and article offsets (`sigma`, `tau`) that make the `distinct` corpus's events
+    as far apart as ECB+'s own two events of one kind, measured on the pool (see the docstring).
+
+    With unit offsets nearly orthogonal to everything (384 dimensions), two reports at cosine
+    `s` become `(s + sigma²) / (1 + sigma² + tau²)` within one event and `s / (1 + sigma² +
+    tau²)` across events: the first is kept at the mean within a sub-topic (`s_in`), the
+    second brought to the mean between the two sub-topics of one ECB+ topic (`s_kind`)."""
+    import numpy as np
+
+    def report_vector(r: dict):
+        v = r["vectors"].mean(axis=0)
+        return v / np.linalg.norm(v)
+
+    vectors = {k: np.stack([report_vector(r) for r in reports]) for k, reports in pool.items()}
+    within, kind = [], []
+    for m in vectors.values():
+        within += list((m @ m.T)[np.triu_indices(len(m), 1)])
+    by_topic: dict[str, list[str]] = {}
+    for key in sorted(vectors):
+        by_topic.setdefault(key.removesuffix("plus").removesuffix("ecb"), []).append(key)
+    for keys in by_topic.values():
+        if len(keys) == 2:
+            kind += list((vectors[keys[0]] @ vectors[keys[1]].T).ravel())
+    s_in, s_kind = float(np.mean(within)), float(np.mean(kind))
+    total = s_in / s_kind  # 1 + sigma² + tau²
+    sigma2 = total * s_in - s_in
+    return math.sqrt(sigma2), math.sqrt(max(total - 1 - sigma2, 0.0))
+
+
+def word_swap(pool: dict) -> tuple[float, list[str]]:
+    """The share of content words each `distinct` event swaps for others, so that two events of
+    one kind share as many words as ECB+'s two events of one kind do (TF-IDF cosine over the
+    pool's reports: swapping a share `p` of word types in each event scales the cosine between
+    events by about `(1 - p)²`), and the lower-case content words to swap in."""
+    import numpy as np
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+    keys, docs = [], []
+    for key in sorted(pool):
+        for report in pool[key]:
+            keys.append(key)
+            docs.append(" ".join(report["sentences"]))
+    rows = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(docs)
+    sims = (rows @ rows.T).toarray()
+    label = np.array(keys)
+    topic = np.array([k.removesuffix("plus").removesuffix("ecb") for k in keys])
+    same = (label[:, None] == label[None, :]) & ~np.eye(len(keys), dtype=bool)
+    kind = (topic[:, None] == topic[None, :]) & (label[:, None] != label[None, :])
+    rate = 1.0 - math.sqrt(sims[kind].mean() / sims[same].mean())
+    words = sorted({w for d in docs for w in _LOWER_WORD.findall(d)} - ENGLISH_STOP_WORDS)
+    return rate, words
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+
+
+def synthetic(pool: dict, n: int, seed: int = 13, corpus: str = "distinct"):
     """`n` varied articles and their lead vectors (see the module docstring)."""
     import numpy as np
 
@@ -85,8 +144,19 @@ def synthetic(pool: dict, n: int, seed: int = 13):
 
     rng = random.Random(seed)
     topics = sorted(pool)
+    names: dict[str, list[str]] = {}
+    for key in topics:
+        for report in pool[key]:
+            for e in report["entities"]:
+                names.setdefault(e.label, []).append(e.text)
+    names = {label: sorted(set(texts)) for label, texts in names.items()}
+    sigma, tau = spread(pool) if corpus == "distinct" else (0.0, 0.0)
+    rate, vocabulary = word_swap(pool) if corpus == "distinct" else (0.0, [])
+    keep = frozenset(vocabulary)
     start = date(2024, 1, 1)
     articles, vectors = [], []
+    event_names: dict[str, str] = {}
+    offset = None
     for k in range(n):
         event = k // ARTICLES_PER_EVENT
         reports = pool[topics[event % len(topics)]]
@@ -95,6 +165,27 @@ def synthetic(pool: dict, n: int, seed: int = 13):
         size = min(SENTENCES_PER_ARTICLE, len(report["sentences"]))
         picks = sorted(rng.sample(range(len(report["sentences"])), size))
         text = " ".join(report["sentences"][i] for i in picks)
+        entities = report["entities"][:12]
+        if corpus == "distinct":
+            if k % ARTICLES_PER_EVENT == 0:  # a new event: its own names and its own offset
+                own = random.Random(f"{seed}:{event}")
+                event_names = {}
+                event_words: dict[str, str] = {}
+                offset = np.random.default_rng([seed, event]).normal(size=384)
+            for e in report["entities"]:
+                if e.text not in event_names:
+                    event_names[e.text] = own.choice(names[e.label])
+            olds = sorted({e.text for e in report["entities"]}, key=lambda t: (-len(t), t))
+            if olds:  # all at once, so that no new name is itself replaced
+                pattern = re.compile("|".join(re.escape(t) for t in olds))
+                text = pattern.sub(lambda m, new=event_names: new[m.group(0)], text)
+            entities = [replace(e, text=event_names[e.text], canonical=event_names[e.text])
+                        for e in entities]  # fmt: skip
+            for w in sorted(set(_LOWER_WORD.findall(text)) & keep):
+                if w not in event_words:
+                    event_words[w] = own.choice(vocabulary) if own.random() < rate else w
+            text = _LOWER_WORD.sub(lambda m, new=event_words: new.get(m.group(0), m.group(0)),
+                                   text)  # fmt: skip
         day = event_day + timedelta(days=rng.randint(0, 2))
         articles.append(
             Article(
@@ -102,18 +193,22 @@ def synthetic(pool: dict, n: int, seed: int = 13):
                 content_hash=content_hash(text + str(k)), raw=text, text=text, source_text=text,
                 outlet=f"outlet{rng.randint(1, 400)}.example", lang="en",
                 published=Published(day.isoformat(), "dateline", 0.9),
-                entities=tuple(report["entities"][:12]),
+                entities=tuple(entities),
             )
         )  # fmt: skip
         v = report["vectors"][picks].mean(axis=0)
+        v = v / (np.linalg.norm(v) or 1.0)
+        if corpus == "distinct":
+            noise = np.random.default_rng([seed, event, k]).normal(size=v.shape[0])
+            v = v + sigma * offset / np.linalg.norm(offset) + tau * noise / np.linalg.norm(noise)
         vectors.append(v / (np.linalg.norm(v) or 1.0))
     return articles, np.stack(vectors).astype(np.float32)
 
 
-def run_size(cache: Path, n: int, variant: str) -> dict:
+def run_size(cache: Path, n: int, variant: str, corpus: str = "distinct") -> dict:
     with cache.open("rb") as fh:
         pool = pickle.load(fh)["pool"]
-    articles, vectors = synthetic(pool, n)
+    articles, vectors = synthetic(pool, n, corpus=corpus)
     started = time.perf_counter()
     if variant == "newsloom":
         from newsloom.stories.build import build_stories
@@ -141,11 +236,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000, 30000])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--corpus", choices=("distinct", "recurring"), default="distinct",
+                        help="distinct events (default) or the sub-topics replayed as they are")
     parser.add_argument("--child", nargs=3, metavar=("CACHE", "N", "VARIANT"))
     parser.add_argument("--pool", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(run_size(Path(args.child[0]), int(args.child[1]), args.child[2])))
+        cache, n, variant = Path(args.child[0]), int(args.child[1]), args.child[2]
+        print(json.dumps(run_size(cache, n, variant, args.corpus)))
         return 0
     if args.pool:
         build_pool(args.shared, args.pool)
@@ -164,7 +262,8 @@ def main() -> int:
         for n in args.sizes:
             for variant in ("newsloom", "minhash-lsh-only"):
                 out = subprocess.run(
-                    [sys.executable, __file__, "--child", str(cache), str(n), variant],
+                    [sys.executable, __file__, "--corpus", args.corpus, "--child", str(cache),
+                     str(n), variant],
                     check=True, capture_output=True, text=True,
                 )  # fmt: skip
                 row = json.loads(out.stdout.strip().splitlines()[-1])

@@ -29,6 +29,7 @@ import numpy as np
 from newsloom.hashing import stable_hash
 from newsloom.stories.model import Membership
 from newsloom.stories.signals import Signals
+from newsloom.stories.sketch import Terms, distinct_rows, name_norm, prune_names
 
 FEATURES = ("embedding", "embedding_max", "words", "entities", "cameo", "dated", "gap_weeks")
 #: stories scored in full per article (the rest are too far by embedding to matter)
@@ -89,20 +90,26 @@ class _Story:
 
     id: str
     members: list[str]
-    #: the members' embeddings, one row each (stacked once per merge, not per comparison)
+    #: the most distinct members' embeddings, one row each, and their ids (`sketch`: bounded)
     matrix: np.ndarray
+    rows: list[str]
     centre: np.ndarray
     entities: Counter[str]
-    words: Any
-    days: list[int]
+    words: Terms | None
+    #: the first and last of its members' news days (None when none is known)
+    span: tuple[int, int] | None
+    #: the weeks (day // 7) of its members' news days
+    weeks: set[int]
     cameo: Counter[str]
-    months: list[int] = field(default_factory=list)
+    months: set[int] = field(default_factory=set)
     #: stored before this run: it keeps its id and never merges with another stored story
     fixed: bool = False
     #: (news day or far, id) of the founding article: the older founder names a merge
     founder: tuple[int, str] = (0, "")
     #: the centre scaled to unit length, kept with the centre
     unit: np.ndarray = field(init=False)
+    #: the norm of `entities` in the entity cosine, cached by the clusterer (None: not yet)
+    entity_norm: float | None = None
 
     def __post_init__(self) -> None:
         self.unit = _unit(self.centre)
@@ -113,25 +120,35 @@ class _Story:
             id=sid or story_id(sig.id),
             members=[sig.id],
             matrix=sig.embedding.reshape(1, -1),
+            rows=[sig.id],
             centre=sig.embedding.copy(),
             entities=Counter(sig.entities),
-            words=sig.words,
-            days=[sig.day] if sig.day is not None else [],
+            words=Terms.of(sig.words),
+            span=(sig.day, sig.day) if sig.day is not None else None,
+            weeks={sig.day // 7} if sig.day is not None else set(),
             cameo=Counter(sig.cameo),
-            months=[sig.month] if sig.day is None and sig.month else [],
+            months={sig.month} if sig.day is None and sig.month else set(),
             founder=(sig.day if sig.day is not None else _FAR, sig.id),
         )
 
-    def absorb(self, other: _Story) -> None:
+    def absorb(self, other: _Story, idf: dict[str, float], rarest: float) -> None:
+        """Take in `other`'s members; what is kept per story stays bounded (`sketch`)."""
         self.members += other.members
-        self.matrix = np.vstack((self.matrix, other.matrix))
+        self.matrix, self.rows = distinct_rows(
+            np.vstack((self.matrix, other.matrix)), self.rows + other.rows
+        )
         self.centre = self.centre + other.centre
         self.unit = _unit(self.centre)
         self.entities.update(other.entities)
+        self.entities = prune_names(self.entities, idf, rarest)
+        self.entity_norm = None
         if other.words is not None:
             self.words = other.words if self.words is None else self.words + other.words
-        self.days += other.days
-        self.months += other.months
+        if other.span is not None:
+            self.span = other.span if self.span is None else (
+                min(self.span[0], other.span[0]), max(self.span[1], other.span[1]))
+        self.weeks |= other.weeks
+        self.months |= other.months
         self.cameo.update(other.cameo)
 
 
@@ -177,7 +194,7 @@ class Clusterer:
         """Reload a stored story (its members' signals) before adding new articles."""
         s = _Story.of(members[0], story)
         for sig in members[1:]:
-            s.absorb(_Story.of(sig))
+            s.absorb(_Story.of(sig), self.idf, self._rarest)
         s.fixed = True
         self.stories.append(s)
         for m in s.members:
@@ -245,7 +262,7 @@ class Clusterer:
                         self.why[m] = Membership(m, "copy", 1.0, other if m == article else
                                                  article, {})  # fmt: skip
                         owner[m] = keep
-                    alive[keep].absorb(alive[gone])  # type: ignore[union-attr]
+                    alive[keep].absorb(alive[gone], self.idf, self._rarest)  # type: ignore[union-attr]
                     alive[gone] = None
                     break
                 if alive[i] is None:
@@ -281,10 +298,10 @@ class Clusterer:
         features = self.pair_features(gone, keep)
         founder = gone.founder[1]
         sims = keep.matrix @ gone.matrix[0]
-        nearest = keep.members[int(np.argmax(sims))]
+        nearest = keep.rows[int(np.argmax(sims))]
         self.why[founder] = Membership(founder, "joined", round(p, 3), nearest,
                                        {k: round(v, 3) for k, v in features.items()})  # fmt: skip
-        keep.absorb(gone)
+        keep.absorb(gone, self.idf, self._rarest)
         keep.founder = min(keep.founder, gone.founder) if not keep.fixed else keep.founder
 
     def features(self, sig: Signals, story: _Story) -> dict[str, float]:
@@ -294,16 +311,30 @@ class Clusterer:
     def pair_features(self, a: _Story, b: _Story) -> dict[str, float]:
         """The named features of story `a` against story `b` (an article is a story of one)."""
         member_sims = b.matrix @ a.matrix.T
-        gap = _span_gap(a.days, b.days)
+        gap = _span_gap(a.span, b.span)
         return {
             "embedding": float(a.unit @ b.unit),
             "embedding_max": float(member_sims.max()),
-            "words": _sparse_cosine(a.words, b.words),
-            "entities": _weighted_cosine(a.entities, b.entities, self.idf, self._rarest),
+            "words": a.words.cosine(b.words) if a.words is not None else 0.0,
+            "entities": self._entity_cosine(a, b),
             "cameo": _overlap(frozenset(a.cameo), b.cameo),
             "dated": 0.0 if gap is None else 1.0,
             "gap_weeks": 0.0 if gap is None else min(gap / 7.0, MAX_GAP_WEEKS),
         }
+
+    def _entity_cosine(self, a: _Story, b: _Story) -> float:
+        """IDF-weighted cosine of two stories' names (at most 3 mentions of a name count)."""
+        if not a.entities or not b.entities:
+            return 0.0
+        for s in (a, b):
+            if s.entity_norm is None:
+                s.entity_norm = name_norm(s.entities, self.idf, self._rarest)
+        small, large = (a.entities, b.entities) if len(a.entities) <= len(b.entities) else (
+            b.entities, a.entities)
+        dot = sum(min(v, 3) * min(large[k], 3) * self.idf.get(k, self._rarest) ** 2
+                  for k, v in small.items() if k in large)  # fmt: skip
+        norms = a.entity_norm * b.entity_norm  # type: ignore[operator]
+        return dot / norms if norms else 0.0
 
     def clusters(self) -> dict[str, list[str]]:
         return {s.id: list(s.members) for s in self.stories}
@@ -323,7 +354,7 @@ class _TimeIndex:
 
     def _weeks(self, i: int) -> set[int]:
         story = self.alive[i]
-        return {d // 7 for d in story.days} if story is not None else set()
+        return story.weeks if story is not None else set()
 
     def add(self, i: int) -> None:
         if self.alive[i] is None:
@@ -343,10 +374,10 @@ class _TimeIndex:
         story = self.alive[i]
         if story is None:
             return set()
-        if not story.days:
+        if story.span is None:
             return {j for j, s in enumerate(self.alive) if s is not None}
-        lo = (min(story.days) - MAX_GAP_DAYS) // 7
-        hi = (max(story.days) + MAX_GAP_DAYS) // 7
+        lo = (story.span[0] - MAX_GAP_DAYS) // 7
+        hi = (story.span[1] + MAX_GAP_DAYS) // 7
         found = set(self.undated)
         for w in range(lo, hi + 1):
             found |= self.by_week.get(w, set())
@@ -359,7 +390,7 @@ def compatible(sig: Signals, story: _Story) -> bool:
 
 
 def _compatible(a: _Story, b: _Story) -> bool:
-    gap = _span_gap(a.days, b.days)
+    gap = _span_gap(a.span, b.span)
     if gap is not None:
         return gap <= MAX_GAP_DAYS
     # Months are weaker evidence (inferred, or printed without a year): they rule out only
@@ -374,36 +405,11 @@ def _month_gap(a: int, b: int) -> int:
     return min(d, 12 - d)
 
 
-def _span_gap(a: list[int], b: list[int]) -> float | None:
+def _span_gap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> float | None:
     """Days between two spans of news days (0 when they overlap), None when either is empty."""
-    if not a or not b:
+    if a is None or b is None:
         return None
-    return float(max(min(b) - max(a), min(a) - max(b), 0))
-
-
-def _sparse_cosine(a: Any, b: Any) -> float:
-    """Cosine of two sparse rows, on their index arrays (scipy's operators cost far more per
-    call than the arithmetic on rows this short)."""
-    if a is None or b is None or not a.nnz or not b.nnz:
-        return 0.0
-    _, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
-    dot = float(a.data[ia] @ b.data[ib])
-    na = math.sqrt(float(a.data @ a.data))
-    nb = math.sqrt(float(b.data @ b.data))
-    return dot / (na * nb) if na and nb else 0.0
-
-
-def _weighted_cosine(
-    a: Counter[str], b: Counter[str], idf: dict[str, float], default: float
-) -> float:
-    if not a or not b:
-        return 0.0
-    dot = sum(
-        min(a[k], 3) * min(b[k], 3) * idf.get(k, default) ** 2 for k in a.keys() & b.keys()
-    )
-    na = math.sqrt(sum((min(v, 3) * idf.get(k, default)) ** 2 for k, v in a.items()))
-    nb = math.sqrt(sum((min(v, 3) * idf.get(k, default)) ** 2 for k, v in b.items()))
-    return dot / (na * nb) if na and nb else 0.0
+    return float(max(b[0] - a[1], a[0] - b[1], 0))
 
 
 def _overlap(a: frozenset[str], b: Counter[str]) -> float:
