@@ -18,7 +18,7 @@ import heapq
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +30,7 @@ from newsloom.hashing import stable_hash
 from newsloom.stories.model import Membership
 from newsloom.stories.signals import Signals
 from newsloom.stories.sketch import Terms, distinct_rows, name_norm, prune_names
+from newsloom.stories.window import TimeWindow
 
 FEATURES = ("embedding", "embedding_max", "words", "entities", "cameo", "dated", "gap_weeks")
 #: stories scored in full per article (the rest are too far by embedding to matter)
@@ -186,7 +187,6 @@ class Clusterer:
         self._rarest = max(self.idf.values(), default=1.0)
         self.copies = copies or {}
         self.stories: list[_Story] = []
-        self._units = np.zeros((0, 0), np.float32)
         self.by_article: dict[str, str] = {}
         self.why: dict[str, Membership] = {}
 
@@ -209,16 +209,12 @@ class Clusterer:
             self.why[story.members[0]] = Membership(story.members[0], "founded", 0.0)
         alive: list[_Story | None] = [*self.stories, *new]
         alive = self._join_copies(alive)
-        # unit centres of all stories in one matrix: the nearest by embedding are one product
-        dim = next(s.unit.shape[0] for s in alive if s is not None)
-        self._units = np.stack([s.unit if s is not None else np.zeros(dim, np.float32)
-                                for s in alive])  # fmt: skip
         heap: list[tuple[float, int, int, int, int]] = []
         version = [0] * len(alive)
-        index = _TimeIndex(alive)
+        window = TimeWindow(alive, MAX_GAP_DAYS)  # type: ignore[arg-type]
         for i, story in enumerate(alive):
             if story is not None and not story.fixed:
-                self._push_candidates(heap, alive, version, i, index.near(i))
+                self._push_candidates(heap, alive, version, i, window)
         while heap:
             neg_p, _, i, j, stamp = heapq.heappop(heap)
             a, b = alive[i], alive[j]
@@ -227,15 +223,11 @@ class Clusterer:
             if -neg_p < self.model.threshold:
                 break
             keep, gone = (i, j) if (a.fixed or (not b.fixed and a.founder <= b.founder)) else (j, i)
-            index.remove(gone)
-            index.remove(keep)
             self._merge(alive[keep], alive[gone], -neg_p)  # type: ignore[arg-type]
             alive[gone] = None
-            self._units[keep] = alive[keep].unit  # type: ignore[union-attr]
-            self._units[gone] = 0.0
-            index.add(keep)
+            window.merged(keep, gone)
             version[keep] += 1
-            self._push_candidates(heap, alive, version, keep, index.near(keep))
+            self._push_candidates(heap, alive, version, keep, window)
         self.stories = [s for s in alive if s is not None]
         for s in self.stories:
             s.id = s.id if s.fixed else story_id(s.founder[1])
@@ -271,18 +263,13 @@ class Clusterer:
 
     def _push_candidates(
         self, heap: list, alive: list[_Story | None], version: list[int], i: int,
-        near: Iterable[int],
+        window: TimeWindow,
     ) -> None:  # fmt: skip
         story = alive[i]
         assert story is not None
-        others = sorted(j for j in near if j != i and alive[j] is not None
-                        and not (alive[j].fixed and story.fixed))  # type: ignore[union-attr]  # fmt: skip
-        if not others:
-            return
-        sims = self._units[others] @ story.unit
+        others, _ = window.candidates(i)
         scored = 0
-        for k in np.argsort(-sims):
-            j = others[int(k)]
+        for j in others.tolist():
             other = alive[j]
             assert other is not None
             if not _compatible(story, other):
@@ -338,50 +325,6 @@ class Clusterer:
 
     def clusters(self) -> dict[str, list[str]]:
         return {s.id: list(s.members) for s in self.stories}
-
-
-class _TimeIndex:
-    """Stories by the weeks of their news days, so that a dated story is compared only with
-    stories of nearby weeks (and with undated ones): the work per article stays flat as the
-    corpus grows in time. Undated stories are compared with every story."""
-
-    def __init__(self, alive: list[_Story | None]) -> None:
-        self.alive = alive
-        self.by_week: dict[int, set[int]] = {}
-        self.undated: set[int] = set()
-        for i in range(len(alive)):
-            self.add(i)
-
-    def _weeks(self, i: int) -> set[int]:
-        story = self.alive[i]
-        return story.weeks if story is not None else set()
-
-    def add(self, i: int) -> None:
-        if self.alive[i] is None:
-            return
-        weeks = self._weeks(i)
-        for w in weeks:
-            self.by_week.setdefault(w, set()).add(i)
-        if not weeks:
-            self.undated.add(i)
-
-    def remove(self, i: int) -> None:
-        for w in self._weeks(i):
-            self.by_week.get(w, set()).discard(i)
-        self.undated.discard(i)
-
-    def near(self, i: int) -> set[int]:
-        story = self.alive[i]
-        if story is None:
-            return set()
-        if story.span is None:
-            return {j for j, s in enumerate(self.alive) if s is not None}
-        lo = (story.span[0] - MAX_GAP_DAYS) // 7
-        hi = (story.span[1] + MAX_GAP_DAYS) // 7
-        found = set(self.undated)
-        for w in range(lo, hi + 1):
-            found |= self.by_week.get(w, set())
-        return found
 
 
 def compatible(sig: Signals, story: _Story) -> bool:

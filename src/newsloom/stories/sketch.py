@@ -50,6 +50,8 @@ class Terms:
         """From a one-row scipy sparse matrix, a `Terms` or None (kept as they are)."""
         if row is None or isinstance(row, Terms):
             return row
+        if not row.has_sorted_indices:  # type: ignore[attr-defined]
+            row = row.sorted_indices()  # type: ignore[attr-defined]
         return cls(row.indices, row.data)  # type: ignore[attr-defined]
 
     def __add__(self, other: Terms) -> Terms:
@@ -67,10 +69,13 @@ class Terms:
     def cosine(self, other: Terms | None) -> float:
         if other is None or not self.nnz or not other.nnz or not self.norm or not other.norm:
             return 0.0
-        _, ia, ib = np.intersect1d(
-            self.indices, other.indices, assume_unique=True, return_indices=True
-        )
-        return float(self.data[ia] @ other.data[ib]) / (self.norm * other.norm)
+        small, large = (self, other) if self.nnz <= other.nnz else (other, self)
+        # the shorter row's words looked up in the longer one: its length times a logarithm
+        at = np.minimum(np.searchsorted(large.indices, small.indices), large.nnz - 1)
+        shared = large.indices[at] == small.indices
+        dot = float(self.data[shared] @ other.data[at[shared]]) if small is self else float(
+            self.data[at[shared]] @ other.data[shared])
+        return dot / (self.norm * other.norm)
 
 
 def distinct_rows(
