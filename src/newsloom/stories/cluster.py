@@ -10,6 +10,11 @@ between the article's news day and the story's. The article joins the best story
 model's probability reaches `threshold`; otherwise it founds a story of its own, whose id comes
 from the founding article's id, so ids stay stable as the corpus grows. Every decision keeps its
 features (`Membership`), which is what `newsloom story ID --why` prints.
+
+At scale: a story keeps bounded summaries of its members (`sketch`: at most so many member
+vectors, words and names), and the stories an article is compared with come from a day-ordered
+window (`window`), so neither the memory of a story nor the cost of comparing with it grows
+with the number of its articles.
 """
 
 from __future__ import annotations
@@ -99,8 +104,6 @@ class _Story:
     words: Terms | None
     #: the first and last of its members' news days (None when none is known)
     span: tuple[int, int] | None
-    #: the weeks (day // 7) of its members' news days
-    weeks: set[int]
     cameo: Counter[str]
     months: set[int] = field(default_factory=set)
     #: stored before this run: it keeps its id and never merges with another stored story
@@ -126,7 +129,6 @@ class _Story:
             entities=Counter(sig.entities),
             words=Terms.of(sig.words),
             span=(sig.day, sig.day) if sig.day is not None else None,
-            weeks={sig.day // 7} if sig.day is not None else set(),
             cameo=Counter(sig.cameo),
             months={sig.month} if sig.day is None and sig.month else set(),
             founder=(sig.day if sig.day is not None else _FAR, sig.id),
@@ -148,7 +150,6 @@ class _Story:
         if other.span is not None:
             self.span = other.span if self.span is None else (
                 min(self.span[0], other.span[0]), max(self.span[1], other.span[1]))
-        self.weeks |= other.weeks
         self.months |= other.months
         self.cameo.update(other.cameo)
 
