@@ -46,9 +46,10 @@ class CopySettings:
     lsh_threshold: float = 0.1
     #: texts with fewer shingles than this are too short to call copies
     min_shingles: int = 12
-    #: copy pairs an article keeps with a copy group it has already joined: a wire printed by
-    #: a thousand sites then costs each copy a few checks, not a thousand (the groups are the
-    #: same; only pairs inside a group already known are not all listed)
+    #: copy pairs an article keeps with a copy group it has already joined, nearest in time
+    #: first: a wire printed by a thousand sites then costs each copy a few checks, not a
+    #: thousand (the groups are the same; only pairs inside a group already known are not all
+    #: listed, and the ones kept are those that can join stories, which must be close in time)
     links_per_group: int = 8
 
 
@@ -134,7 +135,10 @@ def find_copy_pairs(
     """The pairs of articles that are copies of one text, with their containment: every pair,
     except that an article keeps at most `links_per_group` with a copy group it already joined
     (`group_copies` of them gives the same groups as of every pair)."""
+    from newsloom.stories.signals import news_day
+
     sets = {a.id: shingle_array(shingles(normalised_words(a))) for a in articles}
+    days = {a.id: news_day(a) for a in articles}
     lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=NUM_PERM)
     groups = _Groups()
     pairs: list[CopyPair] = []
@@ -144,7 +148,8 @@ def find_copy_pairs(
             continue
         sketch = _minhash(items)
         links: dict[str, int] = {}
-        for other in sorted(lsh.query(sketch)):
+        day = days[art.id]
+        for other in sorted(lsh.query(sketch), key=lambda o: (_days_apart(day, days[o]), o)):
             group = groups.find(other)
             if groups.find(art.id) == group and links.get(group, 0) >= settings.links_per_group:
                 continue
@@ -155,6 +160,10 @@ def find_copy_pairs(
                 groups.join(art.id, other)
         lsh.insert(art.id, sketch)
     return sorted(pairs, key=lambda p: (p.a, p.b))
+
+
+def _days_apart(a: int | None, b: int | None) -> int:
+    return abs(a - b) if a is not None and b is not None else 10**6
 
 
 class _Groups:

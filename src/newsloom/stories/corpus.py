@@ -11,6 +11,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from newsloom.article import Article
 from newsloom.stories.cluster import entity_idf
 from newsloom.stories.signals import Signals, signals
+from newsloom.stories.sketch import Terms
 
 
 def corpus_signals(
@@ -28,5 +29,10 @@ def corpus_signals(
         except ValueError:  # every word is a stop word or too common
             rows = None
         if rows is not None:
-            sigs = [replace(s, words=rows[i]) for i, s in enumerate(sigs)]
+            # each row as a `Terms` over the matrix's own arrays (no copy, no scipy object each)
+            rows.sort_indices()
+            at = rows.indptr
+            sigs = [replace(s, words=Terms(rows.indices[at[i] : at[i + 1]],
+                                           rows.data[at[i] : at[i + 1]]))
+                    for i, s in enumerate(sigs)]  # fmt: skip
     return sigs, entity_idf([s.entities for s in sigs])

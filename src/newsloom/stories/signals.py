@@ -47,7 +47,7 @@ class Signals:
     cameo: frozenset[str]
     #: the month its news happened when only that is known (dates printed without a year)
     month: int | None = None
-    words: Any = None  # a sparse TF-IDF row, set by `corpus_signals`
+    words: Any = None  # its TF-IDF row (`sketch.Terms`), set by `corpus_signals`
 
 
 @lru_cache(maxsize=1)
