@@ -217,21 +217,6 @@ def test_a_copy_printed_again_weeks_later_is_other_news() -> None:
     assert len(c.clusters()) == 2
 
 
-def test_sparse_cosine_equals_scipy_arithmetic() -> None:
-    import scipy.sparse as sp
-
-    from newsloom.stories.cluster import _sparse_cosine
-
-    rng = np.random.default_rng(3)
-    for _ in range(100):
-        a = sp.random(1, 400, density=0.05, format="csr", random_state=int(rng.integers(1e9)))
-        b = sp.random(1, 400, density=0.05, format="csr", random_state=int(rng.integers(1e9)))
-        b = b + a if rng.random() < 0.5 else b  # shared words, as a story's sum has
-        expected = a.multiply(b).sum() / np.sqrt(a.multiply(a).sum() * b.multiply(b).sum())
-        assert _sparse_cosine(a, b) == pytest.approx(expected)
-    assert _sparse_cosine(None, a) == 0.0
-
-
 def test_two_stories_are_not_near_for_one_close_pair_of_members() -> None:
     # an article against a story: its nearest member (what the model is trained on); two stories:
     # the average of each smaller-side member's nearest, which one close pair does not lift

@@ -127,3 +127,19 @@ def test_a_spun_member_is_flagged(make_article) -> None:
     groups = group_copies([make_article("a", WIRE), spun], find_copy_pairs([
         make_article("a", WIRE), spun]))  # fmt: skip
     assert groups[0].spun == ("b",)
+
+
+def test_a_wire_on_many_sites_gives_the_same_group_with_bounded_pairs(make_article) -> None:
+    from newsloom.stories.copies import CopySettings
+
+    sites = [make_article(f"w{i:02d}", f"Site {i} news\n" + WIRE) for i in range(30)]
+    every = CopySettings(links_per_group=10**6)
+    bounded = CopySettings(links_per_group=3)
+    all_pairs = find_copy_pairs(sites, every)
+    some_pairs = find_copy_pairs(sites, bounded)
+    assert len(all_pairs) == 30 * 29 // 2
+    assert len(some_pairs) <= 30 * bounded.links_per_group < len(all_pairs)
+    assert group_copies(sites, some_pairs) == group_copies(sites, all_pairs)
+    assert len(group_copies(sites, some_pairs)[0].articles) == 30
+    # the default keeps every pair of a group this small
+    assert find_copy_pairs(sites[:8]) == find_copy_pairs(sites[:8], every)

@@ -89,14 +89,17 @@ def synthesise_clusters(
 ) -> list[Story]:
     """The synthesis of each cluster (story id -> member ids), with the copy groups wholly
     inside it, the reasons its members joined and their lead vectors."""
+    # each story looks only at the groups of its own members (not at every group)
+    group_of = {a: (i, g) for i, g in enumerate(groups) for a in g.articles}
     stories = []
     for sid, members in clusters.items():
         inside = set(members)
+        touching = dict(group_of[m] for m in members if m in group_of)
         stories.append(
             synthesise(
                 sid,
                 [by_id[m] for m in members],
-                [g for g in groups if set(g.articles) <= inside],
+                [g for _, g in sorted(touching.items()) if set(g.articles) <= inside],
                 [why[m] for m in members if m in why],
                 np.stack([vectors[m] for m in members]),
             )

@@ -14,6 +14,11 @@ joins the best story when the model's probability reaches `threshold`; otherwise
 story of its own, whose id comes from the founding article's id, so ids stay stable as the
 corpus grows. Every decision keeps its features (`Membership`), which is what
 `newsloom story ID --why` prints.
+
+At scale: a story keeps bounded summaries of its members (`sketch`: at most so many member
+vectors, words and names), and the stories an article is compared with come from a day-ordered
+window (`window`), so neither the memory of a story nor the cost of comparing with it grows
+with the number of its articles.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import heapq
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -33,6 +38,8 @@ import numpy as np
 from newsloom.hashing import stable_hash
 from newsloom.stories.model import Membership
 from newsloom.stories.signals import Signals
+from newsloom.stories.sketch import Terms, distinct_rows, name_norm, prune_names
+from newsloom.stories.window import TimeWindow
 
 FEATURES = ("embedding", "embedding_max", "words", "entities", "cameo", "dated", "gap_weeks")
 #: what scores a pair written (mostly) in two languages
@@ -106,14 +113,16 @@ class _Story:
 
     id: str
     members: list[str]
-    #: the members' embeddings, one row each (stacked once per merge, not per comparison)
+    #: the most distinct members' embeddings, one row each, and their ids (`sketch`: bounded)
     matrix: np.ndarray
+    rows: list[str]
     centre: np.ndarray
     entities: Counter[str]
-    words: Any
-    days: list[int]
+    words: Terms | None
+    #: the first and last of its members' news days (None when none is known)
+    span: tuple[int, int] | None
     cameo: Counter[str]
-    months: list[int] = field(default_factory=list)
+    months: set[int] = field(default_factory=set)
     #: how many members are in each language (those detected), and their name stems
     langs: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
@@ -123,6 +132,8 @@ class _Story:
     founder: tuple[int, str] = (0, "")
     #: the centre scaled to unit length, kept with the centre
     unit: np.ndarray = field(init=False)
+    #: the norm of `entities` in the entity cosine, cached by the clusterer (None: not yet)
+    entity_norm: float | None = None
 
     def __post_init__(self) -> None:
         self.unit = _unit(self.centre)
@@ -133,27 +144,35 @@ class _Story:
             id=sid or story_id(sig.id),
             members=[sig.id],
             matrix=sig.embedding.reshape(1, -1),
+            rows=[sig.id],
             centre=sig.embedding.copy(),
             entities=Counter(sig.entities),
-            words=sig.words,
-            days=[sig.day] if sig.day is not None else [],
+            words=Terms.of(sig.words),
+            span=(sig.day, sig.day) if sig.day is not None else None,
             cameo=Counter(sig.cameo),
-            months=[sig.month] if sig.day is None and sig.month else [],
+            months={sig.month} if sig.day is None and sig.month else set(),
             founder=(sig.day if sig.day is not None else _FAR, sig.id),
             langs=Counter([sig.lang] if sig.lang else []),
             names=Counter(sig.names),
         )
 
-    def absorb(self, other: _Story) -> None:
+    def absorb(self, other: _Story, idf: dict[str, float], rarest: float) -> None:
+        """Take in `other`'s members; what is kept per story stays bounded (`sketch`)."""
         self.members += other.members
-        self.matrix = np.vstack((self.matrix, other.matrix))
+        self.matrix, self.rows = distinct_rows(
+            np.vstack((self.matrix, other.matrix)), self.rows + other.rows
+        )
         self.centre = self.centre + other.centre
         self.unit = _unit(self.centre)
         self.entities.update(other.entities)
+        self.entities = prune_names(self.entities, idf, rarest)
+        self.entity_norm = None
         if other.words is not None:
             self.words = other.words if self.words is None else self.words + other.words
-        self.days += other.days
-        self.months += other.months
+        if other.span is not None:
+            self.span = other.span if self.span is None else (
+                min(self.span[0], other.span[0]), max(self.span[1], other.span[1]))
+        self.months |= other.months
         self.cameo.update(other.cameo)
         self.langs.update(other.langs)
         self.names.update(other.names)
@@ -193,7 +212,6 @@ class Clusterer:
         self._rarest = max(self.idf.values(), default=1.0)
         self.copies = copies or {}
         self.stories: list[_Story] = []
-        self._units = np.zeros((0, 0), np.float32)
         self.by_article: dict[str, str] = {}
         self.why: dict[str, Membership] = {}
 
@@ -201,7 +219,7 @@ class Clusterer:
         """Reload a stored story (its members' signals) before adding new articles."""
         s = _Story.of(members[0], story)
         for sig in members[1:]:
-            s.absorb(_Story.of(sig))
+            s.absorb(_Story.of(sig), self.idf, self._rarest)
         s.fixed = True
         self.stories.append(s)
         for m in s.members:
@@ -216,16 +234,12 @@ class Clusterer:
             self.why[story.members[0]] = Membership(story.members[0], "founded", 0.0)
         alive: list[_Story | None] = [*self.stories, *new]
         alive = self._join_copies(alive)
-        # unit centres of all stories in one matrix: the nearest by embedding are one product
-        dim = next(s.unit.shape[0] for s in alive if s is not None)
-        self._units = np.stack([s.unit if s is not None else np.zeros(dim, np.float32)
-                                for s in alive])  # fmt: skip
         heap: list[tuple[float, int, int, int, int]] = []
         version = [0] * len(alive)
-        index = _TimeIndex(alive)
+        window = TimeWindow(alive, MAX_GAP_DAYS)  # type: ignore[arg-type]
         for i, story in enumerate(alive):
             if story is not None and not story.fixed:
-                self._push_candidates(heap, alive, version, i, index.near(i))
+                self._push_candidates(heap, alive, version, i, window)
         while heap:
             neg_p, _, i, j, stamp = heapq.heappop(heap)
             a, b = alive[i], alive[j]
@@ -234,15 +248,11 @@ class Clusterer:
             if -neg_p < self.model.threshold:
                 break
             keep, gone = (i, j) if (a.fixed or (not b.fixed and a.founder <= b.founder)) else (j, i)
-            index.remove(gone)
-            index.remove(keep)
             self._merge(alive[keep], alive[gone], -neg_p)  # type: ignore[arg-type]
             alive[gone] = None
-            self._units[keep] = alive[keep].unit  # type: ignore[union-attr]
-            self._units[gone] = 0.0
-            index.add(keep)
+            window.merged(keep, gone)
             version[keep] += 1
-            self._push_candidates(heap, alive, version, keep, index.near(keep))
+            self._push_candidates(heap, alive, version, keep, window)
         self.stories = [s for s in alive if s is not None]
         for s in self.stories:
             s.id = s.id if s.fixed else story_id(s.founder[1])
@@ -269,7 +279,7 @@ class Clusterer:
                         self.why[m] = Membership(m, "copy", 1.0, other if m == article else
                                                  article, {})  # fmt: skip
                         owner[m] = keep
-                    alive[keep].absorb(alive[gone])  # type: ignore[union-attr]
+                    alive[keep].absorb(alive[gone], self.idf, self._rarest)  # type: ignore[union-attr]
                     alive[gone] = None
                     break
                 if alive[i] is None:
@@ -278,18 +288,13 @@ class Clusterer:
 
     def _push_candidates(
         self, heap: list, alive: list[_Story | None], version: list[int], i: int,
-        near: Iterable[int],
+        window: TimeWindow,
     ) -> None:  # fmt: skip
         story = alive[i]
         assert story is not None
-        others = sorted(j for j in near if j != i and alive[j] is not None
-                        and not (alive[j].fixed and story.fixed))  # type: ignore[union-attr]  # fmt: skip
-        if not others:
-            return
-        sims = self._units[others] @ story.unit
+        others, _ = window.candidates(i)
         scored = 0
-        for k in np.argsort(-sims):
-            j = others[int(k)]
+        for j in others.tolist():
             other = alive[j]
             assert other is not None
             if not _compatible(story, other):
@@ -305,10 +310,10 @@ class Clusterer:
         features = self.pair_features(gone, keep)
         founder = gone.founder[1]
         sims = keep.matrix @ gone.matrix[0]
-        nearest = keep.members[int(np.argmax(sims))]
+        nearest = keep.rows[int(np.argmax(sims))]
         self.why[founder] = Membership(founder, "joined", round(p, 3), nearest,
                                        {k: round(v, 3) for k, v in features.items()})  # fmt: skip
-        keep.absorb(gone)
+        keep.absorb(gone, self.idf, self._rarest)
         keep.founder = min(keep.founder, gone.founder) if not keep.fixed else keep.founder
 
     def features(self, sig: Signals, story: _Story) -> dict[str, float]:
@@ -318,14 +323,14 @@ class Clusterer:
     def pair_features(self, a: _Story, b: _Story) -> dict[str, float]:
         """The named features of story `a` against story `b` (an article is a story of one)."""
         member_sims = b.matrix @ a.matrix.T
-        gap = _span_gap(a.days, b.days)
+        gap = _span_gap(a.span, b.span)
         across = _language(a) is not None and _language(b) not in (None, _language(a))
         extra = {"across": 1.0, "names": self.name_overlap(a, b)} if across else {}
         return {
             "embedding": float(a.unit @ b.unit),
             "embedding_max": _nearest_mean(member_sims),
-            "words": _sparse_cosine(a.words, b.words),
-            "entities": _weighted_cosine(a.entities, b.entities, self.idf, self._rarest),
+            "words": a.words.cosine(b.words) if a.words is not None else 0.0,
+            "entities": self._entity_cosine(a, b),
             "cameo": _overlap(frozenset(a.cameo), b.cameo),
             "dated": 0.0 if gap is None else 1.0,
             "gap_weeks": 0.0 if gap is None else min(gap / 7.0, MAX_GAP_WEEKS),
@@ -342,52 +347,22 @@ class Clusterer:
         total = sum(weight.values())
         return sum(w for k, w in weight.items() if k in large) / total if total else 0.0
 
+    def _entity_cosine(self, a: _Story, b: _Story) -> float:
+        """IDF-weighted cosine of two stories' names (at most 3 mentions of a name count)."""
+        if not a.entities or not b.entities:
+            return 0.0
+        for s in (a, b):
+            if s.entity_norm is None:
+                s.entity_norm = name_norm(s.entities, self.idf, self._rarest)
+        small, large = (a.entities, b.entities) if len(a.entities) <= len(b.entities) else (
+            b.entities, a.entities)
+        dot = sum(min(v, 3) * min(large[k], 3) * self.idf.get(k, self._rarest) ** 2
+                  for k, v in small.items() if k in large)  # fmt: skip
+        norms = a.entity_norm * b.entity_norm  # type: ignore[operator]
+        return dot / norms if norms else 0.0
+
     def clusters(self) -> dict[str, list[str]]:
         return {s.id: list(s.members) for s in self.stories}
-
-
-class _TimeIndex:
-    """Stories by the weeks of their news days, so that a dated story is compared only with
-    stories of nearby weeks (and with undated ones): the work per article stays flat as the
-    corpus grows in time. Undated stories are compared with every story."""
-
-    def __init__(self, alive: list[_Story | None]) -> None:
-        self.alive = alive
-        self.by_week: dict[int, set[int]] = {}
-        self.undated: set[int] = set()
-        for i in range(len(alive)):
-            self.add(i)
-
-    def _weeks(self, i: int) -> set[int]:
-        story = self.alive[i]
-        return {d // 7 for d in story.days} if story is not None else set()
-
-    def add(self, i: int) -> None:
-        if self.alive[i] is None:
-            return
-        weeks = self._weeks(i)
-        for w in weeks:
-            self.by_week.setdefault(w, set()).add(i)
-        if not weeks:
-            self.undated.add(i)
-
-    def remove(self, i: int) -> None:
-        for w in self._weeks(i):
-            self.by_week.get(w, set()).discard(i)
-        self.undated.discard(i)
-
-    def near(self, i: int) -> set[int]:
-        story = self.alive[i]
-        if story is None:
-            return set()
-        if not story.days:
-            return {j for j, s in enumerate(self.alive) if s is not None}
-        lo = (min(story.days) - MAX_GAP_DAYS) // 7
-        hi = (max(story.days) + MAX_GAP_DAYS) // 7
-        found = set(self.undated)
-        for w in range(lo, hi + 1):
-            found |= self.by_week.get(w, set())
-        return found
 
 
 def _language(story: _Story) -> str | None:
@@ -403,7 +378,7 @@ def compatible(sig: Signals, story: _Story) -> bool:
 
 
 def _compatible(a: _Story, b: _Story) -> bool:
-    gap = _span_gap(a.days, b.days)
+    gap = _span_gap(a.span, b.span)
     if gap is not None:
         return gap <= MAX_GAP_DAYS
     # Months are weaker evidence (inferred, or printed without a year): they rule out only
@@ -426,36 +401,11 @@ def _nearest_mean(sims: np.ndarray) -> float:
     return float(sims.max(axis=axis).mean())
 
 
-def _span_gap(a: list[int], b: list[int]) -> float | None:
+def _span_gap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> float | None:
     """Days between two spans of news days (0 when they overlap), None when either is empty."""
-    if not a or not b:
+    if a is None or b is None:
         return None
-    return float(max(min(b) - max(a), min(a) - max(b), 0))
-
-
-def _sparse_cosine(a: Any, b: Any) -> float:
-    """Cosine of two sparse rows, on their index arrays (scipy's operators cost far more per
-    call than the arithmetic on rows this short)."""
-    if a is None or b is None or not a.nnz or not b.nnz:
-        return 0.0
-    _, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
-    dot = float(a.data[ia] @ b.data[ib])
-    na = math.sqrt(float(a.data @ a.data))
-    nb = math.sqrt(float(b.data @ b.data))
-    return dot / (na * nb) if na and nb else 0.0
-
-
-def _weighted_cosine(
-    a: Counter[str], b: Counter[str], idf: dict[str, float], default: float
-) -> float:
-    if not a or not b:
-        return 0.0
-    dot = sum(
-        min(a[k], 3) * min(b[k], 3) * idf.get(k, default) ** 2 for k in a.keys() & b.keys()
-    )
-    na = math.sqrt(sum((min(v, 3) * idf.get(k, default)) ** 2 for k, v in a.items()))
-    nb = math.sqrt(sum((min(v, 3) * idf.get(k, default)) ** 2 for k, v in b.items()))
-    return dot / (na * nb) if na and nb else 0.0
+    return float(max(b[0] - a[1], a[0] - b[1], 0))
 
 
 def _overlap(a: frozenset[str], b: Counter[str]) -> float:

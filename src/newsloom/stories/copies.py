@@ -17,6 +17,8 @@ import re
 import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -44,6 +46,11 @@ class CopySettings:
     lsh_threshold: float = 0.1
     #: texts with fewer shingles than this are too short to call copies
     min_shingles: int = 12
+    #: copy pairs an article keeps with a copy group it has already joined, nearest in time
+    #: first: a wire printed by a thousand sites then costs each copy a few checks, not a
+    #: thousand (the groups are the same; only pairs inside a group already known are not all
+    #: listed, and the ones kept are those that can join stories, which must be close in time)
+    links_per_group: int = 8
 
 
 def normalised_words(article: Article) -> list[str]:
@@ -84,17 +91,35 @@ def shingles(words: Sequence[str], size: int = SHINGLE) -> set[int]:
     return out
 
 
-def _minhash(items: set[int]) -> LeanMinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=SEED)
-    if items:
-        m.update_batch([struct.pack("<Q", x) for x in items])
+def shingle_array(items: set[int]) -> np.ndarray:
+    """A shingle set as a sorted array: an eighth of a Python set's memory, which matters
+    when every article's set is kept for the containment checks of a large corpus."""
+    return np.array(sorted(items), dtype=np.uint64)
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    """The seeded permutations, drawn once (drawing them is most of a new MinHash's cost)."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+
+
+def _minhash(items: Iterable[int]) -> LeanMinHash:
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_permutations(), scheme="affine32")
+    values = [struct.pack("<Q", int(x)) for x in items]
+    if values:
+        m.update_batch(values)
     return LeanMinHash(m)
 
 
-def containment(a: set[int], b: set[int]) -> float:
-    if not a or not b:
+def containment(a: set[int] | np.ndarray, b: set[int] | np.ndarray) -> float:
+    """Share of the smaller set's shingles found in the other (sets, or sorted arrays)."""
+    if not len(a) or not len(b):
         return 0.0
-    return len(a & b) / min(len(a), len(b))
+    if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
+        shared = len(np.intersect1d(a, b, assume_unique=True))
+    else:
+        shared = len(set(a) & set(b))
+    return shared / min(len(a), len(b))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,22 +132,58 @@ class CopyPair:
 def find_copy_pairs(
     articles: Sequence[Article], settings: CopySettings = CopySettings()
 ) -> list[CopyPair]:
-    """Every pair of articles that are copies of one text, with its containment."""
-    sets = {a.id: shingles(normalised_words(a)) for a in articles}
+    """The pairs of articles that are copies of one text, with their containment: every pair,
+    except that an article keeps at most `links_per_group` with a copy group it already joined
+    (`group_copies` of them gives the same groups as of every pair)."""
+    from newsloom.stories.signals import news_day
+
+    sets = {a.id: shingle_array(shingles(normalised_words(a))) for a in articles}
+    days = {a.id: news_day(a) for a in articles}
     lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=NUM_PERM)
+    groups = _Groups()
     pairs: list[CopyPair] = []
     for art in sorted(articles, key=lambda a: a.id):
         items = sets[art.id]
         if len(items) < settings.min_shingles:
             continue
         sketch = _minhash(items)
-        for other in lsh.query(sketch):
+        links: dict[str, int] = {}
+        day = days[art.id]
+        for other in sorted(lsh.query(sketch), key=lambda o: (_days_apart(day, days[o]), o)):
+            group = groups.find(other)
+            if groups.find(art.id) == group and links.get(group, 0) >= settings.links_per_group:
+                continue
             c = containment(items, sets[other])
             if c >= settings.min_containment:
-                a, b = sorted((art.id, other))
-                pairs.append(CopyPair(a, b, round(c, 3)))
+                pairs.append(CopyPair(other, art.id, round(c, 3)))
+                links[group] = links.get(group, 0) + 1
+                groups.join(art.id, other)
         lsh.insert(art.id, sketch)
     return sorted(pairs, key=lambda p: (p.a, p.b))
+
+
+def _days_apart(a: int | None, b: int | None) -> int:
+    return abs(a - b) if a is not None and b is not None else 10**6
+
+
+class _Groups:
+    """Union-find over article ids (the root of a group is its smallest id)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while x != root:  # path compression
+            self.parent[x], x = root, self.parent.get(x, x)
+        return root
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def group_copies(

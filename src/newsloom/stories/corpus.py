@@ -13,6 +13,7 @@ import newsloom.stories.signals as _signals
 from newsloom.article import Article
 from newsloom.stories.cluster import NAME_KEY, entity_idf
 from newsloom.stories.signals import Signals, signals
+from newsloom.stories.sketch import Terms
 
 
 def corpus_signals(
@@ -35,7 +36,12 @@ def corpus_signals(
         except ValueError:  # every word is a stop word or too common
             rows = None
         if rows is not None:
-            sigs = [replace(s, words=rows[i]) for i, s in enumerate(sigs)]
+            # each row as a `Terms` over the matrix's own arrays (no copy, no scipy object each)
+            rows.sort_indices()
+            at = rows.indptr
+            sigs = [replace(s, words=Terms(rows.indices[at[i] : at[i + 1]],
+                                           rows.data[at[i] : at[i + 1]]))
+                    for i, s in enumerate(sigs)]  # fmt: skip
     idf = entity_idf([s.entities for s in sigs])
     idf.update((NAME_KEY + k, v) for k, v in entity_idf([s.names for s in sigs]).items())
     return sigs, idf

@@ -64,7 +64,7 @@ class Signals:
     cameo: frozenset[str]
     #: the month its news happened when only that is known (dates printed without a year)
     month: int | None = None
-    words: Any = None  # a sparse TF-IDF row, set by `corpus_signals`
+    words: Any = None  # its TF-IDF row (`sketch.Terms`), set by `corpus_signals`
     #: ISO 639-1 language, when detected
     lang: str | None = None
     #: language-neutral name stems (`name_stems`)
