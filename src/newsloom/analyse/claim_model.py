@@ -60,14 +60,27 @@ def _source_kind(parse: Parse, s: int) -> str:
 
 class Counts:
     """Running counts over an article's tokens (quoted ones, finite verbs), made once per
-    article so that each candidate reads its content's share in constant time."""
+    article so that each candidate reads its content's share in constant time; and, per cue,
+    whether another verb of saying governs it (several candidates share a cue)."""
 
-    __slots__ = ("quoted", "verbs")
+    __slots__ = ("nested", "quoted", "verbs")
 
     def __init__(self, parse: Parse, quoted: frozenset[int] | set[int]) -> None:
         toks = parse.tokens
         self.quoted = [0, *accumulate(map(quoted.__contains__, range(len(toks))))]
         self.verbs = [0, *accumulate(t.tag in _FINITE for t in toks)]
+        self.nested: dict[int, bool] = {}
+
+    def under_cue(self, parse: Parse, i: int) -> bool:
+        """A verb of saying among the token's ancestors ("X said Y announced Z")."""
+        found = self.nested.get(i)
+        if found is None:
+            toks = parse.tokens
+            found = any(
+                toks[k].pos == "VERB" and toks[k].lemma in CUE_LEMMAS for k in parse.ancestors(i)
+            )
+            self.nested[i] = found
+        return found
 
     def inside(self, first: int, stop: int) -> int:
         """Quoted tokens in [first, stop)."""
@@ -108,9 +121,7 @@ def claim_features(
     last = toks[b - 1]
     finite = counts.verbs[claim.last + 1] > counts.verbs[claim.first]
     # "X said Y announced Z": a cue under another verb of saying is often the inner report
-    nested = any(
-        toks[k].pos == "VERB" and toks[k].lemma in CUE_LEMMAS for k in parse.ancestors(claim.cue)
-    )
+    nested = counts.under_cue(parse, claim.cue)
     feats = [
         "bias",
         f"shape={shape}",
@@ -167,7 +178,7 @@ def claim_features(
         feats.append("relayed")
     # each construction weighs its features on its own (its own bias too); the cue lemma is
     # also shared across constructions
-    return [f"{shape}:{f}" for f in feats] + ["bias", f"lemma={lemma}", f"source={kind}"]
+    return [*map(f"{shape}:".__add__, feats), "bias", f"lemma={lemma}", f"source={kind}"]
 
 
 def candidates(
@@ -181,17 +192,12 @@ def candidates(
     for claim in claims(parse):
         if claim.source < 0 or _unsaid(parse, claim):
             continue  # reported speech is found through the one who reports it, named or not
-        if claim.shape == "according" and _quotes_directly(parse, claim.cue, quoted):
+        if claim.shape == "according" and counts.inside(*parse.sentence_of(claim.cue)):
             continue  # '"...," X said, according to Y': the credit is the direct quote's
         if 2 * counts.inside(claim.first, claim.last + 1) >= claim.last - claim.first + 1:
             continue
         out.append((claim, claim_features(parse, claim, quoted, people, counts)))
     return out
-
-
-def _quotes_directly(parse: Parse, i: int, quoted: set[int]) -> bool:
-    first, stop = parse.sents[parse.tokens[i].sent]
-    return any(j in quoted for j in range(first, stop))
 
 
 def _unsaid(parse: Parse, claim: Claim) -> bool:
