@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from newsloom.analyse.claim_model import candidates, claim_features, load_claim_model
+from newsloom.analyse.claim_model import Counts, candidates, claim_features, load_claim_model
 from newsloom.analyse.claims import claims
 from newsloom.analyse.parse import Parse
 
@@ -45,6 +45,40 @@ def test_features_are_named_per_construction(parsed: Parsed) -> None:
     feats = claim_features(parse, claim, set())
     assert "clause:lemma=argue" in feats and "clause:link=clause|that" in feats
     assert "lemma=argue" in feats and "bias" in feats
+    assert {"clause:root=True", "clause:nested=False", "clause:finite=True"} <= set(feats)
+    assert {"clause:to_end=True", "clause:from_start=False"} <= set(feats)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "nested", "finite"),
+    [
+        ("Aides said Mills argued that the tax plan would hurt farmers.", "argued", True, True),
+        ("Reporters noted that Mills vowed to repeal the tax.", "vowed", True, False),
+        ("Mills argued that the tax plan would hurt farmers.", "argued", False, True),
+        ("The new governor vowed to repeal the tax.", "vowed", False, False),
+        ("Analysts claim the senator rejected the offer.", "rejected", True, False),
+    ],
+)
+def test_a_cue_under_another_verb_of_saying_and_a_finite_content(
+    parsed: Parsed, text: str, cue: str, nested: bool, finite: bool
+) -> None:
+    parse = parsed(text)
+    found = [c for c in claims(parse) if parse.tokens[c.cue].text == cue]
+    assert found
+    for claim in found:
+        feats = claim_features(parse, claim, set())
+        assert f"{claim.shape}:nested={nested}" in feats
+        assert f"{claim.shape}:finite={finite}" in feats
+
+
+def test_running_counts_give_the_quoted_share(parsed: Parsed) -> None:
+    text = 'Mills said the plan would "hurt every farmer" in the state.'
+    parse = parsed(text)
+    quoted = {i for i, t in enumerate(parse.tokens) if text.index('"') < t.start < text.rindex('"')}
+    counts = Counts(parse, quoted)
+    for first in range(len(parse.tokens)):
+        for stop in range(first, len(parse.tokens) + 1):
+            assert counts.inside(first, stop) == sum(i in quoted for i in range(first, stop))
 
 
 def test_a_mostly_quoted_content_is_left_to_the_direct_quotes(parsed: Parsed) -> None:

@@ -2,10 +2,11 @@
 
 Each candidate is described by named features of its parse (the cue's lemma, tag and arc,
 the shape of the construction, what kind of word the source is, the content's length and
-marker, negation, modality, where the cue stands); a logistic regression learned on PolNeAR's
-train/ split (`training/reported_model.py`) weighs them. The weights ship as
-`resources/reported_model.json` and are read once per process; scoring is a sum of weights,
-no scikit-learn at run time.
+marker, negation, modality, where the cue stands and whether another verb of saying governs
+it, whether the content has a finite verb and where it sits in its sentence); a logistic
+regression learned on PolNeAR's train/ split (`training/reported_model.py`) weighs them. The
+weights ship as `resources/reported_model.json` and are read once per process; scoring is a
+sum of weights, no scikit-learn at run time.
 """
 
 from __future__ import annotations
@@ -16,20 +17,25 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate, repeat
 
 from newsloom.analyse.attribution import is_future
 from newsloom.analyse.claims import Claim, claims
 from newsloom.analyse.entities import People
-from newsloom.analyse.lexicon import words
+from newsloom.analyse.lexicon import CUE_LEMMAS, words
 from newsloom.analyse.parse import Parse, head_of
 
-__all__ = ["ClaimModel", "candidates", "claim_features", "load_claim_model"]
+__all__ = ["ClaimModel", "Counts", "candidates", "claim_features", "load_claim_model"]
 
 RESOURCE = "reported_model.json.gz"
 _PRONOUNS = words("i we you they he she it this that who which one someone many some others")
 _DETS = frozenset({"det", "poss", "nummod"})
 _ENDS = frozenset((".", "?", "!", "”", '"'))
 _MODALS = words("will would could might may should must can 'll wo")
+#: tags of a finite verb: a content that has one is a statement, not just a thing named
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: the weight of a feature the model does not know
+_ZEROS = repeat(0.0)
 
 
 def _bucket(n: int) -> str:
@@ -52,32 +58,70 @@ def _source_kind(parse: Parse, s: int) -> str:
     return "noun"
 
 
+class Counts:
+    """Running counts over an article's tokens (quoted ones, finite verbs), made once per
+    article so that each candidate reads its content's share in constant time; and, per cue,
+    whether another verb of saying governs it (several candidates share a cue)."""
+
+    __slots__ = ("nested", "quoted", "verbs")
+
+    def __init__(self, parse: Parse, quoted: frozenset[int] | set[int]) -> None:
+        toks = parse.tokens
+        self.quoted = [0, *accumulate(map(quoted.__contains__, range(len(toks))))]
+        self.verbs = [0, *accumulate(t.tag in _FINITE for t in toks)]
+        self.nested: dict[int, bool] = {}
+
+    def under_cue(self, parse: Parse, i: int) -> bool:
+        """A verb of saying among the token's ancestors ("X said Y announced Z")."""
+        found = self.nested.get(i)
+        if found is None:
+            toks = parse.tokens
+            found = any(
+                toks[k].pos == "VERB" and toks[k].lemma in CUE_LEMMAS for k in parse.ancestors(i)
+            )
+            self.nested[i] = found
+        return found
+
+    def inside(self, first: int, stop: int) -> int:
+        """Quoted tokens in [first, stop)."""
+        return self.quoted[stop] - self.quoted[first]
+
+
 def claim_features(
     parse: Parse,
     claim: Claim,
     quoted: frozenset[int] | set[int],
     people: People | None = None,
-    share: float | None = None,
+    counts: Counts | None = None,
 ) -> list[str]:
     """The named features of one candidate (`quoted`: indices of tokens inside quotes;
-    `people`: the article's people, when known; `share`: of the content inside quotes, when
-    the caller counted it)."""
+    `people`: the article's people, when known; `counts`: the article's, when the caller
+    made them)."""
+    if counts is None:
+        counts = Counts(parse, quoted)
     toks = parse.tokens
     cue = toks[claim.cue]
     shape, lemma = claim.shape, cue.lemma
     size = claim.last - claim.first + 1
     kind = _source_kind(parse, claim.source)
-    kids = [toks[c] for c in parse.children[claim.cue]]
-    negated = any(k.dep == "neg" for k in kids)
-    modal = any(k.dep == "aux" and k.lower in _MODALS for k in kids)
-    passive = any(k.dep in ("nsubjpass", "auxpass") for k in kids)
+    negated = modal = passive = False
+    for c in parse.children[claim.cue]:
+        k = toks[c]
+        if k.dep == "neg":
+            negated = True
+        elif k.dep == "aux":
+            modal = modal or k.lower in _MODALS
+        elif k.dep in ("nsubjpass", "auxpass"):
+            passive = True
     head = head_of(parse, claim.first, claim.last + 1)
     ht = toks[head]
     has_subject = any(toks[c].dep in ("nsubj", "nsubjpass", "expl") for c in parse.children[head])
-    if share is None:
-        share = sum(i in quoted for i in range(claim.first, claim.last + 1)) / size
+    share = counts.inside(claim.first, claim.last + 1) / size
     a, b = parse.sents[cue.sent]
     last = toks[b - 1]
+    finite = counts.verbs[claim.last + 1] > counts.verbs[claim.first]
+    # "X said Y announced Z": a cue under another verb of saying is often the inner report
+    nested = counts.under_cue(parse, claim.cue)
     feats = [
         "bias",
         f"shape={shape}",
@@ -102,6 +146,13 @@ def claim_features(
         f"cue_quoted={claim.cue in quoted}",
         f"sent_end={last.text in _ENDS}",
         f"first_in_sent={claim.cue == a}",
+        f"root={cue.dep == 'ROOT'}",
+        f"nested={nested}",
+        f"finite={finite}",
+        # how the content sits in its sentence: annotators cut contents at clause edges
+        f"to_end={claim.last >= b - 2}",
+        f"from_start={claim.first <= a + 1}",
+        f"frac={round(4 * size / max(b - a, 1))}",
     ]
     if claim.source >= 0:
         st = toks[claim.source]
@@ -115,7 +166,7 @@ def claim_features(
     feats.append(f"content_lemma={ht.lemma}")
     if shape in ("object", "preposition", "noun"):
         feats.append(f"content_kind={shape}|{_source_kind(parse, head)}")
-    if any(i in quoted for i in range(a, b)):
+    if counts.inside(a, b):
         feats.append("sentence_quotes")
     if negated:
         feats += ["negated", f"negated={shape}"]
@@ -127,7 +178,7 @@ def claim_features(
         feats.append("relayed")
     # each construction weighs its features on its own (its own bias too); the cue lemma is
     # also shared across constructions
-    return [f"{shape}:{f}" for f in feats] + ["bias", f"lemma={lemma}", f"source={kind}"]
+    return [*map(f"{shape}:".__add__, feats), "bias", f"lemma={lemma}", f"source={kind}"]
 
 
 def candidates(
@@ -137,25 +188,16 @@ def candidates(
     the text ("Asked whether ...") is none; one whose content is mostly inside quotation marks
     is left to the direct quotes."""
     out = []
-    before = [0]  # quoted tokens before each token index
-    for i in range(len(parse.tokens)):
-        before.append(before[-1] + (i in quoted))
+    counts = Counts(parse, quoted)
     for claim in claims(parse):
         if claim.source < 0 or _unsaid(parse, claim):
             continue  # reported speech is found through the one who reports it, named or not
-        if claim.shape == "according" and _quotes_directly(parse, claim.cue, quoted):
+        if claim.shape == "according" and counts.inside(*parse.sentence_of(claim.cue)):
             continue  # '"...," X said, according to Y': the credit is the direct quote's
-        size = claim.last - claim.first + 1
-        inside = before[claim.last + 1] - before[claim.first]
-        if 2 * inside >= size:
+        if 2 * counts.inside(claim.first, claim.last + 1) >= claim.last - claim.first + 1:
             continue
-        out.append((claim, claim_features(parse, claim, quoted, people, inside / size)))
+        out.append((claim, claim_features(parse, claim, quoted, people, counts)))
     return out
-
-
-def _quotes_directly(parse: Parse, i: int, quoted: set[int]) -> bool:
-    first, stop = parse.sents[parse.tokens[i].sent]
-    return any(j in quoted for j in range(first, stop))
 
 
 def _unsaid(parse: Parse, claim: Claim) -> bool:
@@ -178,7 +220,7 @@ class ClaimModel:
     threshold: float
 
     def probability(self, features: list[str]) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in features)
+        z = sum(map(self.weights.get, features, _ZEROS))
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
