@@ -119,13 +119,24 @@ def _country_names() -> dict[str, str]:
     return table
 
 
+#: words of the compass: a name made of them alone ("West", "Far North") names a part of the
+#: world in news, though some countries call provinces so (Cameroon's West)
+_COMPASS = words(
+    """
+    north south east west middle far near central northern southern eastern western centre
+    center
+    """
+)
+
+
 @lru_cache(maxsize=1)
 def _subdivisions() -> dict[str, str]:
     import pycountry
 
     table: dict[str, set[str]] = {}
     for s in pycountry.subdivisions:
-        table.setdefault(_key(s.name), set()).add(s.country_code)
+        if not set(_key(s.name).split()) <= _COMPASS:
+            table.setdefault(_key(s.name), set()).add(s.country_code)
     out = {}
     for name, codes in table.items():
         if len(codes) == 1:

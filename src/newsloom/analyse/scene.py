@@ -43,16 +43,6 @@ HOME_DOMINANCE = 1.5
 _DATELINE_TOKENS = 6
 
 
-#: words of the compass: a phrase of them alone names a part of the world, never a country,
-#: though some are the names of one country's provinces
-_COMPASS = words(
-    """
-    north south east west middle far near central northern southern eastern western centre
-    center
-    """
-)
-
-
 def _words(text: str) -> list[str]:
     low = text.lower().replace("’", "'").replace("'s ", " ").replace(",", " ")
     return [w for w in low.removesuffix("'s").split() if w != "the"]
@@ -70,8 +60,6 @@ def country_of(name: str | None, context: str = "") -> str | None:
         ws = _words(text)
         for n in range(min(len(ws), 3), 0, -1):
             for k in range(len(ws) - n + 1):
-                if all(w in _COMPASS for w in ws[k : k + n]):
-                    continue  # "the West", "the Middle East": no one country (Cameroon's West)
                 group = " ".join(ws[k : k + n])
                 seat = seat_name(group)
                 code = place_country(group) or (OFFICES[seat].country if seat else None)
