@@ -2,10 +2,9 @@
 
     .venv/bin/python benchmarks/batch_scale.py [--articles 20000] [--partition-size 500]
 
-Corpus: real texts from ../shared/data, alternating plain text (the ECB+ news reports and the
-PolNeAR articles) and HTML (the htmldate_eval pages and the boilerplate_pages inputs: news,
-blogs, portals), written as gzipped JSON Lines files of 1,000 rows. Past the ~5,200 distinct
-documents the texts cycle, each pass adding one line ("Update N.") so every row is its
+Corpus: real texts from ../shared/data, the ECB+ news reports (plain text) and the htmldate_eval
+pages (HTML), alternating, written as gzipped JSON Lines files of 1,000 rows. Past the ~2,000
+distinct documents the texts cycle, each pass adding one line ("Update N.") so every row is its
 own document (content hashes differ) at the same analysis cost.
 
 Variants, each in its own subprocess, in one run:
@@ -46,7 +45,7 @@ ROWS_PER_FILE = 1000
 
 
 def real_documents(shared: Path) -> list[dict]:
-    """Plain texts (ECB+, PolNeAR) and HTML pages (htmldate_eval, boilerplate_pages), mixed."""
+    """ECB+ texts and htmldate_eval pages, alternating (rows for a JSONL input)."""
     from newsloom.evaluation.published import htmldate_eval_pages
 
     texts = []
@@ -60,10 +59,6 @@ def real_documents(shared: Path) -> list[dict]:
             htmldate_eval_pages(shared / "data" / "htmldate_eval"), key=lambda p: str(p.path)
         )
     ]
-    for path in sorted((shared / "data" / "polnear").glob("*/text/*.txt")):
-        texts.append({"text": path.read_text(encoding="utf-8")})
-    for path in sorted((shared / "data" / "boilerplate_pages").glob("*/input/*.html.gz")):
-        pages.append({"html": gzip.decompress(path.read_bytes()).decode("utf-8", "replace")})
     mixed = []
     for i in range(max(len(texts), len(pages))):
         mixed.extend(group[i] for group in (texts, pages) if i < len(group))
@@ -231,9 +226,8 @@ def main() -> int:
         files = write_corpus(Path(args.shared), args.articles, work)
         print(
             f"python {sys.version.split()[0]}, {os.cpu_count()} cores; {args.articles} rows "
-            "(ECB+ and PolNeAR texts, htmldate_eval and boilerplate_pages HTML) in "
-            f"{len(files)} .jsonl.gz files; partitions of {args.partition_size}; "
-            "one process per variant, in turn"
+            f"(ECB+ texts and htmldate_eval pages) in {len(files)} .jsonl.gz files; partitions "
+            f"of {args.partition_size}; one process per variant, in turn"
         )
         results = {name: measure(name, args, files, work) for name in VARIANTS}
     if args.json:

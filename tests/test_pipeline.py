@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import replace
 
@@ -38,6 +39,14 @@ def _crash(article: Article, ctx: Context) -> Article:
 @stage("test_slow", requires=(), assigns=())
 def _slow(article: Article, ctx: Context) -> Article:
     time.sleep(5)
+    return article
+
+
+@stage("test_spin", requires=(), assigns=())
+def _spin(article: Article, ctx: Context) -> Article:
+    until = time.monotonic() + 5
+    while time.monotonic() < until:
+        pass
     return article
 
 
@@ -88,6 +97,19 @@ def test_time_limit_rejects_a_slow_document() -> None:
     result = pipeline(_doc())
     assert isinstance(result, Rejection)
     assert result.reason is Reason.TIMEOUT
+    assert time.monotonic() - started < 2
+
+
+def test_time_limit_holds_in_a_worker_thread() -> None:
+    # batch workers and the web service run stages in threads, where no signal arrives
+    pipeline = Pipeline(("test_spin",), Settings(max_seconds_per_document=0.2))
+    results: list[Article | Rejection] = []
+    started = time.monotonic()
+    worker = threading.Thread(target=lambda: results.append(pipeline(_doc())))
+    worker.start()
+    worker.join(10)
+    assert len(results) == 1 and isinstance(results[0], Rejection)
+    assert results[0].reason is Reason.TIMEOUT
     assert time.monotonic() - started < 2
 
 

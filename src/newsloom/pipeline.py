@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import gc
 import math
-import signal
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from newsloom.article import Article, Document, Skip
+from newsloom.deadline import Timeout, within
 from newsloom.errors import (
     ConfigError,
     Msg,
@@ -126,34 +124,6 @@ DEFAULT_STAGES: tuple[str, ...] = (
 TEXT_STAGES: tuple[str, ...] = ("extract", "clean", "published", "dates")
 
 
-class _Timeout(Exception):
-    pass
-
-
-@contextmanager
-def _deadline(seconds: float) -> Iterator[None]:
-    """Interrupt the block after `seconds` (main thread on POSIX); elsewhere, a no-op.
-
-    Stages are also checked between each other, so a worker thread still cannot run a document
-    for long past its limit once the slow stage returns.
-    """
-    usable = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
-    if not usable or seconds == math.inf:
-        yield
-        return
-
-    def on_alarm(signum: int, frame: Any) -> None:
-        raise _Timeout
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 @dataclass
 class Pipeline:
     """An ordered, validated chain of stages, callable on one Document."""
@@ -243,9 +213,9 @@ class Pipeline:
         limit = self._limit
         started = time.monotonic()
         try:
-            with _deadline(limit * len(todo)):
+            with within(limit * len(todo)):
                 out = st.batch([items[i] for i in todo], self.ctx)  # type: ignore[misc]
-        except (_Timeout, RejectDocument, *LIBRARY_ERRORS):
+        except (Timeout, RejectDocument, *LIBRARY_ERRORS):
             return False  # one document spoilt the batch: run them one by one
         if len(out) != len(todo) or not all(isinstance(a, Article) for a in out):
             raise TypeError(f"batch form of stage {st.name!r} must return one Article per input")
@@ -263,9 +233,9 @@ class Pipeline:
             return Rejection(doc.source, Reason.TIMEOUT, f"{limit:g} s (before {st.name!r})"), spent
         started = time.monotonic()
         try:
-            with _deadline(limit - spent):
+            with within(limit - spent):
                 result = st.func(article, self.ctx)
-        except _Timeout:
+        except Timeout:
             return Rejection(
                 doc.source, Reason.TIMEOUT, f"{limit:g} s (at stage {st.name!r})"
             ), limit

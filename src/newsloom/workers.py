@@ -1,12 +1,13 @@
 """Worker processes in which the per-document time limit always holds.
 
-The in-process deadline (`pipeline._deadline`, a SIGALRM timer) cannot interrupt a long native
-call: an lxml XPath inside trafilatura, or a regular expression backtracking inside `re`, runs
-to its end before Python sees the signal. A process can always be killed, so documents run in
-pebble worker processes: a chunk that overruns its budget has its worker killed and replaced,
-then its documents run again one at a time, so only the document that overruns on its own is
-rejected (`timeout`). A worker that dies (a segfault in a native library, the kernel's OOM
-killer) is handled the same way, and its document rejected as `worker_died`.
+The in-process deadline (`deadline.within`: a SIGALRM timer, or a watchdog thread) cannot
+interrupt a long native call: an lxml XPath inside trafilatura, or a regular expression
+backtracking inside `re`, runs to its end before Python sees the interruption. A process can
+always be killed, so documents run in pebble worker processes: a chunk that overruns its
+budget has its worker killed and replaced, then its documents run again one at a time, so only
+the document that overruns on its own is rejected (`timeout`). A worker that dies (a segfault
+in a native library, the kernel's OOM killer) is handled the same way, and its document
+rejected as `worker_died`.
 
 Workers die with their parent: a SIGKILLed `ingest` must not leave its analysers running.
 """

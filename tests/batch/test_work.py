@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,6 +24,15 @@ def _typeerror(article: Article, ctx: object) -> Article:
     # a bug, not a library error: the pipeline lets it through, the partition must not
     if "BREAK" in article.raw:
         raise TypeError("unsupported operand")
+    return article
+
+
+@stage("test_batch_spin", requires=("raw",), assigns=())
+def _spin(article: Article, ctx: object) -> Article:
+    # pure Python that never ends on its own: only the time limit stops it
+    until = time.monotonic() + (60 if "SPIN" in article.raw else 0)
+    while time.monotonic() < until:
+        pass
     return article
 
 
@@ -48,6 +59,22 @@ def test_a_document_that_breaks_a_stage_is_a_rejection_not_a_failed_partition() 
     assert [type(x).__name__ for x in out] == ["Article", "Rejection", "Article", "Article"]
     assert out[1].reason == Reason.STAGE_FAILED and "TypeError" in out[1].message
     assert "bad.txt" in out[1].message
+
+
+def test_a_document_over_the_time_limit_in_a_worker_thread_is_a_timeout_rejection() -> None:
+    # Dask runs a partition in a worker thread, where no SIGALRM arrives
+    settings = replace(DEFAULT_SETTINGS, max_seconds_per_document=0.3)
+    pipeline = Pipeline(("extract", "test_batch_spin"), settings)
+    docs = [_doc("A report from the valley.", "a.txt"), _doc("SPIN for ever.", "slow.txt")]
+    docs.append(_doc("Another report from the coast.", "c.txt"))
+    out: list[object] = []
+    worker = threading.Thread(target=lambda: out.extend(analyse(pipeline, docs)))
+    started = time.monotonic()
+    worker.start()
+    worker.join(30)
+    assert time.monotonic() - started < 10
+    assert [type(x).__name__ for x in out] == ["Article", "Rejection", "Article"]
+    assert out[1].reason == Reason.TIMEOUT and "slow.txt" in out[1].message
 
 
 def test_an_fsspec_url_is_expanded_and_read_in_spans() -> None:
