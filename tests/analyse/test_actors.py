@@ -315,3 +315,36 @@ def test_a_leader_in_both_tables_serves_one_country() -> None:
     for name, seat, _, _ in OFFICEHOLDERS:
         if name in leaders:
             assert leaders[name] == OFFICES[seat].country, name
+
+
+# --- bodies the Phoenix dictionaries code -----------------------------------------------------
+# Seen in ../shared/data: "Amazon.com Inc." (newsloom-dev d063, d064: AP and the LA Times),
+# al-Qaeda and the Taliban (PLOVER gold-standard records from several wires), Amnesty
+# International (PLOVER and ECB+ reports).
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Amnesty International accused the army of abuses.", "Amnesty International",
+         "NGOHRIAMN"),
+        ("The Taliban attacked a checkpoint near Kandahar.", "Taliban", "AFGREB"),
+        ("Militants from al-Qaeda claimed the bombing.", "al-Qaeda", "IMGMUSALQ"),
+        ("Hamas fired rockets at southern towns overnight.", "Hamas", "PSEREBHMS"),
+        ("Microsoft agreed to buy the start-up.", "Microsoft", "USABUS"),
+        ("Osama bin Laden praised the attackers in a tape.", "Osama bin Laden", "IMGMUSALQ"),
+    ],
+)  # fmt: skip
+def test_bodies_named_in_the_phoenix_dictionaries(
+    parsed: Parsed, text: str, mention: str, code: str
+) -> None:
+    assert entity(parsed, text, mention).actor_code == code
+
+
+@pytest.mark.parametrize(
+    ("code", "country"),
+    [("USAGOV", "USA"), ("AFGREB", "AFG"), ("IGOUNO", None), ("NGOHRIAMN", None),
+     ("IMGMUSALQ", None), (None, None)],
+)  # fmt: skip
+def test_code_country_of_stateless_actors(code: str | None, country: str | None) -> None:
+    assert actors.code_country(code) == country

@@ -30,6 +30,7 @@ from newsloom.analyse.gazetteer import fold
 from newsloom.analyse.lexicon import ROLE_WORDS, TITLE_ABBREVIATIONS, words
 from newsloom.analyse.offices import LEADERS, OFFICEHOLDERS, OFFICES, seat_name
 from newsloom.analyse.parse import Parse, head_of
+from newsloom.analyse.phoenix import phoenix_body
 from newsloom.analyse.roles import (
     INSTITUTION_HEADS,
     NATIONAL_ROLES,
@@ -178,10 +179,15 @@ def country_name(code: str) -> str:
     return getattr(c, "common_name", None) or c.name
 
 
+#: Code prefixes of actors that belong to no country (CAMEO's IGO, NGO and IMG).
+_STATELESS = ("IGO", "NGO", "IMG")
+
+
 def code_country(code: str | None) -> str | None:
     """The country part of a CAMEO-style actor code ("USAGOV" -> "USA"); None for none and
-    for an international body ("IGOUNO"), which has no country."""
-    if not code or len(code) < 3 or not code[:3].isalpha() or code.startswith("IGO"):
+    for an international body, an NGO or an international militant group ("IGOUNO",
+    "NGOHRIAMN", "IMGMUSALQ"), which have no country."""
+    if not code or len(code) < 3 or not code[:3].isalpha() or code.startswith(_STATELESS):
         return None
     return code[:3].upper()
 
@@ -481,6 +487,7 @@ def resolve_actors(
         if e.label == "PERSON":
             person = at(head_of(parse, first, stop)) if at is not None else None
             code = codes.get(id(person)) if person is not None else None
+            code = code or phoenix_body(e.canonical)  # an armed group's leader
             out.append(Entity(e.text, e.start, e.end, e.label, e.canonical, code))
             continue
         out.append(_resolve_other(parse, e, first, stop))
@@ -520,6 +527,9 @@ def _resolve_other(parse: Parse, e: Entity, first: int, stop: int) -> Entity:
     place = REGIONS.get(key) or _subdivisions().get(key)
     if place is not None and e.label in ("ORG", "FAC"):
         return Entity(e.text, e.start, e.end, "GPE", e.canonical, None)
+    code = phoenix_body(name) if e.label in ("ORG", "NORP") else None
+    if code is not None:  # "Amnesty International", "the Taliban", "al-Qaeda"
+        return Entity(e.text, e.start, e.end, e.label, e.canonical, code)
     if e.label == "ORG":
         parts = [w.replace(".", "") for w in canonical_text(name).split()]
         country = None
