@@ -182,11 +182,14 @@ def load_model(name: str) -> Any:
     from spacy.attrs import ORTH
     from spacy.language import Language
 
+    from newsloom.analyse.attribute_rules import use_attribute_rules
+
     if not Language.has_factory(PARAGRAPH_COMPONENT):
         Language.component(PARAGRAPH_COMPONENT, func=_line_starts)
     nlp = spacy.load(name)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    use_attribute_rules(nlp)
     for abbreviation in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
