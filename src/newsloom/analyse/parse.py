@@ -183,6 +183,7 @@ def load_model(name: str) -> Any:
     from spacy.language import Language
 
     from newsloom.analyse.attribute_rules import use_attribute_rules
+    from newsloom.analyse.lemmas import use_remembered_lemmas
 
     if not Language.has_factory(PARAGRAPH_COMPONENT):
         Language.component(PARAGRAPH_COMPONENT, func=_line_starts)
@@ -190,6 +191,7 @@ def load_model(name: str) -> Any:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     use_attribute_rules(nlp)
+    use_remembered_lemmas(nlp)
     for abbreviation in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
