@@ -34,7 +34,9 @@ _QUOTED = re.compile(r"“([^”]{20,})”")
 
 def article(make_article, id: str, text: str, **kw):
     """An article whose “...” stretches are marked as direct quotes (as the quote stage does)."""
-    quotes = tuple(Quote(m.group(1), m.start(1), m.end(1), "direct") for m in _QUOTED.finditer(text))
+    quotes = tuple(
+        Quote(m.group(1), m.start(1), m.end(1), "direct") for m in _QUOTED.finditer(text)
+    )
     return make_article(id, text, quotes=quotes, **kw)
 
 

@@ -160,11 +160,10 @@ def find_copy_pairs(
     ordered = sorted(
         (a for a in articles if len(sets[a.id]) >= settings.min_shingles), key=lambda a: a.id
     )
+    window = settings.passage_words - 7  # an 8-word stretch per fingerprint
+    texts = [sets[a.id] for a in ordered]
     by_passage = (
-        passage_candidates([sets[a.id] for a in ordered], settings.passage_words - 7,
-                           settings.passage_most)  # fmt: skip
-        if settings.passage_words
-        else {}
+        passage_candidates(texts, window, settings.passage_most) if settings.passage_words else {}
     )
     lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=NUM_PERM)
     groups = _Groups()
