@@ -5,7 +5,7 @@ The comparisons get their best case: MiniLM embeddings (the same lead text newsl
 average-link agglomerative clustering at the distance threshold that scores best on the very
 set being scored, and MinHash (word 3-shingles, Jaccard) at its best threshold there too.
 newsloom's own thresholds were chosen elsewhere (see `training/story_model.py` and
-`stories.copies.CopySettings`).
+`training/copy_model.py`).
 """
 
 from __future__ import annotations

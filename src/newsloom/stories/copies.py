@@ -1,14 +1,19 @@
-"""Copies: articles that carry one text, found by MinHash LSH and checked by containment.
+"""Copies: articles that carry one text, found by MinHash LSH and decided on narrative reuse.
 
 A wire story reaches many sites with different boilerplate, cut at different lengths, with a
-paragraph added or dropped, or machine-"spun" (words swapped for synonyms). Two texts are copies
-when most word shingles of the shorter one occur in the longer one (containment, not
-resemblance: a short copy of a long text is still a copy). Texts are compared after the words a
-spinner swaps are put back (the clean stage's spun markers) and entity mentions are replaced by
-their canonical names, so "Russian Federation" and "Russia" shingle alike.
+paragraph added or dropped, or machine-"spun" (words swapped for synonyms); another version of
+it, or a partial rewrite, keeps only some of its sentences. Texts are compared after the words
+a spinner swaps are put back (the clean stage's spun markers) and entity mentions are replaced
+by their canonical names, so "Russian Federation" and "Russia" shingle alike; the words of
+direct quotations are left out, since independent reports share what was quoted while copies
+share the reporter's own narrative. Two texts are copies when the model of `reuse` finds their
+narrative reused: much of the shorter one contained in the other (a short copy of a long text
+is still a copy), or a long passage of it repeated word for word (a partial rewrite).
 
-MinHash LSH (datasketch) proposes candidate pairs in near-linear time; each candidate is then
-checked exactly on its shingle sets. Hashes are seeded, so groups are the same in every process.
+MinHash LSH (datasketch) proposes candidate pairs in near-linear time, and so do the winnowed
+fingerprints of `passages` for texts that share a passage but resemble each other little; the
+evidence is computed exactly on each candidate's shingles. Hashes are seeded, so groups are the
+same in every process.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 from newsloom.article import Article
 from newsloom.hashing import stable_hash
 from newsloom.stories.model import CopyGroup
+from newsloom.stories.passages import passage_candidates
+from newsloom.stories.reuse import CopyModel, Shingled, default_copy_model, evidence
 
 #: words per shingle: three words survive most of a spinner's swaps in between
 SHINGLE = 3
@@ -36,12 +43,10 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 @dataclass(frozen=True, slots=True)
 class CopySettings:
-    """Thresholds, chosen on the demo corpus's copies (never on the set that is scored)."""
+    """Settings of the copy step; whether a candidate is a copy is the model's call
+    (`reuse.CopyModel`, trained and its threshold chosen by `training/copy_model.py`, never on a
+    set that is scored)."""
 
-    #: share of the shorter text's shingles found in the longer one
-    #: midway between the demo corpus's highest non-copy pair (0.16) and its lowest copy pair
-    #: (the spun one, 0.39)
-    min_containment: float = 0.28
     #: LSH proposes pairs above this estimated resemblance (low: containment decides)
     lsh_threshold: float = 0.1
     #: texts with fewer shingles than this are too short to call copies
@@ -51,6 +56,13 @@ class CopySettings:
     #: thousand (the groups are the same; only pairs inside a group already known are not all
     #: listed, and the ones kept are those that can join stories, which must be close in time)
     links_per_group: int = 8
+    #: passages this many words long (or longer) that two texts share make them candidates
+    #: surely (`passages`: winnowed fingerprints); 0: LSH candidates only
+    passage_words: int = 20
+    #: a fingerprint more texts than this share is a set phrase, not a candidate
+    passage_most: int = 50
+    #: the model that decides; None: the shipped one
+    model: CopyModel | None = None
 
 
 def normalised_words(article: Article) -> list[str]:
@@ -82,19 +94,22 @@ def normalised_words(article: Article) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
+def shingle_sequence(words: Sequence[str], size: int = SHINGLE) -> list[int]:
+    """Seeded 64-bit hashes of the word n-grams, in text order (stable across processes)."""
+    return [
+        int(stable_hash(" ".join(words[i : i + size]), size=8), 16)
+        for i in range(max(len(words) - size + 1, 0))
+    ]
+
+
 def shingles(words: Sequence[str], size: int = SHINGLE) -> set[int]:
-    """Seeded 64-bit hashes of the word n-grams (stable across processes)."""
-    out = set()
-    for i in range(max(len(words) - size + 1, 0)):
-        digest = stable_hash(" ".join(words[i : i + size]), size=8)
-        out.add(int(digest, 16))
-    return out
+    """The distinct shingle hashes of the words."""
+    return set(shingle_sequence(words, size))
 
 
-def shingle_array(items: set[int]) -> np.ndarray:
-    """A shingle set as a sorted array: an eighth of a Python set's memory, which matters
-    when every article's set is kept for the containment checks of a large corpus."""
-    return np.array(sorted(items), dtype=np.uint64)
+def shingled(article: Article) -> Shingled:
+    """An article's narrative shingles, distinct and in order (what `reuse.evidence` reads)."""
+    return Shingled.of(shingle_sequence(normalised_words(article)))
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +142,8 @@ class CopyPair:
     a: str
     b: str
     containment: float
+    #: words in the longest narrative passage the two share
+    passage: int = 0
 
 
 def find_copy_pairs(
@@ -137,25 +154,33 @@ def find_copy_pairs(
     (`group_copies` of them gives the same groups as of every pair)."""
     from newsloom.stories.signals import news_day
 
-    sets = {a.id: shingle_array(shingles(normalised_words(a))) for a in articles}
+    model = settings.model or default_copy_model()
+    sets = {a.id: shingled(a) for a in articles}
     days = {a.id: news_day(a) for a in articles}
+    ordered = sorted(
+        (a for a in articles if len(sets[a.id]) >= settings.min_shingles), key=lambda a: a.id
+    )
+    window = settings.passage_words - 7  # an 8-word stretch per fingerprint
+    texts = [sets[a.id] for a in ordered]
+    by_passage = (
+        passage_candidates(texts, window, settings.passage_most) if settings.passage_words else {}
+    )
     lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=NUM_PERM)
     groups = _Groups()
     pairs: list[CopyPair] = []
-    for art in sorted(articles, key=lambda a: a.id):
+    for at, art in enumerate(ordered):
         items = sets[art.id]
-        if len(items) < settings.min_shingles:
-            continue
-        sketch = _minhash(items)
+        sketch = _minhash(items.unique)
         links: dict[str, int] = {}
         day = days[art.id]
-        for other in sorted(lsh.query(sketch), key=lambda o: (_days_apart(day, days[o]), o)):
+        candidates = set(lsh.query(sketch)) | {ordered[i].id for i in by_passage.get(at, ())}
+        for other in sorted(candidates, key=lambda o: (_days_apart(day, days[o]), o)):
             group = groups.find(other)
             if groups.find(art.id) == group and links.get(group, 0) >= settings.links_per_group:
                 continue
-            c = containment(items, sets[other])
-            if c >= settings.min_containment:
-                pairs.append(CopyPair(other, art.id, round(c, 3)))
+            ev = evidence(items, sets[other], SHINGLE)
+            if model.is_copy(ev):
+                pairs.append(CopyPair(other, art.id, round(ev.containment, 3), ev.passage))
                 links[group] = links.get(group, 0) + 1
                 groups.join(art.id, other)
         lsh.insert(art.id, sketch)
