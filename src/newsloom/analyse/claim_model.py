@@ -3,7 +3,8 @@
 Each candidate is described by named features of its parse (the cue's lemma, tag and arc,
 the shape of the construction, what kind of word the source is, the content's length and
 marker, negation, modality, where the cue stands and whether another verb of saying governs
-it, whether the content has a finite verb and where it sits in its sentence); a logistic
+it, whether the content has a finite verb and where it sits in its sentence, the word before
+the cue and its particle, and which other candidates the same cue offers); a logistic
 regression learned on PolNeAR's train/ split (`training/reported_model.py`) weighs them. The
 weights ship as `resources/reported_model.json` and are read once per process; scoring is a
 sum of weights, no scikit-learn at run time.
@@ -60,16 +61,26 @@ def _source_kind(parse: Parse, s: int) -> str:
 
 class Counts:
     """Running counts over an article's tokens (quoted ones, finite verbs), made once per
-    article so that each candidate reads its content's share in constant time; and, per cue,
-    whether another verb of saying governs it (several candidates share a cue)."""
+    article so that each candidate reads its content's share in constant time; per cue,
+    whether another verb of saying governs it and the candidates it offers (a cue offers
+    several: "urged Congress to act" is an object and an infinitive)."""
 
-    __slots__ = ("nested", "quoted", "verbs")
+    __slots__ = ("by_cue", "nested", "quoted", "verbs")
 
-    def __init__(self, parse: Parse, quoted: frozenset[int] | set[int]) -> None:
+    def __init__(
+        self, parse: Parse, quoted: frozenset[int] | set[int], found: list[Claim] | None = None
+    ) -> None:
         toks = parse.tokens
         self.quoted = [0, *accumulate(map(quoted.__contains__, range(len(toks))))]
         self.verbs = [0, *accumulate(t.tag in _FINITE for t in toks)]
         self.nested: dict[int, bool] = {}
+        self.by_cue: dict[int, list[Claim]] = {}
+        for c in found or ():
+            self.by_cue.setdefault(c.cue, []).append(c)
+
+    def siblings(self, claim: Claim) -> list[Claim]:
+        """The candidates of the claim's cue (the claim itself at least)."""
+        return self.by_cue.get(claim.cue) or [claim]
 
     def under_cue(self, parse: Parse, i: int) -> bool:
         """A verb of saying among the token's ancestors ("X said Y announced Z")."""
@@ -98,7 +109,7 @@ def claim_features(
     `people`: the article's people, when known; `counts`: the article's, when the caller
     made them)."""
     if counts is None:
-        counts = Counts(parse, quoted)
+        counts = Counts(parse, quoted, claims(parse))
     toks = parse.tokens
     cue = toks[claim.cue]
     shape, lemma = claim.shape, cue.lemma
@@ -122,6 +133,15 @@ def claim_features(
     finite = counts.verbs[claim.last + 1] > counts.verbs[claim.first]
     # "X said Y announced Z": a cue under another verb of saying is often the inner report
     nested = counts.under_cue(parse, claim.cue)
+    # what else the cue offers: a verb whose only candidate is its object reads otherwise
+    # than one with a clause beside it ("told reporters that ...")
+    siblings = counts.siblings(claim)
+    longest = all(o.last - o.first <= size - 1 for o in siblings)
+    shapes = "|".join(sorted({o.shape for o in siblings}))
+    before = toks[claim.cue - 1].lower if claim.cue > 0 else ""
+    after = toks[claim.cue + 1].pos if claim.cue + 1 < len(toks) else ""
+    particle = next((toks[c].lower for c in parse.children[claim.cue] if toks[c].dep == "prt"), "")
+    order = "before" if claim.cue < claim.first else "after"
     feats = [
         "bias",
         f"shape={shape}",
@@ -141,7 +161,7 @@ def claim_features(
         f"head_pos={shape}|{ht.pos}",
         f"head_tag={ht.tag}",
         f"clause={shape}|{has_subject}",
-        f"order={shape}|{'before' if claim.cue < claim.first else 'after'}",
+        f"order={shape}|{order}",
         f"quoted={shape}|{round(share * 4)}",
         f"cue_quoted={claim.cue in quoted}",
         f"sent_end={last.text in _ENDS}",
@@ -153,6 +173,15 @@ def claim_features(
         f"to_end={claim.last >= b - 2}",
         f"from_start={claim.first <= a + 1}",
         f"frac={round(4 * size / max(b - a, 1))}",
+        f"siblings={min(len(siblings), 4)}",
+        f"longest={longest}",
+        f"sibling_shapes={shapes}",
+        f"before={before}",
+        f"after={after}",
+        f"particle={particle}",
+        f"lemma_order={lemma}|{order}",
+        f"lemma_head_dep={lemma}|{ht.dep}",
+        f"lemma_head_pos={lemma}|{ht.pos}",
     ]
     if claim.source >= 0:
         st = toks[claim.source]
@@ -188,8 +217,9 @@ def candidates(
     the text ("Asked whether ...") is none; one whose content is mostly inside quotation marks
     is left to the direct quotes."""
     out = []
-    counts = Counts(parse, quoted)
-    for claim in claims(parse):
+    found = claims(parse)
+    counts = Counts(parse, quoted, found)
+    for claim in found:
         if claim.source < 0 or _unsaid(parse, claim):
             continue  # reported speech is found through the one who reports it, named or not
         if claim.shape == "according" and counts.inside(*parse.sentence_of(claim.cue)):
