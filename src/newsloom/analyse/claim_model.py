@@ -3,8 +3,8 @@
 Each candidate is described by named features of its parse (the cue's lemma, tag and arc,
 the shape of the construction, what kind of word the source is, the content's length and
 marker, negation, modality, where the cue stands and whether another verb of saying governs
-it, whether the content has a finite verb and where it sits in its sentence, the word before
-the cue and its particle, and which other candidates the same cue offers); a logistic
+it, whether the content has a finite verb and where it sits in its sentence, and which other
+candidates the same cue offers); a logistic
 regression learned on PolNeAR's train/ split (`training/reported_model.py`) weighs them. The
 weights ship as `resources/reported_model.json` and are read once per process; scoring is a
 sum of weights, no scikit-learn at run time.
@@ -78,10 +78,6 @@ class Counts:
         for c in found or ():
             self.by_cue.setdefault(c.cue, []).append(c)
 
-    def siblings(self, claim: Claim) -> list[Claim]:
-        """The candidates of the claim's cue (the claim itself at least)."""
-        return self.by_cue.get(claim.cue) or [claim]
-
     def under_cue(self, parse: Parse, i: int) -> bool:
         """A verb of saying among the token's ancestors ("X said Y announced Z")."""
         found = self.nested.get(i)
@@ -96,6 +92,52 @@ class Counts:
     def inside(self, first: int, stop: int) -> int:
         """Quoted tokens in [first, stop)."""
         return self.quoted[stop] - self.quoted[first]
+
+
+def _cue_features(
+    parse: Parse, cue_at: int, quoted: frozenset[int] | set[int], counts: Counts
+) -> tuple[list[str], bool]:
+    """The features every candidate of one cue shares (unprefixed), and whether it is negated."""
+    toks = parse.tokens
+    cue = toks[cue_at]
+    lemma = cue.lemma
+    negated = modal = passive = False
+    for c in parse.children[cue_at]:
+        k = toks[c]
+        if k.dep == "neg":
+            negated = True
+        elif k.dep == "aux":
+            modal = modal or k.lower in _MODALS
+        elif k.dep in ("nsubjpass", "auxpass"):
+            passive = True
+    a, b = parse.sents[cue.sent]
+    # what else the cue offers: a verb whose only candidate is its object reads otherwise
+    # than one with a clause beside it ("told reporters that ...")
+    siblings = counts.by_cue.get(cue_at, ())
+    feats = [
+        "bias",
+        f"lemma={lemma}",
+        f"tag={cue.tag}",
+        f"dep={cue.dep}",
+        f"cue_quoted={cue_at in quoted}",
+        f"sent_end={toks[b - 1].text in _ENDS}",
+        f"first_in_sent={cue_at == a}",
+        f"root={cue.dep == 'ROOT'}",
+        # "X said Y announced Z": a cue under another verb of saying is often the inner report
+        f"nested={counts.under_cue(parse, cue_at)}",
+        f"siblings={min(max(len(siblings), 1), 4)}",
+    ]
+    if siblings:
+        feats.append(f"sibling_shapes={'|'.join(sorted({o.shape for o in siblings}))}")
+    if counts.inside(a, b):
+        feats.append("sentence_quotes")
+    if negated:
+        feats.append("negated")
+    if modal:
+        feats += ["modal", f"modal={lemma}"]
+    if passive:
+        feats += ["passive", f"passive={lemma}"]
+    return feats, negated
 
 
 def claim_features(
@@ -113,45 +155,29 @@ def claim_features(
     toks = parse.tokens
     cue = toks[claim.cue]
     shape, lemma = claim.shape, cue.lemma
+    prefix = f"{shape}:"
+    plain, negated = _cue_features(parse, claim.cue, quoted, counts)
+    if negated:
+        plain.append(f"negated={shape}")
     size = claim.last - claim.first + 1
     kind = _source_kind(parse, claim.source)
-    negated = modal = passive = False
-    for c in parse.children[claim.cue]:
-        k = toks[c]
-        if k.dep == "neg":
-            negated = True
-        elif k.dep == "aux":
-            modal = modal or k.lower in _MODALS
-        elif k.dep in ("nsubjpass", "auxpass"):
-            passive = True
     head = head_of(parse, claim.first, claim.last + 1)
     ht = toks[head]
     has_subject = any(toks[c].dep in ("nsubj", "nsubjpass", "expl") for c in parse.children[head])
     share = counts.inside(claim.first, claim.last + 1) / size
     a, b = parse.sents[cue.sent]
-    last = toks[b - 1]
     finite = counts.verbs[claim.last + 1] > counts.verbs[claim.first]
-    # "X said Y announced Z": a cue under another verb of saying is often the inner report
-    nested = counts.under_cue(parse, claim.cue)
-    # what else the cue offers: a verb whose only candidate is its object reads otherwise
-    # than one with a clause beside it ("told reporters that ...")
-    siblings = counts.siblings(claim)
+    siblings = counts.by_cue.get(claim.cue, ())
     longest = all(o.last - o.first <= size - 1 for o in siblings)
-    shapes = "|".join(sorted({o.shape for o in siblings}))
-    before = toks[claim.cue - 1].lower if claim.cue > 0 else ""
-    after = toks[claim.cue + 1].pos if claim.cue + 1 < len(toks) else ""
-    particle = next((toks[c].lower for c in parse.children[claim.cue] if toks[c].dep == "prt"), "")
+    if not siblings:
+        plain.append(f"sibling_shapes={shape}")
     order = "before" if claim.cue < claim.first else "after"
     feats = [
-        "bias",
         f"shape={shape}",
-        f"lemma={lemma}",
         f"shape_lemma={shape}|{lemma}",
         f"link={shape}|{claim.link}",
         f"lemma_link={lemma}|{claim.link}",
-        f"tag={cue.tag}",
         f"shape_tag={shape}|{cue.tag}",
-        f"dep={cue.dep}",
         f"shape_dep={shape}|{cue.dep}",
         f"source={kind}",
         f"shape_source={shape}|{kind}",
@@ -163,25 +189,13 @@ def claim_features(
         f"clause={shape}|{has_subject}",
         f"order={shape}|{order}",
         f"quoted={shape}|{round(share * 4)}",
-        f"cue_quoted={claim.cue in quoted}",
-        f"sent_end={last.text in _ENDS}",
-        f"first_in_sent={claim.cue == a}",
-        f"root={cue.dep == 'ROOT'}",
-        f"nested={nested}",
         f"finite={finite}",
         # how the content sits in its sentence: annotators cut contents at clause edges
         f"to_end={claim.last >= b - 2}",
         f"from_start={claim.first <= a + 1}",
         f"frac={round(4 * size / max(b - a, 1))}",
-        f"siblings={min(len(siblings), 4)}",
         f"longest={longest}",
-        f"sibling_shapes={shapes}",
-        f"before={before}",
-        f"after={after}",
-        f"particle={particle}",
-        f"lemma_order={lemma}|{order}",
-        f"lemma_head_dep={lemma}|{ht.dep}",
-        f"lemma_head_pos={lemma}|{ht.pos}",
+        f"content_lemma={ht.lemma}",
     ]
     if claim.source >= 0:
         st = toks[claim.source]
@@ -192,22 +206,19 @@ def claim_features(
         dets = [toks[c].lower for c in parse.children[claim.source] if toks[c].dep in _DETS]
         feats.append(f"source_det={dets[0] if dets else ''}")
         feats.append(f"source_dep={shape}|{st.dep}")
-    feats.append(f"content_lemma={ht.lemma}")
     if shape in ("object", "preposition", "noun"):
         feats.append(f"content_kind={shape}|{_source_kind(parse, head)}")
-    if counts.inside(a, b):
-        feats.append("sentence_quotes")
-    if negated:
-        feats += ["negated", f"negated={shape}"]
-    if modal:
-        feats += ["modal", f"modal={lemma}"]
-    if passive:
-        feats += ["passive", f"passive={lemma}"]
     if claim.relayed:
         feats.append("relayed")
     # each construction weighs its features on its own (its own bias too); the cue lemma is
     # also shared across constructions
-    return [*map(f"{shape}:".__add__, feats), "bias", f"lemma={lemma}", f"source={kind}"]
+    return [
+        *map(prefix.__add__, plain),
+        *map(prefix.__add__, feats),
+        "bias",
+        f"lemma={lemma}",
+        f"source={kind}",
+    ]
 
 
 def candidates(
