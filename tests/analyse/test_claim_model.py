@@ -109,3 +109,28 @@ def test_according_to_in_a_sentence_that_quotes_is_the_quotes_credit(
     quoted = {i for i, t in enumerate(parse.tokens) if marks[0] <= t.start < marks[1]}
     assert any(c.shape == "according" for c in claims(parse))
     assert not [c for c, _ in candidates(parse, quoted) if c.shape == "according"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "shape", "siblings", "shapes", "longest"),
+    [
+        ("Mills told reporters that the tax plan would hurt farmers.", "told", "clause", 2,
+         "clause|object", True),
+        ("Mills told reporters that the tax plan would hurt farmers.", "told", "object", 2,
+         "clause|object", False),
+        ("Union leaders urged members to reject the offer.", "urged", "infinitive", 2,
+         "infinitive|object", True),
+        ("The senator denied the allegations.", "denied", "object", 1, "object", True),
+        ("Mills argued that the tax plan would hurt farmers.", "argued", "clause", 1, "clause",
+         True),
+    ],
+)  # fmt: skip
+def test_the_other_candidates_of_the_same_cue(
+    parsed: Parsed, text: str, cue: str, shape: str, siblings: int, shapes: str, longest: bool
+) -> None:
+    parse = parsed(text)
+    (claim,) = [c for c in claims(parse) if c.shape == shape and parse.tokens[c.cue].text == cue]
+    feats = claim_features(parse, claim, set())
+    assert f"{shape}:siblings={siblings}" in feats
+    assert f"{shape}:sibling_shapes={shapes}" in feats
+    assert f"{shape}:longest={longest}" in feats

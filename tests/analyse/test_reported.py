@@ -86,6 +86,34 @@ def test_according_to_a_medium_is_a_relay_not_a_speaker(quotes_of: QuotesOf) -> 
     )
 
 
+# An outlet's own report ("The New York Times reported that" in nyt_2016-04-25 "trump-s-aging-
+# air-fleet", "Politico reported" in breitbart_2015-12-04 "bellwether-county", "CNN reported"
+# in usa-today_2016-05-05 "spoiler-no-more-kasich", "Fox News reported on Thursday that" in
+# west-journal_2015-11-12 "the-fbi-just-made"): the outlet relays, it is not the speaker.
+@pytest.mark.parametrize(
+    ("text", "content", "via"),
+    [
+        ("Anna Kowalski rejected the new timetable, CNN reported.",
+         "Anna Kowalski rejected the new timetable", "CNN"),
+        ("Reuters reported that the two governments had agreed on a new timetable.",
+         "the two governments had agreed on a new timetable", "Reuters"),
+        ("The New York Times reported on Monday that the factory would close in the spring.",
+         "the factory would close in the spring", "The New York Times"),
+        ("The talks would resume in Riga next week, Politico reported.",
+         "The talks would resume in Riga next week", "Politico"),
+        ("The Associated Press reported the mayor had resigned after the vote.",
+         "the mayor had resigned after the vote", "The Associated Press"),
+    ],
+)  # fmt: skip
+def test_an_outlets_own_report_is_a_relay_not_a_speaker(
+    quotes_of: QuotesOf, text: str, content: str, via: str
+) -> None:
+    found = [q for q in indirect(quotes_of(text)) if q.text == content]
+    assert found, [q.text for q in indirect(quotes_of(text))]
+    (q,) = found
+    assert names_match(q.via, via) and q.speaker is None and q.confidence == 0.0
+
+
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [

@@ -3,7 +3,8 @@
 Each candidate is described by named features of its parse (the cue's lemma, tag and arc,
 the shape of the construction, what kind of word the source is, the content's length and
 marker, negation, modality, where the cue stands and whether another verb of saying governs
-it, whether the content has a finite verb and where it sits in its sentence); a logistic
+it, whether the content has a finite verb and where it sits in its sentence, and which other
+candidates the same cue offers); a logistic
 regression learned on PolNeAR's train/ split (`training/reported_model.py`) weighs them. The
 weights ship as `resources/reported_model.json` and are read once per process; scoring is a
 sum of weights, no scikit-learn at run time.
@@ -60,16 +61,22 @@ def _source_kind(parse: Parse, s: int) -> str:
 
 class Counts:
     """Running counts over an article's tokens (quoted ones, finite verbs), made once per
-    article so that each candidate reads its content's share in constant time; and, per cue,
-    whether another verb of saying governs it (several candidates share a cue)."""
+    article so that each candidate reads its content's share in constant time; per cue,
+    whether another verb of saying governs it and the candidates it offers (a cue offers
+    several: "urged Congress to act" is an object and an infinitive)."""
 
-    __slots__ = ("nested", "quoted", "verbs")
+    __slots__ = ("by_cue", "nested", "quoted", "verbs")
 
-    def __init__(self, parse: Parse, quoted: frozenset[int] | set[int]) -> None:
+    def __init__(
+        self, parse: Parse, quoted: frozenset[int] | set[int], found: list[Claim] | None = None
+    ) -> None:
         toks = parse.tokens
         self.quoted = [0, *accumulate(map(quoted.__contains__, range(len(toks))))]
         self.verbs = [0, *accumulate(t.tag in _FINITE for t in toks)]
         self.nested: dict[int, bool] = {}
+        self.by_cue: dict[int, list[Claim]] = {}
+        for c in found or ():
+            self.by_cue.setdefault(c.cue, []).append(c)
 
     def under_cue(self, parse: Parse, i: int) -> bool:
         """A verb of saying among the token's ancestors ("X said Y announced Z")."""
@@ -87,6 +94,52 @@ class Counts:
         return self.quoted[stop] - self.quoted[first]
 
 
+def _cue_features(
+    parse: Parse, cue_at: int, quoted: frozenset[int] | set[int], counts: Counts
+) -> tuple[list[str], bool]:
+    """The features every candidate of one cue shares (unprefixed), and whether it is negated."""
+    toks = parse.tokens
+    cue = toks[cue_at]
+    lemma = cue.lemma
+    negated = modal = passive = False
+    for c in parse.children[cue_at]:
+        k = toks[c]
+        if k.dep == "neg":
+            negated = True
+        elif k.dep == "aux":
+            modal = modal or k.lower in _MODALS
+        elif k.dep in ("nsubjpass", "auxpass"):
+            passive = True
+    a, b = parse.sents[cue.sent]
+    # what else the cue offers: a verb whose only candidate is its object reads otherwise
+    # than one with a clause beside it ("told reporters that ...")
+    siblings = counts.by_cue.get(cue_at, ())
+    feats = [
+        "bias",
+        f"lemma={lemma}",
+        f"tag={cue.tag}",
+        f"dep={cue.dep}",
+        f"cue_quoted={cue_at in quoted}",
+        f"sent_end={toks[b - 1].text in _ENDS}",
+        f"first_in_sent={cue_at == a}",
+        f"root={cue.dep == 'ROOT'}",
+        # "X said Y announced Z": a cue under another verb of saying is often the inner report
+        f"nested={counts.under_cue(parse, cue_at)}",
+        f"siblings={min(max(len(siblings), 1), 4)}",
+    ]
+    if siblings:
+        feats.append(f"sibling_shapes={'|'.join(sorted({o.shape for o in siblings}))}")
+    if counts.inside(a, b):
+        feats.append("sentence_quotes")
+    if negated:
+        feats.append("negated")
+    if modal:
+        feats += ["modal", f"modal={lemma}"]
+    if passive:
+        feats += ["passive", f"passive={lemma}"]
+    return feats, negated
+
+
 def claim_features(
     parse: Parse,
     claim: Claim,
@@ -98,40 +151,33 @@ def claim_features(
     `people`: the article's people, when known; `counts`: the article's, when the caller
     made them)."""
     if counts is None:
-        counts = Counts(parse, quoted)
+        counts = Counts(parse, quoted, claims(parse))
     toks = parse.tokens
     cue = toks[claim.cue]
     shape, lemma = claim.shape, cue.lemma
+    prefix = f"{shape}:"
+    plain, negated = _cue_features(parse, claim.cue, quoted, counts)
+    if negated:
+        plain.append(f"negated={shape}")
     size = claim.last - claim.first + 1
     kind = _source_kind(parse, claim.source)
-    negated = modal = passive = False
-    for c in parse.children[claim.cue]:
-        k = toks[c]
-        if k.dep == "neg":
-            negated = True
-        elif k.dep == "aux":
-            modal = modal or k.lower in _MODALS
-        elif k.dep in ("nsubjpass", "auxpass"):
-            passive = True
     head = head_of(parse, claim.first, claim.last + 1)
     ht = toks[head]
     has_subject = any(toks[c].dep in ("nsubj", "nsubjpass", "expl") for c in parse.children[head])
     share = counts.inside(claim.first, claim.last + 1) / size
     a, b = parse.sents[cue.sent]
-    last = toks[b - 1]
     finite = counts.verbs[claim.last + 1] > counts.verbs[claim.first]
-    # "X said Y announced Z": a cue under another verb of saying is often the inner report
-    nested = counts.under_cue(parse, claim.cue)
+    siblings = counts.by_cue.get(claim.cue, ())
+    longest = all(o.last - o.first <= size - 1 for o in siblings)
+    if not siblings:
+        plain.append(f"sibling_shapes={shape}")
+    order = "before" if claim.cue < claim.first else "after"
     feats = [
-        "bias",
         f"shape={shape}",
-        f"lemma={lemma}",
         f"shape_lemma={shape}|{lemma}",
         f"link={shape}|{claim.link}",
         f"lemma_link={lemma}|{claim.link}",
-        f"tag={cue.tag}",
         f"shape_tag={shape}|{cue.tag}",
-        f"dep={cue.dep}",
         f"shape_dep={shape}|{cue.dep}",
         f"source={kind}",
         f"shape_source={shape}|{kind}",
@@ -141,18 +187,15 @@ def claim_features(
         f"head_pos={shape}|{ht.pos}",
         f"head_tag={ht.tag}",
         f"clause={shape}|{has_subject}",
-        f"order={shape}|{'before' if claim.cue < claim.first else 'after'}",
+        f"order={shape}|{order}",
         f"quoted={shape}|{round(share * 4)}",
-        f"cue_quoted={claim.cue in quoted}",
-        f"sent_end={last.text in _ENDS}",
-        f"first_in_sent={claim.cue == a}",
-        f"root={cue.dep == 'ROOT'}",
-        f"nested={nested}",
         f"finite={finite}",
         # how the content sits in its sentence: annotators cut contents at clause edges
         f"to_end={claim.last >= b - 2}",
         f"from_start={claim.first <= a + 1}",
         f"frac={round(4 * size / max(b - a, 1))}",
+        f"longest={longest}",
+        f"content_lemma={ht.lemma}",
     ]
     if claim.source >= 0:
         st = toks[claim.source]
@@ -163,22 +206,19 @@ def claim_features(
         dets = [toks[c].lower for c in parse.children[claim.source] if toks[c].dep in _DETS]
         feats.append(f"source_det={dets[0] if dets else ''}")
         feats.append(f"source_dep={shape}|{st.dep}")
-    feats.append(f"content_lemma={ht.lemma}")
     if shape in ("object", "preposition", "noun"):
         feats.append(f"content_kind={shape}|{_source_kind(parse, head)}")
-    if counts.inside(a, b):
-        feats.append("sentence_quotes")
-    if negated:
-        feats += ["negated", f"negated={shape}"]
-    if modal:
-        feats += ["modal", f"modal={lemma}"]
-    if passive:
-        feats += ["passive", f"passive={lemma}"]
     if claim.relayed:
         feats.append("relayed")
     # each construction weighs its features on its own (its own bias too); the cue lemma is
     # also shared across constructions
-    return [*map(f"{shape}:".__add__, feats), "bias", f"lemma={lemma}", f"source={kind}"]
+    return [
+        *map(prefix.__add__, plain),
+        *map(prefix.__add__, feats),
+        "bias",
+        f"lemma={lemma}",
+        f"source={kind}",
+    ]
 
 
 def candidates(
@@ -188,8 +228,9 @@ def candidates(
     the text ("Asked whether ...") is none; one whose content is mostly inside quotation marks
     is left to the direct quotes."""
     out = []
-    counts = Counts(parse, quoted)
-    for claim in claims(parse):
+    found = claims(parse)
+    counts = Counts(parse, quoted, found)
+    for claim in found:
         if claim.source < 0 or _unsaid(parse, claim):
             continue  # reported speech is found through the one who reports it, named or not
         if claim.shape == "according" and counts.inside(*parse.sentence_of(claim.cue)):

@@ -9,7 +9,8 @@ candidates cover each other's content, the likelier stands (one statement, one q
 
 The speaker is resolved by the same machinery as direct quotes (`Resolver.attribute_cue` for a
 verb, `Resolver.resolve` for a possessor); an outlet the sentence credits ("told CNN") is the
-relay, and "according to" a medium is the relay with no speaker. Candidates whose content is
+relay, and "according to" a medium or a medium's own report ("..., CNN reported") is the relay
+with no speaker. Candidates whose content is
 mostly a direct quote are left to the direct quotes; one that quotes a fragment ("Trump said
 he has “big plans” for the final month") is reported speech that mixes in the speaker's
 words, and the fragment is a partial quote of its own as well. A negated cue ("did not say
@@ -23,6 +24,7 @@ from __future__ import annotations
 from newsloom.analyse.attribution import Attribution, Resolver
 from newsloom.analyse.claim_model import candidates, load_claim_model
 from newsloom.analyse.claims import Claim
+from newsloom.analyse.lexicon import REPORTING_LEMMAS
 from newsloom.analyse.parse import Parse
 from newsloom.analyse.via import credits_in, outlet_name
 from newsloom.article import Quote
@@ -115,8 +117,14 @@ def _attribution(
             return Attribution(mention=outlet), outlet
         return resolver.resolve(claim.source, None), None
     att: Attribution | None = None
-    if parse.tokens[claim.cue].pos in ("VERB", "AUX"):
+    cue = parse.tokens[claim.cue]
+    if cue.pos in ("VERB", "AUX"):
         att = resolver.attribute_cue(claim.cue, last)
+        if att is None and claim.source >= 0 and cue.lemma in REPORTING_LEMMAS:
+            # "..., CNN reported": the outlet's own report relays; it is no speaker
+            outlet = outlet_name(parse, claim.source, strong=True)
+            if outlet is not None:
+                return Attribution(mention=outlet), outlet
     if att is None and claim.source >= 0:
         att = resolver.resolve(claim.source, last)
     if att is None:
