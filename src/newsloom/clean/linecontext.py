@@ -101,11 +101,22 @@ _PLACE = (
     "prose_after",
     "rule",
 )
+# the line against the rest of its page: a page's own scale (lengths, function words, word
+# scores) differs from site to site, and a line's rank within the page does not
+_RELATIVE = (
+    "rank_chars",
+    "words_vs_max",
+    "stop_z",
+    "score_rank",
+    "score_vs_median",
+    "run_relative",
+    "run_density",
+)
 
 
 def feature_names() -> list[str]:
     """Column names, in order (for reports and for the `reason` of a removed line)."""
-    names = [*_OWN, *_PLACE, *(f"rule:{r}" for r in REASONS)]
+    names = [*_OWN, *_PLACE, *_RELATIVE, *(f"rule:{r}" for r in REASONS)]
     for off in _OFFSETS:
         names += [f"{off:+d}:{c}" for c in _SHOWN]
         names.append(f"{off:+d}:rule")
@@ -178,6 +189,39 @@ def _nearest(flags: np.ndarray, forward: bool) -> np.ndarray:
         if flags[i]:
             last = i
     return out
+
+
+def _rank(col: np.ndarray) -> np.ndarray:
+    """Each value's rank in the page, 0 (smallest) to 1 (largest)."""
+    ranks = np.empty(len(col))
+    ranks[np.argsort(col, kind="stable")] = np.arange(len(col))
+    return ranks / max(len(col) - 1, 1)
+
+
+def _relative(
+    chars: np.ndarray,
+    words: np.ndarray,
+    stop: np.ndarray,
+    scores: np.ndarray,
+    prose: np.ndarray,
+    run: tuple[int, int],
+) -> np.ndarray:
+    """The `_RELATIVE` columns: each line measured against its page."""
+    n = len(words)
+    lo, hi = run
+    at = np.arange(n, dtype=float)
+    spread = stop.std()
+    return np.column_stack(
+        [
+            _rank(chars),
+            words / max(words.max(), 1.0),
+            (stop - stop.mean()) / spread if spread > 0 else np.zeros(n),
+            _rank(scores),
+            scores - np.median(scores),
+            (at - lo) / max(hi - lo, 1),
+            np.full(n, prose[lo:hi].mean() if hi > lo else 0.0),
+        ]
+    )
 
 
 def _own(line: str, toks: list[str], stops: frozenset[str]) -> list[float]:
@@ -256,8 +300,9 @@ def page_features(
             fired,
         ]
     )
+    relative = _relative(own[:, 1], words, stop, scores, prose, (lo, hi))
     reason = np.array([[r == name for name in REASONS] for r in rules], dtype=float)
-    cols = [own, place, reason]
+    cols = [own, place, relative, reason]
     shown = {"words": words, "stop": stop, "terminal": terminal, "score": scores}
     for off in _OFFSETS:
         for name in _SHOWN:

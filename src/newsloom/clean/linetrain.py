@@ -3,8 +3,9 @@
 The trees learn from word-model logits the word model did not see the labels of: the word
 model is fitted on folds of sites and scores the other fold (out-of-fold), so the trees learn
 how much to trust it on unseen templates. Long pages (a forum thread of a thousand lines) are
-weighed down so that a few templates do not teach the whole model. The threshold is chosen on
-a separate set of sites.
+weighed down so that a few templates do not teach the whole model. The stacked trees learn the
+same way from the first trees' out-of-fold logits (`linestack`). The threshold is chosen on a
+separate set of sites.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sklearn.linear_model import SGDClassifier
 from newsloom.clean.boilerplate import rule_reasons
 from newsloom.clean.linecontext import page_features
 from newsloom.clean.linemodel import LineModel, stage1_matrix
+from newsloom.clean.linestack import stack_features
 from newsloom.clean.trees import Forest
 from newsloom.hashing import stable_hash
 
@@ -73,8 +75,39 @@ def _fit_stage1(
     return model
 
 
-def fit(pages: Sequence[TrainingPage], threshold: float = 0.5) -> LineModel:
-    """Both stages on `pages` (labels: True is article; the model scores furniture)."""
+def _folds(pages: Sequence[TrainingPage]) -> list[int]:
+    """Each page's fold, by its site (a template never sits on both sides of a fold)."""
+    return [int(stable_hash(p.site, size=8), 16) % FOLDS for p in pages]
+
+
+def _fit_trees(
+    cols: list[np.ndarray], ys: list[np.ndarray], ws: list[np.ndarray]
+) -> HistGradientBoostingClassifier:
+    trees = HistGradientBoostingClassifier(**TREES)
+    trees.fit(np.vstack(cols), np.concatenate(ys), sample_weight=np.concatenate(ws))
+    return trees
+
+
+def _out_of_fold_trees(
+    cols: list[np.ndarray], ys: list[np.ndarray], ws: list[np.ndarray], fold: list[int]
+) -> list[np.ndarray]:
+    """Each page's tree logits from trees fitted on the other folds' sites."""
+    out: list[np.ndarray] = [np.zeros(0)] * len(cols)
+    for k in range(FOLDS):
+        inside = [i for i, f in enumerate(fold) if f != k]
+        outside = [i for i, f in enumerate(fold) if f == k]
+        if not inside or not outside:
+            continue
+        trees = Forest.from_sklearn(
+            _fit_trees([cols[i] for i in inside], [ys[i] for i in inside], [ws[i] for i in inside])
+        )
+        for i in outside:
+            out[i] = trees.raw(cols[i])
+    return out
+
+
+def fit(pages: Sequence[TrainingPage], threshold: float = 0.5, *, stack: bool = True) -> LineModel:
+    """All stages on `pages` (labels: True is article; the model scores furniture)."""
     pages = [p for p in pages if p.lines]
     xs, rules = _matrices(pages)
     ys = [1 - np.asarray(p.labels, dtype=int) for p in pages]
@@ -82,7 +115,7 @@ def fit(pages: Sequence[TrainingPage], threshold: float = 0.5) -> LineModel:
         np.full(len(p.lines), p.weight * min(1.0, np.sqrt(PAGE_LINES / len(p.lines))))
         for p in pages
     ]
-    fold = [int(stable_hash(p.site, size=8), 16) % FOLDS for p in pages]
+    fold = _folds(pages)
     oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
     for k in range(FOLDS):
         inside = [i for i, f in enumerate(fold) if f != k]
@@ -93,20 +126,22 @@ def fit(pages: Sequence[TrainingPage], threshold: float = 0.5) -> LineModel:
             if f == k:
                 oof[i] = model.decision_function(xs[i])
     final = _fit_stage1(xs, ys, ws)
-    trees = HistGradientBoostingClassifier(**TREES)
-    trees.fit(
-        np.vstack(
-            [page_features(p.lines, r, s) for p, r, s in zip(pages, rules, oof, strict=True)]
-        ),
-        np.concatenate(ys),
-        sample_weight=np.concatenate(ws),
-    )
+    cols = [page_features(p.lines, r, s) for p, r, s in zip(pages, rules, oof, strict=True)]
+    forest = Forest.from_sklearn(_fit_trees(cols, ys, ws))
+    stacked = None
+    if stack and len(set(fold)) > 1:
+        logits = _out_of_fold_trees(cols, ys, ws, fold)
+        # a page whose fold had no sites to learn from keeps the final trees' logits
+        logits = [lg if len(lg) else forest.raw(c) for lg, c in zip(logits, cols, strict=True)]
+        cols = [np.hstack([c, stack_features(lg)]) for c, lg in zip(cols, logits, strict=True)]
+        stacked = Forest.from_sklearn(_fit_trees(cols, ys, ws))
     return LineModel(
         w1=final.coef_[0].astype(np.float64),
         b1=float(final.intercept_[0]),
-        forest=Forest.from_sklearn(trees),
+        forest=forest,
         threshold=threshold,
         rule_threshold=threshold,
+        stack=stacked,
     )
 
 
