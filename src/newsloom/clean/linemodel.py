@@ -8,10 +8,7 @@ Two learned stages (training/train_boilerplate_lines.py):
 2. boosted trees over dense features of the line among its neighbours
    (`linecontext.page_features`: shape, distance to the page's densest run of prose, the
    neighbours' shapes and word-model logits, window averages): furniture comes in runs, and a
-   short line between two paragraphs is a subhead where between two menu items it is a link;
-3. boosted trees again (stacking) over the same columns and the second stage's logits of the
-   line's neighbours (`linestack.stack_features`): what the trees concluded about the lines
-   around it, the page's densest block of article verdicts, the page's spread of verdicts.
+   short line between two paragraphs is a subhead where between two menu items it is a link.
 
 Weights ship as `resources/boilerplate_lines.npz` (hashing needs no vocabulary file; the trees
 are stored as arrays, `trees.Forest`) and are loaded once per process (`default_model`). The
@@ -36,7 +33,6 @@ from sklearn.utils import murmurhash3_32
 
 from newsloom.clean.linecontext import page_features
 from newsloom.clean.linefeatures import FEATURE_BITS, WORD_BITS, page_cues
-from newsloom.clean.linestack import stack_features
 from newsloom.clean.trees import Forest
 
 __all__ = ["LineModel", "Scored", "default_model", "stage1_matrix"]
@@ -89,10 +85,10 @@ class Scored:
 
 @dataclass(frozen=True)
 class LineModel:
-    """The word model's weights, the trees (and the stacked trees, when fitted), and the
-    thresholds on the last trees' probability: one for lines a hand rule fired on, one for the
-    others (both chosen on held-out sites); and the same pair for text an extractor
-    (trafilatura) already cleaned, chosen on its output for those sites.
+    """The word model's weights, the trees, and the thresholds on the trees' probability: one
+    for lines a hand rule fired on, one for the others (both chosen on held-out sites); and the
+    same pair for text an extractor (trafilatura) already cleaned, chosen on its output for
+    those sites.
     """
 
     w1: np.ndarray
@@ -101,7 +97,6 @@ class LineModel:
     threshold: float
     rule_threshold: float
     extracted: tuple[float, float] = (1.0, 1.0)
-    stack: Forest | None = None
 
     def word_scores(
         self, lines: Sequence[str], rules: Sequence[str | None], cues: list[list[str]] | None = None
@@ -136,11 +131,7 @@ class LineModel:
             return Scored(empty, empty.astype(bool), empty, [])
         cues = page_cues(lines, rules)
         s1 = self.word_scores(lines, rules, cues)
-        cols = page_features(lines, rules, s1)
-        if self.stack is None:
-            prob = self.forest.prob(cols)
-        else:
-            prob = self.stack.prob(np.hstack([cols, stack_features(self.forest.raw(cols))]))
+        prob = self.forest.prob(page_features(lines, rules, s1))
         fired = np.array([r is not None for r in rules])
         plain, ruled = self.extracted if extracted else (self.threshold, self.rule_threshold)
         return Scored(prob, prob >= np.where(fired, ruled, plain), s1, cues)
@@ -170,7 +161,6 @@ class LineModel:
             rule_threshold=self.rule_threshold,
             extracted=np.array(self.extracted),
             **self.forest.arrays("trees"),
-            **(self.stack.arrays("stack") if self.stack is not None else {}),
         )
 
     @classmethod
@@ -183,7 +173,6 @@ class LineModel:
                 threshold=float(data["threshold"]),
                 rule_threshold=float(data["rule_threshold"]),
                 extracted=(float(data["extracted"][0]), float(data["extracted"][1])),
-                stack=Forest.from_arrays(data, "stack") if "stack_meta" in data else None,
             )
 
 

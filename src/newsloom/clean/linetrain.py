@@ -3,9 +3,8 @@
 The trees learn from word-model logits the word model did not see the labels of: the word
 model is fitted on folds of sites and scores the other fold (out-of-fold), so the trees learn
 how much to trust it on unseen templates. Long pages (a forum thread of a thousand lines) are
-weighed down so that a few templates do not teach the whole model. The stacked trees learn the
-same way from the first trees' out-of-fold logits (`linestack`). The threshold is chosen on a
-separate set of sites.
+weighed down so that a few templates do not teach the whole model. The threshold is chosen on
+a separate set of sites.
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from sklearn.linear_model import SGDClassifier
 from newsloom.clean.boilerplate import rule_reasons
 from newsloom.clean.linecontext import page_features
 from newsloom.clean.linemodel import LineModel, stage1_matrix
-from newsloom.clean.linestack import stack_features
 from newsloom.clean.trees import Forest
 from newsloom.hashing import stable_hash
 
@@ -75,39 +73,8 @@ def _fit_stage1(
     return model
 
 
-def _folds(pages: Sequence[TrainingPage]) -> list[int]:
-    """Each page's fold, by its site (a template never sits on both sides of a fold)."""
-    return [int(stable_hash(p.site, size=8), 16) % FOLDS for p in pages]
-
-
-def _fit_trees(
-    cols: list[np.ndarray], ys: list[np.ndarray], ws: list[np.ndarray]
-) -> HistGradientBoostingClassifier:
-    trees = HistGradientBoostingClassifier(**TREES)
-    trees.fit(np.vstack(cols), np.concatenate(ys), sample_weight=np.concatenate(ws))
-    return trees
-
-
-def _out_of_fold_trees(
-    cols: list[np.ndarray], ys: list[np.ndarray], ws: list[np.ndarray], fold: list[int]
-) -> list[np.ndarray]:
-    """Each page's tree logits from trees fitted on the other folds' sites."""
-    out: list[np.ndarray] = [np.zeros(0)] * len(cols)
-    for k in range(FOLDS):
-        inside = [i for i, f in enumerate(fold) if f != k]
-        outside = [i for i, f in enumerate(fold) if f == k]
-        if not inside or not outside:
-            continue
-        trees = Forest.from_sklearn(
-            _fit_trees([cols[i] for i in inside], [ys[i] for i in inside], [ws[i] for i in inside])
-        )
-        for i in outside:
-            out[i] = trees.raw(cols[i])
-    return out
-
-
-def fit(pages: Sequence[TrainingPage], threshold: float = 0.5, *, stack: bool = True) -> LineModel:
-    """All stages on `pages` (labels: True is article; the model scores furniture)."""
+def fit(pages: Sequence[TrainingPage], threshold: float = 0.5) -> LineModel:
+    """Both stages on `pages` (labels: True is article; the model scores furniture)."""
     pages = [p for p in pages if p.lines]
     xs, rules = _matrices(pages)
     ys = [1 - np.asarray(p.labels, dtype=int) for p in pages]
@@ -115,7 +82,7 @@ def fit(pages: Sequence[TrainingPage], threshold: float = 0.5, *, stack: bool = 
         np.full(len(p.lines), p.weight * min(1.0, np.sqrt(PAGE_LINES / len(p.lines))))
         for p in pages
     ]
-    fold = _folds(pages)
+    fold = [int(stable_hash(p.site, size=8), 16) % FOLDS for p in pages]
     oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
     for k in range(FOLDS):
         inside = [i for i, f in enumerate(fold) if f != k]
@@ -126,22 +93,20 @@ def fit(pages: Sequence[TrainingPage], threshold: float = 0.5, *, stack: bool = 
             if f == k:
                 oof[i] = model.decision_function(xs[i])
     final = _fit_stage1(xs, ys, ws)
-    cols = [page_features(p.lines, r, s) for p, r, s in zip(pages, rules, oof, strict=True)]
-    forest = Forest.from_sklearn(_fit_trees(cols, ys, ws))
-    stacked = None
-    if stack and len(set(fold)) > 1:
-        logits = _out_of_fold_trees(cols, ys, ws, fold)
-        # a page whose fold had no sites to learn from keeps the final trees' logits
-        logits = [lg if len(lg) else forest.raw(c) for lg, c in zip(logits, cols, strict=True)]
-        cols = [np.hstack([c, stack_features(lg)]) for c, lg in zip(cols, logits, strict=True)]
-        stacked = Forest.from_sklearn(_fit_trees(cols, ys, ws))
+    trees = HistGradientBoostingClassifier(**TREES)
+    trees.fit(
+        np.vstack(
+            [page_features(p.lines, r, s) for p, r, s in zip(pages, rules, oof, strict=True)]
+        ),
+        np.concatenate(ys),
+        sample_weight=np.concatenate(ws),
+    )
     return LineModel(
         w1=final.coef_[0].astype(np.float64),
         b1=float(final.intercept_[0]),
-        forest=forest,
+        forest=Forest.from_sklearn(trees),
         threshold=threshold,
         rule_threshold=threshold,
-        stack=stacked,
     )
 
 
@@ -182,9 +147,9 @@ def choose_precise(probs: np.ndarray, article: np.ndarray, precision: float) -> 
 def calibrate(
     model: LineModel, pages: Sequence[TrainingPage], kept_floor: float, precision: float
 ) -> LineModel:
-    """Thresholds chosen on `pages` (sites the model was not fitted to): lines no rule fired
-    on go when their probability keeps `kept_floor` of article lines; lines a hand rule fired
-    on go when, at their probability, `precision` of such lines are furniture."""
+    """Thresholds chosen on `pages` (sites the model was not fitted to): lines a hand rule
+    fired on go when, at their probability, `precision` of such lines are furniture; the
+    other lines go above the probability that still keeps `kept_floor` of all article lines."""
     plain, ruled = _thresholds(line_scores(model, pages), kept_floor, precision)
     return replace(model, threshold=plain, rule_threshold=ruled)
 
@@ -200,7 +165,19 @@ def calibrate_extracted(
 def _thresholds(
     scores: tuple[np.ndarray, np.ndarray, np.ndarray], kept_floor: float, precision: float
 ) -> tuple[float, float]:
+    """The (plain, ruled) pair: ruled lines go at `precision`, and the plain threshold keeps
+    what is left to keep of `kept_floor` of *all* article lines (the article lines a rule
+    fired on and the threshold removes count against it)."""
     probs, article, fired = scores
-    plain = choose_threshold(probs[~fired], article[~fired], kept_floor)
     ruled = choose_precise(probs[fired], article[fired], precision)
+    plain = 1.0
+    for _ in range(3):  # ruled never above plain: settle the pair
+        lost = int((article & fired & (probs >= ruled)).sum())
+        body = int(article.sum())
+        plain_body = int((article & ~fired).sum())
+        share = (kept_floor * body - (int((article & fired).sum()) - lost)) / max(plain_body, 1)
+        plain = choose_threshold(probs[~fired], article[~fired], min(max(share, 1e-9), 1.0))
+        if ruled <= plain:
+            break
+        ruled = plain
     return plain, min(ruled, plain)

@@ -29,7 +29,7 @@ __all__ = ["REPORT_KEPT_FLOOR", "REPORT_REMOVED_FLOOR", "line_figures", "score_p
 SECTION = "boilerplate lines (held-out sites)"
 DEV_SECTION = "boilerplate lines (dev set, model not fitted to it)"
 DEMO_GOLD = Path(__file__).resolve().parents[1] / "demo" / "corpus" / "gold"
-#: Share of article lines the threshold keeps on the choose sites.
+#: Share of all article lines the thresholds keep on the choose sites.
 KEPT_TARGET = 0.98
 #: Share of furniture among the removed lines a hand rule fired on, on the choose sites.
 PRECISION = 0.9
