@@ -22,8 +22,10 @@ from functools import lru_cache
 __all__ = [
     "FEATURE_BITS",
     "WORD_BITS",
+    "PageWords",
     "page_cues",
     "page_stoplist",
+    "page_words",
     "row_text",
     "stop_density_lists",
 ]
@@ -152,10 +154,22 @@ def _densest_run(prose: Sequence[bool]) -> tuple[int, int]:
     return best_span
 
 
-def page_cues(lines: Sequence[str], rules: Sequence[str | None]) -> list[list[str]]:
-    """The cue tokens of every line of a page (`rules`: the hand rules' reason per line)."""
+#: A page's words, line by line, and the stop list that fits them (`page_words`).
+PageWords = tuple[list[list[str]], frozenset[str]]
+
+
+def page_words(lines: Sequence[str]) -> PageWords:
+    """Every line's words and the page's stop list: both feature sets read them, once."""
     tokens = [_WORD.findall(line) for line in lines]
-    stops = page_stoplist(tokens)
+    return tokens, page_stoplist(tokens)
+
+
+def page_cues(
+    lines: Sequence[str], rules: Sequence[str | None], words: PageWords | None = None
+) -> list[list[str]]:
+    """The cue tokens of every line of a page (`rules`: the hand rules' reason per line;
+    `words`: `page_words(lines)`, when the caller has it)."""
+    tokens, stops = words if words is not None else page_words(lines)
     shapes = [_shape(line, toks, stops) for line, toks in zip(lines, tokens, strict=True)]
     prose = [
         len(toks) >= _PROSE_WORDS and int(s["stop"]) >= 3

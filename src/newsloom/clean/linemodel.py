@@ -32,7 +32,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.utils import murmurhash3_32
 
 from newsloom.clean.linecontext import page_features
-from newsloom.clean.linefeatures import FEATURE_BITS, WORD_BITS, page_cues
+from newsloom.clean.linefeatures import FEATURE_BITS, WORD_BITS, page_cues, page_words
 from newsloom.clean.trees import Forest
 
 __all__ = ["LineModel", "Scored", "default_model", "stage1_matrix"]
@@ -106,16 +106,19 @@ class LineModel:
         hashed columns directly (scikit-learn's hashers cost more than the sums on a page)."""
         cues = page_cues(lines, rules) if cues is None else cues
         cue_base = 2**WORD_BITS
+        words, known = _COLUMNS[WORD_BITS].get, _COLUMNS[FEATURE_BITS].get
         rows: list[int] = []
         cols: list[int] = []
         vals: list[float] = []
         for i, line in enumerate(lines):
-            counts = Counter([_column(g, WORD_BITS) for g in _ANALYZE(line)])
+            # look-ups inline, the hash only for what is new: a page has hundreds of each
+            grams = [words(g) or _column(g, WORD_BITS) for g in _ANALYZE(line)]
+            counts = Counter(grams)
             if counts:
                 norm = math.sqrt(sum(c * c for c in counts.values()))
                 cols += counts
                 vals += [c / norm for c in counts.values()]
-            cols += [cue_base + _column(c, FEATURE_BITS) for c in cues[i]]
+            cols += [cue_base + (known(c) or _column(c, FEATURE_BITS)) for c in cues[i]]
             vals += [1.0] * len(cues[i])
             rows += [i] * (len(cols) - len(rows))
         weights = self.w1[np.array(cols, dtype=np.intp)] * np.array(vals)
@@ -129,9 +132,10 @@ class LineModel:
         if not lines:
             empty = np.zeros(0)
             return Scored(empty, empty.astype(bool), empty, [])
-        cues = page_cues(lines, rules)
+        words = page_words(lines)
+        cues = page_cues(lines, rules, words)
         s1 = self.word_scores(lines, rules, cues)
-        prob = self.forest.prob(page_features(lines, rules, s1))
+        prob = self.forest.prob(page_features(lines, rules, s1, words))
         fired = np.array([r is not None for r in rules])
         plain, ruled = self.extracted if extracted else (self.threshold, self.rule_threshold)
         return Scored(prob, prob >= np.where(fired, ruled, plain), s1, cues)
