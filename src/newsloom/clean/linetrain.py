@@ -37,11 +37,14 @@ SEED = 9
 ALPHA = 1e-5
 #: Pages longer than this many lines weigh as if they had sqrt(PAGE_LINES * n) lines.
 PAGE_LINES = 100
+#: Small trees with large leaves: they carry across sites better (on the choose sites, 15 leaves
+#: of at least 100 lines removed 0.619 of furniture at 0.97 of article lines kept, 31 leaves of
+#: 40 lines 0.605).
 TREES = {
     "max_iter": 200,
     "learning_rate": 0.1,
-    "max_leaf_nodes": 31,
-    "min_samples_leaf": 40,
+    "max_leaf_nodes": 15,
+    "min_samples_leaf": 100,
     "l2_regularization": 1.0,
     "random_state": SEED,
 }
