@@ -6,7 +6,7 @@
 Learns from ../shared/data/boilerplate_pages (Dragnet, CleanEval, CleanPortalEval, Readability
 test pages; each page flattened into scraper lines and labelled by its gold) and from the demo
 corpus gold. Only the sites of the *train* split are learned from; the threshold is chosen on
-the *choose* split (the lowest that keeps KEPT_TARGET of its article lines); the *report* split
+the *choose* split (the lowest that keeps KEPT_TARGET of all its article lines); the *report* split
 is left for `newsloom eval`. The dev set (newsloom-dev) is left out unless `--with-dev`, so that
 its figures in `newsloom eval ../shared/data/newsloom-dev` are on text the model never saw.
 

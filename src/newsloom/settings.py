@@ -75,7 +75,8 @@ class Settings:
     min_body_chars: int = 1
     #: Who decides which lines are boilerplate: "rules" (the hand rules) or "model" (the learned
     #: line model, `clean.linemodel`). The model removes far more furniture on sites never seen
-    #: but still drops more article lines than the rules there, so the rules stay the default.
+    #: but still drops more article lines than the rules there, and costs about 1.5-1.8 ms more CPU
+    #: per article, so the rules stay the default.
     boilerplate_decision: str = "rules"
 
     def __post_init__(self) -> None:

@@ -12,7 +12,7 @@ from newsloom.clean import clean_text
 from newsloom.clean.boilerplate import rule_reasons
 from newsloom.clean.linecontext import feature_names, page_features
 from newsloom.clean.linefeatures import page_cues
-from newsloom.clean.linemodel import MODEL_FILE, LineModel, default_model
+from newsloom.clean.linemodel import MODEL_FILE, LineModel, default_model, stage1_matrix
 from newsloom.clean.linetrain import TrainingPage, calibrate, choose_threshold, fit
 
 PROSE = [
@@ -33,6 +33,15 @@ def test_shipped_model_is_small_and_loads_once() -> None:
     model = default_model()
     assert model is default_model()
     assert 0 < model.threshold < 1 and 0 < model.rule_threshold <= model.threshold
+
+
+def test_word_scores_are_the_hashed_matrix_times_the_weights() -> None:
+    """The fast per-page sums give what training saw: scikit-learn's hashed columns."""
+    lines = [*MENU, *PROSE, "Share share share on Facebook", "Ünïcode — naïve café 2024", "…"]
+    rules = rule_reasons(lines)
+    model = default_model()
+    expected = stage1_matrix(lines, rules) @ model.w1 + model.b1
+    assert np.allclose(model.word_scores(lines, rules), expected)
 
 
 def test_menu_run_goes_prose_stays() -> None:

@@ -39,6 +39,18 @@ def test_label_lines_by_gold() -> None:
     assert label_lines(lines, gold) == [False, True, True, False, False]
 
 
+def test_a_gold_heading_word_in_the_menu_is_not_article() -> None:
+    gold = "Business\n\nThe council voted on Monday to close the old bridge for repairs."
+    lines = [
+        "Home",
+        "Business",  # the menu's copy: furniture on both sides
+        "Contact us and read our privacy policy today",
+        "Business",  # the article's heading: article text below it
+        "The council voted on Monday to close the old bridge for repairs.",
+    ]
+    assert label_lines(lines, gold) == [False, False, False, True, True]
+
+
 def test_split_is_by_site_and_stable() -> None:
     assert site_split("bbc.co.uk") == site_split("bbc.co.uk")
     splits = {site_split(f"site{i}.com") for i in range(50)}

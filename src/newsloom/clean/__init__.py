@@ -22,7 +22,7 @@ from newsloom.clean.boilerplate import classify, glued_navigation, rule_reasons
 from newsloom.clean.chars import repair
 from newsloom.clean.credits import find_credits, vocabulary
 from newsloom.clean.language import RESOURCE_KEY, identify, load_identifier
-from newsloom.clean.linefeatures import page_cues, row_text
+from newsloom.clean.linefeatures import row_text
 from newsloom.clean.linemodel import LineModel, default_model
 from newsloom.clean.lines import Line, LineContext, ends_sentence, split_lines, words
 from newsloom.clean.prefix import parse_metadata_prefix, prefix_span
@@ -124,15 +124,13 @@ def _classify_pieces(pieces: list[_Piece], model: LineModel | None, extracted: b
     texts = [row_text(_SPACE.sub(" ", p.text).strip()) for p in pieces]
     rules = rule_reasons(texts)
     scored = model.score(texts, rules, extracted=extracted)
-    cues: list[list[str]] | None = None
     for i, piece in enumerate(pieces):
         if not scored.boilerplate[i]:
             continue
         if rules[i] is not None:
             piece.reason = rules[i]
             continue
-        cues = cues if cues is not None else page_cues(texts, rules)
-        piece.reason = f"learned:{model.top_cue(texts[i], cues[i])}"
+        piece.reason = f"learned:{model.top_cue(texts[i], scored.cues[i])}"
 
 
 def _trim_glued(

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsloom.clean.linefeatures import page_stoplist
+from newsloom.clean.linefeatures import PageWords, page_words
 
 __all__ = ["REASONS", "feature_names", "page_features"]
 
@@ -44,7 +44,6 @@ REASONS = (
     "version_tracking",
     "widget",
 )
-_WORD = re.compile(r"\w+", re.UNICODE)
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’“‘)]»"
 _SEPARATORS = "|·•»›/>–—-"
@@ -101,11 +100,22 @@ _PLACE = (
     "prose_after",
     "rule",
 )
+# the line against the rest of its page: a page's own scale (lengths, function words, word
+# scores) differs from site to site, and a line's rank within the page does not
+_RELATIVE = (
+    "rank_chars",
+    "words_vs_max",
+    "stop_z",
+    "score_rank",
+    "score_vs_median",
+    "run_relative",
+    "run_density",
+)
 
 
 def feature_names() -> list[str]:
     """Column names, in order (for reports and for the `reason` of a removed line)."""
-    names = [*_OWN, *_PLACE, *(f"rule:{r}" for r in REASONS)]
+    names = [*_OWN, *_PLACE, *_RELATIVE, *(f"rule:{r}" for r in REASONS)]
     for off in _OFFSETS:
         names += [f"{off:+d}:{c}" for c in _SHOWN]
         names.append(f"{off:+d}:rule")
@@ -126,15 +136,16 @@ def _shift(col: np.ndarray, off: int, fill: float) -> np.ndarray:
     return out
 
 
-def _window_mean(col: np.ndarray, width: int) -> np.ndarray:
-    """The mean of `col` over the `width` lines on each side of a line (the line left out)."""
-    n = len(col)
-    csum = np.concatenate([[0.0], np.cumsum(col)])
+def _window_mean(cols: np.ndarray, width: int) -> np.ndarray:
+    """The mean of each column of `cols` over the `width` lines on each side of a line (the
+    line left out); -1 for a line with no neighbour."""
+    n = len(cols)
+    csum = np.vstack([np.zeros((1, cols.shape[1])), np.cumsum(cols, axis=0)])
     at = np.arange(n)
     lo, hi = np.maximum(at - width, 0), np.minimum(at + width + 1, n)
-    count = hi - lo - 1
-    total = csum[hi] - csum[lo] - col
-    return np.divide(total, count, out=np.full(n, -1.0), where=count > 0)
+    count = (hi - lo - 1)[:, None]
+    total = csum[hi] - csum[lo] - cols
+    return np.divide(total, count, out=np.full(cols.shape, -1.0), where=count > 0)
 
 
 def _densest_run(prose: np.ndarray) -> tuple[int, int]:
@@ -180,6 +191,39 @@ def _nearest(flags: np.ndarray, forward: bool) -> np.ndarray:
     return out
 
 
+def _rank(col: np.ndarray) -> np.ndarray:
+    """Each value's rank in the page, 0 (smallest) to 1 (largest)."""
+    ranks = np.empty(len(col))
+    ranks[np.argsort(col, kind="stable")] = np.arange(len(col))
+    return ranks / max(len(col) - 1, 1)
+
+
+def _relative(
+    chars: np.ndarray,
+    words: np.ndarray,
+    stop: np.ndarray,
+    scores: np.ndarray,
+    prose: np.ndarray,
+    run: tuple[int, int],
+) -> np.ndarray:
+    """The `_RELATIVE` columns: each line measured against its page."""
+    n = len(words)
+    lo, hi = run
+    at = np.arange(n, dtype=float)
+    spread = stop.std()
+    return np.column_stack(
+        [
+            _rank(chars),
+            words / max(words.max(), 1.0),
+            (stop - stop.mean()) / spread if spread > 0 else np.zeros(n),
+            _rank(scores),
+            scores - np.median(scores),
+            (at - lo) / max(hi - lo, 1),
+            np.full(n, prose[lo:hi].mean() if hi > lo else 0.0),
+        ]
+    )
+
+
 def _own(line: str, toks: list[str], stops: frozenset[str]) -> list[float]:
     n = len(toks)
     stripped = line.rstrip().rstrip(_CLOSERS)
@@ -215,15 +259,18 @@ def _own(line: str, toks: list[str], stops: frozenset[str]) -> list[float]:
 
 
 def page_features(
-    lines: Sequence[str], rules: Sequence[str | None], scores: np.ndarray
+    lines: Sequence[str],
+    rules: Sequence[str | None],
+    scores: np.ndarray,
+    parsed: PageWords | None = None,
 ) -> np.ndarray:
     """The feature matrix of a page's lines (`rules`: the hand rules' reasons; `scores`: the
-    word model's logit per line), one row per line, columns as `feature_names()`."""
+    word model's logit per line; `parsed`: `page_words(lines)`, when the caller has it), one row
+    per line, columns as `feature_names()`."""
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(feature_names())))
-    tokens = [_WORD.findall(line) for line in lines]
-    stops = page_stoplist(tokens)
+    tokens, stops = parsed if parsed is not None else page_words(lines)
     own = np.array([_own(x, t, stops) for x, t in zip(lines, tokens, strict=True)], dtype=float)
     words, stop, terminal = own[:, 0], own[:, 3], own[:, 5]
     prose = ((words >= _PROSE_WORDS) & (stop >= _PROSE_STOP)).astype(float)
@@ -256,14 +303,15 @@ def page_features(
             fired,
         ]
     )
+    relative = _relative(own[:, 1], words, stop, scores, prose, (lo, hi))
     reason = np.array([[r == name for name in REASONS] for r in rules], dtype=float)
-    cols = [own, place, reason]
+    cols = [own, place, relative, reason]
     shown = {"words": words, "stop": stop, "terminal": terminal, "score": scores}
     for off in _OFFSETS:
         for name in _SHOWN:
             cols.append(_shift(shown[name], off, -1.0 if name != "score" else -20.0)[:, None])
         cols.append(_shift(fired, off, -1.0)[:, None])
+    windowed = np.column_stack([prose, scores, np.log1p(words), terminal, fired])
     for width in _WINDOWS:
-        for col in (prose, scores, np.log1p(words), terminal, fired):
-            cols.append(_window_mean(col, width)[:, None])
+        cols.append(_window_mean(windowed, width))
     return np.hstack(cols)

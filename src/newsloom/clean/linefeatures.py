@@ -22,8 +22,10 @@ from functools import lru_cache
 __all__ = [
     "FEATURE_BITS",
     "WORD_BITS",
+    "PageWords",
     "page_cues",
     "page_stoplist",
+    "page_words",
     "row_text",
     "stop_density_lists",
 ]
@@ -34,6 +36,7 @@ FEATURE_BITS = 16
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TERMINAL = ".!?…"
+_SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"”’]? [A-Z]")
 _CLOSERS = "\"'”’“‘)]»"
 # Languages whose jusText stop lists are tried per page (the most common on news pages).
 _LANGUAGES = [
@@ -81,13 +84,30 @@ def stop_density_lists() -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _stop_lists_of() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """Every stop word of the lists tried, and which lists hold it."""
+    where: dict[str, list[int]] = {}
+    for i, stops in enumerate(stop_density_lists()):
+        for word in stops:
+            where.setdefault(word, []).append(i)
+    return frozenset(where), {w: tuple(at) for w, at in where.items()}
+
+
 def page_stoplist(tokens: Sequence[Sequence[str]]) -> frozenset[str]:
-    """The stop list that covers most of the page's words."""
+    """The stop list that covers most of the page's words (the first such list on a tie)."""
     words = Counter([w for toks in tokens for w in toks][:3000])
     lists = stop_density_lists()
     if not words:
         return lists[0]
-    return max(lists, key=lambda s: sum(c for w, c in words.items() if w in s))
+    # one C-level intersection with all lists' words, then a page's few stop words counted
+    known, where = _stop_lists_of()
+    covered = [0] * len(lists)
+    for word in known.intersection(words):
+        count = words[word]
+        for i in where[word]:
+            covered[i] += count
+    return lists[max(range(len(lists)), key=covered.__getitem__)]
 
 
 def _bin(value: float, edges: Sequence[float]) -> int:
@@ -103,10 +123,11 @@ def _shape(line: str, toks: Sequence[str], stops: frozenset[str]) -> dict[str, s
     stripped = line.rstrip().rstrip(_CLOSERS)
     last = stripped[-1:] if stripped else ""
     end = "term" if last and last in _TERMINAL else (last if last in ",:;|-»>" else "none")
-    letters = [c for c in line if c.isalpha()]
-    upper = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    # counted by C-level maps: a page has paragraphs of thousands of characters
+    letters = sum(map(str.isalpha, line))
+    upper = sum(map(str.isupper, line)) / letters if letters else 0.0
     caps = sum(1 for t in toks if t[:1].isupper()) / n if n else 0.0
-    digits = sum(c.isdigit() for c in line) / len(line) if line else 0.0
+    digits = sum(map(str.isdigit, line)) / len(line) if line else 0.0
     stop = sum(t.lower() in stops for t in toks) / n if n else 0.0
     return {
         "len": str(_bin(n, (2, 3, 5, 8, 12, 20, 35, 60))),
@@ -117,7 +138,7 @@ def _shape(line: str, toks: Sequence[str], stops: frozenset[str]) -> dict[str, s
         "digit": str(_bin(digits, (0.01, 0.1, 0.3))),
         "pipe": str(min(line.count("|") + line.count("·") + line.count("•"), 3)),
         "start": "cap" if line[:1].isupper() else ("low" if line[:1].islower() else "other"),
-        "sents": str(min(len(re.findall(r"[a-z0-9][.!?][\"”’]? [A-Z]", line)), 3)),
+        "sents": str(min(len(_SENTENCE_BREAK.findall(line)), 3)),
     }
 
 
@@ -133,10 +154,22 @@ def _densest_run(prose: Sequence[bool]) -> tuple[int, int]:
     return best_span
 
 
-def page_cues(lines: Sequence[str], rules: Sequence[str | None]) -> list[list[str]]:
-    """The cue tokens of every line of a page (`rules`: the hand rules' reason per line)."""
+#: A page's words, line by line, and the stop list that fits them (`page_words`).
+PageWords = tuple[list[list[str]], frozenset[str]]
+
+
+def page_words(lines: Sequence[str]) -> PageWords:
+    """Every line's words and the page's stop list: both feature sets read them, once."""
     tokens = [_WORD.findall(line) for line in lines]
-    stops = page_stoplist(tokens)
+    return tokens, page_stoplist(tokens)
+
+
+def page_cues(
+    lines: Sequence[str], rules: Sequence[str | None], words: PageWords | None = None
+) -> list[list[str]]:
+    """The cue tokens of every line of a page (`rules`: the hand rules' reason per line;
+    `words`: `page_words(lines)`, when the caller has it)."""
+    tokens, stops = words if words is not None else page_words(lines)
     shapes = [_shape(line, toks, stops) for line, toks in zip(lines, tokens, strict=True)]
     prose = [
         len(toks) >= _PROSE_WORDS and int(s["stop"]) >= 3

@@ -17,6 +17,8 @@ decision thresholds are chosen on held-out sites and stored with the weights.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,9 +29,10 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils import murmurhash3_32
 
 from newsloom.clean.linecontext import page_features
-from newsloom.clean.linefeatures import FEATURE_BITS, WORD_BITS, page_cues
+from newsloom.clean.linefeatures import FEATURE_BITS, WORD_BITS, page_cues, page_words
 from newsloom.clean.trees import Forest
 
 __all__ = ["LineModel", "Scored", "default_model", "stage1_matrix"]
@@ -42,7 +45,25 @@ _WORDS = HashingVectorizer(
     token_pattern=r"(?u)\b\w+\b",
 )
 _CUES = FeatureHasher(n_features=2**FEATURE_BITS, input_type="string", alternate_sign=False)
-_GRAMS = FeatureHasher(n_features=2**WORD_BITS, input_type="string", alternate_sign=False)
+_ANALYZE = _WORDS.build_analyzer()
+#: Columns of the words and cues seen so far, by hash width (a page's hashing is then
+#: dictionary look-ups); emptied when it grows past `_COLUMNS_LIMIT` keys.
+_COLUMNS: dict[int, dict[str, int]] = {WORD_BITS: {}, FEATURE_BITS: {}}
+_COLUMNS_LIMIT = 300_000
+
+
+def _column(key: str, bits: int) -> int:
+    """The column scikit-learn's hashers give `key` (signed murmurhash3, sign dropped)."""
+    seen = _COLUMNS[bits]
+    col = seen.get(key)
+    if col is None:
+        if len(seen) >= _COLUMNS_LIMIT:
+            seen.clear()
+        h = int(murmurhash3_32(key, seed=0))
+        n = 2**bits
+        col = (2147483647 - (n - 1)) % n if h == -(2**31) else abs(h) % n
+        seen[key] = col
+    return col
 
 
 def stage1_matrix(lines: Sequence[str], rules: Sequence[str | None]) -> sparse.csr_matrix:
@@ -59,6 +80,7 @@ class Scored:
     prob: np.ndarray
     boilerplate: np.ndarray
     stage1: np.ndarray
+    cues: list[list[str]]
 
 
 @dataclass(frozen=True)
@@ -76,9 +98,31 @@ class LineModel:
     rule_threshold: float
     extracted: tuple[float, float] = (1.0, 1.0)
 
-    def word_scores(self, lines: Sequence[str], rules: Sequence[str | None]) -> np.ndarray:
-        """The word model's logit (furniture) for every line of one page."""
-        return np.asarray(stage1_matrix(lines, rules) @ self.w1 + self.b1, dtype=float)
+    def word_scores(
+        self, lines: Sequence[str], rules: Sequence[str | None], cues: list[list[str]] | None = None
+    ) -> np.ndarray:
+        """The word model's logit (furniture) for every line of one page: what
+        `stage1_matrix(lines, rules) @ w1 + b1` gives, summed from the weights of the line's
+        hashed columns directly (scikit-learn's hashers cost more than the sums on a page)."""
+        cues = page_cues(lines, rules) if cues is None else cues
+        cue_base = 2**WORD_BITS
+        words, known = _COLUMNS[WORD_BITS].get, _COLUMNS[FEATURE_BITS].get
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
+        for i, line in enumerate(lines):
+            # look-ups inline, the hash only for what is new: a page has hundreds of each
+            grams = [words(g) or _column(g, WORD_BITS) for g in _ANALYZE(line)]
+            counts = Counter(grams)
+            if counts:
+                norm = math.sqrt(sum(c * c for c in counts.values()))
+                cols += counts
+                vals += [c / norm for c in counts.values()]
+            cols += [cue_base + (known(c) or _column(c, FEATURE_BITS)) for c in cues[i]]
+            vals += [1.0] * len(cues[i])
+            rows += [i] * (len(cols) - len(rows))
+        weights = self.w1[np.array(cols, dtype=np.intp)] * np.array(vals)
+        return self.b1 + np.bincount(rows, weights=weights, minlength=len(lines))
 
     def score(
         self, lines: Sequence[str], rules: Sequence[str | None], *, extracted: bool = False
@@ -87,29 +131,29 @@ class LineModel:
         `extracted`: the lines are an extractor's output, not a whole page's)."""
         if not lines:
             empty = np.zeros(0)
-            return Scored(empty, empty.astype(bool), empty)
-        s1 = self.word_scores(lines, rules)
-        prob = self.forest.prob(page_features(lines, rules, s1))
+            return Scored(empty, empty.astype(bool), empty, [])
+        words = page_words(lines)
+        cues = page_cues(lines, rules, words)
+        s1 = self.word_scores(lines, rules, cues)
+        prob = self.forest.prob(page_features(lines, rules, s1, words))
         fired = np.array([r is not None for r in rules])
         plain, ruled = self.extracted if extracted else (self.threshold, self.rule_threshold)
-        return Scored(prob, prob >= np.where(fired, ruled, plain), s1)
+        return Scored(prob, prob >= np.where(fired, ruled, plain), s1, cues)
 
     def top_cue(self, line: str, cues: Sequence[str]) -> str:
         """The word or cue that pushed this line most towards furniture (its `reason`)."""
-        grams = _WORDS.build_analyzer()(line)
+        grams = _ANALYZE(line)
         best, best_w = "", 0.0
         if grams:
             norm = np.sqrt(len(grams))
-            idx = _GRAMS.transform([[g] for g in grams]).indices
-            for gram, i in zip(grams, idx, strict=True):
-                w = self.w1[i] / norm
+            for gram in grams:
+                w = self.w1[_column(gram, WORD_BITS)] / norm
                 if w > best_w:
                     best, best_w = f"'{gram}'", w
-        if cues:
-            idx = _CUES.transform([[c] for c in cues]).indices + 2**WORD_BITS
-            for cue, i in zip(cues, idx, strict=True):
-                if self.w1[i] > best_w:
-                    best, best_w = cue, self.w1[i]
+        for cue in cues:
+            w = self.w1[2**WORD_BITS + _column(cue, FEATURE_BITS)]
+            if w > best_w:
+                best, best_w = cue, w
         return best or "neighbours"
 
     def save(self, path: Path) -> None:

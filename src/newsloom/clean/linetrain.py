@@ -37,11 +37,14 @@ SEED = 9
 ALPHA = 1e-5
 #: Pages longer than this many lines weigh as if they had sqrt(PAGE_LINES * n) lines.
 PAGE_LINES = 100
+#: Small trees with large leaves: they carry across sites better (on the choose sites, 15 leaves
+#: of at least 100 lines removed 0.619 of furniture at 0.97 of article lines kept, 31 leaves of
+#: 40 lines 0.605).
 TREES = {
     "max_iter": 200,
     "learning_rate": 0.1,
-    "max_leaf_nodes": 31,
-    "min_samples_leaf": 40,
+    "max_leaf_nodes": 15,
+    "min_samples_leaf": 100,
     "l2_regularization": 1.0,
     "random_state": SEED,
 }
@@ -147,9 +150,9 @@ def choose_precise(probs: np.ndarray, article: np.ndarray, precision: float) -> 
 def calibrate(
     model: LineModel, pages: Sequence[TrainingPage], kept_floor: float, precision: float
 ) -> LineModel:
-    """Thresholds chosen on `pages` (sites the model was not fitted to): lines no rule fired
-    on go when their probability keeps `kept_floor` of article lines; lines a hand rule fired
-    on go when, at their probability, `precision` of such lines are furniture."""
+    """Thresholds chosen on `pages` (sites the model was not fitted to): lines a hand rule
+    fired on go when, at their probability, `precision` of such lines are furniture; the
+    other lines go above the probability that still keeps `kept_floor` of all article lines."""
     plain, ruled = _thresholds(line_scores(model, pages), kept_floor, precision)
     return replace(model, threshold=plain, rule_threshold=ruled)
 
@@ -165,7 +168,19 @@ def calibrate_extracted(
 def _thresholds(
     scores: tuple[np.ndarray, np.ndarray, np.ndarray], kept_floor: float, precision: float
 ) -> tuple[float, float]:
+    """The (plain, ruled) pair: ruled lines go at `precision`, and the plain threshold keeps
+    what is left to keep of `kept_floor` of *all* article lines (the article lines a rule
+    fired on and the threshold removes count against it)."""
     probs, article, fired = scores
-    plain = choose_threshold(probs[~fired], article[~fired], kept_floor)
     ruled = choose_precise(probs[fired], article[fired], precision)
+    plain = 1.0
+    for _ in range(3):  # ruled never above plain: settle the pair
+        lost = int((article & fired & (probs >= ruled)).sum())
+        body = int(article.sum())
+        plain_body = int((article & ~fired).sum())
+        share = (kept_floor * body - (int((article & fired).sum()) - lost)) / max(plain_body, 1)
+        plain = choose_threshold(probs[~fired], article[~fired], min(max(share, 1e-9), 1.0))
+        if ruled <= plain:
+            break
+        ruled = plain
     return plain, min(ruled, plain)

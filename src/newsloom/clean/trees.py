@@ -8,7 +8,7 @@ training time and walked level by level for all trees and rows at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -30,6 +30,20 @@ class Forest:
     roots: np.ndarray  # int32, each tree's first node
     baseline: float
     depth: int
+    # leaves point at themselves, so every row walks `depth` steps without a leaf test
+    _step_left: np.ndarray = field(init=False, repr=False, compare=False)
+    _step_right: np.ndarray = field(init=False, repr=False, compare=False)
+    _step_feature: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        own = np.arange(len(self.leaf), dtype=np.intp)
+        object.__setattr__(self, "_step_left", np.where(self.leaf, own, self.left).astype(np.intp))
+        object.__setattr__(
+            self, "_step_right", np.where(self.leaf, own, self.right).astype(np.intp)
+        )
+        object.__setattr__(
+            self, "_step_feature", np.where(self.leaf, 0, self.feature).astype(np.intp)
+        )
 
     @classmethod
     def from_sklearn(cls, model: Any) -> Forest:
@@ -64,18 +78,21 @@ class Forest:
         """The summed raw score (a logit) of every row of `x`."""
         if not len(x):
             return np.zeros(0)
-        node = np.repeat(self.roots[:, None], len(x), axis=1)
-        rows = np.arange(len(x))[None, :]
-        for _ in range(self.depth):
-            if self.leaf[node].all():
+        rows, width = x.shape
+        flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
+        # one walker per (tree, row): where its row starts in `flat`, and the node it is at
+        start = np.tile(np.arange(rows, dtype=np.intp) * width, len(self.roots))
+        node = np.repeat(self.roots.astype(np.intp), rows)
+        missing = bool(np.isnan(flat).any())
+        for level in range(self.depth):
+            if level % 4 == 3 and self.leaf[node].all():
                 break
-            value = x[rows, self.feature[node]]
-            go_left = np.where(
-                np.isnan(value), self.missing_left[node], value <= self.threshold[node]
-            )
-            step = np.where(go_left, self.left[node], self.right[node])
-            node = np.where(self.leaf[node], node, step)
-        return self.baseline + self.value[node].sum(axis=0)
+            value = flat[start + self._step_feature[node]]
+            go_left = value <= self.threshold[node]
+            if missing:
+                go_left |= np.isnan(value) & self.missing_left[node]
+            node = np.where(go_left, self._step_left[node], self._step_right[node])
+        return self.baseline + self.value[node].reshape(len(self.roots), rows).sum(axis=0)
 
     def prob(self, x: np.ndarray) -> np.ndarray:
         return 1 / (1 + np.exp(-self.raw(x)))

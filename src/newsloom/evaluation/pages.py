@@ -2,9 +2,11 @@
 
 A page is flattened into the text a scraper delivers (one line per block of visible text) and
 each line is labelled by the page's gold main content: a line is article text when most of its
-word trigrams occur in the gold (short lines: when the gold holds it as a block of its own, or
-inside the gold between content neighbours). Dragnet's user comments come after a marker line
-in the gold; they are labelled as not article (comments are page furniture for newsloom).
+word trigrams occur in the gold (short lines: when the gold holds it as a block of its own and a
+nearest neighbour is article text, or inside the gold between content neighbours: a word the
+gold holds once as a heading, "Business" or "Comments", is not article text in the menu).
+Dragnet's user comments come after a marker line in the gold; they are labelled as not article
+(comments are page furniture for newsloom).
 
 Pages are split by site (a site's template must not sit on two sides): `site_split` hashes the
 site name (seeded, stable) into train / choose / report.
@@ -146,6 +148,7 @@ def label_lines(lines: list[str], gold: str) -> list[bool]:
     blocks = {" ".join(_tokens(b)) for b in re.split(r"\n\s*\n|\n", gold) if b.strip()}
     joined = " " + " ".join(gold_tokens) + " "
     labels: list[bool | None] = []
+    blocks_at: list[int] = []
     for line in lines:
         toks = _tokens(line)
         if len(toks) >= 4:
@@ -154,11 +157,21 @@ def label_lines(lines: list[str], gold: str) -> list[bool]:
         elif not toks:
             labels.append(False)
         elif " ".join(toks) in blocks:
+            blocks_at.append(len(labels))
             labels.append(True)
         elif f" {' '.join(toks)} " in joined:
             labels.append(None)  # decided by its neighbours below
         else:
             labels.append(False)
+    # a short gold block among furniture is a menu or widget copy of a heading word: it is
+    # article text when a nearest line decided by its own words (not another short block) is
+    decided = list(labels)
+    for i in blocks_at:
+        decided[i] = None
+    for i in blocks_at:
+        prev = next((x for x in reversed(decided[:i]) if x is not None), False)
+        nxt = next((x for x in decided[i + 1 :] if x is not None), False)
+        labels[i] = bool(prev or nxt)
     out = []
     for i, lab in enumerate(labels):
         if lab is None:
