@@ -201,22 +201,6 @@ def make_component(ruler: Any) -> Callable[[Any], Any] | None:
 def use_attribute_rules(nlp: Any, ruler_name: str = "attribute_ruler") -> bool:
     """Put this module's component in the place of `nlp`'s attribute ruler; False (and the
     pipeline unchanged) when there is none or its rules do not compile."""
-    from spacy.language import Language
+    from newsloom.analyse.components import replace_component
 
-    if ruler_name not in nlp.pipe_names:
-        return False
-    apply = make_component(nlp.get_pipe(ruler_name))
-    if apply is None:
-        return False
-    if not Language.has_factory(COMPONENT):
-
-        @Language.factory(COMPONENT, default_config={"ruler": "attribute_ruler"})
-        def _create(nlp: Any, name: str, ruler: str) -> Callable[[Any], Any]:
-            made = make_component(nlp.get_pipe(ruler))
-            if made is None:  # checked before the component is added
-                raise ValueError(f"the rules of {ruler!r} do not compile")
-            return made
-
-    nlp.add_pipe(COMPONENT, after=ruler_name, config={"ruler": ruler_name})
-    nlp.remove_pipe(ruler_name)
-    return True
+    return replace_component(nlp, ruler_name, COMPONENT, make_component)

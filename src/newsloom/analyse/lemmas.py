@@ -58,19 +58,6 @@ def make_component(lemmatizer: Any) -> Callable[[Any], Any] | None:
 def use_remembered_lemmas(nlp: Any, name: str = "lemmatizer") -> bool:
     """Put this module's component in the place of `nlp`'s lemmatizer; False (the pipeline
     unchanged) when there is none or its answers may depend on more than the token."""
-    from spacy.language import Language
+    from newsloom.analyse.components import replace_component
 
-    if name not in nlp.pipe_names or make_component(nlp.get_pipe(name)) is None:
-        return False
-    if not Language.has_factory(COMPONENT):
-
-        @Language.factory(COMPONENT, default_config={"lemmatizer": "lemmatizer"})
-        def _create(nlp: Any, name: str, lemmatizer: str) -> Callable[[Any], Any]:
-            made = make_component(nlp.get_pipe(lemmatizer))
-            if made is None:  # checked before the component is added
-                raise ValueError(f"{lemmatizer!r} cannot be remembered")
-            return made
-
-    nlp.add_pipe(COMPONENT, after=name, config={"lemmatizer": name})
-    nlp.remove_pipe(name)  # the new component holds it, and asks it what it does not know
-    return True
+    return replace_component(nlp, name, COMPONENT, make_component)
