@@ -9,8 +9,8 @@ import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
 from newsloom.analyse.attribute_rules import COMPONENT, compile_rules, make_component
-from newsloom.analyse.parse import load_model
-from newsloom.settings import DEFAULT_SETTINGS
+from newsloom.analyse.parse import model
+from newsloom.pipeline import Context
 
 # Wordings that reach the ruler's exceptions: contractions, negation, auxiliaries read from the
 # parse, "that"/"this" as pronouns, "I"/"you"/"it" by case, existential "there", spaces,
@@ -31,32 +31,19 @@ SENTENCES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def stock() -> Any:
-    return spacy.load(DEFAULT_SETTINGS.spacy_model)
-
-
 def _columns(doc: Any) -> list[list[int]]:
     return doc.to_array([POS, TAG, MORPH, LEMMA, DEP, HEAD]).tolist()
 
 
 @pytest.mark.parametrize("text", SENTENCES)
-def test_same_annotations_as_spacys_ruler(stock: Any, text: str) -> None:
-    names = stock.pipe_names
-    cut = names.index("attribute_ruler")
-    with stock.select_pipes(enable=names[:cut]):
-        ours = stock(text)
-    theirs = ours.copy()
-    make_component(stock.get_pipe("attribute_ruler"))(ours)  # type: ignore[misc]
-    stock.get_pipe("attribute_ruler")(theirs)
-    for name in names[cut + 1 :]:
-        stock.get_pipe(name)(ours)
-        stock.get_pipe(name)(theirs)
+def test_same_annotations_as_spacys_ruler(stock_nlp: Any, beside_stock: Any, text: str) -> None:
+    rules = make_component(stock_nlp.get_pipe("attribute_ruler"))
+    ours, theirs = beside_stock("attribute_ruler", rules, text)
     assert _columns(ours) == _columns(theirs)
 
 
-def test_load_model_puts_the_rules_in_the_ruler_place() -> None:
-    names = load_model(DEFAULT_SETTINGS.spacy_model).pipe_names
+def test_load_model_puts_the_rules_in_the_ruler_place(ctx: Context) -> None:
+    names = model(ctx).pipe_names
     assert "attribute_ruler" not in names
     assert names.index(COMPONENT) == names.index("parser") + 1
 

@@ -27,6 +27,8 @@ __all__ = ["COMPONENT", "AttributeRules", "compile_rules", "make_component", "us
 COMPONENT = "newsloom_attribute_rules"
 
 _ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+#: regular-expression answers kept before the memory starts again
+_MAX_REMEMBERED = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,14 +127,22 @@ class AttributeRules:
             elif t.op == "not in":
                 ok = value not in t.values  # type: ignore[operator]
             else:
-                key = (id(t.values), value)
-                ok = self._regex_cache.get(key)  # type: ignore[assignment]
-                if ok is None:
-                    ok = bool(t.values.search(self.strings[value]))  # type: ignore[union-attr]
-                    self._regex_cache[key] = ok
+                ok = self._regex(t, value)
             if not ok:
                 return False
         return True
+
+    def _regex(self, test: _Test, value: int) -> bool:
+        """Whether the word hashed `value` matches the test's expression (remembered, with a
+        bounded memory: a long run meets ever more words)."""
+        key = (id(test.values), value)
+        ok = self._regex_cache.get(key)
+        if ok is None:
+            if len(self._regex_cache) >= _MAX_REMEMBERED:
+                self._regex_cache.clear()
+            ok = bool(test.values.search(self.strings[value]))  # type: ignore[union-attr]
+            self._regex_cache[key] = ok
+        return ok
 
     def _mask(self, tests: tuple[_Test, ...], table: np.ndarray) -> np.ndarray:
         """Which tokens pass `tests`, for the whole document at once."""
@@ -146,7 +156,7 @@ class AttributeRules:
                 mask &= inside if t.op == "in" else ~inside
             else:
                 values, inverse = np.unique(col, return_inverse=True)
-                ok = [self._passes((t,), [0, v, 0, 0]) for v in values.tolist()]
+                ok = [self._regex(t, v) for v in values.tolist()]
                 mask &= np.asarray(ok, dtype=bool)[inverse]
         return mask
 

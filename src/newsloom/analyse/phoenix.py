@@ -25,11 +25,12 @@ PEOPLE_FILE = "phoenix_people.json.gz"
 BODIES_FILE = "phoenix_bodies.json.gz"
 
 
-@lru_cache(maxsize=1)
-def _people() -> dict[str, str]:
-    raw = resources.files("newsloom.resources").joinpath(PEOPLE_FILE).read_bytes()
-    people: dict[str, str] = json.loads(gzip.decompress(raw))["people"]
-    return people
+@lru_cache(maxsize=2)
+def _table(name: str, key: str) -> dict[str, str]:
+    """A shipped name -> code table, read once per process."""
+    raw = resources.files("newsloom.resources").joinpath(name).read_bytes()
+    table: dict[str, str] = json.loads(gzip.decompress(raw))[key]
+    return table
 
 
 def phoenix_country(name: str | None) -> str | None:
@@ -39,7 +40,7 @@ def phoenix_country(name: str | None) -> str | None:
     key = " ".join(name.lower().replace("_", " ").split())
     if len(key.split()) < 2:
         return None
-    return _people().get(key)
+    return _table(PEOPLE_FILE, "people").get(key)
 
 
 def body_key(text: str) -> str:
@@ -51,15 +52,8 @@ def body_key(text: str) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=1)
-def _bodies() -> dict[str, str]:
-    raw = resources.files("newsloom.resources").joinpath(BODIES_FILE).read_bytes()
-    bodies: dict[str, str] = json.loads(gzip.decompress(raw))["bodies"]
-    return bodies
-
-
 def phoenix_body(name: str | None) -> str | None:
     """The actor code of a body (or an armed group's leader) the dictionaries name, or None."""
     if not name:
         return None
-    return _bodies().get(body_key(name))
+    return _table(BODIES_FILE, "bodies").get(body_key(name))

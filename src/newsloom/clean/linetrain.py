@@ -174,11 +174,12 @@ def _thresholds(
     probs, article, fired = scores
     ruled = choose_precise(probs[fired], article[fired], precision)
     plain = 1.0
+    body = int(article.sum())
+    plain_body = int((article & ~fired).sum())
+    ruled_body = body - plain_body
     for _ in range(3):  # ruled never above plain: settle the pair
         lost = int((article & fired & (probs >= ruled)).sum())
-        body = int(article.sum())
-        plain_body = int((article & ~fired).sum())
-        share = (kept_floor * body - (int((article & fired).sum()) - lost)) / max(plain_body, 1)
+        share = (kept_floor * body - (ruled_body - lost)) / max(plain_body, 1)
         plain = choose_threshold(probs[~fired], article[~fired], min(max(share, 1e-9), 1.0))
         if ruled <= plain:
             break

@@ -126,15 +126,11 @@ def _minhash(items: Iterable[int]) -> LeanMinHash:
     return LeanMinHash(m)
 
 
-def containment(a: set[int] | np.ndarray, b: set[int] | np.ndarray) -> float:
-    """Share of the smaller set's shingles found in the other (sets, or sorted arrays)."""
-    if not len(a) or not len(b):
+def containment(a: set[int], b: set[int]) -> float:
+    """Share of the smaller set's shingles found in the other."""
+    if not a or not b:
         return 0.0
-    if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
-        shared = len(np.intersect1d(a, b, assume_unique=True))
-    else:
-        shared = len(set(a) & set(b))
-    return shared / min(len(a), len(b))
+    return len(a & b) / min(len(a), len(b))
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,23 +211,14 @@ def group_copies(
     articles: Sequence[Article], pairs: Iterable[CopyPair]
 ) -> list[CopyGroup]:
     """Copy pairs joined into groups (connected components), each with its origin."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
+    components = _Groups()
     linked: set[str] = set()
     for p in pairs:
         linked.update((p.a, p.b))
-        ra, rb = find(p.a), find(p.b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        components.join(p.a, p.b)
     members: dict[str, list[str]] = {}
     for x in sorted(linked):
-        members.setdefault(find(x), []).append(x)
+        members.setdefault(components.find(x), []).append(x)
     by_id = {a.id: a for a in articles}
     groups = []
     for ids in members.values():
