@@ -230,3 +230,43 @@ def test_coordinated_clauses_stay_one_content(parsed: Parsed) -> None:
     assert ("Ortega", "the mill would close, and that forty jobs would go") in found(
         parse, "clause", "said"
     )
+
+
+# A name or a short noun phrase, a colon, and what it said or showed: headlines and lists of
+# reactions (polnear train: breitbart_2015-12-11 "trump-cruz-has-to-come", huff-post_2016-01-24
+# "milbank-republicans-waving-the-f", politico_2015-11-09 "sanders-endorsements-prove-clint").
+COLON = [
+    ("Ortega: The tax plan will hurt farmers.", "Ortega", "The tax plan will hurt farmers"),
+    ("Poll: Kowalski leads among older voters.", "Poll", "Kowalski leads among older voters"),
+    ("Senator Mills: Budget talks have collapsed.", "Mills", "Budget talks have collapsed"),
+    ("Union leaders: The strike will go on until May.", "leaders",
+     "The strike will go on until May"),
+    ("Governor Ruiz: Schools will reopen next week.", "Ruiz", "Schools will reopen next week"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "source", "content"), COLON)
+def test_colon(parsed: Parsed, text: str, source: str, content: str) -> None:
+    assert (source, content) in found(parsed(text), "colon", ":")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan has two parts: a tax cut and a rebate.",
+        "Ortega said: the plan will fail.",
+        "He listed the towns that flooded in March and April: Ely, Stow and Brill.",
+    ],
+)
+def test_colon_after_a_clause_names_no_one(parsed: Parsed, text: str) -> None:
+    assert found(parsed(text), "colon", ":") == []
+
+
+def test_a_speakers_turn_runs_to_the_end_of_its_line(parsed: Parsed) -> None:
+    # transcripts (polnear train: breitbart_2016-07-10 "ok-gov-fallin-trump-is-trying-to",
+    # politico_2016-02-19 "q-a-with-vice-president-joe-bide",
+    # usa-today_2016-03-18 "laura-bush-sees-hope-help-for-af")
+    parse = parsed("MILLS: The vote was close. We will appeal on Monday.\nORTEGA: We won.")
+    got = found(parse, "colon", ":")
+    assert ("MILLS", "The vote was close. We will appeal on Monday") in got
+    assert ("ORTEGA", "We won") in got

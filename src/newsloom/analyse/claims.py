@@ -17,12 +17,15 @@ the `nlp` stage made:
   about the budget", "pointed to the polls");
 * ``according``: "according to X" and the rest of its sentence;
 * ``noun``: a noun heading a "that" clause or an infinitive ("his claim that ...", "the
-  promise to ...", "requests to answer").
+  promise to ...", "requests to answer");
+* ``colon``: a name or a short noun phrase, a colon, and the rest of the line ("Sanders:
+  Endorsements prove ...", "Poll: Trump leads in Ohio"), as headlines and lists of reactions
+  credit a statement.
 
 Candidates are many and mostly wrong: `claim_model` decides which are attributions. The
 source is the cue's subject (or the agent of a passive), the one whose words an outlet relays
-("TASS quoted X as saying"), a noun's possessor, or the object of "according to"; none when
-the text gives none ("Asked whether ...").
+("TASS quoted X as saying"), a noun's possessor, the object of "according to" or the name
+before a colon; none when the text gives none ("Asked whether ...").
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from newsloom.analyse.attribution import own_subject
-from newsloom.analyse.parse import Parse
+from newsloom.analyse.parse import Parse, head_of
 from newsloom.analyse.relay import RELAY_LEMMAS, relay_of
 
 __all__ = ["Claim", "claims"]
@@ -44,6 +47,10 @@ _OBJECT_ARCS = frozenset({"dobj"})
 _PREDICATIVE = frozenset({"for", "as", "of", "over"})
 #: the fewest tokens of content worth reporting
 MIN_TOKENS = 1
+#: the most words before a colon that can name who spoke ("Sen. John McCain:", "Poll:")
+_COLON_WORDS = 6
+#: the most sentences after the first that a colon's content runs on, to the end of its line
+_COLON_SENTENCES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,12 +251,50 @@ def _noun_claims(parse: Parse, n: int) -> list[Claim]:
     return out
 
 
+def _colon(parse: Parse, c: int) -> Claim | None:
+    """ "Sanders: Endorsements prove Clinton the establishment's candidate", "Poll: Trump
+    leads in Ohio": a short name or noun phrase, a colon, and what it said or showed. The
+    colon is the cue; the content runs to the end of its line (from the next sentence when the
+    parser ended one at the colon)."""
+    toks = parse.tokens
+    a, b = parse.sents[toks[c].sent]
+    if not 0 < c - a <= _COLON_WORDS:
+        return None
+    nouns = [i for i in range(a, c) if toks[i].pos in ("PROPN", "NOUN")]
+    if not nouns or any(toks[i].pos in ("VERB", "AUX", "PUNCT") for i in range(a, c)):
+        return None
+    source = head_of(parse, a, c)
+    if toks[source].pos not in ("PROPN", "NOUN"):
+        source = nouns[-1]
+    first, stop = c + 1, b
+    sent = toks[c].sent
+    if not any(toks[i].pos not in ("PUNCT", "SPACE") for i in range(first, stop)):
+        if sent + 1 >= len(parse.sents):
+            return None
+        sent += 1
+        first, stop = parse.sents[sent]
+    # a transcript's "TAPPER: ... . Take a listen.": the speaker's turn is the whole line
+    for _ in range(_COLON_SENTENCES):
+        if sent + 1 >= len(parse.sents):
+            break
+        if "\n" in parse.text[toks[stop - 1].end : toks[stop].start]:
+            break
+        sent += 1
+        stop = parse.sents[sent][1]
+    span = _trim(parse, first, stop - 1)
+    return Claim("colon", c, source, *span, link=":") if span else None
+
+
 def claims(parse: Parse) -> list[Claim]:
     """Every candidate attribution of the parse, in cue order; one per content range."""
     out: list[Claim] = []
     for t in parse.tokens:
         if t.lower == "according":  # tagged a verb, but no verb of its own
             found = _according(parse, t.i)
+            if found:
+                out.append(found)
+        elif t.lower == ":":
+            found = _colon(parse, t.i)
             if found:
                 out.append(found)
         elif t.pos in ("VERB", "AUX"):
