@@ -270,3 +270,39 @@ def test_a_speakers_turn_runs_to_the_end_of_its_line(parsed: Parsed) -> None:
     got = found(parse, "colon", ":")
     assert ("MILLS", "The vote was close. We will appeal on Monday") in got
     assert ("ORTEGA", "We won") in got
+
+
+def contents(parse: Parse, cue: str) -> list[tuple[str, str]]:
+    """(source, content) of every candidate whose cue is the word `cue`, of any shape."""
+    return [
+        (_source(parse, c), parse.span_text(c.first, c.last + 1))
+        for c in claims(parse)
+        if parse.tokens[c.cue].lower == cue.lower()
+    ]
+
+
+# The attribution closing a long sentence, which the parser may hang off the content as a
+# complement, an adverbial or a parenthesis rather than heading it (", X said." closing a
+# sentence of several clauses: polnear train huff-post_2016-07-14
+# "fdic-accused-of-covering-up-chin", nyt_2015-11-13 "clinton-stays-well-ahead-of-sand", politico_2016-01-05
+# "trump-quietly-builds-a-data-jugg"); the content stops before the attribution.
+CLOSING = [
+    ("The mill will close in May and forty workers will lose their jobs, union officials said.",
+     "said", "officials",
+     "The mill will close in May and forty workers will lose their jobs"),
+    ("Turnout was lower than in 2012 because rain kept older voters at home, the clerk said.",
+     "said", "clerk", "Turnout was lower than in 2012 because rain kept older voters at home"),
+    ("The council had ignored two warnings about the dam before it failed, the report found.",
+     "found", "report", "The council had ignored two warnings about the dam before it failed"),
+    ("Ortega never met the lobbyist, who later pleaded guilty to fraud, his lawyer insisted.",
+     "insisted", "lawyer", "Ortega never met the lobbyist, who later pleaded guilty to fraud"),
+    ("Prices will keep rising through the summer as supplies run short, the bank warned.",
+     "warned", "bank", "Prices will keep rising through the summer as supplies run short"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), CLOSING)
+def test_closing_attribution(
+    parsed: Parsed, text: str, cue: str, source: str, content: str
+) -> None:
+    assert (source, content) in contents(parsed(text), cue)

@@ -33,6 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from newsloom.analyse.attribution import own_subject
+from newsloom.analyse.lexicon import CUE_LEMMAS
 from newsloom.analyse.parse import Parse, head_of
 from newsloom.analyse.relay import RELAY_LEMMAS, relay_of
 
@@ -45,6 +46,8 @@ _OBJECT_ARCS = frozenset({"dobj"})
 #: prepositions that carry what the object is said to be or done for ("criticized Sanders for
 #: stealing", "dismissed Faso as a tool", "regards Jerusalem as its capital")
 _PREDICATIVE = frozenset({"for", "as", "of", "over"})
+#: arcs on which the parser hangs a closing ", X said" off the clause it reports
+_TRAILING_ARCS = frozenset({"ccomp", "advcl", "conj"})
 #: the fewest tokens of content worth reporting
 MIN_TOKENS = 1
 #: the most words before a colon that can name who spoke ("Sen. John McCain:", "Poll:")
@@ -201,13 +204,41 @@ def _verb_claims(parse: Parse, v: int) -> list[Claim]:
     if relay is not None:
         out = [replace(c, relayed=True) for c in out]
     t = toks[v]
-    if t.dep == "parataxis" and toks[t.head].pos in ("VERB", "AUX") and src() >= 0:
+    if _aside_arc(parse, v) and toks[t.head].pos in ("VERB", "AUX") and src() >= 0:
         # "Within marriages, they said, women now have ...", "..., analysts say.": the cue
-        # hangs off the clause it reports; the content is that clause around it
-        span = _trim(parse, toks[t.head].left, toks[t.head].right)
+        # hangs off the clause it reports; the content is that clause around it, or the
+        # part before it when the cue and its subject close the clause
+        h = toks[t.head]
+        if v > h.i and src() > h.i and t.right >= _end(parse, h.i):
+            span = _trim(parse, h.left, t.left - 1)
+        else:
+            span = _trim(parse, h.left, h.right)
         if span and not any(toks[c].dep in ("ccomp", "dobj") for c in parse.children[v]):
             out.append(Claim("aside", v, src(), *span))
     return out
+
+
+def _end(parse: Parse, i: int) -> int:
+    """The last token of `i`'s subtree that is not punctuation."""
+    toks = parse.tokens
+    last = toks[i].right
+    while last > i and toks[last].pos in ("PUNCT", "SPACE"):
+        last -= 1
+    return last
+
+
+def _aside_arc(parse: Parse, v: int) -> bool:
+    """A cue set beside the clause it reports: a parenthesis, or a verb of saying that the
+    parser hung at the end of that clause as its complement or adverbial ("Prices will rise,
+    the bank warned.")."""
+    t = parse.tokens[v]
+    if t.dep == "parataxis":
+        return True
+    return (
+        t.dep in _TRAILING_ARCS and t.head < v and t.lemma in CUE_LEMMAS
+        and t.right >= _end(parse, t.head)
+        and (own := own_subject(parse, v)) is not None and own > t.head
+    )  # fmt: skip
 
 
 def _according(parse: Parse, a: int) -> Claim | None:
