@@ -284,8 +284,9 @@ def contents(parse: Parse, cue: str) -> list[tuple[str, str]]:
 # The attribution closing a long sentence, which the parser may hang off the content as a
 # complement, an adverbial or a parenthesis rather than heading it (", X said." closing a
 # sentence of several clauses: polnear train huff-post_2016-07-14
-# "fdic-accused-of-covering-up-chin", nyt_2015-11-13 "clinton-stays-well-ahead-of-sand", politico_2016-01-05
-# "trump-quietly-builds-a-data-jugg"); the content stops before the attribution.
+# "fdic-accused-of-covering-up-chin", nyt_2015-11-13 "clinton-stays-well-ahead-of-sand",
+# politico_2016-01-05 "trump-quietly-builds-a-data-jugg"); the content stops before the
+# attribution.
 CLOSING = [
     ("The mill will close in May and forty workers will lose their jobs, union officials said.",
      "said", "officials",

@@ -48,6 +48,9 @@ _OBJECT_ARCS = frozenset({"dobj"})
 _PREDICATIVE = frozenset({"for", "as", "of", "over"})
 #: arcs on which the parser hangs a closing ", X said" off the clause it reports
 _TRAILING_ARCS = frozenset({"ccomp", "advcl", "conj"})
+#: prepositions after an adjective that name what a view is about ("critical of", "worried
+#: about", "outspoken on", "angry at", "opposed to")
+_ADJECTIVE_PREPOSITIONS = frozenset({"of", "about", "on", "over", "at", "with", "to", "toward"})
 #: the fewest tokens of content worth reporting
 MIN_TOKENS = 1
 #: the most words before a colon that can name who spoke ("Sen. John McCain:", "Poll:")
@@ -308,12 +311,39 @@ def _colon(parse: Parse, c: int) -> Claim | None:
     for _ in range(_COLON_SENTENCES):
         if sent + 1 >= len(parse.sents):
             break
-        if "\n" in parse.text[toks[stop - 1].end : toks[stop].start]:
+        if "\n" in parse.text[toks[stop - 1].start : toks[stop].end]:  # a line break between
             break
         sent += 1
         stop = parse.sents[sent][1]
     span = _trim(parse, first, stop - 1)
     return Claim("colon", c, source, *span, link=":") if span else None
+
+
+def _adjective_claims(parse: Parse, a: int) -> list[Claim]:
+    """ "Trump was critical of Obama's leadership", "donors remain confident that he will
+    win", "voters are worried about the economy": a predicative adjective and what its
+    holder thinks or says about something; the source is the subject of its verb."""
+    toks = parse.tokens
+    t = toks[a]
+    if t.dep != "acomp" or toks[t.head].pos not in ("VERB", "AUX"):
+        return []
+    out = []
+    for c in parse.children[a]:
+        ct = toks[c]
+        if c < a:
+            continue
+        if ct.dep == "prep" and ct.lower in _ADJECTIVE_PREPOSITIONS:
+            obj = next((g for g in parse.children[c] if toks[g].dep in ("pobj", "pcomp")), None)
+            span = _trim(parse, toks[obj].left, toks[obj].right) if obj is not None else None
+            link = ct.lower
+        elif ct.dep in ("ccomp", "xcomp") and ct.pos in ("VERB", "AUX"):
+            span = _trim(parse, ct.left, ct.right)
+            link = _marker(parse, c)
+        else:
+            continue
+        if span:
+            out.append(Claim("adjective", a, _subject(parse, t.head), *span, link=link))
+    return out
 
 
 def claims(parse: Parse) -> list[Claim]:
@@ -332,6 +362,8 @@ def claims(parse: Parse) -> list[Claim]:
             out += _verb_claims(parse, t.i)
         elif t.pos == "NOUN":
             out += _noun_claims(parse, t.i)
+        elif t.pos == "ADJ":
+            out += _adjective_claims(parse, t.i)
     seen: set[tuple[int, int]] = set()
     unique: list[Claim] = []
     for c in out:
