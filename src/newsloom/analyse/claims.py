@@ -124,6 +124,18 @@ def _clauses_end(parse: Parse, verb: int, clause: int) -> int:
     return end
 
 
+def _before_participle(parse: Parse, head: int, last: int) -> int:
+    """The end of a content before a participle set off by a comma after it ("he cannot
+    support Trump, throwing a wrench in the party's plans"): the reporter's narration of what
+    the statement did, not its words."""
+    toks = parse.tokens
+    for d in parse.children[head]:
+        t = toks[d]
+        if d > head and t.dep == "advcl" and t.tag == "VBG" and toks[t.left - 1].lower == ",":
+            return min(last, t.left - 2)
+    return last
+
+
 def _predicative_end(parse: Parse, verb: int, obj: int) -> int:
     """Last token of an object and of a predicative phrase right after it (see `_PREDICATIVE`)."""
     toks = parse.tokens
@@ -183,7 +195,8 @@ def _verb_claims(parse: Parse, v: int) -> list[Claim]:
         elif ct.dep in _CLAUSE_ARCS:
             if ct.left < v:
                 continue  # "which he said was caused by": a relative clause wraps the cue
-            span = _trim(parse, max(ct.left, v + 1), _clauses_end(parse, v, c))
+            end = _before_participle(parse, c, _clauses_end(parse, v, c))
+            span = _trim(parse, max(ct.left, v + 1), end)
             if span:
                 out.append(Claim("clause", v, src(), *span, link=_marker(parse, c)))
         elif ct.dep == "xcomp" and c > v:
