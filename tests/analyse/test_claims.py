@@ -307,3 +307,30 @@ def test_closing_attribution(
     parsed: Parsed, text: str, cue: str, source: str, content: str
 ) -> None:
     assert (source, content) in contents(parsed(text), cue)
+
+
+# A predicative adjective and what its holder thinks or says about something ("critical of"
+# in polnear train breitbart_2016-02-08, nyt_2015-12-09, wash-post_2015-12-20; "confident
+# that" in breitbart_2016-01-10, nyt_2016-01-30, politico_2015-11-24).
+ADJECTIVE = [
+    ("The mayor was critical of the council's budget.", "critical", "mayor",
+     "the council's budget"),
+    ("Her aides remain confident that the bill will pass.", "confident", "aides",
+     "the bill will pass"),
+    ("Most farmers are worried about the drought.", "worried", "farmers", "the drought"),
+    ("Ortega has been outspoken on the price of insulin.", "outspoken", "Ortega",
+     "the price of insulin"),
+    ("Union leaders were angry at the new contract.", "angry", "leaders", "the new contract"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), ADJECTIVE)
+def test_adjective(parsed: Parsed, text: str, cue: str, source: str, content: str) -> None:
+    assert (source, content) in found(parsed(text), "adjective", cue)
+
+
+def test_a_participle_after_a_comma_closes_the_content(parsed: Parsed) -> None:
+    # "..., throwing a wrench in" after a reported clause (polnear train politico_2016-05-05
+    # "paul-ryan-says-he-s-not-ready-to")
+    parse = parsed("Mills said she could not back the plan, leaving the party without a majority.")
+    assert ("Mills", "she could not back the plan") in found(parse, "clause", "said")

@@ -48,6 +48,8 @@ _OBJECT_ARCS = frozenset({"dobj"})
 _PREDICATIVE = frozenset({"for", "as", "of", "over"})
 #: arcs on which the parser hangs a closing ", X said" off the clause it reports
 _TRAILING_ARCS = frozenset({"ccomp", "advcl", "conj"})
+#: the marks that set a closing attribution off from the clause it reports
+_SET_OFF = frozenset({",", "—", "–", "--", "-"})
 #: prepositions after an adjective that name what a view is about ("critical of", "worried
 #: about", "outspoken on", "angry at", "opposed to")
 _ADJECTIVE_PREPOSITIONS = frozenset({"of", "about", "on", "over", "at", "with", "to", "toward"})
@@ -252,7 +254,8 @@ def _aside_arc(parse: Parse, v: int) -> bool:
         return True
     return (
         t.dep in _TRAILING_ARCS and t.head < v and t.lemma in CUE_LEMMAS
-        and t.right >= _end(parse, t.head)
+        and t.right >= _end(parse, t.head) and parse.tokens[t.left - 1].lower in _SET_OFF
+        and not _marker(parse, v)
         and (own := own_subject(parse, v)) is not None and own > t.head
     )  # fmt: skip
 
