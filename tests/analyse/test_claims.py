@@ -230,3 +230,107 @@ def test_coordinated_clauses_stay_one_content(parsed: Parsed) -> None:
     assert ("Ortega", "the mill would close, and that forty jobs would go") in found(
         parse, "clause", "said"
     )
+
+
+# A name or a short noun phrase, a colon, and what it said or showed: headlines and lists of
+# reactions (polnear train: breitbart_2015-12-11 "trump-cruz-has-to-come", huff-post_2016-01-24
+# "milbank-republicans-waving-the-f", politico_2015-11-09 "sanders-endorsements-prove-clint").
+COLON = [
+    ("Ortega: The tax plan will hurt farmers.", "Ortega", "The tax plan will hurt farmers"),
+    ("Poll: Kowalski leads among older voters.", "Poll", "Kowalski leads among older voters"),
+    ("Senator Mills: Budget talks have collapsed.", "Mills", "Budget talks have collapsed"),
+    ("Union leaders: The strike will go on until May.", "leaders",
+     "The strike will go on until May"),
+    ("Governor Ruiz: Schools will reopen next week.", "Ruiz", "Schools will reopen next week"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "source", "content"), COLON)
+def test_colon(parsed: Parsed, text: str, source: str, content: str) -> None:
+    assert (source, content) in found(parsed(text), "colon", ":")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan has two parts: a tax cut and a rebate.",
+        "Ortega said: the plan will fail.",
+        "He listed the towns that flooded in March and April: Ely, Stow and Brill.",
+    ],
+)
+def test_colon_after_a_clause_names_no_one(parsed: Parsed, text: str) -> None:
+    assert found(parsed(text), "colon", ":") == []
+
+
+def test_a_speakers_turn_runs_to_the_end_of_its_line(parsed: Parsed) -> None:
+    # transcripts (polnear train: breitbart_2016-07-10 "ok-gov-fallin-trump-is-trying-to",
+    # politico_2016-02-19 "q-a-with-vice-president-joe-bide",
+    # usa-today_2016-03-18 "laura-bush-sees-hope-help-for-af")
+    parse = parsed("MILLS: The vote was close. We will appeal on Monday.\nORTEGA: We won.")
+    got = found(parse, "colon", ":")
+    assert ("MILLS", "The vote was close. We will appeal on Monday") in got
+    assert ("ORTEGA", "We won") in got
+
+
+def contents(parse: Parse, cue: str) -> list[tuple[str, str]]:
+    """(source, content) of every candidate whose cue is the word `cue`, of any shape."""
+    return [
+        (_source(parse, c), parse.span_text(c.first, c.last + 1))
+        for c in claims(parse)
+        if parse.tokens[c.cue].lower == cue.lower()
+    ]
+
+
+# The attribution closing a long sentence, which the parser may hang off the content as a
+# complement, an adverbial or a parenthesis rather than heading it (", X said." closing a
+# sentence of several clauses: polnear train huff-post_2016-07-14
+# "fdic-accused-of-covering-up-chin", nyt_2015-11-13 "clinton-stays-well-ahead-of-sand",
+# politico_2016-01-05 "trump-quietly-builds-a-data-jugg"); the content stops before the
+# attribution.
+CLOSING = [
+    ("The mill will close in May and forty workers will lose their jobs, union officials said.",
+     "said", "officials",
+     "The mill will close in May and forty workers will lose their jobs"),
+    ("Turnout was lower than in 2012 because rain kept older voters at home, the clerk said.",
+     "said", "clerk", "Turnout was lower than in 2012 because rain kept older voters at home"),
+    ("The council had ignored two warnings about the dam before it failed, the report found.",
+     "found", "report", "The council had ignored two warnings about the dam before it failed"),
+    ("Ortega never met the lobbyist, who later pleaded guilty to fraud, his lawyer insisted.",
+     "insisted", "lawyer", "Ortega never met the lobbyist, who later pleaded guilty to fraud"),
+    ("Prices will keep rising through the summer as supplies run short, the bank warned.",
+     "warned", "bank", "Prices will keep rising through the summer as supplies run short"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), CLOSING)
+def test_closing_attribution(
+    parsed: Parsed, text: str, cue: str, source: str, content: str
+) -> None:
+    assert (source, content) in contents(parsed(text), cue)
+
+
+# A predicative adjective and what its holder thinks or says about something ("critical of"
+# in polnear train breitbart_2016-02-08, nyt_2015-12-09, wash-post_2015-12-20; "confident
+# that" in breitbart_2016-01-10, nyt_2016-01-30, politico_2015-11-24).
+ADJECTIVE = [
+    ("The mayor was critical of the council's budget.", "critical", "mayor",
+     "the council's budget"),
+    ("Her aides remain confident that the bill will pass.", "confident", "aides",
+     "the bill will pass"),
+    ("Most farmers are worried about the drought.", "worried", "farmers", "the drought"),
+    ("Ortega has been outspoken on the price of insulin.", "outspoken", "Ortega",
+     "the price of insulin"),
+    ("Union leaders were angry at the new contract.", "angry", "leaders", "the new contract"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), ADJECTIVE)
+def test_adjective(parsed: Parsed, text: str, cue: str, source: str, content: str) -> None:
+    assert (source, content) in found(parsed(text), "adjective", cue)
+
+
+def test_a_participle_after_a_comma_closes_the_content(parsed: Parsed) -> None:
+    # "..., throwing a wrench in" after a reported clause (polnear train politico_2016-05-05
+    # "paul-ryan-says-he-s-not-ready-to")
+    parse = parsed("Mills said she could not back the plan, leaving the party without a majority.")
+    assert ("Mills", "she could not back the plan") in found(parse, "clause", "said")

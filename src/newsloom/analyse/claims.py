@@ -17,12 +17,15 @@ the `nlp` stage made:
   about the budget", "pointed to the polls");
 * ``according``: "according to X" and the rest of its sentence;
 * ``noun``: a noun heading a "that" clause or an infinitive ("his claim that ...", "the
-  promise to ...", "requests to answer").
+  promise to ...", "requests to answer");
+* ``colon``: a name or a short noun phrase, a colon, and the rest of the line ("Sanders:
+  Endorsements prove ...", "Poll: Trump leads in Ohio"), as headlines and lists of reactions
+  credit a statement.
 
 Candidates are many and mostly wrong: `claim_model` decides which are attributions. The
 source is the cue's subject (or the agent of a passive), the one whose words an outlet relays
-("TASS quoted X as saying"), a noun's possessor, or the object of "according to"; none when
-the text gives none ("Asked whether ...").
+("TASS quoted X as saying"), a noun's possessor, the object of "according to" or the name
+before a colon; none when the text gives none ("Asked whether ...").
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from newsloom.analyse.attribution import own_subject
-from newsloom.analyse.parse import Parse
+from newsloom.analyse.lexicon import CUE_LEMMAS
+from newsloom.analyse.parse import Parse, head_of
 from newsloom.analyse.relay import RELAY_LEMMAS, relay_of
 
 __all__ = ["Claim", "claims"]
@@ -42,8 +46,19 @@ _OBJECT_ARCS = frozenset({"dobj"})
 #: prepositions that carry what the object is said to be or done for ("criticized Sanders for
 #: stealing", "dismissed Faso as a tool", "regards Jerusalem as its capital")
 _PREDICATIVE = frozenset({"for", "as", "of", "over"})
+#: arcs on which the parser hangs a closing ", X said" off the clause it reports
+_TRAILING_ARCS = frozenset({"ccomp", "advcl", "conj"})
+#: the marks that set a closing attribution off from the clause it reports
+_SET_OFF = frozenset({",", "—", "–", "--", "-"})
+#: prepositions after an adjective that name what a view is about ("critical of", "worried
+#: about", "outspoken on", "angry at", "opposed to")
+_ADJECTIVE_PREPOSITIONS = frozenset({"of", "about", "on", "over", "at", "with", "to", "toward"})
 #: the fewest tokens of content worth reporting
 MIN_TOKENS = 1
+#: the most words before a colon that can name who spoke ("Sen. John McCain:", "Poll:")
+_COLON_WORDS = 6
+#: the most sentences after the first that a colon's content runs on, to the end of its line
+_COLON_SENTENCES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +126,18 @@ def _clauses_end(parse: Parse, verb: int, clause: int) -> int:
     return end
 
 
+def _before_participle(parse: Parse, head: int, last: int) -> int:
+    """The end of a content before a participle set off by a comma after it ("he cannot
+    support Trump, throwing a wrench in the party's plans"): the reporter's narration of what
+    the statement did, not its words."""
+    toks = parse.tokens
+    for d in parse.children[head]:
+        t = toks[d]
+        if d > head and t.dep == "advcl" and t.tag == "VBG" and toks[t.left - 1].lower == ",":
+            return min(last, t.left - 2)
+    return last
+
+
 def _predicative_end(parse: Parse, verb: int, obj: int) -> int:
     """Last token of an object and of a predicative phrase right after it (see `_PREDICATIVE`)."""
     toks = parse.tokens
@@ -170,7 +197,8 @@ def _verb_claims(parse: Parse, v: int) -> list[Claim]:
         elif ct.dep in _CLAUSE_ARCS:
             if ct.left < v:
                 continue  # "which he said was caused by": a relative clause wraps the cue
-            span = _trim(parse, max(ct.left, v + 1), _clauses_end(parse, v, c))
+            end = _before_participle(parse, c, _clauses_end(parse, v, c))
+            span = _trim(parse, max(ct.left, v + 1), end)
             if span:
                 out.append(Claim("clause", v, src(), *span, link=_marker(parse, c)))
         elif ct.dep == "xcomp" and c > v:
@@ -194,13 +222,42 @@ def _verb_claims(parse: Parse, v: int) -> list[Claim]:
     if relay is not None:
         out = [replace(c, relayed=True) for c in out]
     t = toks[v]
-    if t.dep == "parataxis" and toks[t.head].pos in ("VERB", "AUX") and src() >= 0:
+    if _aside_arc(parse, v) and toks[t.head].pos in ("VERB", "AUX") and src() >= 0:
         # "Within marriages, they said, women now have ...", "..., analysts say.": the cue
-        # hangs off the clause it reports; the content is that clause around it
-        span = _trim(parse, toks[t.head].left, toks[t.head].right)
+        # hangs off the clause it reports; the content is that clause around it, or the
+        # part before it when the cue and its subject close the clause
+        h = toks[t.head]
+        if v > h.i and src() > h.i and t.right >= _end(parse, h.i):
+            span = _trim(parse, h.left, t.left - 1)
+        else:
+            span = _trim(parse, h.left, h.right)
         if span and not any(toks[c].dep in ("ccomp", "dobj") for c in parse.children[v]):
             out.append(Claim("aside", v, src(), *span))
     return out
+
+
+def _end(parse: Parse, i: int) -> int:
+    """The last token of `i`'s subtree that is not punctuation."""
+    toks = parse.tokens
+    last = toks[i].right
+    while last > i and toks[last].pos in ("PUNCT", "SPACE"):
+        last -= 1
+    return last
+
+
+def _aside_arc(parse: Parse, v: int) -> bool:
+    """A cue set beside the clause it reports: a parenthesis, or a verb of saying that the
+    parser hung at the end of that clause as its complement or adverbial ("Prices will rise,
+    the bank warned.")."""
+    t = parse.tokens[v]
+    if t.dep == "parataxis":
+        return True
+    return (
+        t.dep in _TRAILING_ARCS and t.head < v and t.lemma in CUE_LEMMAS
+        and t.right >= _end(parse, t.head) and parse.tokens[t.left - 1].lower in _SET_OFF
+        and not _marker(parse, v)
+        and (own := own_subject(parse, v)) is not None and own > t.head
+    )  # fmt: skip
 
 
 def _according(parse: Parse, a: int) -> Claim | None:
@@ -244,6 +301,67 @@ def _noun_claims(parse: Parse, n: int) -> list[Claim]:
     return out
 
 
+def _colon(parse: Parse, c: int) -> Claim | None:
+    """ "Sanders: Endorsements prove Clinton the establishment's candidate", "Poll: Trump
+    leads in Ohio": a short name or noun phrase, a colon, and what it said or showed. The
+    colon is the cue; the content runs to the end of its line (from the next sentence when the
+    parser ended one at the colon)."""
+    toks = parse.tokens
+    a, b = parse.sents[toks[c].sent]
+    if not 0 < c - a <= _COLON_WORDS:
+        return None
+    nouns = [i for i in range(a, c) if toks[i].pos in ("PROPN", "NOUN")]
+    if not nouns or any(toks[i].pos in ("VERB", "AUX", "PUNCT") for i in range(a, c)):
+        return None
+    source = head_of(parse, a, c)
+    if toks[source].pos not in ("PROPN", "NOUN"):
+        source = nouns[-1]
+    first, stop = c + 1, b
+    sent = toks[c].sent
+    if not any(toks[i].pos not in ("PUNCT", "SPACE") for i in range(first, stop)):
+        if sent + 1 >= len(parse.sents):
+            return None
+        sent += 1
+        first, stop = parse.sents[sent]
+    # a transcript's "TAPPER: ... . Take a listen.": the speaker's turn is the whole line
+    for _ in range(_COLON_SENTENCES):
+        if sent + 1 >= len(parse.sents):
+            break
+        if "\n" in parse.text[toks[stop - 1].start : toks[stop].end]:  # a line break between
+            break
+        sent += 1
+        stop = parse.sents[sent][1]
+    span = _trim(parse, first, stop - 1)
+    return Claim("colon", c, source, *span, link=":") if span else None
+
+
+def _adjective_claims(parse: Parse, a: int) -> list[Claim]:
+    """ "Trump was critical of Obama's leadership", "donors remain confident that he will
+    win", "voters are worried about the economy": a predicative adjective and what its
+    holder thinks or says about something; the source is the subject of its verb."""
+    toks = parse.tokens
+    t = toks[a]
+    if t.dep != "acomp" or toks[t.head].pos not in ("VERB", "AUX"):
+        return []
+    out = []
+    for c in parse.children[a]:
+        ct = toks[c]
+        if c < a:
+            continue
+        if ct.dep == "prep" and ct.lower in _ADJECTIVE_PREPOSITIONS:
+            obj = next((g for g in parse.children[c] if toks[g].dep in ("pobj", "pcomp")), None)
+            span = _trim(parse, toks[obj].left, toks[obj].right) if obj is not None else None
+            link = ct.lower
+        elif ct.dep in ("ccomp", "xcomp") and ct.pos in ("VERB", "AUX"):
+            span = _trim(parse, ct.left, ct.right)
+            link = _marker(parse, c)
+        else:
+            continue
+        if span:
+            out.append(Claim("adjective", a, _subject(parse, t.head), *span, link=link))
+    return out
+
+
 def claims(parse: Parse) -> list[Claim]:
     """Every candidate attribution of the parse, in cue order; one per content range."""
     out: list[Claim] = []
@@ -252,10 +370,16 @@ def claims(parse: Parse) -> list[Claim]:
             found = _according(parse, t.i)
             if found:
                 out.append(found)
+        elif t.lower == ":":
+            found = _colon(parse, t.i)
+            if found:
+                out.append(found)
         elif t.pos in ("VERB", "AUX"):
             out += _verb_claims(parse, t.i)
         elif t.pos == "NOUN":
             out += _noun_claims(parse, t.i)
+        elif t.pos == "ADJ":
+            out += _adjective_claims(parse, t.i)
     seen: set[tuple[int, int]] = set()
     unique: list[Claim] = []
     for c in out:

@@ -57,8 +57,8 @@ STAGES = ("extract", "clean", "published", "dates", "nlp", "entities", "quotes")
 QUOTE_F1_FLOOR = 0.95
 QUOTE_SPEAKER_F1_FLOOR = 0.88
 INDIRECT_PRECISION_FLOOR = 0.80
-#: indirect recall's floor, below today's 0.390 and held-out train outlets' 0.341 (the issue's
-#: target is 0.60)
+#: indirect recall's floor, below today's 0.395 on dev and about held-out train outlets' 0.346
+#: (the issue's target is 0.60)
 INDIRECT_RECALL_FLOOR = 0.35
 
 
