@@ -44,7 +44,7 @@ REPORT_KEPT_FLOOR = 0.95
 
 
 def _training(pages: Sequence[LabelledPage], weight: float = 1.0) -> list[TrainingPage]:
-    return [TrainingPage(p.site, p.lines, p.labels, weight) for p in pages if p.lines]
+    return [TrainingPage(p.site, p.lines, p.labels, weight, p.blocks) for p in pages if p.lines]
 
 
 def justext_verdicts(lines: Sequence[str]) -> list[bool]:
@@ -103,12 +103,52 @@ def _compare(
     ]
 
 
-def fit_on_train(pages: Sequence[LabelledPage]) -> LineModel:
-    """The model of the train sites (and the demo gold), thresholded on the choose sites."""
+def fit_on_train(pages: Sequence[LabelledPage], *, markup: bool = False) -> LineModel:
+    """The model of the train sites (and the demo gold, which has no markup to learn from),
+    thresholded on the choose sites; `markup`: learned with the lines' HTML."""
     train = [p for p in pages if site_split(p.site) == "train"]
     choose = [p for p in pages if site_split(p.site) == "choose"]
-    model = fit(_training(train) + _training(list(gold_set_pages(DEMO_GOLD)), NEWS_WEIGHT))
+    news = [] if markup else _training(list(gold_set_pages(DEMO_GOLD)), NEWS_WEIGHT)
+    model = fit(_training(train) + news, markup=markup)
     return calibrate(model, _training(choose), KEPT_TARGET, PRECISION)
+
+
+def justext_html_verdicts(page: LabelledPage) -> list[bool]:
+    """jusText's verdict on each flattened line when it reads the page's HTML itself: a line
+    is kept when its words are in a paragraph jusText keeps (it cuts blocks its own way)."""
+    import justext
+    from lxml import etree
+
+    try:
+        paragraphs = justext.justext(
+            (page.html or "").encode("utf-8"), justext.get_stoplist("English"), encoding="utf-8"
+        )
+    except (etree.LxmlError, ValueError):
+        paragraphs = []  # a page jusText cannot read: it keeps nothing of it
+    kept = " ".join(p.text for p in paragraphs if not p.is_boilerplate)
+    body = f" {' '.join(kept.split())} "
+    return [f" {' '.join(line.split())} " not in body for line in page.lines]
+
+
+MARKUP_SECTION = "boilerplate lines with the page's HTML (held-out sites)"
+
+
+def _markup_compare(model: LineModel, pages: Sequence[LabelledPage]) -> list[Figure]:
+    """The model learned with markup on the report sites' lines, beside jusText reading the
+    same pages' HTML and jusText on the lines (one run)."""
+    pages = [p for p in pages if p.lines and p.blocks is not None and p.html is not None]
+    ours = [
+        model.score(p.lines, rule_reasons(p.lines), blocks=p.blocks).boilerplate for p in pages
+    ]
+    on_html = [v for p in pages for v in justext_html_verdicts(p)]
+    on_lines = [v for p in pages for v in justext_verdicts(p.lines)]
+    article = np.array([x for p in pages for x in p.labels], dtype=bool)
+    return [
+        Figure(MARKUP_SECTION, "pages", len(pages), unit="count"),
+        *line_figures(MARKUP_SECTION, "newsloom", np.concatenate(ours), article),
+        *line_figures(MARKUP_SECTION, "jusText on the HTML", np.array(on_html), article),
+        *line_figures(MARKUP_SECTION, "jusText on the lines", np.array(on_lines), article),
+    ]
 
 
 HTML_SECTION = "HTML pages of held-out sites: trafilatura, then the line model"
@@ -155,12 +195,15 @@ def _html_compare(pages: Sequence[LabelledPage]) -> list[Figure]:
 
 def score_pages(path: Path) -> list[Figure]:
     """Fit, choose and report by site split, beside jusText and the old rules (one run)."""
-    pages = list(read_pages(path))
+    pages = list(read_pages(path, with_blocks=True))
     model = fit_on_train(pages)
     report = _training([p for p in pages if site_split(p.site) == "report"])
     figures = _compare(SECTION, model, report, floors=True)
+    # the same lines when the page's HTML is known: a model learned with the markup
+    with_html = list(read_pages(path, splits=("report",), with_html=True, with_blocks=True))
+    figures += _markup_compare(fit_on_train(pages, markup=True), with_html)
     # HTML input: trafilatura extracts, the shipped line model judges what it kept
-    figures += _html_compare(list(read_pages(path, splits=("report",), with_html=True)))
+    figures += _html_compare(with_html)
     dev = path.parent / "newsloom-dev"
     if (dev / "articles.jsonl").is_file():
         figures += _compare(DEV_SECTION, model, _training(list(gold_set_pages(dev))), False)
