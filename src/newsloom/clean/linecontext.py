@@ -7,6 +7,9 @@ function words. So besides the line's own shape, every line sees its neighbours'
 word scores (the hashed word model's verdicts), window averages of them, and where it sits
 against the densest run of prose lines of the page (before it, inside it, after it, how far).
 
+When the page's HTML is known, the columns of the lines' markup follow (`linehtml.html_columns`:
+link share, tag groups, the prose its containers hold) with the neighbours' link share.
+
 All columns are numbers (no categories), computed with numpy for the whole page at once.
 """
 

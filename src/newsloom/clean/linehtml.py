@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 from lxml import etree, html
 
+from newsloom.clean.lines import wordset
+
 __all__ = [
     "HTML_COLUMNS",
     "Block",
@@ -28,13 +30,13 @@ __all__ = [
     "html_cues",
 ]
 
-_BLOCK = frozenset(
+_BLOCK = wordset(
     """address article aside blockquote body br center dd details dialog dir div dl dt fieldset
     figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main menu nav ol p pre section
     summary table tbody td tfoot th thead tr ul option select button label caption legend
-    noscript""".split()
+    noscript"""
 )
-_SKIP = frozenset("script style template head svg iframe object embed math".split())
+_SKIP = wordset("script style template head svg iframe object embed math")
 _SPACE = re.compile(r"\s+")
 # class and id values are written "comment-list", "commentList", "comment_list_2"
 _ATTR_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -43,9 +45,9 @@ _DEPTH = 12
 _WORDS_PER_ELEMENT = 6
 #: Ancestor levels whose line groups are measured (the paragraph's parent, grandparent, ...).
 _LEVELS = (1, 2, 3, 4)
-_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-_FURNITURE_TAGS = frozenset("nav header footer aside".split())
-_FORM_TAGS = frozenset("form button label select option input textarea".split())
+_HEADINGS = wordset("h1 h2 h3 h4 h5 h6")
+_FURNITURE_TAGS = wordset("nav header footer aside")
+_FORM_TAGS = wordset("form button label select option input textarea")
 # the tag groups a line is inside of, one column each
 _TAG_GROUPS = (
     ("a", frozenset({"a"})),

@@ -10,6 +10,10 @@ Two learned stages (training/train_boilerplate_lines.py):
    neighbours' shapes and word-model logits, window averages): furniture comes in runs, and a
    short line between two paragraphs is a subhead where between two menu items it is a link.
 
+When a page's HTML is known, a model learned with markup (`markup=True`) also reads each line's
+markup (`linehtml`): its tags and its containers' class and id words are cues of the word
+model, and the trees see its link share and how much of the page's prose its containers hold.
+
 Weights ship as `resources/boilerplate_lines.npz` (hashing needs no vocabulary file; the trees
 are stored as arrays, `trees.Forest`) and are loaded once per process (`default_model`). The
 decision thresholds are chosen on held-out sites and stored with the weights.

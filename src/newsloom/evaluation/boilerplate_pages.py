@@ -6,6 +6,11 @@ English stop list, the same flattened lines given as paragraphs) and beside the 
 (the first-match chain). When the dev set sits next to the pages (`../newsloom-dev`), its lines
 are scored too, by the same model, which has not seen them.
 
+The pages are HTML, so the same lines are scored a second time by a model learned the same way
+with each line's markup (`clean/linehtml.py`: link share, tags, class and id words, the prose
+its containers hold), beside jusText reading the pages' HTML itself (its own blocks; a line
+counts as kept when its words are in a paragraph jusText keeps).
+
 Figures are line-level: ``boilerplate lines removed`` is the share of non-article lines the
 system takes out, ``body lines kept`` the share of article lines it leaves in.
 """
