@@ -116,3 +116,33 @@ def test_the_rules_decide_unless_the_model_is_asked_for() -> None:
     assert Settings().boilerplate_decision == "rules"
     with pytest.raises(ConfigError):
         Settings(boilerplate_decision="coin")
+
+
+def test_a_model_learned_with_markup_scores_pages_with_markup(tmp_path: Path) -> None:
+    from newsloom.clean.linehtml import flatten_blocks
+
+    menu = "".join(f"<li><a href='/{i}'>{m}</a></li>" for i, m in enumerate(MENU))
+    body = "".join(f"<p>{p}</p>" for p in PROSE)
+    blocks = tuple(
+        flatten_blocks(f"<html><body><ul class='nav'>{menu}</ul><div>{body}</div></body></html>")
+    )
+    lines = tuple(b.text for b in blocks)
+    assert lines == (*MENU, *PROSE)
+    labels = (False,) * len(MENU) + (True,) * len(PROSE)
+    pages = [TrainingPage(f"site{i}", lines, labels, 1.0, blocks) for i in range(6)]
+    model = fit(pages, markup=True)
+    assert model.markup
+    rules = rule_reasons(lines)
+    with pytest.raises(ValueError, match="needs"):
+        model.score(lines, rules)
+    with pytest.raises(ValueError, match="cannot use"):
+        default_model().score(lines, rules, blocks=blocks)
+    # the markup is a cue of the word model: a line in the menu's class scores as furniture
+    scored = model.score(lines, rules, blocks=blocks)
+    assert any(cue == "h:cls:nav" for cue in scored.cues[0])
+    assert scored.stage1[: len(MENU)].min() > scored.stage1[len(MENU) :].max()
+    path = tmp_path / "m.npz"
+    model.save(path)
+    assert LineModel.load(path).markup
+    with pytest.raises(ValueError, match="no markup"):
+        fit([TrainingPage("site", lines, labels)], markup=True)

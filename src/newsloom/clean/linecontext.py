@@ -7,6 +7,9 @@ function words. So besides the line's own shape, every line sees its neighbours'
 word scores (the hashed word model's verdicts), window averages of them, and where it sits
 against the densest run of prose lines of the page (before it, inside it, after it, how far).
 
+When the page's HTML is known, the columns of the lines' markup follow (`linehtml.html_columns`:
+link share, tag groups, the prose its containers hold) with the neighbours' link share.
+
 All columns are numbers (no categories), computed with numpy for the whole page at once.
 """
 
@@ -19,6 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsloom.clean.linefeatures import PageWords, page_words
+from newsloom.clean.linehtml import HTML_COLUMNS, Block, html_columns
 
 __all__ = ["REASONS", "feature_names", "page_features"]
 
@@ -57,6 +61,8 @@ _PROSE_STOP = 0.25
 _SHOWN = ("words", "stop", "terminal", "score")
 _OFFSETS = (-3, -2, -1, 1, 2, 3)
 _WINDOWS = (2, 5, 12)
+# neighbours whose link share a line sees (with markup)
+_LINK_OFFSETS = (-2, -1, 1, 2)
 
 _OWN = (
     "words",
@@ -113,14 +119,20 @@ _RELATIVE = (
 )
 
 
-def feature_names() -> list[str]:
-    """Column names, in order (for reports and for the `reason` of a removed line)."""
+def feature_names(markup: bool = False) -> list[str]:
+    """Column names, in order (for reports and for the `reason` of a removed line); with
+    `markup`, the columns of the lines' HTML follow (`linehtml.HTML_COLUMNS`, then the
+    neighbours' link share and its window means)."""
     names = [*_OWN, *_PLACE, *_RELATIVE, *(f"rule:{r}" for r in REASONS)]
     for off in _OFFSETS:
         names += [f"{off:+d}:{c}" for c in _SHOWN]
         names.append(f"{off:+d}:rule")
     for width in _WINDOWS:
         names += [f"w{width}:{c}" for c in ("prose", "score", "words", "terminal", "rule")]
+    if markup:
+        names += list(HTML_COLUMNS)
+        names += [f"{off:+d}:link" for off in _LINK_OFFSETS]
+        names += [f"w{width}:link" for width in _WINDOWS]
     return names
 
 
@@ -263,13 +275,15 @@ def page_features(
     rules: Sequence[str | None],
     scores: np.ndarray,
     parsed: PageWords | None = None,
+    blocks: Sequence[Block] | None = None,
 ) -> np.ndarray:
     """The feature matrix of a page's lines (`rules`: the hand rules' reasons; `scores`: the
-    word model's logit per line; `parsed`: `page_words(lines)`, when the caller has it), one row
-    per line, columns as `feature_names()`."""
+    word model's logit per line; `parsed`: `page_words(lines)`, when the caller has it;
+    `blocks`: the markup around each line, when the page's HTML is known), one row per line,
+    columns as `feature_names(markup=blocks is not None)`."""
     n = len(lines)
     if n == 0:
-        return np.zeros((0, len(feature_names())))
+        return np.zeros((0, len(feature_names(blocks is not None))))
     tokens, stops = parsed if parsed is not None else page_words(lines)
     own = np.array([_own(x, t, stops) for x, t in zip(lines, tokens, strict=True)], dtype=float)
     words, stop, terminal = own[:, 0], own[:, 3], own[:, 5]
@@ -314,4 +328,12 @@ def page_features(
     windowed = np.column_stack([prose, scores, np.log1p(words), terminal, fired])
     for width in _WINDOWS:
         cols.append(_window_mean(windowed, width))
+    if blocks is not None:
+        if len(blocks) != n:
+            raise ValueError(f"{len(blocks)} blocks of markup for {n} lines")
+        markup = html_columns(blocks, prose, words)
+        cols.append(markup)
+        link = markup[:, 0]
+        cols += [_shift(link, off, -1.0)[:, None] for off in _LINK_OFFSETS]
+        cols += [_window_mean(link[:, None], width) for width in _WINDOWS]
     return np.hstack(cols)

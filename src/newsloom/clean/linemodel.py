@@ -10,6 +10,10 @@ Two learned stages (training/train_boilerplate_lines.py):
    neighbours' shapes and word-model logits, window averages): furniture comes in runs, and a
    short line between two paragraphs is a subhead where between two menu items it is a link.
 
+When a page's HTML is known, a model learned with markup (`markup=True`) also reads each line's
+markup (`linehtml`): its tags and its containers' class and id words are cues of the word
+model, and the trees see its link share and how much of the page's prose its containers hold.
+
 Weights ship as `resources/boilerplate_lines.npz` (hashing needs no vocabulary file; the trees
 are stored as arrays, `trees.Forest`) and are loaded once per process (`default_model`). The
 decision thresholds are chosen on held-out sites and stored with the weights.
@@ -32,10 +36,17 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.utils import murmurhash3_32
 
 from newsloom.clean.linecontext import page_features
-from newsloom.clean.linefeatures import FEATURE_BITS, WORD_BITS, page_cues, page_words
+from newsloom.clean.linefeatures import (
+    FEATURE_BITS,
+    WORD_BITS,
+    PageWords,
+    page_cues,
+    page_words,
+)
+from newsloom.clean.linehtml import Block, html_cues
 from newsloom.clean.trees import Forest
 
-__all__ = ["LineModel", "Scored", "default_model", "stage1_matrix"]
+__all__ = ["LineModel", "Scored", "default_model", "line_cues", "stage1_matrix"]
 
 MODEL_FILE = "boilerplate_lines.npz"
 _WORDS = HashingVectorizer(
@@ -66,11 +77,32 @@ def _column(key: str, bits: int) -> int:
     return col
 
 
-def stage1_matrix(lines: Sequence[str], rules: Sequence[str | None]) -> sparse.csr_matrix:
-    """Word and cue columns of every line of one page."""
+def stage1_matrix(
+    lines: Sequence[str],
+    rules: Sequence[str | None],
+    blocks: Sequence[Block] | None = None,
+) -> sparse.csr_matrix:
+    """Word and cue columns of every line of one page (`blocks`: the markup around each line,
+    whose tags and class words are cues too)."""
     words = _WORDS.transform(lines)
-    cues = _CUES.transform(page_cues(lines, rules))
+    cues = _CUES.transform(line_cues(lines, rules, blocks))
     return sparse.hstack([words, cues], format="csr")
+
+
+def line_cues(
+    lines: Sequence[str],
+    rules: Sequence[str | None],
+    blocks: Sequence[Block] | None = None,
+    words: PageWords | None = None,
+) -> list[list[str]]:
+    """The cues of every line: its shape and place, and its markup's when there is markup."""
+    cues = page_cues(lines, rules, words)
+    if blocks is not None:
+        if len(blocks) != len(lines):
+            raise ValueError(f"{len(blocks)} blocks of markup for {len(lines)} lines")
+        for own, block in zip(cues, blocks, strict=True):
+            own += html_cues(block)
+    return cues
 
 
 @dataclass(frozen=True)
@@ -97,6 +129,8 @@ class LineModel:
     threshold: float
     rule_threshold: float
     extracted: tuple[float, float] = (1.0, 1.0)
+    #: learned with the lines' markup (`linehtml`): it scores pages whose HTML is known
+    markup: bool = False
 
     def word_scores(
         self, lines: Sequence[str], rules: Sequence[str | None], cues: list[list[str]] | None = None
@@ -125,17 +159,27 @@ class LineModel:
         return self.b1 + np.bincount(rows, weights=weights, minlength=len(lines))
 
     def score(
-        self, lines: Sequence[str], rules: Sequence[str | None], *, extracted: bool = False
+        self,
+        lines: Sequence[str],
+        rules: Sequence[str | None],
+        *,
+        extracted: bool = False,
+        blocks: Sequence[Block] | None = None,
     ) -> Scored:
         """Judge every line of one page (`rules`: the hand rules' reasons, used as cues;
-        `extracted`: the lines are an extractor's output, not a whole page's)."""
+        `extracted`: the lines are an extractor's output, not a whole page's; `blocks`: the
+        markup around each line, which a model learned with markup needs and the other
+        cannot use)."""
+        if (blocks is not None) != self.markup:
+            need = "needs" if self.markup else "cannot use"
+            raise ValueError(f"this line model {need} the lines' markup")
         if not lines:
             empty = np.zeros(0)
             return Scored(empty, empty.astype(bool), empty, [])
         words = page_words(lines)
-        cues = page_cues(lines, rules, words)
+        cues = line_cues(lines, rules, blocks, words)
         s1 = self.word_scores(lines, rules, cues)
-        prob = self.forest.prob(page_features(lines, rules, s1, words))
+        prob = self.forest.prob(page_features(lines, rules, s1, words, blocks))
         fired = np.array([r is not None for r in rules])
         plain, ruled = self.extracted if extracted else (self.threshold, self.rule_threshold)
         return Scored(prob, prob >= np.where(fired, ruled, plain), s1, cues)
@@ -164,6 +208,7 @@ class LineModel:
             threshold=self.threshold,
             rule_threshold=self.rule_threshold,
             extracted=np.array(self.extracted),
+            markup=self.markup,
             **self.forest.arrays("trees"),
         )
 
@@ -177,6 +222,7 @@ class LineModel:
                 threshold=float(data["threshold"]),
                 rule_threshold=float(data["rule_threshold"]),
                 extracted=(float(data["extracted"][0]), float(data["extracted"][1])),
+                markup=bool(data["markup"]) if "markup" in data.files else False,
             )
 
 

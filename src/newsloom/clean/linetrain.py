@@ -19,6 +19,7 @@ from sklearn.linear_model import SGDClassifier
 
 from newsloom.clean.boilerplate import rule_reasons
 from newsloom.clean.linecontext import page_features
+from newsloom.clean.linehtml import Block
 from newsloom.clean.linemodel import LineModel, stage1_matrix
 from newsloom.clean.trees import Forest
 from newsloom.hashing import stable_hash
@@ -58,13 +59,27 @@ class TrainingPage:
     lines: tuple[str, ...]
     labels: tuple[bool, ...]
     weight: float = 1.0
+    #: the markup around each line, for a model learned with markup (`linehtml.Block`)
+    blocks: tuple[Block, ...] | None = None
 
 
 def _matrices(
-    pages: Sequence[TrainingPage],
+    pages: Sequence[TrainingPage], markup: bool
 ) -> tuple[list[sparse.csr_matrix], list[list[str | None]]]:
     rules = [rule_reasons(p.lines) for p in pages]
-    return [stage1_matrix(p.lines, r) for p, r in zip(pages, rules, strict=True)], rules
+    xs = [
+        stage1_matrix(p.lines, r, _blocks(p, markup)) for p, r in zip(pages, rules, strict=True)
+    ]
+    return xs, rules
+
+
+def _blocks(page: TrainingPage, markup: bool) -> tuple[Block, ...] | None:
+    """The page's markup when the model learns with it (every page must have it then)."""
+    if not markup:
+        return None
+    if page.blocks is None:
+        raise ValueError(f"a page of {page.site} has no markup to learn from")
+    return page.blocks
 
 
 def _fit_stage1(
@@ -76,10 +91,13 @@ def _fit_stage1(
     return model
 
 
-def fit(pages: Sequence[TrainingPage], threshold: float = 0.5) -> LineModel:
-    """Both stages on `pages` (labels: True is article; the model scores furniture)."""
+def fit(
+    pages: Sequence[TrainingPage], threshold: float = 0.5, *, markup: bool = False
+) -> LineModel:
+    """Both stages on `pages` (labels: True is article; the model scores furniture);
+    `markup`: learn from the markup around the lines too (every page must have it)."""
     pages = [p for p in pages if p.lines]
-    xs, rules = _matrices(pages)
+    xs, rules = _matrices(pages, markup)
     ys = [1 - np.asarray(p.labels, dtype=int) for p in pages]
     ws = [
         np.full(len(p.lines), p.weight * min(1.0, np.sqrt(PAGE_LINES / len(p.lines))))
@@ -99,7 +117,10 @@ def fit(pages: Sequence[TrainingPage], threshold: float = 0.5) -> LineModel:
     trees = HistGradientBoostingClassifier(**TREES)
     trees.fit(
         np.vstack(
-            [page_features(p.lines, r, s) for p, r, s in zip(pages, rules, oof, strict=True)]
+            [
+                page_features(p.lines, r, s, blocks=_blocks(p, markup))
+                for p, r, s in zip(pages, rules, oof, strict=True)
+            ]
         ),
         np.concatenate(ys),
         sample_weight=np.concatenate(ws),
@@ -110,6 +131,7 @@ def fit(pages: Sequence[TrainingPage], threshold: float = 0.5) -> LineModel:
         forest=Forest.from_sklearn(trees),
         threshold=threshold,
         rule_threshold=threshold,
+        markup=markup,
     )
 
 
@@ -123,7 +145,8 @@ def line_scores(
         if not p.lines:
             continue
         rules = rule_reasons(p.lines)
-        probs.append(model.score(p.lines, rules, extracted=extracted).prob)
+        blocks = _blocks(p, model.markup)
+        probs.append(model.score(p.lines, rules, extracted=extracted, blocks=blocks).prob)
         labels.append(np.asarray(p.labels, dtype=bool))
         fired.append(np.array([r is not None for r in rules]))
     return np.concatenate(probs), np.concatenate(labels), np.concatenate(fired)

@@ -21,9 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from lxml import etree, html
-
-from newsloom.clean.lines import wordset
+from newsloom.clean.linehtml import Block, flatten_blocks
 from newsloom.hashing import stable_hash
 
 __all__ = [
@@ -40,13 +38,6 @@ SPLITS = ("train", "choose", "report")
 # of ten buckets by site: 6 train, 2 choose, 2 report
 _BUCKETS = ("train",) * 6 + ("choose",) * 2 + ("report",) * 2
 
-_BLOCK = wordset(
-    """address article aside blockquote body br center dd details dialog dir div dl dt fieldset
-    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main menu nav ol p pre section
-    summary table tbody td tfoot th thead tr ul option select button label caption legend
-    noscript"""
-)
-_SKIP = wordset("script style template head svg iframe object embed math")
 _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
@@ -69,6 +60,8 @@ class LabelledPage:
     #: the page's markup and gold text, kept only when asked (`read_pages(..., with_html=True)`)
     html: str | None = None
     gold: str | None = None
+    #: the markup around each line (`read_pages(..., with_blocks=True)`)
+    blocks: tuple[Block, ...] | None = None
 
 
 def is_pages_dir(path: Path) -> bool:
@@ -90,41 +83,7 @@ def decode(data: bytes) -> str:
 
 def flatten_html(markup: str) -> list[str]:
     """The visible text of a page, one line per block (what a scraper dumping text delivers)."""
-    try:
-        root = html.fromstring(markup)
-    except (etree.ParserError, ValueError):
-        return []
-    lines: list[str] = []
-    buf: list[str] = []
-
-    def flush() -> None:
-        text = _SPACE.sub(" ", "".join(buf)).strip()
-        if text:
-            lines.append(text)
-        buf.clear()
-
-    def walk(el: etree._Element) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _SKIP or not tag:
-            if el.tail:
-                buf.append(el.tail)
-            return
-        block = tag in _BLOCK
-        if block:
-            flush()
-        if el.text:
-            buf.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            flush()
-        if el.tail:
-            buf.append(el.tail)
-
-    body = root.find("body")
-    walk(body if body is not None else root)
-    flush()
-    return lines
+    return [block.text for block in flatten_blocks(markup)]
 
 
 def _tokens(text: str) -> list[str]:
@@ -214,7 +173,11 @@ def site_split(site: str) -> str:
 
 
 def read_pages(
-    root: Path, *, splits: tuple[str, ...] = SPLITS, with_html: bool = False
+    root: Path,
+    *,
+    splits: tuple[str, ...] = SPLITS,
+    with_html: bool = False,
+    with_blocks: bool = False,
 ) -> Iterator[LabelledPage]:
     """Every page of boilerplate_pages with a gold file, flattened and labelled, in `splits`."""
     for subset in sorted(p.name for p in root.iterdir() if (p / "input").is_dir()):
@@ -230,7 +193,8 @@ def read_pages(
             site = _site(stem, subset, markup, gold_raw)
             if site_split(site) not in splits:
                 continue
-            lines = flatten_html(markup)
+            blocks = flatten_blocks(markup)
+            lines = [b.text for b in blocks]
             kind = "html" if subset == "readability" else "text"
             gold = _gold_text(gold_raw, kind)
             labels = label_lines(lines, gold)
@@ -241,6 +205,7 @@ def read_pages(
                 tuple(labels),
                 markup if with_html else None,
                 gold if with_html else None,
+                tuple(blocks) if with_blocks else None,
             )
 
 
