@@ -143,3 +143,37 @@ def test_a_wire_on_many_sites_gives_the_same_group_with_bounded_pairs(make_artic
     assert len(group_copies(sites, some_pairs)[0].articles) == 30
     # the default keeps every pair of a group this small
     assert find_copy_pairs(sites[:8]) == find_copy_pairs(sites[:8], every)
+
+
+def _prose(seed: int, n: int) -> str:
+    """`n` invented words (seeded): text no other text shares by chance."""
+    import random
+
+    rng = random.Random(seed)
+    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "pa", "do", "gu"]
+    return " ".join("".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(n)) + "."
+
+
+#: a background paragraph an outlet prints under every report on a topic (our own words)
+BACKGROUND = (
+    "The ministry has said since the spring that the programme will be reviewed by an "
+    "independent panel before any further funds are released to the regions, and the panel "
+    "is expected to report before the end of the year."
+)
+
+
+def test_a_passage_many_texts_share_proposes_no_pairs_while_a_real_copy_is_found(
+    make_article,
+) -> None:
+    from newsloom.stories.copies import CopySettings
+
+    reports = [_prose(i, 250) + " " + BACKGROUND + " " + _prose(100 + i, 250) for i in range(12)]
+    arts = [make_article(f"r{i:02d}", text) for i, text in enumerate(reports)]
+    arts.append(make_article("copy", "Menu\n" + reports[3][: len(reports[3]) * 2 // 3]))
+    # thirteen texts share the background: above the cap, it is a set phrase and proposes nothing
+    capped = find_copy_pairs(arts, CopySettings(passage_most=8))
+    assert [(p.a, p.b) for p in capped] == [("copy", "r03")]
+    # under a cap above thirteen the same passage proposes every pair of them, and the model,
+    # which sees a shared passage of 40 words, calls them copies
+    uncapped = find_copy_pairs(arts, CopySettings(passage_most=20))
+    assert len(uncapped) > len(capped)

@@ -61,6 +61,9 @@ class CopySettings:
     passage_words: int = 20
     #: a fingerprint more texts than this share is a set phrase, not a candidate
     passage_most: int = 50
+    #: earlier texts a text is proposed with by shared passages, those sharing the most
+    #: fingerprints first (0: all); LSH's candidates come on top
+    passage_pairs: int = 0
     #: the model that decides; None: the shipped one
     model: CopyModel | None = None
 
@@ -159,7 +162,9 @@ def find_copy_pairs(
     window = settings.passage_words - 7  # an 8-word stretch per fingerprint
     texts = [sets[a.id] for a in ordered]
     by_passage = (
-        passage_candidates(texts, window, settings.passage_most) if settings.passage_words else {}
+        passage_candidates(texts, window, settings.passage_most, settings.passage_pairs)
+        if settings.passage_words
+        else {}
     )
     lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=NUM_PERM)
     groups = _Groups()
