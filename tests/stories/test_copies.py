@@ -167,13 +167,35 @@ def test_a_passage_many_texts_share_proposes_no_pairs_while_a_real_copy_is_found
 ) -> None:
     from newsloom.stories.copies import CopySettings
 
-    reports = [_prose(i, 250) + " " + BACKGROUND + " " + _prose(100 + i, 250) for i in range(12)]
+    # long texts of their own around it: they resemble each other too little for LSH
+    reports = [_prose(i, 800) + " " + BACKGROUND + " " + _prose(100 + i, 800) for i in range(9)]
     arts = [make_article(f"r{i:02d}", text) for i, text in enumerate(reports)]
     arts.append(make_article("copy", "Menu\n" + reports[3][: len(reports[3]) * 2 // 3]))
-    # thirteen texts share the background: above the cap, it is a set phrase and proposes nothing
-    capped = find_copy_pairs(arts, CopySettings(passage_most=8))
+    # ten texts share the background: above the cap, it is a set phrase and proposes nothing
+    capped = find_copy_pairs(arts, CopySettings(passage_most=5))
     assert [(p.a, p.b) for p in capped] == [("copy", "r03")]
-    # under a cap above thirteen the same passage proposes every pair of them, and the model,
-    # which sees a shared passage of 40 words, calls them copies
+    # under a cap above ten the same passage proposes every pair of them, and the model, which
+    # sees a shared passage of 40 words, calls them copies
     uncapped = find_copy_pairs(arts, CopySettings(passage_most=20))
-    assert len(uncapped) > len(capped)
+    assert [g.articles for g in group_copies(arts, uncapped)] == [tuple(sorted(a.id for a in arts))]
+
+
+def test_a_text_checks_a_bounded_number_of_passage_candidates_its_source_first(
+    make_article,
+) -> None:
+    from newsloom.stories.copies import CopySettings
+
+    # a rewrite re-uses a long stretch of one source and one sentence of each of six others
+    long = _prose(50, 80)
+    sentences = [_prose(60 + i, 30) for i in range(6)]
+    sources = [make_article("s0", _prose(1, 200) + " " + long + " " + _prose(2, 200))]
+    sources += [make_article(f"s{i + 1}", _prose(10 + i, 200) + " " + s + " " + _prose(20 + i, 200))
+                for i, s in enumerate(sentences)]  # fmt: skip
+    rewrite = make_article("z", " ".join([long, *sentences, _prose(3, 300)]))
+    arts = [*sources, rewrite]
+
+    def partners(settings: CopySettings) -> set[str]:
+        return {p.a for p in find_copy_pairs(arts, settings) if p.b == "z"}
+
+    assert partners(CopySettings(passage_pairs=0)) == {a.id for a in sources}
+    assert partners(CopySettings(passage_pairs=2)) in ({"s0", f"s{i}"} for i in range(1, 7))

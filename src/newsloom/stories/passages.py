@@ -37,16 +37,35 @@ _GAP = 5
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
-def fingerprints(text: Shingled, window: int) -> np.ndarray:
-    """The winnowed hashes of the text's 8-word stretches (sorted, distinct)."""
+def stretches(text: Shingled) -> np.ndarray:
+    """The hashes of the text's 8-word stretches, in text order."""
     h = text.unique[text.order]
     if len(h) <= _GAP:
         return np.empty(0, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        stretches = h[:-_GAP] * _MIX + h[_GAP:]
-    if len(stretches) <= window:
-        return np.array([stretches.min()], dtype=np.uint64)
-    return np.unique(np.lib.stride_tricks.sliding_window_view(stretches, window).min(axis=1))
+        return h[:-_GAP] * _MIX + h[_GAP:]
+
+
+def fingerprints(text: Shingled, window: int) -> np.ndarray:
+    """The winnowed hashes of the text's 8-word stretches (sorted, distinct)."""
+    return _winnow(stretches(text), window)
+
+
+def _winnow(hashes: np.ndarray, window: int) -> np.ndarray:
+    if len(hashes) <= window:
+        return hashes[:1] if len(hashes) <= 1 else np.array([hashes.min()], dtype=np.uint64)
+    return np.unique(np.lib.stride_tricks.sliding_window_view(hashes, window).min(axis=1))
+
+
+def common_stretches(all_stretches: Sequence[np.ndarray], most: int) -> np.ndarray:
+    """The stretches more than `most` texts contain (sorted). Counted over every stretch, not
+    only the winnowed ones: where a common passage meets a text's own words, winnowing keeps
+    one of its stretches in some texts only, which would make it look rare."""
+    if not all_stretches:
+        return np.empty(0, dtype=np.uint64)
+    values, counts = np.unique(np.concatenate([np.unique(s) for s in all_stretches]),
+                               return_counts=True)  # fmt: skip
+    return values[counts > most]
 
 
 def passage_candidates(
@@ -54,10 +73,13 @@ def passage_candidates(
 ) -> dict[int, list[int]]:
     """For each text (by index), the earlier texts it shares a fingerprint with, those sharing
     the most fingerprints (the longest or most passages) first, then the earlier text first;
-    at most `per_text` of them when it is above 0."""
-    prints = [fingerprints(t, window) for t in texts]
-    if not prints:
+    at most `per_text` of them when it is above 0. Fingerprints of stretches more than `most`
+    texts contain propose nothing."""
+    if not texts:
         return {}
+    every = [stretches(t) for t in texts]
+    common = common_stretches(every, most)
+    prints = [f[~np.isin(f, common)] for f in (_winnow(s, window) for s in every)]
     values = np.concatenate(prints)
     owners = np.repeat(np.arange(len(prints), dtype=np.int32), [len(p) for p in prints])
     # a stable sort keeps each fingerprint's texts in index order, each at most once
