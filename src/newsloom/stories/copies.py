@@ -63,7 +63,7 @@ class CopySettings:
     passage_most: int = 50
     #: earlier texts a text is proposed with by shared passages, those sharing the most
     #: fingerprints first (0: all); LSH's candidates come on top
-    passage_pairs: int = 0
+    passage_pairs: int = 8
     #: the model that decides; None: the shipped one
     model: CopyModel | None = None
 
