@@ -59,11 +59,15 @@ class CopySettings:
     #: passages this many words long (or longer) that two texts share make them candidates
     #: surely (`passages`: winnowed fingerprints); 0: LSH candidates only
     passage_words: int = 20
-    #: a fingerprint more texts than this share is a set phrase, not a candidate
-    passage_most: int = 50
+    #: a passage more texts than this contain is a set phrase or a background paragraph, not
+    #: one text: its fingerprints propose nothing (stop-fingerprints)
+    passage_most: int = 10
     #: earlier texts a text is proposed with by shared passages, those sharing the most
-    #: fingerprints first (0: all); LSH's candidates come on top
-    passage_pairs: int = 8
+    #: fingerprints first (0: all; LSH's candidates come on top): where many texts re-use one
+    #: another's sentences the checks per text stay bounded as the corpus grows. The passage
+    #: bounds are chosen on the copy model's choose split (`training/copy_model.py`: the
+    #: tightest with the best F1 of the whole copy step there)
+    passage_pairs: int = 4
     #: the model that decides; None: the shipped one
     model: CopyModel | None = None
 
