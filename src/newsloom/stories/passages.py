@@ -78,10 +78,11 @@ def passage_candidates(
     if not texts:
         return {}
     every = [stretches(t) for t in texts]
-    common = common_stretches(every, most)
-    prints = [f[~np.isin(f, common)] for f in (_winnow(s, window) for s in every)]
+    prints = [_winnow(s, window) for s in every]
     values = np.concatenate(prints)
     owners = np.repeat(np.arange(len(prints), dtype=np.int32), [len(p) for p in prints])
+    rare = ~np.isin(values, common_stretches(every, most))  # once for the corpus
+    values, owners = values[rare], owners[rare]
     # a stable sort keeps each fingerprint's texts in index order, each at most once
     order = np.argsort(values, kind="stable")
     values, owners = values[order], owners[order]
