@@ -35,7 +35,10 @@ set are never read here: `newsloom eval ../shared/data/newsloom-dev` reports on 
 
 Printed beside it on choose, the comparisons: the previous rule (containment >= 0.28) and
 Jaccard resemblance at its best threshold on choose itself, and the whole copy step (MinHash LSH
-candidates, then the model) on the choose articles.
+candidates, then the model) on the choose articles. The passage step's bounds
+(`CopySettings.passage_most`, `passage_pairs`: what keeps its cost near-linear at scale) are
+chosen there too, the tightest pair with the best whole-step F1 on choose; the script prints
+the choice, and `CopySettings` holds it.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ import random
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -331,13 +335,17 @@ def main(argv: list[str] | None = None) -> int:
     choose_ids = {i for (a, b), (_, s) in corpus.pairs.items() if s == "choose" for i in (a, b)}
     arts = [articles[i] for i in sorted(choose_ids) if i in articles]
     labelled = {(a, b): label for a, b, label, _ in rows["choose"]}
+
+    def whole_step(**changes: int) -> tuple[float, float, float]:
+        settings = CopySettings(links_per_group=10**6, model=model, **changes)
+        found = {(min(p.a, p.b), max(p.a, p.b)) for p in find_copy_pairs(arts, settings)}
+        return f1_of({k for k in found if k in labelled}, {k for k, v in labelled.items() if v})
+
     for words, name in ((0, "LSH candidates only"), (CopySettings().passage_words,
                                                       "LSH and passage candidates")):
-        found = {(min(p.a, p.b), max(p.a, p.b)) for p in find_copy_pairs(
-            arts, CopySettings(links_per_group=10**6, model=model, passage_words=words))}
-        hit = {k for k in found if k in labelled}
-        p, r, f = f1_of(hit, {k for k, v in labelled.items() if v})
+        p, r, f = whole_step(passage_words=words)
         print(f"choose, whole copy step ({name}): P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    choose_bounds(whole_step)
 
     model.meta = {
         "trained_by": "training/copy_model.py",
@@ -354,6 +362,29 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(model.to_json() + "\n", encoding="utf-8")
     print(f"threshold {model.threshold} -> {args.out}")
     return 0
+
+
+#: the passage step's bounds tried on choose (`CopySettings.passage_most`, `passage_pairs`;
+#: 0 pairs: no bound)
+MOST_GRID = (10, 20, 50)
+PAIRS_GRID = (2, 4, 8, 0)
+
+
+def choose_bounds(whole_step: Callable[..., tuple[float, float, float]]) -> tuple[int, int]:
+    """The passage step's bounds, chosen on choose: the tightest (cheapest at scale) whose whole
+    copy step F1 there is the best of the grid. Printed; `CopySettings` holds the values."""
+    results = {}
+    for most in MOST_GRID:
+        for per in PAIRS_GRID:
+            p, r, f = whole_step(passage_most=most, passage_pairs=per)
+            results[(most, per)] = f
+            print(f"choose, whole copy step, a fingerprint shared by at most {most} texts, "
+                  f"{per or 'all'} passage candidates per text: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    best = max(results.values())
+    chosen = min((k for k, f in results.items() if f >= best - 1e-9),
+                 key=lambda k: (k[1] or 10**9, k[0]))  # fmt: skip
+    print(f"chosen: passage_most={chosen[0]} passage_pairs={chosen[1]} (F1 {best:.3f})")
+    return chosen
 
 
 def _kind(a: str, b: str, label: int, corpus: Corpus) -> str:

@@ -143,3 +143,59 @@ def test_a_wire_on_many_sites_gives_the_same_group_with_bounded_pairs(make_artic
     assert len(group_copies(sites, some_pairs)[0].articles) == 30
     # the default keeps every pair of a group this small
     assert find_copy_pairs(sites[:8]) == find_copy_pairs(sites[:8], every)
+
+
+def _prose(seed: int, n: int) -> str:
+    """`n` invented words (seeded): text no other text shares by chance."""
+    import random
+
+    rng = random.Random(seed)
+    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "pa", "do", "gu"]
+    return " ".join("".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(n)) + "."
+
+
+#: a background paragraph an outlet prints under every report on a topic (our own words)
+BACKGROUND = (
+    "The ministry has said since the spring that the programme will be reviewed by an "
+    "independent panel before any further funds are released to the regions, and the panel "
+    "is expected to report before the end of the year."
+)
+
+
+def test_a_passage_many_texts_share_proposes_no_pairs_while_a_real_copy_is_found(
+    make_article,
+) -> None:
+    from newsloom.stories.copies import CopySettings
+
+    # long texts of their own around it: they resemble each other too little for LSH
+    reports = [_prose(i, 800) + " " + BACKGROUND + " " + _prose(100 + i, 800) for i in range(9)]
+    arts = [make_article(f"r{i:02d}", text) for i, text in enumerate(reports)]
+    arts.append(make_article("copy", "Menu\n" + reports[3][: len(reports[3]) * 2 // 3]))
+    # ten texts share the background: above the cap, it is a set phrase and proposes nothing
+    capped = find_copy_pairs(arts, CopySettings(passage_most=5))
+    assert [(p.a, p.b) for p in capped] == [("copy", "r03")]
+    # under a cap above ten the same passage proposes every pair of them, and the model, which
+    # sees a shared passage of 40 words, calls them copies
+    uncapped = find_copy_pairs(arts, CopySettings(passage_most=20))
+    assert [g.articles for g in group_copies(arts, uncapped)] == [tuple(sorted(a.id for a in arts))]
+
+
+def test_a_text_checks_a_bounded_number_of_passage_candidates_its_source_first(
+    make_article,
+) -> None:
+    from newsloom.stories.copies import CopySettings
+
+    # a rewrite re-uses a long stretch of one source and one sentence of each of six others
+    long = _prose(50, 80)
+    sentences = [_prose(60 + i, 30) for i in range(6)]
+    sources = [make_article("s0", _prose(1, 200) + " " + long + " " + _prose(2, 200))]
+    sources += [make_article(f"s{i + 1}", _prose(10 + i, 200) + " " + s + " " + _prose(20 + i, 200))
+                for i, s in enumerate(sentences)]  # fmt: skip
+    rewrite = make_article("z", " ".join([long, *sentences, _prose(3, 300)]))
+    arts = [*sources, rewrite]
+
+    def partners(settings: CopySettings) -> set[str]:
+        return {p.a for p in find_copy_pairs(arts, settings) if p.b == "z"}
+
+    assert partners(CopySettings(passage_pairs=0)) == {a.id for a in sources}
+    assert partners(CopySettings(passage_pairs=2)) in ({"s0", f"s{i}"} for i in range(1, 7))

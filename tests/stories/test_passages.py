@@ -54,3 +54,22 @@ def test_candidates_are_earlier_texts_and_set_phrases_are_left_out() -> None:
 def test_short_texts_have_at_most_one_fingerprint() -> None:
     assert len(fingerprints(Shingled.of([1, 2, 3]), 13)) == 0
     assert len(fingerprints(Shingled.of(list(range(1, 12))), 13)) == 1
+
+
+def test_a_text_keeps_the_earlier_texts_sharing_the_most_fingerprints_first() -> None:
+    rng = np.random.default_rng(5)
+    long = _text(rng, 120)  # shared by text 0 and the last: several fingerprints
+    shorts = [_text(rng, 20) for _ in range(6)]  # each shared by one earlier text and the last
+    texts = [_text(rng, 40) + long + _text(rng, 40)]
+    texts += [_text(rng, 40) + s + _text(rng, 40) for s in shorts]
+    last = list(long)
+    for s in shorts:
+        last += _text(rng, 30) + s
+    texts.append(last)
+    shingled = [Shingled.of(t) for t in texts]
+    every = passage_candidates(shingled, window=13, most=50)
+    bounded = passage_candidates(shingled, window=13, most=50, per_text=3)
+    assert sorted(every[7]) == list(range(7))
+    assert every[7][0] == 0  # the long passage: the most shared fingerprints
+    assert bounded[7] == every[7][:3]
+    assert all(len(found) <= 3 for found in bounded.values())

@@ -59,8 +59,15 @@ class CopySettings:
     #: passages this many words long (or longer) that two texts share make them candidates
     #: surely (`passages`: winnowed fingerprints); 0: LSH candidates only
     passage_words: int = 20
-    #: a fingerprint more texts than this share is a set phrase, not a candidate
-    passage_most: int = 50
+    #: a passage more texts than this contain is a set phrase or a background paragraph, not
+    #: one text: its fingerprints propose nothing (stop-fingerprints)
+    passage_most: int = 10
+    #: earlier texts a text is proposed with by shared passages, those sharing the most
+    #: fingerprints first (0: all; LSH's candidates come on top): where many texts re-use one
+    #: another's sentences the checks per text stay bounded as the corpus grows. The passage
+    #: bounds are chosen on the copy model's choose split (`training/copy_model.py`: the
+    #: tightest with the best F1 of the whole copy step there)
+    passage_pairs: int = 4
     #: the model that decides; None: the shipped one
     model: CopyModel | None = None
 
@@ -159,7 +166,9 @@ def find_copy_pairs(
     window = settings.passage_words - 7  # an 8-word stretch per fingerprint
     texts = [sets[a.id] for a in ordered]
     by_passage = (
-        passage_candidates(texts, window, settings.passage_most) if settings.passage_words else {}
+        passage_candidates(texts, window, settings.passage_most, settings.passage_pairs)
+        if settings.passage_words
+        else {}
     )
     lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=NUM_PERM)
     groups = _Groups()
