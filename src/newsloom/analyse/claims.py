@@ -92,6 +92,14 @@ def _subject(parse: Parse, verb: int) -> int:
     return -1
 
 
+def _last_word(parse: Parse, first: int, last: int) -> int:
+    """`last`, moved back over punctuation and spaces, not before `first` - 1."""
+    toks = parse.tokens
+    while last >= first and toks[last].pos in ("PUNCT", "SPACE"):
+        last -= 1
+    return last
+
+
 def _trim(parse: Parse, first: int, last: int) -> tuple[int, int] | None:
     """A content range without a leading "that", nor punctuation at either end."""
     toks = parse.tokens
@@ -100,8 +108,7 @@ def _trim(parse: Parse, first: int, last: int) -> tuple[int, int] | None:
         or (toks[first].dep == "mark" and toks[first].lower == "that")
     ):
         first += 1
-    while last >= first and toks[last].pos in ("PUNCT", "SPACE"):
-        last -= 1
+    last = _last_word(parse, first, last)
     if last - first + 1 < MIN_TOKENS:
         return None
     return first, last
@@ -238,11 +245,7 @@ def _verb_claims(parse: Parse, v: int) -> list[Claim]:
 
 def _end(parse: Parse, i: int) -> int:
     """The last token of `i`'s subtree that is not punctuation."""
-    toks = parse.tokens
-    last = toks[i].right
-    while last > i and toks[last].pos in ("PUNCT", "SPACE"):
-        last -= 1
-    return last
+    return _last_word(parse, i + 1, parse.tokens[i].right)
 
 
 def _aside_arc(parse: Parse, v: int) -> bool:

@@ -210,12 +210,12 @@ def _html_compare(pages: Sequence[LabelledPage]) -> list[Figure]:
 
 def score_pages(path: Path) -> list[Figure]:
     """Fit, choose and report by site split, beside jusText and the old rules (one run)."""
-    pages = list(read_pages(path, with_blocks=True))
+    pages = list(read_pages(path, with_html=True, with_blocks=True))
     model = fit_on_train(pages)
-    report = _training([p for p in pages if site_split(p.site) == "report"])
-    figures = _compare(SECTION, model, report, (REPORT_REMOVED_FLOOR, REPORT_KEPT_FLOOR))
+    with_html = [p for p in pages if site_split(p.site) == "report"]
+    floors = (REPORT_REMOVED_FLOOR, REPORT_KEPT_FLOOR)
+    figures = _compare(SECTION, model, _training(with_html), floors)
     # the same lines when the page's HTML is known: a model learned with the markup
-    with_html = list(read_pages(path, splits=("report",), with_html=True, with_blocks=True))
     figures += _markup_compare(fit_on_train(pages, markup=True), with_html)
     # HTML input: trafilatura extracts, the shipped line model judges what it kept
     figures += _html_compare(with_html)
