@@ -26,7 +26,14 @@ from newsloom.analyse.entities import People
 from newsloom.analyse.lexicon import CUE_LEMMAS, words
 from newsloom.analyse.parse import Parse, head_of
 
-__all__ = ["ClaimModel", "Counts", "candidates", "claim_features", "load_claim_model"]
+__all__ = [
+    "ClaimModel",
+    "Counts",
+    "admissible",
+    "candidates",
+    "claim_features",
+    "load_claim_model",
+]
 
 RESOURCE = "reported_model.json.gz"
 _PRONOUNS = words("i we you they he she it this that who which one someone many some others")
@@ -231,14 +238,19 @@ def candidates(
     found = claims(parse)
     counts = Counts(parse, quoted, found)
     for claim in found:
-        if claim.source < 0 or _unsaid(parse, claim):
-            continue  # reported speech is found through the one who reports it, named or not
-        if claim.shape == "according" and counts.inside(*parse.sentence_of(claim.cue)):
-            continue  # '"...," X said, according to Y': the credit is the direct quote's
-        if 2 * counts.inside(claim.first, claim.last + 1) >= claim.last - claim.first + 1:
-            continue
-        out.append((claim, claim_features(parse, claim, quoted, people, counts)))
+        if admissible(parse, claim, counts):
+            out.append((claim, claim_features(parse, claim, quoted, people, counts)))
     return out
+
+
+def admissible(parse: Parse, claim: Claim, counts: Counts) -> bool:
+    """A candidate the rules let stand: it has a source, it is said (`_unsaid`), it is not the
+    credit of a direct quote, and it is mostly outside quotation marks."""
+    if claim.source < 0 or _unsaid(parse, claim):
+        return False  # reported speech is found through the one who reports it, named or not
+    if claim.shape == "according" and counts.inside(*parse.sentence_of(claim.cue)):
+        return False  # '"...," X said, according to Y': the credit is the direct quote's
+    return 2 * counts.inside(claim.first, claim.last + 1) < claim.last - claim.first + 1
 
 
 def _unsaid(parse: Parse, claim: Claim) -> bool:

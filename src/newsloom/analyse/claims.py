@@ -37,7 +37,7 @@ from newsloom.analyse.lexicon import CUE_LEMMAS
 from newsloom.analyse.parse import Parse, head_of
 from newsloom.analyse.relay import RELAY_LEMMAS, relay_of
 
-__all__ = ["Claim", "claims"]
+__all__ = ["Claim", "claims", "subject_of"]
 
 #: arcs along which a verb without a subject takes its head's ("..., saying", "vowed to")
 _INHERIT = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl"})
@@ -89,6 +89,17 @@ def _subject(parse: Parse, verb: int) -> int:
         if t.dep not in _INHERIT or t.head == i:
             return -1
         i = t.head
+    return -1
+
+
+def subject_of(parse: Parse, cue: int) -> int:
+    """Who a cue that no rule read credits: a verb's subject (`_subject`), a noun's possessor;
+    else -1."""
+    t = parse.tokens[cue]
+    if t.pos in ("VERB", "AUX"):
+        return _subject(parse, cue)
+    if t.pos == "NOUN":
+        return _possessor(parse, cue)
     return -1
 
 

@@ -3,9 +3,12 @@
 News reports speech in many shapes ("Ryabkov told Russian state media that ...", "the poll
 shows Trump leading", "vowed to repeal the law", "The stakes are high, Becerra said",
 "according to X, ...", "his claim that ..."). `claims` reads every candidate off the one
-parse, with its cue, source and content; `claim_model`, a logistic regression learned on
-PolNeAR's train/ split (`training/reported_model.py`), keeps the likely ones. When two kept
-candidates cover each other's content, the likelier stands (one statement, one quote).
+parse, with its cue, source and content; `claim_model`, a logistic regression, weighs each;
+`content_tagger`, a CRF, reads the content of each likely cue from its sentence token by
+token and proposes its own span where no rule made it; `claim_ranker`, boosted trees over
+what both say, keeps the likely ones (all three learned on PolNeAR's train/ split by
+`training/reported_model.py`). When two kept candidates cover each other's content, the
+likelier stands (one statement, one quote).
 
 The speaker is resolved by the same machinery as direct quotes (`Resolver.attribute_cue` for a
 verb, `Resolver.resolve` for a possessor); an outlet the sentence credits ("told CNN") is the
@@ -22,8 +25,10 @@ rules (`claim_model.candidates`), since reporting them would put words in someon
 from __future__ import annotations
 
 from newsloom.analyse.attribution import Attribution, Resolver
-from newsloom.analyse.claim_model import candidates, load_claim_model
+from newsloom.analyse.claim_model import Counts, admissible, candidates, load_claim_model
+from newsloom.analyse.claim_ranker import load_claim_ranker, ranker_rows
 from newsloom.analyse.claims import Claim
+from newsloom.analyse.content_tagger import load_content_tagger
 from newsloom.analyse.lexicon import REPORTING_LEMMAS
 from newsloom.analyse.parse import Parse
 from newsloom.analyse.via import credits_in, outlet_name
@@ -63,16 +68,27 @@ def _via(parse: Parse, sent: int, skip: set[int], named: bool) -> str | None:
 def reported_speech(resolver: Resolver) -> list[Quote]:
     """Every reported statement of the article the resolver reads, in text order.
 
-    Candidates come from the parse (`claims`), each weighed by the learned model
-    (`claim_model`); of candidates whose contents cover each other, the likelier stands.
+    Candidates come from the parse (`claims`) and the tagger (`content_tagger`), each
+    weighed by the ranker (`claim_ranker`); of candidates whose contents cover each other, the
+    likelier stands.
     """
     parse = resolver.doc.parse
     quoted = {i for i, q in enumerate(resolver.doc.in_quote) if q >= 0}
     model = load_claim_model()
+    found = candidates(parse, quoted, resolver.doc.people)
+    tagger = load_content_tagger()
+    tagged = tagger.tag(parse, tagger.cues(parse), quoted)
+    counts = Counts(parse, quoted)
+    ranked, x = ranker_rows(
+        parse,
+        [(claim, model.probability(features)) for claim, features in found],
+        tagged,
+        lambda claim: admissible(parse, claim, counts),
+    )
+    ranker = load_claim_ranker()
     scored = []
-    for claim, features in candidates(parse, quoted, resolver.doc.people):
-        p = model.probability(features)
-        if p >= model.threshold or (claim.relayed and claim.shape == "clause"):
+    for claim, p in zip(ranked, ranker.probabilities(x).tolist(), strict=True):
+        if p >= ranker.threshold or (claim.relayed and claim.shape == "clause"):
             # an outlet that quotes someone "as saying that ..." credits the clause to them in
             # so many words; PolNeAR's US politics has too few relays to learn that from
             scored.append((p, claim))

@@ -49,7 +49,7 @@ from newsloom.evaluation.polnear_gold import (
 from newsloom.evaluation.quotes import MIN_WORDS, _normal_name, names_match, textacy_quotes
 from newsloom.settings import DEFAULT_SETTINGS, Settings
 
-__all__ = ["analyse_polnear", "score_polnear", "speaker_right"]
+__all__ = ["analyse_polnear", "reported_attributions", "score_polnear", "speaker_right"]
 
 SECTION = "polnear quotes"
 STAGES = ("extract", "clean", "published", "dates", "nlp", "entities", "quotes")
@@ -126,19 +126,27 @@ def gold_quotes(article: PolnearArticle) -> list[_Gold]:
     return [_gold(start, end, att) for (start, end), (_, att) in sorted(found.items())]
 
 
-def gold_reported(article: PolnearArticle) -> list[_Gold]:
-    """The gold reported statements: attributions whose content is mostly unquoted."""
+def reported_attributions(article: PolnearArticle) -> list[GoldAttribution]:
+    """The attributions whose content is mostly unquoted: reported statements."""
     out = []
     for att in article.attributions:
-        span = att.content_span
-        if span is None:
+        if att.content_span is None:
             continue
         length = sum(b - a for a, b in att.content)
         inside = sum(
             qe - qs + 2 for a, b in att.content for qs, qe in quoted_stretches(article.text, a, b)
         )
-        if inside * 2 >= length:
-            continue
+        if inside * 2 < length:
+            out.append(att)
+    return out
+
+
+def gold_reported(article: PolnearArticle) -> list[_Gold]:
+    """The gold reported statements (`reported_attributions`), as spans."""
+    out = []
+    for att in reported_attributions(article):
+        span = att.content_span
+        assert span is not None
         out.append(_gold(span[0], span[1], att))
     return out
 
