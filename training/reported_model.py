@@ -97,6 +97,7 @@ from newsloom.analyse.content_tagger import (
     decode,
     sequence_features,
     token_features,
+    worth_asking,
 )
 from newsloom.analyse.marks import find_quoted
 from newsloom.analyse.parse import Parse
@@ -349,12 +350,20 @@ def train_tagger(items: list[Item], lex: dict[str, float]) -> bytes:
 
 
 def tag(items: list[Item], model: bytes, lex: dict[str, float]) -> None:
+    """The tagger's readings of the cues worth asking about, as `reported` asks (given the
+    regression's out-of-fold probabilities)."""
     tagger = pycrfsuite.Tagger()
     tagger.open_inmemory(model)
+    n_asked = 0
     for it in items:
         it.tagged = []
         static = token_features(it.parse, it.quoted)
-        for cue in asked(it.parse, lex, MIN_RATE):
+        likely: dict[int, float] = {}
+        for (claim, _), p in zip(it.found, it.claim_probs, strict=True):
+            likely[claim.cue] = max(p, likely.get(claim.cue, 0.0))
+        cues = worth_asking(it.parse, lex, MIN_RATE, likely)
+        n_asked += len(cues)
+        for cue in cues:
             a, x = sequence_features(it.parse, cue, static)
             tagger.set(x)
             found = decode(tagger, len(x))
@@ -362,6 +371,7 @@ def tag(items: list[Item], model: bytes, lex: dict[str, float]) -> None:
                 first, last, p, inside = found
                 shift = a if first >= 0 else 0
                 it.tagged.append(TaggedSpan(cue, first + shift, last + shift, p, a, inside))
+    print(f"tagger: {n_asked / max(len(items), 1):.1f} cues read per article")
 
 
 def tagger(items: list[Item]) -> tuple[bytes, dict[str, float]]:

@@ -8,11 +8,14 @@ from collections.abc import Callable
 import pytest
 
 from newsloom.analyse.content_tagger import (
+    ALONE_RATE,
+    CLAIM_GATE,
     asked,
     decode,
     load_content_tagger,
     sequence_features,
     token_features,
+    worth_asking,
 )
 from newsloom.analyse.parse import Parse
 
@@ -88,9 +91,24 @@ def test_the_lexicon_asks_about_cues_not_every_word(parsed: Parsed) -> None:
     model = load_content_tagger()
     assert model is load_content_tagger()
     parse = parsed("The senator said the bridge near the river was closed on Tuesday.")
-    found = {parse.tokens[i].text for i in model.cues(parse)}
+    found = {parse.tokens[i].text for i in asked(parse, model.lexicon, model.min_rate)}
     assert "said" in found and "bridge" not in found and "river" not in found
     assert asked(parse, {"say|VERB": 0.5}, 0.6) == []
+
+
+def test_only_cues_worth_the_time_are_read(parsed: Parsed) -> None:
+    parse = parsed("The senator said the bridge near the river was closed on Tuesday.")
+    said = _index(parse, "said")
+    lexicon = {"say|VERB": 0.3}
+    # a cue the rules read: asked when the regression finds it likely enough
+    assert worth_asking(parse, lexicon, 0.02, {said: CLAIM_GATE}) == [said]
+    assert worth_asking(parse, lexicon, 0.02, {said: CLAIM_GATE - 0.01}) == []
+    # a cue the rules read nothing from: asked when it often heads a cue
+    assert worth_asking(parse, lexicon, 0.02, {}) == [said]
+    assert worth_asking(parse, {"say|VERB": ALONE_RATE - 0.01}, 0.02, {}) == []
+    model = load_content_tagger()
+    assert said in model.cues(parse, {said: 0.9})
+    assert said not in model.cues(parse, {said: 0.1})
 
 
 @pytest.mark.parametrize(
@@ -125,7 +143,7 @@ def test_the_shipped_tagger_tells_a_cue_from_a_word_the_lexicon_also_asks_about(
     parse = parsed("The senator said the bridge near the river was closed on Tuesday.")
     model = load_content_tagger()
     said, was = _index(parse, "said"), _index(parse, "was")
-    assert {said, was} <= set(model.cues(parse))
+    assert {said, was} <= set(asked(parse, model.lexicon, model.min_rate))
     found = {t.cue: t for t in model.tag(parse, [said, was], set())}
     assert found[said].probability > 0.5
     assert was not in found or found[was].probability < found[said].probability / 2

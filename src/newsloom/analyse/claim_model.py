@@ -262,7 +262,7 @@ def _unsaid(parse: Parse, claim: Claim) -> bool:
         return True
     if parse.tokens[claim.cue].pos in ("VERB", "AUX") and is_future(parse, claim.cue):
         return True
-    return claim.shape == "clause" and claim.link in ("whether", "if")
+    return claim.shape in ("clause", "tagged") and claim.link in ("whether", "if")
 
 
 @dataclass(frozen=True, slots=True)

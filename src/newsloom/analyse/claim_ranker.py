@@ -25,7 +25,7 @@ from importlib import resources
 
 import numpy as np
 
-from newsloom.analyse.claims import Claim, subject_of
+from newsloom.analyse.claims import Claim, subject_of, tagged_claim
 from newsloom.analyse.content_tagger import TaggedSpan
 from newsloom.analyse.parse import Parse
 from newsloom.clean.trees import Forest
@@ -113,13 +113,15 @@ def ranker_rows(
         source = own[0][0].source if own else subject_of(parse, t.cue)
         if source < 0:
             continue
-        claim = Claim("tagged", t.cue, source, t.first, t.last)
+        claim = tagged_claim(parse, t.cue, source, t.first, t.last)
+        if claim is None or any(c.first == claim.first and c.last == claim.last for c, _ in own):
+            continue
         if admissible is not None and not admissible(claim):  # type: ignore[operator]
             continue
         best = max((p for _, p in own), default=-1.0)
         rows.append((
-            best, *_tagger_columns(t.first, t.last, t), _SHAPE["tagged"],
-            t.last - t.first + 1, len(own),
+            best, *_tagger_columns(claim.first, claim.last, t), _SHAPE["tagged"],
+            claim.last - claim.first + 1, len(own),
         ))  # fmt: skip
         out.append(claim)
     x = np.array(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))

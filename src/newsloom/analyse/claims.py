@@ -37,7 +37,7 @@ from newsloom.analyse.lexicon import CUE_LEMMAS
 from newsloom.analyse.parse import Parse, head_of
 from newsloom.analyse.relay import RELAY_LEMMAS, relay_of
 
-__all__ = ["Claim", "claims", "subject_of"]
+__all__ = ["Claim", "claims", "subject_of", "tagged_claim"]
 
 #: arcs along which a verb without a subject takes its head's ("..., saying", "vowed to")
 _INHERIT = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl"})
@@ -101,6 +101,19 @@ def subject_of(parse: Parse, cue: int) -> int:
     if t.pos == "NOUN":
         return _possessor(parse, cue)
     return -1
+
+
+def tagged_claim(parse: Parse, cue: int, source: int, first: int, last: int) -> Claim | None:
+    """A candidate whose content a learned tagger marked: cut as the rules cut theirs (no
+    leading "that", no punctuation at either end), with the marker of its clause ("whether")
+    as its link; None when nothing is left."""
+    span = _trim(parse, first, last)
+    if span is None:
+        return None
+    link = _marker(parse, head_of(parse, span[0], span[1] + 1))
+    if not link and first < span[0]:
+        link = parse.tokens[first].lower if parse.tokens[first].dep == "mark" else ""
+    return Claim("tagged", cue, source, *span, link=link)
 
 
 def _last_word(parse: Parse, first: int, last: int) -> int:

@@ -11,15 +11,18 @@ marks nothing in is, for the tagger, no cue; the probability of its best labelli
 sure it is. The model ships as `resources/content_tagger.crfsuite.gz` and is opened once per
 process.
 
-Which tokens are asked about: those whose lemma the train split often uses as the head of a
-cue (`cue_lexicon`, learned, shipped beside the tagger as `resources/cue_lexicon.json.gz`).
+Which tokens are asked about: those whose lemma the train split uses as the head of a cue
+often enough (the cue lexicon, learned, shipped beside the tagger as
+`resources/cue_lexicon.json.gz`), and of those only the ones the regression already finds
+likely or that the rules read nothing from (`worth_asking`): the tagger costs a fraction of a
+millisecond per cue, and an article has dozens of words the lexicon knows.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -38,6 +41,7 @@ __all__ = [
     "load_content_tagger",
     "sequence_features",
     "token_features",
+    "worth_asking",
 ]
 
 TAGGER_RESOURCE = "content_tagger.crfsuite.gz"
@@ -46,6 +50,10 @@ LEXICON_RESOURCE = "cue_lexicon.json.gz"
 _WORDED = frozenset({"prep", "mark", "agent", "dative", "advmod", "aux", "neg"})
 #: below this probability of some content, a cue is none
 MIN_PROBABILITY = 0.05
+#: a cue the rules made a candidate of is read when the regression gives one at least this
+CLAIM_GATE = 0.4
+#: a cue the rules made no candidate of is read when it heads a gold cue this often in train
+ALONE_RATE = 0.25
 #: how many heads above the cue whose other branches are told apart
 _LEVELS = 2
 
@@ -118,13 +126,20 @@ def _cue_context(parse: Parse, cue: int) -> list[str]:
     return out
 
 
-def token_features(parse: Parse, quoted: frozenset[int] | set[int]) -> list[list[str]]:
-    """What each token is, whatever the cue: made once per article and shared by its cues."""
+def token_features(
+    parse: Parse, quoted: frozenset[int] | set[int], cues: Sequence[int] | None = None
+) -> dict[int, list[str]]:
+    """What each token is, whatever the cue: made once per article and shared by its cues
+    (for the tokens of the sentences of `cues` only, when given)."""
     toks = parse.tokens
     n = len(toks)
-    out = []
-    for t in toks:
-        j = t.i
+    if cues is None:
+        wanted: Iterable[int] = range(n)
+    else:
+        wanted = [j for s in sorted({toks[c].sent for c in cues}) for j in range(*parse.sents[s])]
+    out = {}
+    for j in wanted:
+        t = toks[j]
         f = [
             "w=" + t.lower,
             "p=" + t.pos,
@@ -137,12 +152,12 @@ def token_features(parse: Parse, quoted: frozenset[int] | set[int]) -> list[list
             f.append("q")
         if t.head == j:
             f.append("root")
-        out.append(f)
+        out[j] = f
     return out
 
 
 def sequence_features(
-    parse: Parse, cue: int, static: list[list[str]]
+    parse: Parse, cue: int, static: dict[int, list[str]]
 ) -> tuple[int, list[list[str]]]:
     """The first token of the cue's sentence and the features of each token of it, given the
     cue (`static`: `token_features` of the article)."""
@@ -203,9 +218,9 @@ class ContentTagger:
         self.lexicon = lexicon
         self.min_rate = min_rate
 
-    def cues(self, parse: Parse) -> list[int]:
-        """Tokens the lexicon makes worth asking about."""
-        return asked(parse, self.lexicon, self.min_rate)
+    def cues(self, parse: Parse, likely: Mapping[int, float]) -> list[int]:
+        """The cues worth reading (`worth_asking`)."""
+        return worth_asking(parse, self.lexicon, self.min_rate, likely)
 
     def tag(
         self, parse: Parse, cues: Sequence[int], quoted: frozenset[int] | set[int]
@@ -215,7 +230,7 @@ class ContentTagger:
         if not cues:
             return out
         tagger = self._tagger
-        static = token_features(parse, quoted)
+        static = token_features(parse, quoted, cues)
         for cue in cues:
             a, xseq = sequence_features(parse, cue, static)
             tagger.set(xseq)
@@ -232,6 +247,21 @@ def asked(parse: Parse, lexicon: dict[str, float], min_rate: float) -> list[int]
     of heading a cue."""
     get = lexicon.get
     return [t.i for t in parse.tokens if get(f"{t.lemma}|{t.pos}", 0.0) >= min_rate]
+
+
+def worth_asking(
+    parse: Parse, lexicon: dict[str, float], min_rate: float, likely: Mapping[int, float]
+) -> list[int]:
+    """The tokens the lexicon asks about (`asked`) that are worth the tagger's time: those the
+    rules made a candidate of with a regression probability (`likely`, the best per cue) of
+    `CLAIM_GATE` or more, and those the rules made none of whose rate reaches `ALONE_RATE`.
+    Reading every cue the lexicon knows would cost more than the parse of the article."""
+    out = []
+    for i in asked(parse, lexicon, min_rate):
+        p = likely.get(i)
+        if p >= CLAIM_GATE if p is not None else lexicon[cue_key(parse, i)] >= ALONE_RATE:
+            out.append(i)
+    return out
 
 
 def decode(tagger: Any, n: int) -> tuple[int, int, float, tuple[float, ...]] | None:

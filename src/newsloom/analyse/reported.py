@@ -75,16 +75,17 @@ def reported_speech(resolver: Resolver) -> list[Quote]:
     parse = resolver.doc.parse
     quoted = {i for i, q in enumerate(resolver.doc.in_quote) if q >= 0}
     model = load_claim_model()
-    found = candidates(parse, quoted, resolver.doc.people)
+    found = [
+        (claim, model.probability(features))
+        for claim, features in candidates(parse, quoted, resolver.doc.people)
+    ]
+    likely: dict[int, float] = {}
+    for claim, p in found:
+        likely[claim.cue] = max(p, likely.get(claim.cue, 0.0))
     tagger = load_content_tagger()
-    tagged = tagger.tag(parse, tagger.cues(parse), quoted)
+    tagged = tagger.tag(parse, tagger.cues(parse, likely), quoted)
     counts = Counts(parse, quoted)
-    ranked, x = ranker_rows(
-        parse,
-        [(claim, model.probability(features)) for claim, features in found],
-        tagged,
-        lambda claim: admissible(parse, claim, counts),
-    )
+    ranked, x = ranker_rows(parse, found, tagged, lambda claim: admissible(parse, claim, counts))
     ranker = load_claim_ranker()
     scored = []
     for claim, p in zip(ranked, ranker.probabilities(x).tolist(), strict=True):
