@@ -44,7 +44,6 @@ from newsloom.clean.linefeatures import (
     page_words,
 )
 from newsloom.clean.linehtml import Block, html_cues
-from newsloom.clean.linestack import logit, page_lengths, stack_features
 from newsloom.clean.trees import Forest
 
 __all__ = ["LineModel", "Scored", "default_model", "line_cues", "stage1_matrix"]
@@ -132,8 +131,6 @@ class LineModel:
     extracted: tuple[float, float] = (1.0, 1.0)
     #: learned with the lines' markup (`linehtml`): it scores pages whose HTML is known
     markup: bool = False
-    #: the stacked trees (`linestack`): each line again from its neighbours' verdicts
-    stack: Forest | None = None
 
     def word_scores(
         self, lines: Sequence[str], rules: Sequence[str | None], cues: list[list[str]] | None = None
@@ -183,8 +180,6 @@ class LineModel:
         cues = line_cues(lines, rules, blocks, words)
         s1 = self.word_scores(lines, rules, cues)
         prob = self.forest.prob(page_features(lines, rules, s1, words, blocks))
-        if self.stack is not None:
-            prob = self.stack.prob(stack_features(logit(prob), page_lengths(words), blocks))
         fired = np.array([r is not None for r in rules])
         plain, ruled = self.extracted if extracted else (self.threshold, self.rule_threshold)
         return Scored(prob, prob >= np.where(fired, ruled, plain), s1, cues)
@@ -215,7 +210,6 @@ class LineModel:
             extracted=np.array(self.extracted),
             markup=self.markup,
             **self.forest.arrays("trees"),
-            **(self.stack.arrays("stack") if self.stack is not None else {}),
         )
 
     @classmethod
@@ -229,7 +223,6 @@ class LineModel:
                 rule_threshold=float(data["rule_threshold"]),
                 extracted=(float(data["extracted"][0]), float(data["extracted"][1])),
                 markup=bool(data["markup"]) if "markup" in data.files else False,
-                stack=Forest.from_arrays(data, "stack") if "stack_meta" in data.files else None,
             )
 
 

@@ -19,10 +19,8 @@ from sklearn.linear_model import SGDClassifier
 
 from newsloom.clean.boilerplate import rule_reasons
 from newsloom.clean.linecontext import page_features
-from newsloom.clean.linefeatures import page_words
 from newsloom.clean.linehtml import Block
 from newsloom.clean.linemodel import LineModel, stage1_matrix
-from newsloom.clean.linestack import logit, page_lengths, stack_features
 from newsloom.clean.trees import Forest
 from newsloom.hashing import stable_hash
 
@@ -32,7 +30,6 @@ __all__ = [
     "calibrate_extracted",
     "choose_threshold",
     "fit",
-    "fit_stacked",
     "line_scores",
 ]
 
@@ -45,16 +42,6 @@ PAGE_LINES = 100
 #: of at least 100 lines removed 0.619 of furniture at 0.97 of article lines kept, 31 leaves of
 #: 40 lines 0.605).
 TREES = {
-    "max_iter": 200,
-    "learning_rate": 0.1,
-    "max_leaf_nodes": 15,
-    "min_samples_leaf": 100,
-    "l2_regularization": 1.0,
-    "random_state": SEED,
-}
-
-#: The stacked trees (`fit_stacked`): chosen on the choose sites (see training/).
-STACK_TREES = {
     "max_iter": 200,
     "learning_rate": 0.1,
     "max_leaf_nodes": 15,
@@ -112,7 +99,10 @@ def fit(
     pages = [p for p in pages if p.lines]
     xs, rules = _matrices(pages, markup)
     ys = [1 - np.asarray(p.labels, dtype=int) for p in pages]
-    ws = [_page_weights(p) for p in pages]
+    ws = [
+        np.full(len(p.lines), p.weight * min(1.0, np.sqrt(PAGE_LINES / len(p.lines))))
+        for p in pages
+    ]
     fold = [int(stable_hash(p.site, size=8), 16) % FOLDS for p in pages]
     oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
     for k in range(FOLDS):
@@ -143,39 +133,6 @@ def fit(
         rule_threshold=threshold,
         markup=markup,
     )
-
-
-def fit_stacked(pages: Sequence[TrainingPage], *, markup: bool = False) -> LineModel:
-    """The model of `fit`, then stacked trees (`linestack`) that judge each line again from
-    the first model's verdicts on its neighbours and containers. The stacked trees learn from
-    verdicts on pages the first model was not fitted to: it is fitted on folds of sites and
-    scores the other fold (as the trees learn from out-of-fold word scores)."""
-    pages = [p for p in pages if p.lines]
-    fold = [int(stable_hash(f"stack:{p.site}", size=8), 16) % FOLDS for p in pages]
-    rows: list[np.ndarray] = [np.zeros(0)] * len(pages)
-    for k in range(FOLDS):
-        model = fit([p for p, f in zip(pages, fold, strict=True) if f != k], markup=markup)
-        for i, f in enumerate(fold):
-            if f == k:
-                rows[i] = _stack_rows(model, pages[i])
-    trees = HistGradientBoostingClassifier(**STACK_TREES)
-    trees.fit(
-        np.vstack(rows),
-        np.concatenate([1 - np.asarray(p.labels, dtype=int) for p in pages]),
-        sample_weight=np.concatenate([_page_weights(p) for p in pages]),
-    )
-    return replace(fit(pages, markup=markup), stack=Forest.from_sklearn(trees))
-
-
-def _stack_rows(model: LineModel, page: TrainingPage) -> np.ndarray:
-    """The stacked trees' columns of a page judged by a first model."""
-    blocks = _blocks(page, model.markup)
-    prob = model.score(page.lines, rule_reasons(page.lines), blocks=blocks).prob
-    return stack_features(logit(prob), page_lengths(page_words(page.lines)), blocks)
-
-
-def _page_weights(page: TrainingPage) -> np.ndarray:
-    return np.full(len(page.lines), page.weight * min(1.0, np.sqrt(PAGE_LINES / len(page.lines))))
 
 
 def line_scores(
