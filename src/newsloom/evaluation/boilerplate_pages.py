@@ -27,7 +27,13 @@ from newsloom.clean.boilerplate import rule_reasons
 from newsloom.clean.linemodel import LineModel
 from newsloom.clean.linetrain import TrainingPage, calibrate, fit, line_scores
 from newsloom.evaluation.figures import Figure, ratio
-from newsloom.evaluation.pages import LabelledPage, gold_set_pages, read_pages, site_split
+from newsloom.evaluation.pages import (
+    LabelledPage,
+    comments_as_furniture,
+    gold_set_pages,
+    read_pages,
+    site_split,
+)
 
 __all__ = ["REPORT_KEPT_FLOOR", "REPORT_REMOVED_FLOOR", "line_figures", "score_pages"]
 
@@ -122,9 +128,11 @@ def _compare(
 
 def fit_on_train(pages: Sequence[LabelledPage], *, markup: bool = False) -> LineModel:
     """The model of the train sites (and the demo gold, which has no markup to learn from),
-    thresholded on the choose sites; `markup`: learned with the lines' HTML."""
-    train = [p for p in pages if site_split(p.site) == "train"]
-    choose = [p for p in pages if site_split(p.site) == "choose"]
+    thresholded on the choose sites; `markup`: learned with the lines' HTML. Reader comments
+    the gold of a train or choose page holds as article text are furniture here
+    (`comments_as_furniture`); the report pages are scored on their gold as it is."""
+    train = [comments_as_furniture(p) for p in pages if site_split(p.site) == "train"]
+    choose = [comments_as_furniture(p) for p in pages if site_split(p.site) == "choose"]
     news = [] if markup else _training(list(gold_set_pages(DEMO_GOLD)), NEWS_WEIGHT)
     model = fit(_training(train) + news, markup=markup)
     return calibrate(model, _training(choose), KEPT_TARGET, PRECISION)

@@ -6,7 +6,9 @@ word trigrams occur in the gold (short lines: when the gold holds it as a block 
 nearest neighbour is article text, or inside the gold between content neighbours: a word the
 gold holds once as a heading, "Business" or "Comments", is not article text in the menu).
 Dragnet's user comments come after a marker line in the gold; they are labelled as not article
-(comments are page furniture for newsloom).
+(comments are page furniture for newsloom). Some gold files hold a page's comments as article
+text without that marker; `comments_as_furniture` relabels them, by the markup, on the pages a
+model learns from or is thresholded on (never on the pages it is scored on).
 
 Pages are split by site (a site's template must not sit on two sides): `site_split` hashes the
 site name (seeded, stable) into train / choose / report.
