@@ -8,13 +8,13 @@ import numpy as np
 import pytest
 
 from newsloom.clean.boilerplate import rule_reasons
+from newsloom.clean.linehtml import flatten_blocks
 from newsloom.clean.linemodel import default_model
 from newsloom.evaluation.boilerplate_pages import (
     REPORT_KEPT_FLOOR,
     REPORT_REMOVED_FLOOR,
     justext_verdicts,
 )
-from newsloom.clean.linehtml import flatten_blocks
 from newsloom.evaluation.pages import (
     LabelledPage,
     comments_as_furniture,
