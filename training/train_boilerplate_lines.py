@@ -6,7 +6,9 @@
 Learns from ../shared/data/boilerplate_pages (Dragnet, CleanEval, CleanPortalEval, Readability
 test pages; each page flattened into scraper lines and labelled by its gold) and from the demo
 corpus gold. Only the sites of the *train* split are learned from; the threshold is chosen on
-the *choose* split (the lowest that keeps KEPT_TARGET of all its article lines); the *report* split
+the *choose* split (the lowest that keeps KEPT_TARGET of all its article lines); reader comments
+that a train or choose page's gold holds as article text are labelled furniture first
+(`comments_as_furniture`: lines inside comment containers after the article); the *report* split
 is left for `newsloom eval`. The dev set (newsloom-dev) is left out unless `--with-dev`, so that
 its figures in `newsloom eval ../shared/data/newsloom-dev` are on text the model never saw.
 
@@ -24,6 +26,7 @@ from newsloom.clean.linetrain import TrainingPage, calibrate, calibrate_extracte
 from newsloom.evaluation.boilerplate_pages import KEPT_TARGET, NEWS_WEIGHT, PRECISION
 from newsloom.evaluation.pages import (
     LabelledPage,
+    comments_as_furniture,
     extracted_lines,
     gold_set_pages,
     read_pages,
@@ -40,6 +43,9 @@ DEMO_GOLD = ROOT / "src" / "newsloom" / "demo" / "corpus" / "gold"
 
 
 def _training(pages: list[LabelledPage], weight: float = 1.0) -> list[TrainingPage]:
+    """Pages to learn from or choose on, reader comments labelled as furniture (the markup
+    shows them; see `comments_as_furniture`), the markup itself then dropped."""
+    pages = [comments_as_furniture(p) for p in pages]
     return [TrainingPage(p.site, p.lines, p.labels, weight) for p in pages]
 
 
@@ -51,7 +57,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "newsloom" / "resources")
     args = parser.parse_args()
 
-    pages = list(read_pages(args.shared / "data" / "boilerplate_pages"))
+    pages = list(read_pages(args.shared / "data" / "boilerplate_pages", with_blocks=True))
     train = [p for p in pages if site_split(p.site) == "train"]
     choose = [p for p in pages if site_split(p.site) == "choose"]
     extra = list(gold_set_pages(DEMO_GOLD))

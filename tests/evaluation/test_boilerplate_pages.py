@@ -8,13 +8,21 @@ import numpy as np
 import pytest
 
 from newsloom.clean.boilerplate import rule_reasons
+from newsloom.clean.linehtml import flatten_blocks
 from newsloom.clean.linemodel import default_model
 from newsloom.evaluation.boilerplate_pages import (
     REPORT_KEPT_FLOOR,
     REPORT_REMOVED_FLOOR,
     justext_verdicts,
 )
-from newsloom.evaluation.pages import flatten_html, label_lines, read_pages, site_split
+from newsloom.evaluation.pages import (
+    LabelledPage,
+    comments_as_furniture,
+    flatten_html,
+    label_lines,
+    read_pages,
+    site_split,
+)
 
 
 def test_flatten_one_line_per_block() -> None:
@@ -49,6 +57,32 @@ def test_a_gold_heading_word_in_the_menu_is_not_article() -> None:
         "The council voted on Monday to close the old bridge for repairs.",
     ]
     assert label_lines(lines, gold) == [False, False, False, True, True]
+
+
+def _page(markup: str, labels: tuple[bool, ...]) -> LabelledPage:
+    blocks = tuple(flatten_blocks(markup))
+    return LabelledPage("p", "site", tuple(b.text for b in blocks), labels, blocks=blocks)
+
+
+def test_comments_the_gold_holds_become_furniture() -> None:
+    page = _page(
+        "<body><div class='entry-content'><p>The council voted.</p><p>It meets again.</p></div>"
+        "<ol class='commentList'><li><p>Great piece!</p></li><li><p>I disagree.</p></li></ol>"
+        "<div class='commentary'><p>Our view: a good vote.</p></div></body>",
+        (True, True, True, True, True),
+    )
+    # the thread goes; a column named "commentary" is not a comment section
+    assert comments_as_furniture(page).labels == (True, True, False, False, True)
+
+
+def test_a_page_wide_comment_class_changes_nothing() -> None:
+    # the whole article sits inside an element whose class names comments (a page-wide
+    # "comments-open"): no line outside it is article text, so nothing can be told apart
+    page = _page(
+        "<body class='single comments-open'><p>The council voted.</p><p>It meets.</p></body>",
+        (True, True),
+    )
+    assert comments_as_furniture(page) == page
 
 
 def test_split_is_by_site_and_stable() -> None:

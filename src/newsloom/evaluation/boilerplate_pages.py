@@ -27,7 +27,13 @@ from newsloom.clean.boilerplate import rule_reasons
 from newsloom.clean.linemodel import LineModel
 from newsloom.clean.linetrain import TrainingPage, calibrate, fit, line_scores
 from newsloom.evaluation.figures import Figure, ratio
-from newsloom.evaluation.pages import LabelledPage, gold_set_pages, read_pages, site_split
+from newsloom.evaluation.pages import (
+    LabelledPage,
+    comments_as_furniture,
+    gold_set_pages,
+    read_pages,
+    site_split,
+)
 
 __all__ = ["REPORT_KEPT_FLOOR", "REPORT_REMOVED_FLOOR", "line_figures", "score_pages"]
 
@@ -43,13 +49,16 @@ NEWS_WEIGHT = 7.0
 #: Floors on the report sites (measured 0.486 / 0.956 when set, beside jusText 0.778 / 0.728
 #: and the old rules 0.120 / 0.975 in the same run; the thresholds keep 0.98 of all article
 #: lines of the choose sites, rule-fired lines included, where they used to count only the
-#: others and kept 0.940 of the report sites' article lines).
+#: others and kept 0.940 of the report sites' article lines). With reader comments relabelled
+#: on the train and choose pages (`comments_as_furniture`) the text model measured 0.473 /
+#: 0.958: the relabelling helps the model that sees the markup, not this one.
 REPORT_REMOVED_FLOOR = 0.47
 REPORT_KEPT_FLOOR = 0.95
-#: (removed, kept) floors of the model learned with markup on the report sites (measured 0.601
-#: / 0.971 when set, beside jusText reading the same pages' HTML 0.953 / 0.612 and jusText on
-#: the lines 0.778 / 0.728 in the same run).
-MARKUP_FLOORS = (0.58, 0.96)
+#: (removed, kept) floors of the model learned with markup on the report sites: measured 0.804
+#: / 0.962 once reader comments were relabelled on the train and choose pages (0.601 / 0.971
+#: before), beside jusText reading the same pages' HTML 0.953 / 0.612 and jusText on the lines
+#: 0.778 / 0.728 in the same run.
+MARKUP_FLOORS = (0.78, 0.95)
 
 
 def _training(pages: Sequence[LabelledPage], weight: float = 1.0) -> list[TrainingPage]:
@@ -122,9 +131,11 @@ def _compare(
 
 def fit_on_train(pages: Sequence[LabelledPage], *, markup: bool = False) -> LineModel:
     """The model of the train sites (and the demo gold, which has no markup to learn from),
-    thresholded on the choose sites; `markup`: learned with the lines' HTML."""
-    train = [p for p in pages if site_split(p.site) == "train"]
-    choose = [p for p in pages if site_split(p.site) == "choose"]
+    thresholded on the choose sites; `markup`: learned with the lines' HTML. Reader comments
+    the gold of a train or choose page holds as article text are furniture here
+    (`comments_as_furniture`); the report pages are scored on their gold as it is."""
+    train = [comments_as_furniture(p) for p in pages if site_split(p.site) == "train"]
+    choose = [comments_as_furniture(p) for p in pages if site_split(p.site) == "choose"]
     news = [] if markup else _training(list(gold_set_pages(DEMO_GOLD)), NEWS_WEIGHT)
     model = fit(_training(train) + news, markup=markup)
     return calibrate(model, _training(choose), KEPT_TARGET, PRECISION)

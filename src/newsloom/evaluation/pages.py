@@ -6,7 +6,9 @@ word trigrams occur in the gold (short lines: when the gold holds it as a block 
 nearest neighbour is article text, or inside the gold between content neighbours: a word the
 gold holds once as a heading, "Business" or "Comments", is not article text in the menu).
 Dragnet's user comments come after a marker line in the gold; they are labelled as not article
-(comments are page furniture for newsloom).
+(comments are page furniture for newsloom). Some gold files hold a page's comments as article
+text without that marker; `comments_as_furniture` relabels them, by the markup, on the pages a
+model learns from or is thresholded on (never on the pages it is scored on).
 
 Pages are split by site (a site's template must not sit on two sides): `site_split` hashes the
 site name (seeded, stable) into train / choose / report.
@@ -17,7 +19,7 @@ from __future__ import annotations
 import gzip
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -26,6 +28,7 @@ from newsloom.hashing import stable_hash
 
 __all__ = [
     "LabelledPage",
+    "comments_as_furniture",
     "flatten_html",
     "is_pages_dir",
     "label_lines",
@@ -47,6 +50,9 @@ _CANONICAL = re.compile(
     re.IGNORECASE,
 )
 _HREF_HOST = re.compile(r"""href=["']?https?://([^/"' >:]+)""", re.IGNORECASE)
+# class and id words of a reader-comment section ("comment-list", "commentBody", "reply"), not
+# of commentary or a commentator's column
+_COMMENT_WORD = re.compile(r"comment(?!ar|at)|repl(?:y|ies)|respond")
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +213,28 @@ def read_pages(
                 gold if with_html else None,
                 tuple(blocks) if with_blocks else None,
             )
+
+
+def in_comments(block: Block) -> bool:
+    """Is the line inside an element whose class or id words name reader comments?"""
+    return any(_COMMENT_WORD.match(word) for word in block.words)
+
+
+def comments_as_furniture(page: LabelledPage) -> LabelledPage:
+    """The page with reader comments labelled as furniture, as newsloom counts them: some gold
+    files hold a page's comments as main content without the Dragnet marker (a BBC "Have your
+    say" page, a blog's thread). A line labelled article inside a comment container (see
+    `in_comments`) after the page's first article line outside one is relabelled. Used on the
+    train and choose pages only; the report pages keep their gold as it is."""
+    if page.blocks is None:
+        return page
+    inside = [in_comments(b) for b in page.blocks]
+    outside = (i for i, (a, c) in enumerate(zip(page.labels, inside, strict=True)) if a and not c)
+    first = next(outside, None)
+    if first is None:
+        return page  # the whole article sits in such a container: a page-wide class word
+    labels = tuple(a and not (i > first and inside[i]) for i, a in enumerate(page.labels))
+    return page if labels == page.labels else replace(page, labels=labels)
 
 
 def gold_set_pages(path: Path) -> Iterator[LabelledPage]:
