@@ -12,6 +12,7 @@ import pytest
 from newsloom.stories.cluster import (
     FEATURES,
     MAX_GAP_DAYS,
+    MAX_SPAN_DAYS,
     NAME_KEY,
     NEUTRAL_FEATURES,
     Clusterer,
@@ -227,3 +228,40 @@ def test_two_stories_are_not_near_for_one_close_pair_of_members() -> None:
     story_vs_story = np.array([[0.95, 0.1, 0.1], [0.1, 0.2, 0.1], [0.1, 0.1, 0.3], [0.0, 0.1, 0.1]])
     assert _nearest_mean(story_vs_story) == pytest.approx((0.95 + 0.2 + 0.3) / 3)
     assert _nearest_mean(story_vs_story.T) == _nearest_mean(story_vs_story)
+
+
+def test_events_of_one_kind_every_few_days_do_not_chain_into_one_story() -> None:
+    # the same kind of event every three days, told in the same words: each merge is within a
+    # week of the story, but a story is one event's news and stops at two news weeks
+    start = date(2026, 3, 2).toordinal()
+    sigs = [_sig(f"e{k:02d}", CALL, date.fromordinal(start + 3 * k).isoformat())
+            for k in range(30)]  # fmt: skip
+    c = Clusterer(EMBEDDING_ONLY)
+    c.add(sigs)
+    days = {s.id: s.day for s in sigs}
+    spans = [max(days[m] for m in ms) - min(days[m] for m in ms) for ms in c.clusters().values()]
+    assert max(spans) <= MAX_SPAN_DAYS <= 14  # two news weeks at most
+    assert len(spans) >= 5
+    assert sum(len(m) for m in c.clusters().values()) == len(sigs)
+
+
+def test_copies_do_not_stretch_a_story_beyond_its_span() -> None:
+    # a background paragraph re-used by reports a week apart each time: copy links chain
+    start = date(2026, 3, 2).toordinal()
+    ids = [f"r{k}" for k in range(6)]
+    links = {i: {j for j in ids if j != i} for i in ids}
+    c = Clusterer(EMBEDDING_ONLY, copies=links)
+    c.add([_sig(i, OTHER if k % 2 else CALL, date.fromordinal(start + 6 * k).isoformat())
+           for k, i in enumerate(ids)])  # fmt: skip
+    for members in c.clusters().values():
+        first, last = min(int(m[1:]) for m in members), max(int(m[1:]) for m in members)
+        assert 6 * (last - first) <= MAX_SPAN_DAYS <= 14
+    assert len(c.clusters()) >= 2
+
+
+def test_a_stored_story_wider_than_the_span_keeps_its_days_but_is_not_stretched() -> None:
+    c = Clusterer(EMBEDDING_ONLY)
+    c.restore("s1", [_sig("a", CALL, "2026-03-01"), _sig("b", CALL, "2026-03-25")])
+    c.add([_sig("inside", CALL, "2026-03-12"), _sig("after", CALL, "2026-03-29")])
+    assert c.by_article["inside"] == "s1"
+    assert c.by_article["after"] != "s1"

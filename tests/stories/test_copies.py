@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from newsloom.stories.copies import (
+    CopySettings,
     containment,
     copy_origin,
     find_copy_pairs,
@@ -199,3 +200,17 @@ def test_a_text_checks_a_bounded_number_of_passage_candidates_its_source_first(
 
     assert partners(CopySettings(passage_pairs=0)) == {a.id for a in sources}
     assert partners(CopySettings(passage_pairs=2)) in ({"s0", f"s{i}"} for i in range(1, 7))
+
+
+def test_copies_further_apart_than_a_story_can_span_are_not_checked(make_article) -> None:
+    # the same text printed again two months later is other news (a template, a background
+    # paragraph): no story could hold both, so the pair is not looked for
+    first = make_article("a", WIRE, published="2026-05-04")
+    again = make_article("b", VARIANTS["cut short"], published="2026-07-06")
+    near = make_article("c", VARIANTS["a new headline"], published="2026-05-05")
+    undated = make_article("d", VARIANTS["another site's framing"])
+    found = {(p.a, p.b) for p in find_copy_pairs([first, again, near, undated])}
+    assert ("a", "b") not in found
+    assert {("a", "c"), ("a", "d"), ("b", "d")} <= found
+    every = find_copy_pairs([first, again], CopySettings(max_days=None))
+    assert [(p.a, p.b) for p in every] == [("a", "b")]

@@ -19,17 +19,20 @@ class _S:
     fixed: bool = False
 
 
-def _expected(stories: list[_S | None], i: int) -> list[int]:
+def _expected(stories: list[_S | None], i: int, span: int | None = None) -> list[int]:
     me = stories[i]
     assert me is not None
     found = []
     for j, s in enumerate(stories):
         if s is None or j == i or (me.fixed and s.fixed):
             continue
-        if me.span is None or s.span is None or (
-            s.span[0] <= me.span[1] + GAP and s.span[1] >= me.span[0] - GAP
-        ):
+        if me.span is None or s.span is None:
             found.append(j)
+        elif s.span[0] <= me.span[1] + GAP and s.span[1] >= me.span[0] - GAP:
+            joint = max(s.span[1], me.span[1]) - min(s.span[0], me.span[0])
+            widest = max(s.span[1] - s.span[0], me.span[1] - me.span[0])
+            if span is None or joint <= max(span, widest):
+                found.append(j)
     sims = {j: float(stories[j].unit @ me.unit) for j in found}  # type: ignore[union-attr]
     return sorted(found, key=lambda j: (-sims[j], j))
 
@@ -74,3 +77,62 @@ def test_candidates_follow_merges_that_widen_a_story() -> None:
         probe = int(rng.choice([k for k, s in enumerate(stories) if s is not None]))
         assert window.candidates(probe)[0].tolist() == _expected(stories, probe)
     assert window.wide
+
+
+SPAN = 2 * GAP
+
+
+def test_under_a_span_bound_stories_whose_days_would_spread_too_far_are_no_candidates() -> None:
+    stories = _stories(300, 4)
+    window = TimeWindow(stories, GAP, SPAN, SPAN)  # type: ignore[arg-type]
+    for i in range(300):
+        assert window.candidates(i)[0].tolist() == _expected(stories, i, SPAN)
+
+
+def test_the_first_candidates_are_the_head_of_the_full_list() -> None:
+    stories = _stories(300, 5)
+    window = TimeWindow(stories, GAP)  # type: ignore[arg-type]
+    for i in range(300):
+        assert window.candidates(i, 5)[0].tolist() == _expected(stories, i)[:5]
+
+
+def test_the_candidates_of_many_stories_are_each_one_s() -> None:
+    stories = _stories(300, 6)
+    window = TimeWindow(stories, GAP, SPAN, SPAN)  # type: ignore[arg-type]
+    live = [i for i, s in enumerate(stories) if s is not None]
+    seen = {}
+    for i, slots, sims in window.candidates_of(live, 4):
+        seen[i] = slots.tolist()
+        assert np.allclose(sims, window.candidates(i, 4)[1])
+    assert seen == {i: window.candidates(i, 4)[0].tolist() for i in live}
+
+
+def test_merged_rows_are_dropped_and_the_candidates_stay_right() -> None:
+    # merges within the span bound, as the clusterer makes them, until most rows are gone
+    stories = _stories(2600, 7)
+    window = TimeWindow(stories, GAP, SPAN, SPAN)  # type: ignore[arg-type]
+    rng = np.random.default_rng(8)
+    rows = len(window.order)
+    for step in range(2300):
+        live = [k for k, s in enumerate(stories) if s is not None and not s.fixed]
+        keep = int(rng.choice(live))
+        choices = window.candidates(keep)[0].tolist()
+        choices = [j for j in choices if not stories[j].fixed]  # type: ignore[union-attr]
+        if not choices:
+            continue
+        gone = int(rng.choice(choices))
+        a, b = stories[keep], stories[gone]
+        assert a is not None and b is not None
+        if a.span is None or b.span is None:
+            a.span = a.span or b.span
+        else:
+            a.span = (min(a.span[0], b.span[0]), max(a.span[1], b.span[1]))
+        v = a.unit + b.unit
+        a.unit = v / np.linalg.norm(v)
+        stories[gone] = None
+        window.merged(keep, gone)
+        if step % 100 == 0:
+            probe = int(rng.choice([k for k, s in enumerate(stories) if s is not None]))
+            assert window.candidates(probe)[0].tolist() == _expected(stories, probe, SPAN)
+    assert len(window.order) < rows  # compacted
+    assert not window.wide  # within the bound, every story kept its place

@@ -73,7 +73,7 @@ def build_stories(
     stories = synthesise_clusters(
         clusterer.clusters(),
         {a.id: a for a in articles},
-        group_copies(articles, pairs),
+        pairs,
         clusterer.why,
         {a.id: vectors[i] for i, a in enumerate(articles)},
     )
@@ -83,25 +83,42 @@ def build_stories(
 def synthesise_clusters(
     clusters: Mapping[str, Sequence[str]],
     by_id: Mapping[str, Article],
-    groups: Sequence[CopyGroup],
+    pairs: Sequence[CopyPair],
     why: Mapping[str, Membership],
     vectors: Mapping[str, np.ndarray],
 ) -> list[Story]:
-    """The synthesis of each cluster (story id -> member ids), with the copy groups wholly
-    inside it, the reasons its members joined and their lead vectors."""
-    # each story looks only at the groups of its own members (not at every group)
-    group_of = {a: (i, g) for i, g in enumerate(groups) for a in g.articles}
+    """The synthesis of each cluster (story id -> member ids), with its copy groups, the
+    reasons its members joined and their lead vectors."""
+    groups = story_copy_groups(clusters, by_id, pairs)
     stories = []
     for sid, members in clusters.items():
-        inside = set(members)
-        touching = dict(group_of[m] for m in members if m in group_of)
         stories.append(
             synthesise(
                 sid,
                 [by_id[m] for m in members],
-                [g for _, g in sorted(touching.items()) if set(g.articles) <= inside],
+                groups.get(sid, []),
                 [why[m] for m in members if m in why],
                 np.stack([vectors[m] for m in members]),
             )
         )
     return stories
+
+
+def story_copy_groups(
+    clusters: Mapping[str, Sequence[str]],
+    by_id: Mapping[str, Article],
+    pairs: Sequence[CopyPair],
+) -> dict[str, list[CopyGroup]]:
+    """Each story's copy groups, made of the copy pairs inside it only. A text re-used by
+    other news (a background paragraph, a template) links articles of different stories; a
+    group is the copies of one text within one story's news, never a chain across stories."""
+    story_of = {m: sid for sid, members in clusters.items() for m in members}
+    inside: dict[str, list[CopyPair]] = {}
+    for p in pairs:
+        sid = story_of.get(p.a)
+        if sid is not None and sid == story_of.get(p.b):
+            inside.setdefault(sid, []).append(p)
+    return {
+        sid: group_copies([by_id[m] for m in clusters[sid]], story_pairs)
+        for sid, story_pairs in inside.items()
+    }

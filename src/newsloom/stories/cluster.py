@@ -54,6 +54,13 @@ MAX_GAP_WEEKS = 8.0
 #: every day of a story is another event's news, however alike the words (the same two leaders'
 #: next phone call, a summit a month later). A news week, not a value fitted to any set.
 MAX_GAP_DAYS = 7
+#: ... and a story's news days lie within two news weeks of each other: an event is reported in
+#: the week it happens and followed up in the next; a merge that would stretch a story further
+#: is a chain of events of one kind (the same kind of quake, signing or shooting every few
+#: days), whose comparisons would otherwise span the whole corpus. Follow-ups beyond (a
+#: verdict, an anniversary) are news of their own. A stored story already wider keeps its span
+#: but is not stretched further.
+MAX_SPAN_DAYS = 2 * MAX_GAP_DAYS
 #: months apart (either way round the year) beyond which a year-less date rules a story out
 MAX_GAP_MONTHS = 1
 
@@ -236,10 +243,10 @@ class Clusterer:
         alive = self._join_copies(alive)
         heap: list[tuple[float, int, int, int, int]] = []
         version = [0] * len(alive)
-        window = TimeWindow(alive, MAX_GAP_DAYS)  # type: ignore[arg-type]
-        for i, story in enumerate(alive):
-            if story is not None and not story.fixed:
-                self._push_candidates(heap, alive, version, i, window)
+        window = TimeWindow(alive, MAX_GAP_DAYS, MAX_SPAN_DAYS, MAX_SPAN_DAYS)  # type: ignore[arg-type]
+        fresh_ids = [i for i, s in enumerate(alive) if s is not None and not s.fixed]
+        for i, others, _ in window.candidates_of(fresh_ids, 2 * CANDIDATES):
+            self._push_candidates(heap, alive, version, i, window, others)
         while heap:
             neg_p, _, i, j, stamp = heapq.heappop(heap)
             a, b = alive[i], alive[j]
@@ -288,21 +295,20 @@ class Clusterer:
 
     def _push_candidates(
         self, heap: list, alive: list[_Story | None], version: list[int], i: int,
-        window: TimeWindow,
+        window: TimeWindow, others: np.ndarray | None = None,
     ) -> None:  # fmt: skip
+        """Score story `i` against its nearest candidates (`others`: the window's first
+        2 * CANDIDATES, when already known) and push the pairs."""
         story = alive[i]
         assert story is not None
-        others, _ = window.candidates(i)
-        scored = 0
-        for j in others.tolist():
-            other = alive[j]
-            assert other is not None
-            if not _compatible(story, other):
-                continue
-            scored += 1
-            if scored > CANDIDATES:
-                break
-            p = self.model.probability(self.pair_features(story, other))
+        limit = 2 * CANDIDATES
+        if others is None:
+            others, _ = window.candidates(i, limit)
+        allowed = _allowed(alive, i, others)
+        if len(allowed) < CANDIDATES and len(others) == limit:
+            allowed = _allowed(alive, i, window.candidates(i)[0])  # months ruled many out
+        for j in allowed:
+            p = self.model.probability(self.pair_features(story, alive[j]))  # type: ignore[arg-type]
             a, b = min(i, j), max(i, j)
             heapq.heappush(heap, (-p, a * len(alive) + b, a, b, version[a] + version[b]))
 
@@ -365,6 +371,18 @@ class Clusterer:
         return {s.id: list(s.members) for s in self.stories}
 
 
+def _allowed(alive: list[_Story | None], i: int, others: np.ndarray) -> list[int]:
+    """The first `CANDIDATES` of `others` (most similar first) whose time allows story `i`."""
+    story = alive[i]
+    allowed = []
+    for j in others.tolist():
+        if _compatible(story, alive[j]):  # type: ignore[arg-type]
+            allowed.append(j)
+            if len(allowed) == CANDIDATES:
+                break
+    return allowed
+
+
 def _language(story: _Story) -> str | None:
     """The language most of a story's members are written in (None when none is known): a Dutch
     article is compared with a story of English reports by name stems, even after one Dutch
@@ -380,12 +398,18 @@ def compatible(sig: Signals, story: _Story) -> bool:
 def _compatible(a: _Story, b: _Story) -> bool:
     gap = _span_gap(a.span, b.span)
     if gap is not None:
-        return gap <= MAX_GAP_DAYS
+        return gap <= MAX_GAP_DAYS and _joint_span(a.span, b.span) <= max(  # type: ignore[arg-type]
+            MAX_SPAN_DAYS, a.span[1] - a.span[0], b.span[1] - b.span[0])  # type: ignore[index]
     # Months are weaker evidence (inferred, or printed without a year): they rule out only
     # against other months, never against a day the page states.
     if not a.months or not b.months:
         return True
     return any(_month_gap(x, y) <= MAX_GAP_MONTHS for x in a.months for y in b.months)
+
+
+def _joint_span(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days from the first to the last news day of two spans taken together."""
+    return max(a[1], b[1]) - min(a[0], b[0])
 
 
 def _month_gap(a: int, b: int) -> int:

@@ -30,6 +30,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from newsloom.article import Article
 from newsloom.hashing import stable_hash
+from newsloom.stories.cluster import MAX_SPAN_DAYS
 from newsloom.stories.model import CopyGroup
 from newsloom.stories.passages import passage_candidates
 from newsloom.stories.reuse import CopyModel, Shingled, default_copy_model, evidence
@@ -68,6 +69,12 @@ class CopySettings:
     #: bounds are chosen on the copy model's choose split (`training/copy_model.py`: the
     #: tightest with the best F1 of the whole copy step there)
     passage_pairs: int = 4
+    #: candidates whose news days lie further apart than this are not checked (None: all):
+    #: copies join stories, and a story's days lie within `cluster.MAX_SPAN_DAYS` of each other
+    #: (a story's copy groups are made of the pairs inside it), so such a pair is never used.
+    #: Where a text's sentences come back month after month (a template, a background
+    #: paragraph, a spinner's re-use) its candidates would otherwise grow with the corpus
+    max_days: int | None = MAX_SPAN_DAYS
     #: the model that decides; None: the shipped one
     model: CopyModel | None = None
 
@@ -179,7 +186,10 @@ def find_copy_pairs(
         links: dict[str, int] = {}
         day = days[art.id]
         candidates = set(lsh.query(sketch)) | {ordered[i].id for i in by_passage.get(at, ())}
-        for other in sorted(candidates, key=lambda o: (_days_apart(day, days[o]), o)):
+        apart = {o: _days_apart(day, days[o]) for o in candidates}
+        if settings.max_days is not None and day is not None:
+            candidates = {o for o in candidates if days[o] is None or apart[o] <= settings.max_days}
+        for other in sorted(candidates, key=lambda o: (apart[o], o)):
             group = groups.find(other)
             if groups.find(art.id) == group and links.get(group, 0) >= settings.links_per_group:
                 continue

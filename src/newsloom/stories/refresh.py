@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from newsloom.stories.build import cluster_articles, synthesise_clusters
-from newsloom.stories.copies import CopySettings, find_copy_pairs, group_copies
+from newsloom.stories.copies import CopySettings, find_copy_pairs
 from newsloom.stories.signals import embed, lead
 
 
@@ -60,7 +60,7 @@ def refresh_stories(store: Any, copy_settings: CopySettings | None = None) -> St
     changed = synthesise_clusters(
         clusters,
         {a.id: a for a in articles},
-        group_copies(articles, pairs),
+        pairs,
         {**old_why, **clusterer.why},
         cached,
     )

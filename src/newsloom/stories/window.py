@@ -3,13 +3,16 @@
 A story is compared only with stories whose span of news days comes within `gap` days of its
 own (and with undated ones). Stories are kept in one matrix ordered by news day, so the stories
 a few weeks around a story are one contiguous block of rows: finding them is a binary search
-and scoring them one matrix-vector product, with no per-story work in Python. A story whose
-span grows beyond its place in that order (a story that runs for weeks) moves to a short list
-of wide stories, checked on their own. Undated stories are compared with every story.
+and scoring them one matrix-vector product, with no per-story work in Python. A story keeps
+its place while its span stays within `reach` days of the first day it was placed at (the
+clusterer bounds how far a story's days may spread, so its stories always do); one whose span
+grows beyond (a stored story that ran for weeks) moves to a short list of wide stories, checked
+on their own. Undated stories are compared with every story.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Protocol
 
 import numpy as np
@@ -24,9 +27,16 @@ class _Placed(Protocol):
 class TimeWindow:
     """The live stories (a list the clusterer owns: None where a story merged away), by day."""
 
-    def __init__(self, stories: list[_Placed | None], gap: int) -> None:
+    def __init__(
+        self, stories: list[_Placed | None], gap: int, reach: int | None = None,
+        span: int | None = None,
+    ) -> None:  # fmt: skip
         self.stories = stories
         self.gap = gap
+        #: how far from its anchor a story's days may lie and the story keep its place
+        self.reach = gap if reach is None else reach
+        #: the most days two stories' spans may cover together (None: no bound)
+        self.span = span
         n = len(stories)
         dim = next((s.unit.shape[0] for s in stories if s is not None), 1)
         self.units = np.zeros((n, dim), np.float32)
@@ -47,50 +57,106 @@ class TimeWindow:
                 self.undated.add(i)
                 continue
             self.lo[i], self.hi[i] = s.span
-            if s.span[1] - s.span[0] <= gap:
+            if s.span[1] - s.span[0] <= self.reach:
                 narrow.append(i)
             else:
                 self.wide.add(i)
-        #: narrow stories ordered by their first day when placed (their anchor)
-        self.order = np.array(sorted(narrow, key=lambda i: (self.lo[i], i)), dtype=np.int64)
-        self.anchor = self.lo[self.order].copy()
         self.position = np.full(n, -1, np.int64)
-        self.position[self.order] = np.arange(len(self.order))
-        self.ordered_units = self.units[self.order].copy()
-        self.in_order = np.ones(len(self.order), bool)
+        #: narrow stories ordered by their first day when placed (their anchor)
+        self._place(np.array(sorted(narrow, key=lambda i: (self.lo[i], i)), dtype=np.int64),
+                     self.lo)  # fmt: skip
 
-    def candidates(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+    def _place(self, order: np.ndarray, anchors: np.ndarray) -> None:
+        self.order = order
+        self.anchor = anchors[order].copy() if anchors is self.lo else anchors
+        self.position[order] = np.arange(len(order))
+        self.ordered_units = self.units[order].copy()
+        self.in_order = np.ones(len(order), bool)
+        self.dropped = 0
+
+    def _compact(self) -> None:
+        """Drop the rows of stories merged away (or moved out), once they are most rows: the
+        blocks scanned then hold live stories, as many as the stories left."""
+        kept = np.flatnonzero(self.in_order)
+        self.position[self.order] = -1
+        self._place(self.order[kept], self.anchor[kept])
+
+    def candidates(self, i: int, limit: int = 0) -> tuple[np.ndarray, np.ndarray]:
         """The stories `i` may be compared with and their embedding similarity to it, most
-        similar first (ties by index)."""
+        similar first (ties by index); only the first `limit` when it is above 0."""
         story = self.stories[i]
         assert story is not None
-        unit = story.unit
         if story.span is None:
             slots = np.flatnonzero(self.live)
-            sims = self.units[slots] @ unit
-        else:
-            lo, hi = story.span
-            a = int(np.searchsorted(self.anchor, lo - 2 * self.gap, "left"))
-            b = int(np.searchsorted(self.anchor, hi + 2 * self.gap, "right"))
-            block = self.order[a:b]
-            keep = self.in_order[a:b] & self._near(block, lo, hi)
-            slots = block[keep]
-            sims = (self.ordered_units[a:b] @ unit)[keep]
-            wide = np.fromiter(self.wide, np.int64, len(self.wide))
-            extra = np.concatenate((wide[self._near(wide, lo, hi)],
-                                    np.fromiter(self.undated, np.int64, len(self.undated))))
-            if len(extra):
-                slots = np.concatenate((slots, extra))
-                sims = np.concatenate((sims, self.units[extra] @ unit))
+            return self._ranked(i, slots, self.units[slots] @ story.unit, limit)
+        a, b = self._block(*story.span)
+        return self._dated(i, a, b, self.ordered_units[a:b] @ story.unit, limit)
+
+    def candidates_of(
+        self, stories: list[int], limit: int = 0
+    ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        """`candidates` of many stories, (story, slots, similarities) each: the stories of one
+        span share their block of rows, scored in one matrix product."""
+        by_span: dict[tuple[int, int], list[int]] = {}
+        for i in stories:
+            span = self.stories[i].span  # type: ignore[union-attr]
+            if span is None:
+                yield (i, *self.candidates(i, limit))
+            else:
+                by_span.setdefault(span, []).append(i)
+        for span, group in sorted(by_span.items()):
+            a, b = self._block(*span)
+            sims = self.ordered_units[a:b] @ self.units[group].T
+            for k, i in enumerate(group):
+                yield (i, *self._dated(i, a, b, sims[:, k], limit))
+
+    def _block(self, lo: int, hi: int) -> tuple[int, int]:
+        """The rows of the day order whose stories can come within the gap of lo..hi."""
+        return (int(np.searchsorted(self.anchor, lo - self.gap - self.reach, "left")),
+                int(np.searchsorted(self.anchor, hi + self.gap + self.reach, "right")))  # fmt: skip
+
+    def _dated(
+        self, i: int, a: int, b: int, sims: np.ndarray, limit: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The candidates of dated story `i` from its block's similarities (and the wide and
+        undated stories)."""
+        lo, hi = self.stories[i].span  # type: ignore[union-attr,misc]
+        block = self.order[a:b]
+        keep = self.in_order[a:b] & self._near(block, lo, hi)
+        slots, sims = block[keep], sims[keep]
+        wide = np.fromiter(self.wide, np.int64, len(self.wide))
+        extra = np.concatenate((wide[self._near(wide, lo, hi)],
+                                np.fromiter(self.undated, np.int64, len(self.undated))))
+        if len(extra):
+            unit = self.stories[i].unit  # type: ignore[union-attr]
+            slots = np.concatenate((slots, extra))
+            sims = np.concatenate((sims, self.units[extra] @ unit))
+        return self._ranked(i, slots, sims, limit)
+
+    def _ranked(
+        self, i: int, slots: np.ndarray, sims: np.ndarray, limit: int
+    ) -> tuple[np.ndarray, np.ndarray]:
         keep = slots != i
-        if story.fixed:
+        if self.fixed[i]:
             keep &= ~self.fixed[slots]
         slots, sims = slots[keep], sims[keep]
-        order = np.lexsort((slots, -sims))
+        if 0 < limit < len(sims):
+            # the `limit` most similar, ties at the edge kept, so the order below decides them
+            edge = np.partition(sims, len(sims) - limit)[len(sims) - limit]
+            top = sims >= edge
+            slots, sims = slots[top], sims[top]
+        order = np.lexsort((slots, -sims))[: limit or None]
         return slots[order], sims[order]
 
     def _near(self, slots: np.ndarray, lo: int, hi: int) -> np.ndarray:
-        return (self.lo[slots] <= hi + self.gap) & (self.hi[slots] >= lo - self.gap)
+        """Stories within the gap of the days lo..hi (and, under a span bound, whose days and
+        these together stay within it, or within the wider of the two spans)."""
+        s_lo, s_hi = self.lo[slots], self.hi[slots]
+        near = (s_lo <= hi + self.gap) & (s_hi >= lo - self.gap)
+        if self.span is not None:
+            joint = np.maximum(s_hi, hi) - np.minimum(s_lo, lo)
+            near &= joint <= np.maximum(np.maximum(s_hi - s_lo, hi - lo), self.span)
+        return near
 
     def merged(self, keep: int, gone: int) -> None:
         """`gone` merged into `keep`: drop the one, move the other to its new place."""
@@ -104,8 +170,8 @@ class TimeWindow:
         self.lo[keep], self.hi[keep] = story.span
         at = self.position[keep]
         inside = at >= 0 and self.in_order[at] and (
-            story.span[0] >= self.anchor[at] - self.gap
-            and story.span[1] <= self.anchor[at] + self.gap
+            story.span[0] >= self.anchor[at] - self.reach
+            and story.span[1] <= self.anchor[at] + self.reach
         )  # fmt: skip
         if inside:
             self.ordered_units[at] = story.unit
@@ -115,7 +181,10 @@ class TimeWindow:
 
     def _leave(self, i: int) -> None:
         at = self.position[i]
-        if at >= 0:
+        if at >= 0 and self.in_order[at]:
             self.in_order[at] = False
+            self.dropped += 1
+            if self.dropped > max(len(self.order) // 2, 1024):
+                self._compact()
         self.undated.discard(i)
         self.wide.discard(i)
