@@ -208,7 +208,7 @@ def test_rejections_of_an_older_store_count_one_each(tmp_path: Path) -> None:
     assert rows[1]["message"].endswith("(82 inputs)")
 
 
-def test_version_7_drops_the_annotation_foreign_keys_and_keeps_every_row(
+def test_version_7_drops_the_annotation_foreign_keys_keeps_rows_and_unique_keys(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from newsloom.article import DateExpression, Entity
@@ -231,5 +231,11 @@ def test_version_7_drops_the_annotation_foreign_keys_and_keeps_every_row(
         assert mig.current_version(store.connection) == 7
         assert store.connection.execute(keys).fetchone() == (0,)
         stored = store.get("k1")
+        # the keys of articles still refuse a second id and a second content hash
+        for change in ("'other' AS content_hash", "'k2' AS id"):
+            with pytest.raises(duckdb.ConstraintException):
+                store.connection.execute(
+                    f"INSERT INTO articles SELECT * REPLACE ({change}) FROM articles"
+                )
     assert stored is not None
     assert stored.entities == art.entities and stored.dates == art.dates
