@@ -206,3 +206,36 @@ def test_rejections_of_an_older_store_count_one_each(tmp_path: Path) -> None:
         rows = store.rejections()
     assert [(r["source"], r["count"]) for r in rows] == [("a.jsonl:3", 1), ("b.jsonl:9-90", 82)]
     assert rows[1]["message"].endswith("(82 inputs)")
+
+
+def test_version_7_drops_the_annotation_foreign_keys_keeps_rows_and_unique_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsloom.article import DateExpression, Entity
+    from newsloom.hashing import content_hash
+
+    text = "Ada Lovelace wrote on Monday."
+    art = Article(id="k1", source="k1", format="text", content_hash=content_hash(text), raw=text,
+                  text=text, entities=(Entity("Ada Lovelace", 0, 12, "PERSON", "Ada Lovelace"),),
+                  dates=(DateExpression("Monday", 22, 28, None, "day"),))  # fmt: skip
+    db = tmp_path / "k.duckdb"
+    with monkeypatch.context() as patch:  # a store as version 6 left it
+        patch.setattr(mig, "MIGRATIONS", mig.MIGRATIONS[:6])
+        patch.setattr(mig, "LATEST", 6)
+        patch.setattr("newsloom.store.LATEST", 6)
+        with Store(db) as store:
+            store.write([art])
+            keys = "SELECT count(*) FROM duckdb_constraints() WHERE constraint_type = 'FOREIGN KEY'"
+            assert store.connection.execute(keys).fetchone() == (5,)
+    with Store(db) as store:
+        assert mig.current_version(store.connection) == 7
+        assert store.connection.execute(keys).fetchone() == (0,)
+        stored = store.get("k1")
+        # the keys of articles still refuse a second id and a second content hash
+        for change in ("'other' AS content_hash", "'k2' AS id"):
+            with pytest.raises(duckdb.ConstraintException):
+                store.connection.execute(
+                    f"INSERT INTO articles SELECT * REPLACE ({change}) FROM articles"
+                )
+    assert stored is not None
+    assert stored.entities == art.entities and stored.dates == art.dates

@@ -25,8 +25,13 @@ Tables:
   conflicts, key quotes) and ``article_vectors`` (`newsloom.store.stories`).
 * ``schema_version``: one row per applied migration.
 
-Indexes are only the keys: DuckDB scans columns fast, and an updated indexed column would turn
-the in-place update of a re-analysed article into a delete, which its annotation rows forbid.
+Indexes are only the keys of ``articles`` (``id``, ``content_hash``): DuckDB scans columns fast,
+and an updated indexed column would turn the in-place update of a re-analysed article into a
+delete. The annotation tables had a foreign key to ``articles.id`` until version 7: DuckDB keeps
+an index for each, rewritten whole at every checkpoint, so a write cost more the more
+annotations were stored (one checkpoint per ~16 MB of log). Their rows are written only in the
+transaction that writes their article (`Store.write`, `load_shards`), which is what keeps them
+pointing at a stored article.
 """
 
 from __future__ import annotations
@@ -48,6 +53,50 @@ class Migration:
 
 
 _ANNOTATION_KEY = "article_id VARCHAR NOT NULL REFERENCES articles (id), seq INTEGER NOT NULL"
+
+#: The annotation tables as of version 6 (every column, in order), keyed without a reference.
+_ANNOTATION_COLUMNS = {
+    "removed": "text VARCHAR NOT NULL, reason VARCHAR NOT NULL, start_char INTEGER NOT NULL, "
+    "end_char INTEGER NOT NULL",
+    "entities": "text VARCHAR NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, "
+    "label VARCHAR NOT NULL, canonical VARCHAR, actor_code VARCHAR, mention VARCHAR DEFAULT 'name'",
+    "quotes": "text VARCHAR NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, "
+    "kind VARCHAR NOT NULL, speaker VARCHAR, speaker_mention VARCHAR, cue VARCHAR, via VARCHAR, "
+    "confidence DOUBLE NOT NULL",
+    "dates": "text VARCHAR NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, "
+    "value VARCHAR, granularity VARCHAR NOT NULL",
+    "events": "sentence VARCHAR NOT NULL, start_char INTEGER NOT NULL, actor VARCHAR, "
+    "actor_code VARCHAR, cameo VARCHAR NOT NULL, target VARCHAR, target_code VARCHAR, "
+    "date VARCHAR, modality VARCHAR NOT NULL, confidence DOUBLE NOT NULL, "
+    '"symmetric" BOOLEAN DEFAULT FALSE',
+}
+_ARTICLES_NOT_NULL = (
+    "id", "content_hash", "source", "format", "published_basis", "published_confidence", "text",
+    "source_text", "raw", "declared", "page_meta", "quality", "segments", "skipped", "ingested_at",
+)  # fmt: skip
+#: Version 7: each annotation table copied, in row order, into one without the foreign key;
+#: then `articles` likewise, its keys held by unique indexes instead of constraints (the same
+#: refusal of a second id or content hash; DuckDB checkpoints such an index far faster)
+_UNKEYED = (
+    *(
+        statement
+        for table, columns in _ANNOTATION_COLUMNS.items()
+        for statement in (
+            f"CREATE TABLE {table}_v7 (article_id VARCHAR NOT NULL, seq INTEGER NOT NULL, "
+            f"{columns})",
+            f"INSERT INTO {table}_v7 SELECT * FROM {table}",
+            f"DROP TABLE {table}",
+            f"ALTER TABLE {table}_v7 RENAME TO {table}",
+        )
+    ),
+    "CREATE TABLE articles_v7 AS SELECT * FROM articles LIMIT 0",
+    "INSERT INTO articles_v7 SELECT * FROM articles",
+    "DROP TABLE articles",
+    "ALTER TABLE articles_v7 RENAME TO articles",
+    *(f"ALTER TABLE articles ALTER COLUMN {c} SET NOT NULL" for c in _ARTICLES_NOT_NULL),
+    "CREATE UNIQUE INDEX articles_id ON articles (id)",
+    "CREATE UNIQUE INDEX articles_content_hash ON articles (content_hash)",
+)
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -187,6 +236,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "rejections.count",
         ("ALTER TABLE rejections ADD COLUMN IF NOT EXISTS \"count\" BIGINT DEFAULT 1",),
     ),
+    Migration(7, "annotation tables without the foreign key index", _UNKEYED),
 )
 
 #: The schema version this code writes and reads.

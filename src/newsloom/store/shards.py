@@ -211,14 +211,16 @@ def _load_one(store: Any, path: Path, report: ShardLoad) -> None:
     now = datetime.now(UTC).replace(tzinfo=None)
     with store._transaction(f"loading shard {path.name}"):
         # new: neither the id nor the content is stored; conflict: the id is stored with
-        # other content (checked first, as `Loom._drop_known` does); the rest is present
+        # other content (checked first, as `Loom._drop_known` does); the rest is present.
+        # Each test is one equality, so DuckDB hash-joins it (an OR of two would make a
+        # nested loop over every stored article, per shard)
         conn.execute(
             "CREATE OR REPLACE TEMP TABLE shard_sort AS SELECT s.id, s.source, CASE "
             "WHEN EXISTS (SELECT 1 FROM articles a WHERE a.id = s.id "
             "AND a.content_hash <> s.content_hash) THEN 'conflict' "
-            "WHEN EXISTS (SELECT 1 FROM articles a WHERE a.content_hash = s.content_hash "
-            "OR a.id = s.id) THEN 'present' ELSE 'new' END AS fate "
-            "FROM read_parquet(?) s",
+            "WHEN EXISTS (SELECT 1 FROM articles a WHERE a.content_hash = s.content_hash) "
+            "OR EXISTS (SELECT 1 FROM articles a WHERE a.id = s.id) THEN 'present' "
+            "ELSE 'new' END AS fate FROM read_parquet(?) s",
             [files["articles"]],
         )
         fates = conn.execute("SELECT fate, count(*) FROM shard_sort GROUP BY fate").fetchall()
