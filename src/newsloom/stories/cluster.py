@@ -408,7 +408,9 @@ def _compatible(a: _Story, b: _Story) -> bool:
 
 
 def _joint_span(a: tuple[int, int], b: tuple[int, int]) -> int:
-    """Days from the first to the last news day of two spans taken together."""
+    """Days from the first to the last news day of two spans taken together (`_compatible`
+    applies the bound `window.within_span` applies to whole blocks, on plain numbers: it runs
+    for every candidate pair, where numpy's per-call cost would dominate)."""
     return max(a[1], b[1]) - min(a[0], b[0])
 
 

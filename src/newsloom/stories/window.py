@@ -13,7 +13,7 @@ on their own. Undated stories are compared with every story.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -22,6 +22,14 @@ class _Placed(Protocol):
     span: tuple[int, int] | None
     unit: np.ndarray
     fixed: bool
+
+
+def within_span(a_lo: Any, a_hi: Any, b_lo: Any, b_hi: Any, span: int) -> Any:
+    """Two spans of news days taken together stay within `span` days, or within the wider of
+    the two (a stored story already wider keeps its days but is not stretched); for numbers
+    or numpy arrays alike."""
+    joint = np.maximum(a_hi, b_hi) - np.minimum(a_lo, b_lo)
+    return joint <= np.maximum(np.maximum(a_hi - a_lo, b_hi - b_lo), span)
 
 
 class TimeWindow:
@@ -63,12 +71,13 @@ class TimeWindow:
                 self.wide.add(i)
         self.position = np.full(n, -1, np.int64)
         #: narrow stories ordered by their first day when placed (their anchor)
-        self._place(np.array(sorted(narrow, key=lambda i: (self.lo[i], i)), dtype=np.int64),
-                     self.lo)  # fmt: skip
+        order = np.array(sorted(narrow, key=lambda i: (self.lo[i], i)), dtype=np.int64)
+        self._place(order, self.lo[order].copy())
 
     def _place(self, order: np.ndarray, anchors: np.ndarray) -> None:
+        """Lay out the day order: `order` the stories, `anchors` their first days, in order."""
         self.order = order
-        self.anchor = anchors[order].copy() if anchors is self.lo else anchors
+        self.anchor = anchors
         self.position[order] = np.arange(len(order))
         self.ordered_units = self.units[order].copy()
         self.in_order = np.ones(len(order), bool)
@@ -154,8 +163,7 @@ class TimeWindow:
         s_lo, s_hi = self.lo[slots], self.hi[slots]
         near = (s_lo <= hi + self.gap) & (s_hi >= lo - self.gap)
         if self.span is not None:
-            joint = np.maximum(s_hi, hi) - np.minimum(s_lo, lo)
-            near &= joint <= np.maximum(np.maximum(s_hi - s_lo, hi - lo), self.span)
+            near &= within_span(s_lo, s_hi, lo, hi, self.span)
         return near
 
     def merged(self, keep: int, gone: int) -> None:
