@@ -103,18 +103,18 @@ from sklearn.linear_model import LogisticRegression
 from newsloom.analyse import _year
 from newsloom.analyse.attribution import Resolver
 from newsloom.analyse.claim_model import RESOURCE, Counts, admissible, candidates
-from newsloom.analyse.claim_ranker import RANKER_RESOURCE, ranker_rows
+from newsloom.analyse.claim_ranker import FEATURES, RANKER_RESOURCE, SHAPES, ranker_rows
 from newsloom.analyse.claims import Claim
 from newsloom.analyse.content_tagger import (
     LEXICON_RESOURCE,
     TAGGER_RESOURCE,
+    ContentTagger,
     TaggedSpan,
     asked,
+    best_by_cue,
     cue_key,
-    decode,
     sequence_features,
     token_features,
-    worth_asking,
 )
 from newsloom.analyse.marks import find_quoted
 from newsloom.analyse.parse import Parse
@@ -369,25 +369,13 @@ def train_tagger(items: list[Item], lex: dict[str, float]) -> bytes:
 def tag(items: list[Item], model: bytes, lex: dict[str, float]) -> None:
     """The tagger's readings of the cues worth asking about, as `reported` asks (given the
     regression's out-of-fold probabilities)."""
-    tagger = pycrfsuite.Tagger()
-    tagger.open_inmemory(model)
+    reader = ContentTagger(model, lex, MIN_RATE)
     n_asked = 0
     for it in items:
-        it.tagged = []
-        static = token_features(it.parse, it.quoted)
-        likely: dict[int, float] = {}
-        for (claim, _), p in zip(it.found, it.claim_probs, strict=True):
-            likely[claim.cue] = max(p, likely.get(claim.cue, 0.0))
-        cues = worth_asking(it.parse, lex, MIN_RATE, likely)
+        scored = zip([c for c, _ in it.found], it.claim_probs, strict=True)
+        cues = reader.cues(it.parse, best_by_cue(scored))
         n_asked += len(cues)
-        for cue in cues:
-            a, x = sequence_features(it.parse, cue, static)
-            tagger.set(x)
-            found = decode(tagger, len(x))
-            if found is not None:
-                first, last, p, inside = found
-                shift = a if first >= 0 else 0
-                it.tagged.append(TaggedSpan(cue, first + shift, last + shift, p, a, inside))
+        it.tagged = reader.tag(it.parse, cues, it.quoted)
     print(f"tagger: {n_asked / max(len(items), 1):.1f} cues read per article")
 
 
@@ -409,7 +397,7 @@ def ranker(items: list[Item]) -> tuple[Forest, float]:
     for it in items:
         scored = list(zip([c for c, _ in it.found], it.claim_probs, strict=True))
         ok = partial(admissible, it.parse, counts=it.counts)
-        claims, x = ranker_rows(it.parse, scored, it.tagged, lambda c, ok=ok: ok(c))
+        claims, x = ranker_rows(it.parse, scored, it.tagged, ok)
         for c in claims:
             s, e = it.span(c.first, c.last)
             spans.append((it.name, s, e))
@@ -417,7 +405,7 @@ def ranker(items: list[Item]) -> tuple[Forest, float]:
             folds.append(it.fold)
         xs.append(x)
     x, y, fold = np.vstack(xs), np.array(ys), np.array(folds)
-    tagged = int((x[:, 8] == 9).sum())
+    tagged = int((x[:, FEATURES.index("shape")] == SHAPES.index("tagged")).sum())
     print(f"ranker: {len(y)} candidates ({tagged} from the tagger alone), {y.mean():.3f} right")
     probs = np.zeros(len(y))
     for k in range(len(FOLDS)):

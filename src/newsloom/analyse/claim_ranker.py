@@ -19,6 +19,7 @@ call per article.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -83,7 +84,7 @@ def ranker_rows(
     parse: Parse,
     scored: list[tuple[Claim, float]],
     tagged: list[TaggedSpan],
-    admissible: object = None,
+    admissible: Callable[[Claim], bool] | None = None,
 ) -> tuple[list[Claim], np.ndarray]:
     """The candidates to rank, with their rows (`FEATURES`): the rules' candidates with the
     regression's probability, then each span the tagger marks that no rule made, with the
@@ -116,7 +117,7 @@ def ranker_rows(
         claim = tagged_claim(parse, t.cue, source, t.first, t.last)
         if claim is None or any(c.first == claim.first and c.last == claim.last for c, _ in own):
             continue
-        if admissible is not None and not admissible(claim):  # type: ignore[operator]
+        if admissible is not None and not admissible(claim):
             continue
         best = max((p for _, p in own), default=-1.0)
         rows.append((

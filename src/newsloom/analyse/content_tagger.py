@@ -36,6 +36,7 @@ __all__ = [
     "ContentTagger",
     "TaggedSpan",
     "asked",
+    "best_by_cue",
     "cue_key",
     "decode",
     "load_content_tagger",
@@ -242,11 +243,20 @@ class ContentTagger:
         return out
 
 
+def best_by_cue(scored: Iterable[tuple[Any, float]]) -> dict[int, float]:
+    """The best probability the regression gives a candidate of each cue (`worth_asking`'s
+    `likely`), from (claim, probability) pairs."""
+    likely: dict[int, float] = {}
+    for claim, p in scored:
+        likely[claim.cue] = max(p, likely.get(claim.cue, 0.0))
+    return likely
+
+
 def asked(parse: Parse, lexicon: dict[str, float], min_rate: float) -> list[int]:
     """The tokens whose lemma and part of speech the lexicon gives a rate of `min_rate` or more
     of heading a cue."""
     get = lexicon.get
-    return [t.i for t in parse.tokens if get(f"{t.lemma}|{t.pos}", 0.0) >= min_rate]
+    return [t.i for t in parse.tokens if get(cue_key(parse, t.i), 0.0) >= min_rate]
 
 
 def worth_asking(

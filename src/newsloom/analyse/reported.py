@@ -28,7 +28,7 @@ from newsloom.analyse.attribution import Attribution, Resolver
 from newsloom.analyse.claim_model import Counts, admissible, candidates, load_claim_model
 from newsloom.analyse.claim_ranker import load_claim_ranker, ranker_rows
 from newsloom.analyse.claims import Claim
-from newsloom.analyse.content_tagger import load_content_tagger
+from newsloom.analyse.content_tagger import best_by_cue, load_content_tagger
 from newsloom.analyse.lexicon import REPORTING_LEMMAS
 from newsloom.analyse.parse import Parse
 from newsloom.analyse.via import credits_in, outlet_name
@@ -79,11 +79,8 @@ def reported_speech(resolver: Resolver) -> list[Quote]:
         (claim, model.probability(features))
         for claim, features in candidates(parse, quoted, resolver.doc.people)
     ]
-    likely: dict[int, float] = {}
-    for claim, p in found:
-        likely[claim.cue] = max(p, likely.get(claim.cue, 0.0))
     tagger = load_content_tagger()
-    tagged = tagger.tag(parse, tagger.cues(parse, likely), quoted)
+    tagged = tagger.tag(parse, tagger.cues(parse, best_by_cue(found)), quoted)
     counts = Counts(parse, quoted)
     ranked, x = ranker_rows(parse, found, tagged, lambda claim: admissible(parse, claim, counts))
     ranker = load_claim_ranker()
