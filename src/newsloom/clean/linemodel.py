@@ -181,8 +181,13 @@ class LineModel:
         s1 = self.word_scores(lines, rules, cues)
         prob = self.forest.prob(page_features(lines, rules, s1, words, blocks))
         fired = np.array([r is not None for r in rules])
+        return Scored(prob, self.decide(prob, fired, extracted=extracted), s1, cues)
+
+    def decide(self, prob: np.ndarray, fired: np.ndarray, *, extracted: bool = False) -> np.ndarray:
+        """The verdicts (True: furniture) of lines scored `prob`, by the threshold of lines a
+        hand rule `fired` on or of the others (`extracted`: an extractor's lines)."""
         plain, ruled = self.extracted if extracted else (self.threshold, self.rule_threshold)
-        return Scored(prob, prob >= np.where(fired, ruled, plain), s1, cues)
+        return prob >= np.where(fired, ruled, plain)
 
     def top_cue(self, line: str, cues: Sequence[str]) -> str:
         """The word or cue that pushed this line most towards furniture (its `reason`)."""

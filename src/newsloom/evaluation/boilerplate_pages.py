@@ -23,7 +23,6 @@ from pathlib import Path
 
 import numpy as np
 
-from newsloom.clean.boilerplate import rule_reasons
 from newsloom.clean.linemodel import LineModel
 from newsloom.clean.linetrain import TrainingPage, calibrate, fit, line_scores
 from newsloom.evaluation.figures import Figure, ratio
@@ -118,12 +117,11 @@ def _compare(
     pages: Sequence[TrainingPage],
     floors: tuple[float, float] | None,
 ) -> list[Figure]:
-    verdicts = [model.score(p.lines, rule_reasons(p.lines)).boilerplate for p in pages]
-    _, article, rules = line_scores(model, pages)
+    probs, article, rules = line_scores(model, pages)
     jt = np.array([v for p in pages for v in justext_verdicts(p.lines)])
     return [
         Figure(section, "pages", len(pages), unit="count"),
-        *line_figures(section, "newsloom", np.concatenate(verdicts), article, floors),
+        *line_figures(section, "newsloom", model.decide(probs, rules), article, floors),
         *line_figures(section, "jusText", jt, article),
         *line_figures(section, "old rules", rules, article),
     ]
@@ -165,13 +163,13 @@ def _markup_compare(model: LineModel, pages: Sequence[LabelledPage]) -> list[Fig
     """The model learned with markup on the report sites' lines, beside jusText reading the
     same pages' HTML and jusText on the lines (one run)."""
     pages = [p for p in pages if p.lines and p.blocks is not None and p.html is not None]
-    ours = [model.score(p.lines, rule_reasons(p.lines), blocks=p.blocks).boilerplate for p in pages]
+    probs, article, fired = line_scores(model, _training(pages))
     on_html = [v for p in pages for v in justext_html_verdicts(p)]
     on_lines = [v for p in pages for v in justext_verdicts(p.lines)]
-    article = np.array([x for p in pages for x in p.labels], dtype=bool)
+    ours = model.decide(probs, fired)
     return [
         Figure(MARKUP_SECTION, "pages", len(pages), unit="count"),
-        *line_figures(MARKUP_SECTION, "newsloom", np.concatenate(ours), article, MARKUP_FLOORS),
+        *line_figures(MARKUP_SECTION, "newsloom", ours, article, MARKUP_FLOORS),
         *line_figures(MARKUP_SECTION, "jusText on the HTML", np.array(on_html), article),
         *line_figures(MARKUP_SECTION, "jusText on the lines", np.array(on_lines), article),
     ]
