@@ -22,16 +22,12 @@ Names and stories are not rebuilt (they run once per load, not per chunk).
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
-
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 
 def read_source(path: Path, limit: int) -> list:
@@ -73,63 +69,14 @@ def replicated_articles(base: list, first: int, n: int) -> list:
     return out
 
 
-def write_chunk_shards(base_tables: dict, n_base: int, first: int, n: int, shard: int,
-                       out: Path) -> None:  # fmt: skip
-    """Shards for articles `first .. first+n`, built by renaming the base tables' keys."""
-    from newsloom.store.shards import MANIFEST, REJECTION_SCHEMA, shard_root
+def write_chunk_shards(base: list, first: int, n: int, shard: int, out: Path) -> None:
+    """Shards for articles `first .. first+n`, written as `newsloom batch` writes them."""
+    from newsloom.store.shards import write_shard
 
-    root = shard_root(out)
-    root.mkdir(parents=True, exist_ok=True)
     for start in range(first, first + n, shard):
         count = min(shard, first + n - start)
-        folder = root / f"{start:09d}"
-        folder.mkdir()
-        ks = list(range(start, start + count))
-        arts = base_tables["articles"]
-        rows = arts.take(pa.array([k % n_base for k in ks]))
-        ids = pa.array([_copy_id(k) for k in ks])
-        hashes = pa.array(
-            [_copy_hash(h, k) for h, k in zip(rows.column("content_hash").to_pylist(), ks,
-                                                strict=True)]
-        )  # fmt: skip
-        rows = rows.set_column(rows.schema.get_field_index("id"), "id", ids)
-        rows = rows.set_column(rows.schema.get_field_index("content_hash"), "content_hash", hashes)
-        pq.write_table(rows, folder / "articles.parquet")
-        for table, data in base_tables.items():
-            if table == "articles":
-                continue
-            parts = []
-            for k in ks:
-                piece = data["by_article"].get(k % n_base)
-                if piece is not None:
-                    parts.append(piece.set_column(0, "article_id",
-                                                  pa.array([_copy_id(k)] * piece.num_rows)))
-            table_rows = pa.concat_tables(parts) if parts else data["empty"]
-            pq.write_table(table_rows, folder / f"{table}.parquet")
-        pq.write_table(REJECTION_SCHEMA.empty_table(), folder / "rejections.parquet")
-        (folder / MANIFEST).write_text(json.dumps({"articles": count}), encoding="utf-8")
-
-
-def base_shard_tables(base: list) -> dict:
-    from datetime import UTC, datetime
-
-    from newsloom.store.rows import batch_tables
-
-    tables = batch_tables(base, datetime.now(UTC).replace(tzinfo=None))
-    index = {art.id: i for i, art in enumerate(base)}
-    out: dict = {"articles": tables.pop("articles")}
-    for name, data in tables.items():
-        by_article: dict = {}
-        ids = data.column("article_id").to_pylist()
-        start = 0
-        while start < len(ids):
-            end = start
-            while end < len(ids) and ids[end] == ids[start]:
-                end += 1
-            by_article[index[ids[start]]] = data.slice(start, end - start)
-            start = end
-        out[name] = {"by_article": by_article, "empty": data.schema.empty_table()}
-    return out
+        write_shard(out, f"{start:09d}", replicated_articles(base, start, count), [],
+                    {"articles": count})  # fmt: skip
 
 
 def run(args: argparse.Namespace, path: str) -> list[tuple[int, float, int, int]]:
@@ -137,7 +84,6 @@ def run(args: argparse.Namespace, path: str) -> list[tuple[int, float, int, int]
     from newsloom.store.shards import load_shards
 
     base = read_source(args.source, args.base)
-    tables = base_shard_tables(base) if path == "shards" else None
     work = Path(tempfile.mkdtemp(prefix="store-growth-"))
     db = work / "growth.duckdb"
     lines = []
@@ -147,7 +93,7 @@ def run(args: argparse.Namespace, path: str) -> list[tuple[int, float, int, int]
                 first = c * args.chunk
                 if path == "shards":
                     out = work / f"chunk-{c}"
-                    write_chunk_shards(tables, len(base), first, args.chunk, args.shard, out)
+                    write_chunk_shards(base, first, args.chunk, args.shard, out)
                     t0 = time.perf_counter()
                     report = load_shards(store, out)
                     seconds = time.perf_counter() - t0
