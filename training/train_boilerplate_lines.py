@@ -1,4 +1,5 @@
-"""Rebuild src/newsloom/resources/boilerplate_lines.npz, the boilerplate line model.
+"""Rebuild src/newsloom/resources/boilerplate_lines.npz and boilerplate_markup.npz, the
+boilerplate line models (for text, and for an HTML page's own lines).
 
     PYTHONPATH=src python training/train_boilerplate_lines.py [--shared ../shared] [--with-dev]
         [--dump lines.jsonl]
@@ -12,6 +13,11 @@ that a train or choose page's gold holds as article text are labelled furniture 
 is left for `newsloom eval`. The dev set (newsloom-dev) is left out unless `--with-dev`, so that
 its figures in `newsloom eval ../shared/data/newsloom-dev` are on text the model never saw.
 
+The markup model (boilerplate_markup.npz) learns from the same train pages with each line's
+markup (`clean/linehtml.py`) and trafilatura's verdict on it, as the extract stage runs
+trafilatura (`clean/lineverdicts.py`); its thresholds are chosen the same way on the choose
+pages. Skip it with `--text-only`.
+
 Deterministic: fixed seeds, sorted inputs, site folds by a seeded hash.
 """
 
@@ -21,7 +27,7 @@ import argparse
 import json
 from pathlib import Path
 
-from newsloom.clean.linemodel import MODEL_FILE
+from newsloom.clean.linemodel import MARKUP_FILE, MODEL_FILE
 from newsloom.clean.linetrain import TrainingPage, calibrate, calibrate_extracted, fit
 from newsloom.evaluation.boilerplate_pages import KEPT_TARGET, NEWS_WEIGHT, PRECISION
 from newsloom.evaluation.pages import (
@@ -31,6 +37,7 @@ from newsloom.evaluation.pages import (
     gold_set_pages,
     read_pages,
     site_split,
+    with_peers,
 )
 
 #: Share of the article lines trafilatura kept that the model must keep too (choose sites):
@@ -42,11 +49,34 @@ ROOT = Path(__file__).resolve().parents[1]
 DEMO_GOLD = ROOT / "src" / "newsloom" / "demo" / "corpus" / "gold"
 
 
-def _training(pages: list[LabelledPage], weight: float = 1.0) -> list[TrainingPage]:
+def _training(
+    pages: list[LabelledPage], weight: float = 1.0, *, markup: bool = False
+) -> list[TrainingPage]:
     """Pages to learn from or choose on, reader comments labelled as furniture (the markup
-    shows them; see `comments_as_furniture`), the markup itself then dropped."""
+    shows them; see `comments_as_furniture`), the markup then dropped unless `markup`."""
     pages = [comments_as_furniture(p) for p in pages]
-    return [TrainingPage(p.site, p.lines, p.labels, weight) for p in pages]
+    return [
+        TrainingPage(p.site, p.lines, p.labels, weight, p.blocks if markup else None)
+        for p in pages
+        if p.lines or not markup
+    ]
+
+
+def _markup_model(root: Path, out: Path) -> None:
+    """The model of a page's own lines, learned with their markup and trafilatura's verdicts."""
+    pages = [
+        with_peers(p)
+        for p in read_pages(root, splits=("train", "choose"), with_html=True, with_blocks=True)
+    ]
+    train = [p for p in pages if site_split(p.site) == "train"]
+    choose = [p for p in pages if site_split(p.site) == "choose"]
+    model = fit(_training(train, markup=True), markup=True)
+    model = calibrate(model, _training(choose, markup=True), KEPT_TARGET, PRECISION)
+    model.save(out / MARKUP_FILE)
+    print(
+        f"markup model: {len(train)} training pages; thresholds {model.threshold:.4f} "
+        f"(rule fired: {model.rule_threshold:.4f}) on {len(choose)} choose pages"
+    )
 
 
 def main() -> None:
@@ -54,6 +84,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--with-dev", action="store_true", help="also learn from newsloom-dev")
     parser.add_argument("--dump", type=Path, help="write the labelled lines as JSON Lines")
+    parser.add_argument("--text-only", action="store_true", help="skip the markup model")
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "newsloom" / "resources")
     args = parser.parse_args()
 
@@ -83,6 +114,8 @@ def main() -> None:
         f"(rule fired: {model.rule_threshold:.4f}) on {len(choose)} choose pages; "
         f"on extracted text {model.extracted[0]:.4f} ({model.extracted[1]:.4f})"
     )
+    if not args.text_only:
+        _markup_model(root, args.out)
 
 
 if __name__ == "__main__":

@@ -251,6 +251,10 @@ class Article:
     #: the people index the entities stage built from `parse` (analyse.entities.People), kept
     #: for the quotes stage so that it is not built twice; like `parse`, never stored
     people: Any = field(default=None, compare=False, repr=False)
+    #: an HTML page flattened into lines (`clean.linehtml.Block`, with trafilatura's verdict
+    #: on each), when the clean stage judges the page's lines with the markup line model;
+    #: `source_text` is then those lines. Working data like `parse`, never stored
+    page_lines: Any = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         _freeze(self, "declared", "page_meta")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from newsloom.article import Article, Quality, Removed, RepeatedSentence
@@ -23,7 +24,8 @@ from newsloom.clean.chars import repair
 from newsloom.clean.credits import find_credits, vocabulary
 from newsloom.clean.language import RESOURCE_KEY, identify, load_identifier
 from newsloom.clean.linefeatures import row_text
-from newsloom.clean.linemodel import LineModel, default_model
+from newsloom.clean.linehtml import Block
+from newsloom.clean.linemodel import LineModel, default_model, markup_model
 from newsloom.clean.lines import Line, LineContext, ends_sentence, split_lines, words
 from newsloom.clean.prefix import parse_metadata_prefix, prefix_span
 from newsloom.clean.repeats import find_repeats
@@ -112,18 +114,24 @@ def _pieces(source: str, removed: list[Removed], deletions: list[tuple[int, int]
     return pieces
 
 
-def _classify_pieces(pieces: list[_Piece], model: LineModel | None, extracted: bool) -> None:
+def _classify_pieces(
+    pieces: list[_Piece],
+    model: LineModel | None,
+    extracted: bool,
+    blocks: Sequence[Block] | None = None,
+) -> None:
     """With a line model, the model decides; a removed line keeps the hand rules' class when one
     fired, otherwise the model's top cue ("learned:'subscribe'", "learned:-1rule:navigation").
     Without one (the default until the model keeps article lines as well as the rules on
-    held-out sites, see README), the hand rules decide."""
+    held-out sites, see README), the hand rules decide. `blocks`: the markup around each piece
+    (a page's lines), for a model learned with markup."""
     if model is None:
         for piece, reason in zip(pieces, rule_reasons([p.text for p in pieces]), strict=True):
             piece.reason = reason
         return
     texts = [row_text(_SPACE.sub(" ", p.text).strip()) for p in pieces]
     rules = rule_reasons(texts)
-    scored = model.score(texts, rules, extracted=extracted)
+    scored = model.score(texts, rules, extracted=extracted, blocks=blocks)
     for i, piece in enumerate(pieces):
         if not scored.boilerplate[i]:
             continue
@@ -215,11 +223,15 @@ def clean_text(
     as_scraped: bool = True,
     model: LineModel | None = None,
     learned: bool = False,
+    blocks: Sequence[Block] | None = None,
 ) -> Cleaned:
     """Clean a repaired source text: the body, what was removed, quality flags and the title.
 
     `as_scraped` says the text is the input itself (plain text, a JSONL field), not an
     extraction: only then does a text that stops after a space mid-line show a scraper's cut.
+    `blocks`: `source` is an HTML page flattened into lines and these are the markup around
+    each (`linehtml.Block`, with the extractors' verdicts): with `learned`, the markup model
+    (`linemodel.markup_model`) judges them.
     """
     removed: list[Removed] = []
     deletions: list[tuple[int, int]] = []
@@ -230,9 +242,14 @@ def clean_text(
         removed.append(Removed(source[scope:], "over_char_limit", scope, len(source)))
         deletions.append((scope, len(source)))
     pieces = _pieces(source[:scope], removed, deletions)
+    if blocks is not None and len(blocks) != len(pieces):
+        blocks = None  # the lines moved (a size cap cut the page): judged as text
     if learned and model is None:
-        model = default_model()
-    _classify_pieces(pieces, model, extracted=not as_scraped)
+        model = default_model() if blocks is None else markup_model()
+    if model is None or not model.markup:
+        blocks = None
+    # a page's own lines are all of it, not an extractor's output
+    _classify_pieces(pieces, model, extracted=not as_scraped and blocks is None, blocks=blocks)
     for piece in pieces:
         if piece.reason is not None:
             removed.append(Removed(piece.text, piece.reason, piece.start, piece.end))
@@ -327,6 +344,7 @@ def clean(article: Article, ctx: Context) -> Article:
         max_chars=ctx.settings.max_chars,
         as_scraped=article.format == "text",
         learned=ctx.settings.boilerplate_decision == "model",
+        blocks=article.page_lines,
     )
     if not any(ch.isalnum() for ch in result.text) and not (result.title or "").strip():
         # NUL, zero-width and control characters make a file that is not empty but says

@@ -23,6 +23,7 @@ import numpy as np
 
 from newsloom.clean.linefeatures import PageWords, page_words
 from newsloom.clean.linehtml import HTML_COLUMNS, Block, html_columns
+from newsloom.clean.lineverdicts import peer_column_names, peer_columns
 
 __all__ = ["REASONS", "feature_names", "page_features"]
 
@@ -119,7 +120,7 @@ _RELATIVE = (
 )
 
 
-def feature_names(markup: bool = False) -> list[str]:
+def feature_names(markup: bool = False, peers: bool = False) -> list[str]:
     """Column names, in order (for reports and for the `reason` of a removed line); with
     `markup`, the columns of the lines' HTML follow (`linehtml.HTML_COLUMNS`, then the
     neighbours' link share and its window means)."""
@@ -133,6 +134,8 @@ def feature_names(markup: bool = False) -> list[str]:
         names += list(HTML_COLUMNS)
         names += [f"{off:+d}:link" for off in _LINK_OFFSETS]
         names += [f"w{width}:link" for width in _WINDOWS]
+    if peers:
+        names += peer_column_names()
     return names
 
 
@@ -283,7 +286,8 @@ def page_features(
     columns as `feature_names(markup=blocks is not None)`."""
     n = len(lines)
     if n == 0:
-        return np.zeros((0, len(feature_names(blocks is not None))))
+        peers = bool(blocks and blocks[0].peers)
+        return np.zeros((0, len(feature_names(blocks is not None, peers))))
     tokens, stops = parsed if parsed is not None else page_words(lines)
     own = np.array([_own(x, t, stops) for x, t in zip(lines, tokens, strict=True)], dtype=float)
     words, stop, terminal = own[:, 0], own[:, 3], own[:, 5]
@@ -336,4 +340,6 @@ def page_features(
         link = markup[:, 0]
         cols += [_shift(link, off, -1.0)[:, None] for off in _LINK_OFFSETS]
         cols += [_window_mean(link[:, None], width) for width in _WINDOWS]
+        if blocks and blocks[0].peers:
+            cols.append(peer_columns(blocks))
     return np.hstack(cols)

@@ -85,6 +85,8 @@ class Block:
     near: tuple[str, ...]
     #: document-order numbers of the enclosing elements, nearest first
     parents: tuple[int, ...]
+    #: what whole-page extractors say of the line (`lineverdicts.PEER_COLUMNS`), when known
+    peers: tuple[float, ...] = ()
 
 
 def _attr_words(el: etree._Element) -> tuple[str, ...]:
@@ -105,12 +107,16 @@ def _visible(text: str) -> int:
     return len(text) - sum(map(str.isspace, text))
 
 
-def flatten_blocks(markup: str) -> list[Block]:
-    """The visible text of a page, one line per block element, with the markup around it."""
-    try:
-        root = html.fromstring(markup)
-    except (etree.ParserError, ValueError):
-        return []
+def flatten_blocks(markup: str | etree._Element) -> list[Block]:
+    """The visible text of a page, one line per block element, with the markup around it
+    (`markup`: the page, or its tree parsed already; the tree is only read)."""
+    if isinstance(markup, str):
+        try:
+            root = html.fromstring(markup)
+        except (etree.ParserError, ValueError):
+            return []
+    else:
+        root = markup
     blocks: list[Block] = []
     buf: list[str] = []
     linked = [0]

@@ -44,11 +44,21 @@ from newsloom.clean.linefeatures import (
     page_words,
 )
 from newsloom.clean.linehtml import Block, html_cues
+from newsloom.clean.lineverdicts import peer_cues
 from newsloom.clean.trees import Forest
 
-__all__ = ["LineModel", "Scored", "default_model", "line_cues", "stage1_matrix"]
+__all__ = [
+    "LineModel",
+    "Scored",
+    "default_model",
+    "line_cues",
+    "markup_model",
+    "stage1_matrix",
+]
 
 MODEL_FILE = "boilerplate_lines.npz"
+#: the model learned with each line's markup and the extractors' verdicts, for HTML pages
+MARKUP_FILE = "boilerplate_markup.npz"
 _WORDS = HashingVectorizer(
     n_features=2**WORD_BITS,
     ngram_range=(1, 2),
@@ -102,6 +112,8 @@ def line_cues(
             raise ValueError(f"{len(blocks)} blocks of markup for {len(lines)} lines")
         for own, block in zip(cues, blocks, strict=True):
             own += html_cues(block)
+            if block.peers:
+                own += peer_cues(block)
     return cues
 
 
@@ -131,6 +143,8 @@ class LineModel:
     extracted: tuple[float, float] = (1.0, 1.0)
     #: learned with the lines' markup (`linehtml`): it scores pages whose HTML is known
     markup: bool = False
+    #: learned with whole-page extractors' verdicts on each line too (`lineverdicts`)
+    peers: bool = False
 
     def word_scores(
         self, lines: Sequence[str], rules: Sequence[str | None], cues: list[list[str]] | None = None
@@ -173,6 +187,9 @@ class LineModel:
         if (blocks is not None) != self.markup:
             need = "needs" if self.markup else "cannot use"
             raise ValueError(f"this line model {need} the lines' markup")
+        if blocks and bool(blocks[0].peers) != self.peers:
+            need = "needs" if self.peers else "cannot use"
+            raise ValueError(f"this line model {need} the extractors' verdicts on the lines")
         if not lines:
             empty = np.zeros(0)
             return Scored(empty, empty.astype(bool), empty, [])
@@ -214,6 +231,7 @@ class LineModel:
             rule_threshold=self.rule_threshold,
             extracted=np.array(self.extracted),
             markup=self.markup,
+            peers=self.peers,
             **self.forest.arrays("trees"),
         )
 
@@ -228,6 +246,7 @@ class LineModel:
                 rule_threshold=float(data["rule_threshold"]),
                 extracted=(float(data["extracted"][0]), float(data["extracted"][1])),
                 markup=bool(data["markup"]) if "markup" in data.files else False,
+                peers=bool(data["peers"]) if "peers" in data.files else False,
             )
 
 
@@ -235,4 +254,12 @@ class LineModel:
 def default_model() -> LineModel:
     """The shipped model, loaded once per process."""
     with resources.as_file(resources.files("newsloom.resources") / MODEL_FILE) as path:
+        return LineModel.load(path)
+
+
+@lru_cache(maxsize=1)
+def markup_model() -> LineModel:
+    """The shipped model for a page's own lines (learned with their markup and trafilatura's
+    verdicts), loaded once per process."""
+    with resources.as_file(resources.files("newsloom.resources") / MARKUP_FILE) as path:
         return LineModel.load(path)

@@ -97,6 +97,7 @@ def fit(
     """Both stages on `pages` (labels: True is article; the model scores furniture);
     `markup`: learn from the markup around the lines too (every page must have it)."""
     pages = [p for p in pages if p.lines]
+    peers = markup and _with_peers(pages)
     xs, rules = _matrices(pages, markup)
     ys = [1 - np.asarray(p.labels, dtype=int) for p in pages]
     ws = [
@@ -132,7 +133,16 @@ def fit(
         threshold=threshold,
         rule_threshold=threshold,
         markup=markup,
+        peers=peers,
     )
+
+
+def _with_peers(pages: Sequence[TrainingPage]) -> bool:
+    """Do the pages' lines carry the extractors' verdicts (all of them or none)?"""
+    carry = {bool(p.blocks and p.blocks[0].peers) for p in pages}
+    if len(carry) > 1:
+        raise ValueError("some pages carry the extractors' verdicts and some do not")
+    return carry == {True}
 
 
 def line_scores(

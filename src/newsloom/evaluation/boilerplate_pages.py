@@ -32,6 +32,7 @@ from newsloom.evaluation.pages import (
     gold_set_pages,
     read_pages,
     site_split,
+    with_peers,
 )
 
 __all__ = ["REPORT_KEPT_FLOOR", "REPORT_REMOVED_FLOOR", "line_figures", "score_pages"]
@@ -159,59 +160,85 @@ def justext_html_verdicts(page: LabelledPage) -> list[bool]:
 MARKUP_SECTION = "boilerplate lines with the page's HTML (held-out sites)"
 
 
+def _norm(text: str) -> str:
+    from newsloom.clean.chars import repair
+
+    return " ".join(repair(text).split())
+
+
+def _kept_by(lines: Sequence[str], text: str) -> list[bool]:
+    """Is each line's wording in `text` (an extractor's or newsloom's output)?"""
+    body = f" {_norm(text)} "
+    return [f" {_norm(line)} " in body for line in lines]
+
+
+def _trafilatura_verdicts(page: LabelledPage) -> list[bool]:
+    """trafilatura's verdict (True: removed) on each flattened line, as the extract stage
+    runs it."""
+    from newsloom.evaluation.pages import _trafilatura_text
+
+    return [not k for k in _kept_by(page.lines, _trafilatura_text(page.html or ""))]
+
+
 def _markup_compare(model: LineModel, pages: Sequence[LabelledPage]) -> list[Figure]:
-    """The model learned with markup on the report sites' lines, beside jusText reading the
-    same pages' HTML and jusText on the lines (one run)."""
+    """The model learned with markup and trafilatura's verdicts on the report sites' lines,
+    beside jusText reading the same pages' HTML, jusText on the lines and trafilatura alone
+    (one run)."""
     pages = [p for p in pages if p.lines and p.blocks is not None and p.html is not None]
-    probs, article, fired = line_scores(model, _training(pages))
+    probs, article, fired = line_scores(model, _training([with_peers(p) for p in pages]))
     on_html = [v for p in pages for v in justext_html_verdicts(p)]
     on_lines = [v for p in pages for v in justext_verdicts(p.lines)]
+    alone = [v for p in pages for v in _trafilatura_verdicts(p)]
     ours = model.decide(probs, fired)
     return [
         Figure(MARKUP_SECTION, "pages", len(pages), unit="count"),
         *line_figures(MARKUP_SECTION, "newsloom", ours, article, MARKUP_FLOORS),
         *line_figures(MARKUP_SECTION, "jusText on the HTML", np.array(on_html), article),
         *line_figures(MARKUP_SECTION, "jusText on the lines", np.array(on_lines), article),
+        *line_figures(MARKUP_SECTION, "trafilatura", np.array(alone, dtype=bool), article),
     ]
 
 
-HTML_SECTION = "HTML pages of held-out sites: trafilatura, then the line model"
+HTML_SECTION = "HTML pages of held-out sites: the clean stage's learned path"
 
 
 def _html_compare(pages: Sequence[LabelledPage]) -> list[Figure]:
-    """Trafilatura alone against trafilatura followed by the clean stage's line model, on the
-    same flattened, labelled lines: a line is kept when its words are in the output (lines
-    are cut and joined differently by trafilatura than by the flattening)."""
+    """The pipeline's HTML path with the learned model (the page flattened into lines, the
+    shipped markup model judging them with trafilatura's verdicts) and the default path
+    (trafilatura, then the hand rules), against trafilatura alone, on the same flattened,
+    labelled lines: a line is kept when its words are in the output (lines are cut and joined
+    differently by trafilatura than by the flattening)."""
     from newsloom.clean import clean_text
     from newsloom.clean.chars import repair
     from newsloom.errors import RejectDocument
     from newsloom.extract.html import extract_html
-
-    def norm(text: str) -> str:
-        return " ".join(repair(text).split())
 
     alone, after, rules, article = [], [], [], []
     for page in pages:
         if not page.lines or page.html is None:
             continue
         try:
-            text = extract_html(page.html).text or ""
+            extracted = extract_html(page.html, lines=True)
         except RejectDocument:
-            text = ""  # the pipeline rejects the page: nothing kept, by either
-        extracted = f" {norm(text)} "
-        cleaned = clean_text(repair(text), as_scraped=False, learned=True)
-        body = f" {norm(cleaned.text)} {norm(cleaned.title or '')} "
-        by_rules = clean_text(repair(text), as_scraped=False)
-        rules_body = f" {norm(by_rules.text)} {norm(by_rules.title or '')} "
-        for line, label in zip(page.lines, page.labels, strict=True):
-            key = f" {norm(line)} "
-            alone.append(key not in extracted)
-            after.append(key not in body)
-            rules.append(key not in rules_body)
-            article.append(label)
+            extracted = None  # the pipeline rejects the page: nothing kept, by either
+        text = extracted.text if extracted is not None else ""
+        body = by_rules = ""
+        if extracted is not None and extracted.lines:
+            source = "\n".join(b.text for b in extracted.lines)
+            cleaned = clean_text(
+                repair(source), as_scraped=False, learned=True, blocks=extracted.lines
+            )
+            body = f"{cleaned.text} {cleaned.title or ''}"
+        if extracted is not None:
+            plain = clean_text(repair(text), as_scraped=False)
+            by_rules = f"{plain.text} {plain.title or ''}"
+        alone += [not k for k in _kept_by(page.lines, text)]
+        after += [not k for k in _kept_by(page.lines, body)]
+        rules += [not k for k in _kept_by(page.lines, by_rules)]
+        article += page.labels
     body_mask = np.array(article, dtype=bool)
     return [
-        *line_figures(HTML_SECTION, "newsloom", np.array(after, dtype=bool), body_mask),
+        *line_figures(HTML_SECTION, "newsloom (model)", np.array(after, dtype=bool), body_mask),
         *line_figures(HTML_SECTION, "rules (default)", np.array(rules, dtype=bool), body_mask),
         *line_figures(HTML_SECTION, "trafilatura", np.array(alone, dtype=bool), body_mask),
     ]
@@ -225,7 +252,8 @@ def score_pages(path: Path) -> list[Figure]:
     floors = (REPORT_REMOVED_FLOOR, REPORT_KEPT_FLOOR)
     figures = _compare(SECTION, model, _training(with_html), floors)
     # the same lines when the page's HTML is known: a model learned with the markup
-    figures += _markup_compare(fit_on_train(pages, markup=True), with_html)
+    peered = [with_peers(p) if site_split(p.site) != "report" else p for p in pages]
+    figures += _markup_compare(fit_on_train(peered, markup=True), with_html)
     # HTML input: trafilatura extracts, the shipped line model judges what it kept
     figures += _html_compare(with_html)
     dev = path.parent / "newsloom-dev"

@@ -2,7 +2,10 @@
 
 The stage `extract` assigns `source_text` (the text the cleaning steps work on) and, for HTML,
 what the page says about itself: title, author, site name, canonical URL and the date
-candidates in `page_meta`. A plain text is kept as it is; when it starts with the scraper's
+candidates in `page_meta`. With `Settings.boilerplate_decision="model"`, `source_text` is the
+whole page flattened into lines (`page_lines`: each line's markup and whether trafilatura kept
+it), for the markup line model of the `clean` stage to judge; otherwise it is trafilatura's
+text. A plain text is kept as it is; when it starts with the scraper's
 metadata prefix (` date YYYY-MM-DD`), that date is recorded in `page_meta` and the text is left
 unchanged (the `clean` stage takes the prefix out).
 """
@@ -25,7 +28,7 @@ __all__ = ["Page", "date_candidates", "extract_html"]
 @stage(
     "extract",
     requires=("raw", "format"),
-    assigns=("source_text", "page_meta", "title", "author", "sitename", "url"),
+    assigns=("source_text", "page_meta", "title", "author", "sitename", "url", "page_lines"),
 )
 def extract(article: Article, ctx: Context) -> Article:
     if article.format == "text":
@@ -39,10 +42,17 @@ def extract(article: Article, ctx: Context) -> Article:
         url=article.url,
         latest=crawl_date(article.declared),
         max_elements=ctx.settings.max_html_elements,
+        lines=ctx.settings.boilerplate_decision == "model",
     )
+    if page.lines:
+        # the learned line model judges the whole page's lines, trafilatura's verdict a cue
+        source, lines = "\n".join(b.text for b in page.lines), page.lines
+    else:
+        source, lines = page.text, None
     return replace(
         article,
-        source_text=page.text,
+        source_text=source,
+        page_lines=lines,
         page_meta=page.meta,
         title=article.title or page.title,
         author=article.author or page.author,

@@ -16,6 +16,8 @@ from typing import Any
 import trafilatura
 from trafilatura.utils import load_html
 
+from newsloom.clean.linehtml import Block, flatten_blocks
+from newsloom.clean.lineverdicts import page_peers
 from newsloom.errors import Reason, reject
 from newsloom.extract.metadata import date_candidates
 from newsloom.pubdate.parse import LATEST_YEAR
@@ -30,6 +32,9 @@ class Page:
     sitename: str | None = None
     url: str | None = None
     meta: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    #: the whole page flattened into lines, each with its markup and trafilatura's verdict on
+    #: it, when asked for (`extract_html(..., lines=True)`): what the markup line model judges
+    lines: tuple[Block, ...] | None = None
 
 
 def htmldate_params(latest: str | None = None) -> dict[str, Any]:
@@ -48,13 +53,16 @@ def extract_html(
     url: str | None = None,
     latest: str | None = None,
     max_elements: int = DEFAULT_SETTINGS.max_html_elements,
+    lines: bool = False,
 ) -> Page:
     """Extract the main text and metadata; reject the page when it holds no text at all.
 
     `latest` (`YYYY-MM-DD`) bounds the dates htmldate may return, for instance the crawl date
     a WARC record declares. A page of more than `max_elements` elements is refused before
     trafilatura sees it: its time grows with the square of the element count, inside native
-    calls that no timer interrupts.
+    calls that no timer interrupts. With `lines`, the page is also flattened into lines (the
+    same tree, read before trafilatura works on its copy), each told whether trafilatura kept
+    it (`clean.lineverdicts`).
     """
     if not isinstance(html, str):
         raise TypeError(f"extract_html takes the page as str, got {type(html).__name__}")
@@ -69,6 +77,7 @@ def extract_html(
         found = f"the HTML has more than {max_elements:,} elements"
         raise reject(Reason.TOO_LARGE, over_limit(found, "max_html_elements", max_elements))
     dates = date_candidates(tree)
+    blocks = flatten_blocks(tree) if lines else None
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -99,6 +108,7 @@ def extract_html(
         sitename=doc.sitename,
         url=doc.url or url,
         meta=MappingProxyType({k: v for k, v in meta.items() if v}),
+        lines=None if blocks is None else page_peers(blocks, doc.text),
     )
 
 

@@ -54,7 +54,7 @@ SCALAR_FIELDS = (
 JSON_FIELDS = ("declared", "page_meta", "quality", "segments", "skipped")
 #: Article fields that are not stored: derived working data, rebuilt by the stages.
 # lang_basis: how the language was decided, in the JSON output; not a column (yet)
-NOT_STORED = frozenset({"parse", "people", "lang_basis"})
+NOT_STORED = frozenset({"parse", "people", "page_lines", "lang_basis"})
 
 ARTICLE_COLUMNS = (
     *SCALAR_FIELDS,
