@@ -7,6 +7,8 @@ Two corpora from ../shared/data:
 * the HTML pages of htmldate_eval (1,000 real pages): newsloom's ingest+extract+clean+pubdate path
   (files read through `newsloom.ingest`, then the pipeline; and once more with the DuckDB store)
   beside trafilatura alone (`trafilatura.extract`, its default settings, and with metadata);
+  `newsloom-pages-model` is the same path with `boilerplate_decision="model"` (the page's own
+  lines judged by the markup line model);
 * the ECB+ news texts (982): newsloom `analyze` on plain text beside spaCy's `nlp.pipe` with the
   full English pipeline, as the package ships it (newsloom runs the same model with changes of
   its own: a line-start component before the parser; the model's attribute rules applied by
@@ -75,9 +77,10 @@ def _run_trafilatura(pages: list[Path], metadata: bool) -> int:
     return done
 
 
-def _run_newsloom_pages(pages: list[Path], store: bool) -> int:
+def _run_newsloom_pages(pages: list[Path], store: bool, learned: bool = False) -> int:
     from newsloom.ingest import read_inputs
     from newsloom.pipeline import Pipeline
+    from newsloom.settings import Settings
 
     if store:
         from newsloom.loom import Loom
@@ -86,7 +89,10 @@ def _run_newsloom_pages(pages: list[Path], store: bool) -> int:
             report = Loom(Path(tmp) / "bench.duckdb", stages=INGEST_STAGES).ingest(pages)
         return report.ingested + len(report.rejections)
     # ingest + extract + clean + publication date: the foundation, no language model
-    pipeline = Pipeline(INGEST_STAGES)
+    # `learned`: the page's own lines judged by the markup line model (trafilatura's verdict
+    # on each among its cues) in the place of trafilatura's text and the hand rules
+    settings = Settings(boilerplate_decision="model" if learned else "rules")
+    pipeline = Pipeline(INGEST_STAGES, settings)
     return sum(1 for _ in pipeline.map(read_inputs(pages)))
 
 
@@ -137,6 +143,7 @@ def run_variant(name: str, args: argparse.Namespace) -> dict:
         "trafilatura+metadata": lambda xs: _run_trafilatura(xs, metadata=True),
         "newsloom-pages": lambda xs: _run_newsloom_pages(xs, store=False),
         "newsloom-pages+store": lambda xs: _run_newsloom_pages(xs, store=True),
+        "newsloom-pages-model": lambda xs: _run_newsloom_pages(xs, store=False, learned=True),
         "newsloom-analyze": _run_newsloom_texts,
         "spacy-nlp.pipe": _run_spacy_texts,
     }
@@ -186,7 +193,13 @@ def main() -> int:
     groups = {
         "pages": (
             "htmldate_eval HTML pages",
-            ["trafilatura", "trafilatura+metadata", "newsloom-pages", "newsloom-pages+store"],
+            [
+                "trafilatura",
+                "trafilatura+metadata",
+                "newsloom-pages",
+                "newsloom-pages+store",
+                "newsloom-pages-model",
+            ],
         ),
         "texts": ("ECB+ texts", ["spacy-nlp.pipe", "newsloom-analyze"]),
     }

@@ -2,7 +2,7 @@
 boilerplate line models (for text, and for an HTML page's own lines).
 
     PYTHONPATH=src python training/train_boilerplate_lines.py [--shared ../shared] [--with-dev]
-        [--dump lines.jsonl]
+        [--dump lines.jsonl] [--text-only | --markup-only]
 
 Learns from ../shared/data/boilerplate_pages (Dragnet, CleanEval, CleanPortalEval, Readability
 test pages; each page flattened into scraper lines and labelled by its gold) and from the demo
@@ -16,7 +16,7 @@ its figures in `newsloom eval ../shared/data/newsloom-dev` are on text the model
 The markup model (boilerplate_markup.npz) learns from the same train pages with each line's
 markup (`clean/linehtml.py`) and trafilatura's verdict on it, as the extract stage runs
 trafilatura (`clean/lineverdicts.py`); its thresholds are chosen the same way on the choose
-pages. Skip it with `--text-only`.
+pages, one threshold for all lines (`linetrain.calibrate`). Skip it with `--text-only`.
 
 Deterministic: fixed seeds, sorted inputs, site folds by a seeded hash.
 """
@@ -71,7 +71,7 @@ def _markup_model(root: Path, out: Path) -> None:
     train = [p for p in pages if site_split(p.site) == "train"]
     choose = [p for p in pages if site_split(p.site) == "choose"]
     model = fit(_training(train, markup=True), markup=True)
-    model = calibrate(model, _training(choose, markup=True), KEPT_TARGET, PRECISION)
+    model = calibrate(model, _training(choose, markup=True), KEPT_TARGET, None)
     model.save(out / MARKUP_FILE)
     print(
         f"markup model: {len(train)} training pages; thresholds {model.threshold:.4f} "
@@ -85,8 +85,13 @@ def main() -> None:
     parser.add_argument("--with-dev", action="store_true", help="also learn from newsloom-dev")
     parser.add_argument("--dump", type=Path, help="write the labelled lines as JSON Lines")
     parser.add_argument("--text-only", action="store_true", help="skip the markup model")
+    parser.add_argument("--markup-only", action="store_true", help="only the markup model")
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "newsloom" / "resources")
     args = parser.parse_args()
+    root = args.shared / "data" / "boilerplate_pages"
+    if args.markup_only:
+        _markup_model(root, args.out)
+        return
 
     pages = list(read_pages(args.shared / "data" / "boilerplate_pages", with_blocks=True))
     train = [p for p in pages if site_split(p.site) == "train"]
@@ -103,7 +108,6 @@ def main() -> None:
     model = fit(_training(train) + _training(extra, NEWS_WEIGHT))
     model = calibrate(model, _training(choose), KEPT_TARGET, PRECISION)
     # HTML input: the lines trafilatura keeps of the choose pages
-    root = args.shared / "data" / "boilerplate_pages"
     extracted = [extracted_lines(p) for p in read_pages(root, splits=("choose",), with_html=True)]
     model = calibrate_extracted(
         model, _training(extracted), EXTRACTED_KEPT_TARGET, EXTRACTED_PRECISION

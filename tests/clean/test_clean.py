@@ -193,3 +193,41 @@ def test_registration() -> None:
 def test_single_line_has_no_title(text: str) -> None:
     assert clean_text(text).title is None
     assert clean_text(text).text == text
+
+
+HTML_PROSE = [
+    "The harbour board said on Tuesday that the new ferry berth would open in the spring, "
+    "after two winters of delays caused by storms and a shortage of steel for the piles.",
+    "Fishermen who moor at the old quay were promised places at the new pontoon, which the "
+    "board said would hold forty boats and have its own fuel station and an ice plant.",
+    "The mayor told the council that the town would pay a third of the cost, with the rest "
+    "coming from the regional fund for ports and a loan that the board will repay.",
+]
+HTML_MENU = ["Home", "News", "Sport", "Weather", "Contact us"]
+HTML_PAGE = (
+    "<html><head><title>Ferry berth to open in spring</title></head><body>"
+    "<ul class='site-menu'>"
+    + "".join(f"<li><a href='/{i}'>{m}</a></li>" for i, m in enumerate(HTML_MENU))
+    + "</ul><article><h1>Ferry berth to open in spring</h1>"
+    + "".join(f"<p>{p}</p>" for p in HTML_PROSE)
+    + "</article><footer class='site-footer'><a href='/terms'>Terms of use</a></footer>"
+    + "</body></html>"
+)
+
+
+def test_html_lines_judged_by_the_markup_model_when_asked() -> None:
+    page = Document("h1", "h1.html", "html", HTML_PAGE, content_hash(HTML_PAGE))
+    learned = Pipeline(("extract", "clean"), Settings(boilerplate_decision="model"))(page)
+    assert isinstance(learned, Article) and learned.page_lines is not None
+    # the source is the whole page, one line per block; the menu and footer are taken out
+    assert learned.source_text.split("\n")[: len(HTML_MENU)] == HTML_MENU
+    for line in HTML_PROSE:
+        assert line in learned.text
+    assert not {*HTML_MENU, "Terms of use"} & set(learned.text.split("\n"))
+    assert {"Home", "Terms of use"} <= {r.text for r in learned.removed}
+    for t, s, n in learned.segments:
+        assert learned.text[t : t + n] == learned.source_text[s : s + n]
+    # by default: trafilatura's text, judged by the hand rules
+    plain = Pipeline(("extract", "clean"))(page)
+    assert isinstance(plain, Article) and plain.page_lines is None
+    assert "Home" not in plain.source_text

@@ -1,5 +1,6 @@
-"""What whole-page extractors say of each flattened line: matching their output to the lines,
-the cues and columns the markup model reads, and a model learned with them."""
+"""What trafilatura says of each flattened line: matching its output to the lines, the cues
+and columns the markup model reads, and a model learned with them; the extract stage's
+flattened page."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from newsloom.clean.linemodel import LineModel
 from newsloom.clean.linetrain import TrainingPage, fit
 from newsloom.clean.lineverdicts import (
     PEER_COLUMNS,
-    justext_classes,
     kept_in,
     page_peers,
     peer_columns,
@@ -25,11 +25,14 @@ from newsloom.clean.lineverdicts import (
 
 PROSE = [
     "The harbour board said on Tuesday that the new ferry berth would open in the spring, "
-    "after two winters of delays caused by storms and a shortage of steel for the piles, which had to be brought in from abroad at a price that nobody had planned for.",
+    "after two winters of delays caused by storms and a shortage of steel for the piles, "
+    "which had to be brought in from abroad at a price that nobody had planned for.",
     "Fishermen who moor at the old quay were promised places at the new pontoon, which the "
-    "board said would hold forty boats and have its own fuel station and ice plant, so that they would no longer have to carry their catch up the hill.",
+    "board said would hold forty boats and have its own fuel station and ice plant, so that "
+    "they would no longer have to carry their catch up the hill.",
     "The mayor told the council that the town would pay a third of the cost, with the rest "
-    "coming from the regional fund for ports and a loan that the board will repay over the next twenty years out of the fees it charges.",
+    "coming from the regional fund for ports and a loan that the board will repay over the "
+    "next twenty years out of the fees it charges.",
 ]
 MENU = ["Home", "News", "Sport", "Weather", "Contact"]
 PAGE = (
@@ -54,18 +57,6 @@ def test_a_line_is_kept_when_its_words_are_in_the_extraction() -> None:
     assert kept_in(["Home"], "homepage")[0, 0] == 0.0
 
 
-def test_each_line_takes_the_class_of_the_paragraph_holding_it() -> None:
-    paragraphs = [
-        ("Home News", "bad"),
-        (f"{PROSE[0]} {PROSE[1]}", "good"),  # jusText joined two of our lines
-        ("News", "short"),
-    ]
-    lines = ["Home", PROSE[0], PROSE[1], "News", PROSE[2]]
-    # "News" is looked for after the previous line: the short paragraph, not the menu's
-    assert justext_classes(lines, paragraphs) == ["bad", "good", "good", "short", "none"]
-    assert justext_classes(["News"], []) == ["none"]
-
-
 def test_verdicts_ride_on_the_blocks_as_cues_and_columns() -> None:
     blocks = flatten_blocks(PAGE)
     assert [b.text for b in blocks] == [*MENU, *PROSE]
@@ -73,7 +64,7 @@ def test_verdicts_ride_on_the_blocks_as_cues_and_columns() -> None:
     assert all(len(b.peers) == len(PEER_COLUMNS) for b in peered)
     assert "p:trafilatura_in" in peer_cues(peered[-1])
     assert "p:trafilatura_in" not in peer_cues(peered[0])
-    assert "p:justext_none" in peer_cues(peered[0])  # no jusText run: in no paragraph of it
+    assert "p:trafilatura_share:0" in peer_cues(peered[0])
     cols = peer_columns(peered)
     assert cols.shape[0] == len(blocks)
     # the window mean of trafilatura's share rises from the menu into the article
@@ -81,14 +72,6 @@ def test_verdicts_ride_on_the_blocks_as_cues_and_columns() -> None:
     assert w2[0] == 0 and w2[len(MENU) + 1] > w2[len(MENU) - 1] > 0
     with pytest.raises(ValueError):
         with_peers(blocks, np.zeros((1, len(PEER_COLUMNS))))
-
-
-def test_justext_reads_the_page_when_given_its_markup() -> None:
-    peered = page_peers(flatten_blocks(PAGE), "", PAGE)
-    good = PEER_COLUMNS.index("justext_good")
-    # long paragraphs of function words are good to jusText; a one-word link is not
-    assert peered[-1].peers[good] == 1.0
-    assert peered[0].peers[good] == 0.0
 
 
 def test_context_columns_follow_the_markup_when_verdicts_are_known() -> None:

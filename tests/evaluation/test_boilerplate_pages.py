@@ -121,3 +121,33 @@ def test_held_out_sites_floors(shared: Path) -> None:
     # better than any decision that ignores the line (removed + kept = 1 for those)
     assert removed + kept > 1.1
     assert kept > jt_kept and removed > rules_removed
+
+
+@pytest.mark.slow
+def test_held_out_sites_markup_floors(shared: Path) -> None:
+    """The shipped markup model (each line's markup and trafilatura's verdict on it) on the
+    report sites' lines, beside trafilatura alone in the same run."""
+    from newsloom.clean.linemodel import markup_model
+    from newsloom.evaluation.boilerplate_pages import MARKUP_FLOORS
+    from newsloom.evaluation.pages import with_peers
+
+    root = shared / "data" / "boilerplate_pages"
+    if not root.is_dir():
+        pytest.skip(f"{root} is absent")
+    model = markup_model()
+    ours, alone, article = [], [], []
+    for page in read_pages(root, splits=("report",), with_html=True, with_blocks=True):
+        if not page.lines:
+            continue
+        page = with_peers(page)
+        assert page.blocks is not None
+        scored = model.score(page.lines, rule_reasons(page.lines), blocks=page.blocks)
+        ours.append(scored.boilerplate)
+        alone.append(np.array([b.peers[0] == 0 for b in page.blocks]))
+        article.append(np.array(page.labels))
+    body = np.concatenate(article)
+    out, tf = np.concatenate(ours), np.concatenate(alone)
+    removed, kept = float(out[~body].mean()), float((~out[body]).mean())
+    assert removed >= MARKUP_FLOORS[0] and kept >= MARKUP_FLOORS[1]
+    # trafilatura's verdict is a feature, not the decision: the model keeps more article lines
+    assert kept > float((~tf[body]).mean())

@@ -68,3 +68,18 @@ def test_a_page_with_too_many_elements_is_refused_before_trafilatura() -> None:
     assert "more than 2,000 elements" in info.value.detail
     assert "--max-html-elements" in info.value.detail
     assert extract_html(page, max_elements=5000).text.count("w") == 3000
+
+
+def test_the_page_flattened_with_trafilaturas_verdict_on_each_line() -> None:
+    from newsloom.clean.linehtml import flatten_blocks
+    from newsloom.clean.lineverdicts import PEER_COLUMNS
+
+    assert extract_html(PAGE).lines is None  # only when asked
+    page = extract_html(PAGE, lines=True)
+    assert page.lines is not None
+    # the same lines as the page flattened on its own: the extract stage reads its own tree
+    assert [b.text for b in page.lines] == [b.text for b in flatten_blocks(PAGE)]
+    kept = PEER_COLUMNS.index("trafilatura_in")
+    verdicts = {b.text: b.peers[kept] for b in page.lines}
+    assert verdicts["Home"] == 0.0
+    assert verdicts[PARAGRAPH] == 1.0

@@ -16,6 +16,7 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from lxml import etree, html
@@ -90,7 +91,15 @@ class Block:
 
 
 def _attr_words(el: etree._Element) -> tuple[str, ...]:
-    value = f"{el.get('class') or ''} {el.get('id') or ''}"
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:
+        return ()
+    return _value_words(f"{cls or ''} {ident or ''}")
+
+
+@lru_cache(maxsize=4096)
+def _value_words(value: str) -> tuple[str, ...]:
+    """The words of a class and id value (a site repeats the same few values on every item)."""
     if not value.strip():
         return ()
     out: list[str] = []
@@ -134,6 +143,10 @@ def flatten_blocks(markup: str | etree._Element) -> list[Block]:
             linked[0] += _visible(text)
 
     def flush() -> None:
+        if not buf:
+            first.clear()
+            linked[0] = 0
+            return
         text = _SPACE.sub(" ", "".join(buf)).strip()
         if text:
             frames = first[0][::-1] if first else ()

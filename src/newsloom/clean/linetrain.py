@@ -181,12 +181,23 @@ def choose_precise(probs: np.ndarray, article: np.ndarray, precision: float) -> 
 
 
 def calibrate(
-    model: LineModel, pages: Sequence[TrainingPage], kept_floor: float, precision: float
+    model: LineModel,
+    pages: Sequence[TrainingPage],
+    kept_floor: float,
+    precision: float | None,
 ) -> LineModel:
     """Thresholds chosen on `pages` (sites the model was not fitted to): lines a hand rule
     fired on go when, at their probability, `precision` of such lines are furniture; the
-    other lines go above the probability that still keeps `kept_floor` of all article lines."""
-    plain, ruled = _thresholds(line_scores(model, pages), kept_floor, precision)
+    other lines go above the probability that still keeps `kept_floor` of all article lines.
+    With `precision` None, one threshold for all lines keeps `kept_floor` of them (the markup
+    model: the rules' verdicts are among its cues, and a threshold of their own for the lines
+    they fire on costs it more article lines than it takes furniture)."""
+    scores = line_scores(model, pages)
+    if precision is None:
+        probs, article, _ = scores
+        one = choose_threshold(probs, article, kept_floor)
+        return replace(model, threshold=one, rule_threshold=one)
+    plain, ruled = _thresholds(scores, kept_floor, precision)
     return replace(model, threshold=plain, rule_threshold=ruled)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -137,7 +138,8 @@ def fit_on_train(pages: Sequence[LabelledPage], *, markup: bool = False) -> Line
     choose = [comments_as_furniture(p) for p in pages if site_split(p.site) == "choose"]
     news = [] if markup else _training(list(gold_set_pages(DEMO_GOLD)), NEWS_WEIGHT)
     model = fit(_training(train) + news, markup=markup)
-    return calibrate(model, _training(choose), KEPT_TARGET, PRECISION)
+    # the markup model: one threshold for all lines (see `calibrate`)
+    return calibrate(model, _training(choose), KEPT_TARGET, None if markup else PRECISION)
 
 
 def justext_html_verdicts(page: LabelledPage) -> list[bool]:
@@ -172,23 +174,23 @@ def _kept_by(lines: Sequence[str], text: str) -> list[bool]:
     return [f" {_norm(line)} " in body for line in lines]
 
 
-def _trafilatura_verdicts(page: LabelledPage) -> list[bool]:
-    """trafilatura's verdict (True: removed) on each flattened line, as the extract stage
-    runs it."""
-    from newsloom.evaluation.pages import _trafilatura_text
-
-    return [not k for k in _kept_by(page.lines, _trafilatura_text(page.html or ""))]
-
-
 def _markup_compare(model: LineModel, pages: Sequence[LabelledPage]) -> list[Figure]:
     """The model learned with markup and trafilatura's verdicts on the report sites' lines,
     beside jusText reading the same pages' HTML, jusText on the lines and trafilatura alone
-    (one run)."""
+    (one run; trafilatura runs once per page, as the extract stage runs it, for its own
+    figure and for the model's features)."""
+    from newsloom.clean.lineverdicts import page_peers
+    from newsloom.evaluation.pages import trafilatura_text
+
     pages = [p for p in pages if p.lines and p.blocks is not None and p.html is not None]
-    probs, article, fired = line_scores(model, _training([with_peers(p) for p in pages]))
+    texts = [trafilatura_text(p.html or "") for p in pages]
+    peered = [
+        replace(p, blocks=page_peers(p.blocks or (), t)) for p, t in zip(pages, texts, strict=True)
+    ]
+    probs, article, fired = line_scores(model, _training(peered))
     on_html = [v for p in pages for v in justext_html_verdicts(p)]
     on_lines = [v for p in pages for v in justext_verdicts(p.lines)]
-    alone = [v for p in pages for v in _trafilatura_verdicts(p)]
+    alone = [not k for p, t in zip(pages, texts, strict=True) for k in _kept_by(p.lines, t)]
     ours = model.decide(probs, fired)
     return [
         Figure(MARKUP_SECTION, "pages", len(pages), unit="count"),

@@ -34,6 +34,7 @@ __all__ = [
     "label_lines",
     "read_pages",
     "site_split",
+    "trafilatura_text",
     "with_peers",
 ]
 
@@ -259,7 +260,7 @@ def gold_set_pages(path: Path) -> Iterator[LabelledPage]:
         yield LabelledPage(g.id, site, tuple(lines), tuple(x not in furniture for x in lines))
 
 
-def _trafilatura_text(markup: str) -> str:
+def trafilatura_text(markup: str) -> str:
     """What newsloom's HTML extraction (trafilatura) keeps of a page ("" when it rejects it)."""
     from newsloom.errors import RejectDocument
     from newsloom.extract.html import extract_html
@@ -270,16 +271,16 @@ def _trafilatura_text(markup: str) -> str:
         return ""
 
 
-def with_peers(page: LabelledPage, *, justext: bool = False) -> LabelledPage:
-    """The page (read `with_html` and `with_blocks`) with the verdicts of trafilatura (as the
-    extract stage runs it) and, with `justext`, of jusText attached to each line's markup
-    (`clean.lineverdicts`): what the markup model learns from and judges on HTML input."""
+def with_peers(page: LabelledPage) -> LabelledPage:
+    """The page (read `with_html` and `with_blocks`) with trafilatura's verdicts (as the
+    extract stage runs it) attached to each line's markup (`clean.lineverdicts`): what the
+    markup model learns from and judges on HTML input."""
     from newsloom.clean.lineverdicts import page_peers
 
     if page.blocks is None or page.html is None:
         raise ValueError(f"{page.name}: the page was read without its markup")
-    text = _trafilatura_text(page.html)
-    return replace(page, blocks=page_peers(page.blocks, text, page.html if justext else None))
+    text = trafilatura_text(page.html)
+    return replace(page, blocks=page_peers(page.blocks, text))
 
 
 def extracted_lines(page: LabelledPage) -> LabelledPage:
@@ -288,7 +289,7 @@ def extracted_lines(page: LabelledPage) -> LabelledPage:
     from newsloom.clean.chars import repair
     from newsloom.clean.linefeatures import row_text
 
-    text = _trafilatura_text(page.html or "")
+    text = trafilatura_text(page.html or "")
     lines = [row_text(_SPACE.sub(" ", x).strip()) for x in repair(text).split("\n")]
     lines = [x for x in lines if x]
     labels = label_lines(lines, page.gold or "")
