@@ -76,7 +76,11 @@ class Settings:
     #: Who decides which lines are boilerplate: "rules" (the hand rules) or "model" (the learned
     #: line model, `clean.linemodel`). The model removes far more furniture on sites never seen
     #: but still drops more article lines than the rules there, and costs about 1.5-1.8 ms more CPU
-    #: per article, so the rules stay the default.
+    #: per article, so the rules stay the default. For HTML, "model" has the extract stage hand
+    #: the clean stage the whole page flattened into lines, judged by the markup model (each
+    #: line's markup and trafilatura's verdict on it) in the place of trafilatura's text; it
+    #: keeps far more article text than trafilatura but costs about twice the CPU of the
+    #: default HTML path (README, "What newsloom learned").
     boilerplate_decision: str = "rules"
 
     def __post_init__(self) -> None:

@@ -208,18 +208,22 @@ class LineModel:
 
     def top_cue(self, line: str, cues: Sequence[str]) -> str:
         """The word or cue that pushed this line most towards furniture (its `reason`)."""
-        grams = _ANALYZE(line)
         best, best_w = "", 0.0
+        grams = _ANALYZE(line)
         if grams:
-            norm = np.sqrt(len(grams))
-            for gram in grams:
-                w = self.w1[_column(gram, WORD_BITS)] / norm
-                if w > best_w:
-                    best, best_w = f"'{gram}'", w
-        for cue in cues:
-            w = self.w1[2**WORD_BITS + _column(cue, FEATURE_BITS)]
-            if w > best_w:
-                best, best_w = cue, w
+            words = _COLUMNS[WORD_BITS].get
+            cols = [words(g) or _column(g, WORD_BITS) for g in grams]
+            w = self.w1[np.array(cols, dtype=np.intp)] / np.sqrt(len(grams))
+            j = int(np.argmax(w))  # the first of the heaviest
+            if w[j] > best_w:
+                best, best_w = f"'{grams[j]}'", float(w[j])
+        if cues:
+            known = _COLUMNS[FEATURE_BITS].get
+            cols = [2**WORD_BITS + (known(c) or _column(c, FEATURE_BITS)) for c in cues]
+            w = self.w1[np.array(cols, dtype=np.intp)]
+            j = int(np.argmax(w))
+            if w[j] > best_w:
+                best = cues[j]
         return best or "neighbours"
 
     def save(self, path: Path) -> None:
