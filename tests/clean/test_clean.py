@@ -186,6 +186,7 @@ def test_registration() -> None:
         "lang",
         "lang_basis",
         "title",
+        "page_lines",
     }
 
 
@@ -217,8 +218,11 @@ HTML_PAGE = (
 
 def test_html_lines_judged_by_the_markup_model_when_asked() -> None:
     page = Document("h1", "h1.html", "html", HTML_PAGE, content_hash(HTML_PAGE))
+    extracted = Pipeline(("extract",), Settings(boilerplate_decision="model"))(page)
+    assert isinstance(extracted, Article) and extracted.page_lines is not None
     learned = Pipeline(("extract", "clean"), Settings(boilerplate_decision="model"))(page)
-    assert isinstance(learned, Article) and learned.page_lines is not None
+    assert isinstance(learned, Article)
+    assert learned.page_lines is None  # used by the clean stage, then dropped
     # the source is the whole page, one line per block; the menu and footer are taken out
     assert learned.source_text.split("\n")[: len(HTML_MENU)] == HTML_MENU
     for line in HTML_PROSE:

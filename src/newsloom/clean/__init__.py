@@ -333,6 +333,7 @@ def clean_text(
         "lang",
         "lang_basis",
         "title",
+        "page_lines",
     ),
 )
 def clean(article: Article, ctx: Context) -> Article:
@@ -366,4 +367,5 @@ def clean(article: Article, ctx: Context) -> Article:
         lang=lang,
         lang_basis=guess.basis,
         title=result.title,
+        page_lines=None,  # judged: not carried further (nor pickled back from a worker)
     )
