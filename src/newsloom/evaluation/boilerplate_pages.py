@@ -4,7 +4,10 @@ In one run: the model is fitted on the *train* sites (and the demo corpus gold),
 is chosen on the *choose* sites, and it is scored on the *report* sites, beside jusText (its
 English stop list, the same flattened lines given as paragraphs) and beside the old hand rules
 (the first-match chain). When the dev set sits next to the pages (`../newsloom-dev`), its lines
-are scored too, by the same model, which has not seen them.
+are scored too, by the same model, which has not seen them: once as bare lines, and once as the
+clean stage uses the model (`DEV_STAGE_SECTION`: the scraper's prefix cut, the title taken out,
+repeated sentences collapsed, scored as `newsloom eval` scores cleaning), beside the clean stage
+with the hand rules deciding.
 
 The pages are HTML, so the same lines are scored a second time by a model learned the same way
 with each line's markup (`clean/linehtml.py`: link share, tags, class and id words, the prose
@@ -38,6 +41,7 @@ __all__ = ["REPORT_KEPT_FLOOR", "REPORT_REMOVED_FLOOR", "line_figures", "score_p
 
 SECTION = "boilerplate lines (held-out sites)"
 DEV_SECTION = "boilerplate lines (dev set, model not fitted to it)"
+DEV_STAGE_SECTION = "clean stage on the dev set (line model not fitted to it)"
 DEMO_GOLD = Path(__file__).resolve().parents[1] / "demo" / "corpus" / "gold"
 #: Share of all article lines the thresholds keep on the choose sites.
 KEPT_TARGET = 0.98
@@ -212,7 +216,7 @@ def _html_compare(pages: Sequence[LabelledPage]) -> list[Figure]:
     body_mask = np.array(article, dtype=bool)
     return [
         *line_figures(HTML_SECTION, "newsloom", np.array(after, dtype=bool), body_mask),
-        *line_figures(HTML_SECTION, "rules (default)", np.array(rules, dtype=bool), body_mask),
+        *line_figures(HTML_SECTION, "hand rules", np.array(rules, dtype=bool), body_mask),
         *line_figures(HTML_SECTION, "trafilatura", np.array(alone, dtype=bool), body_mask),
     ]
 
@@ -231,4 +235,32 @@ def score_pages(path: Path) -> list[Figure]:
     dev = path.parent / "newsloom-dev"
     if (dev / "articles.jsonl").is_file():
         figures += _compare(DEV_SECTION, model, _training(list(gold_set_pages(dev))), None)
+        figures += dev_stage_figures(dev, model)
+    return figures
+
+
+def dev_stage_figures(dev: Path, model: LineModel) -> list[Figure]:
+    """The clean stage on the dev set's text articles with `model` deciding, beside the same
+    stage with the hand rules deciding, scored line by line as `newsloom eval` scores cleaning."""
+    from newsloom.clean import clean_text
+    from newsloom.clean.chars import repair
+    from newsloom.evaluation.cleaning import line_counts
+    from newsloom.evaluation.gold import load_gold
+
+    gold = load_gold(dev)
+    texts = {
+        g.id: repair(g.text)
+        for g in gold.articles
+        if g.row.get("html") is None and g.row.get("format", "text") == "text"
+    }
+    figures = []
+    for system, chosen in (("newsloom (line model)", model), ("hand rules", None)):
+        cleaned = {i: clean_text(t, model=chosen) for i, t in texts.items()}
+        removed, furniture, kept, body = line_counts(gold, cleaned)
+        figures += [
+            Figure(DEV_STAGE_SECTION, "boilerplate lines removed", ratio(removed, furniture),
+                   removed, furniture, system=system),
+            Figure(DEV_STAGE_SECTION, "body lines kept", ratio(kept, body), kept, body,
+                   system=system),
+        ]  # fmt: skip
     return figures
