@@ -102,6 +102,7 @@ from sklearn.linear_model import LogisticRegression
 
 from newsloom.analyse import _year
 from newsloom.analyse.attribution import Resolver
+from newsloom.analyse.claim_context import Context
 from newsloom.analyse.claim_model import RESOURCE, Counts, admissible, candidates
 from newsloom.analyse.claim_ranker import FEATURES, RANKER_RESOURCE, SHAPES, ranker_rows
 from newsloom.analyse.claims import Claim
@@ -394,10 +395,13 @@ def tagger(items: list[Item]) -> tuple[bytes, dict[str, float]]:
 def ranker(items: list[Item]) -> tuple[Forest, float]:
     """The ranker's held-out threshold and its trees fitted on all of train."""
     xs, ys, spans, folds = [], [], [], []
+    # the cue lexicon each held-out group would have been read with (learned on the other)
+    lexicons = [lexicon([it for it in items if it.fold != k]) for k in range(len(FOLDS))]
     for it in items:
         scored = list(zip([c for c, _ in it.found], it.claim_probs, strict=True))
         ok = partial(admissible, it.parse, counts=it.counts)
-        claims, x = ranker_rows(it.parse, scored, it.tagged, ok)
+        context = Context(lexicons[it.fold], it.article.people, it.counts)
+        claims, x = ranker_rows(it.parse, scored, it.tagged, context, ok)
         for c in claims:
             s, e = it.span(c.first, c.last)
             spans.append((it.name, s, e))

@@ -25,6 +25,7 @@ rules (`claim_model.candidates`), since reporting them would put words in someon
 from __future__ import annotations
 
 from newsloom.analyse.attribution import Attribution, Resolver
+from newsloom.analyse.claim_context import Context
 from newsloom.analyse.claim_model import Counts, admissible, candidates, load_claim_model
 from newsloom.analyse.claim_ranker import load_claim_ranker, ranker_rows
 from newsloom.analyse.claims import Claim
@@ -82,7 +83,10 @@ def reported_speech(resolver: Resolver) -> list[Quote]:
     tagger = load_content_tagger()
     tagged = tagger.tag(parse, tagger.cues(parse, best_by_cue(found)), quoted)
     counts = Counts(parse, quoted)
-    ranked, x = ranker_rows(parse, found, tagged, lambda claim: admissible(parse, claim, counts))
+    context = Context(tagger.lexicon, resolver.doc.people, counts)
+    ranked, x = ranker_rows(
+        parse, found, tagged, context, lambda claim: admissible(parse, claim, counts)
+    )
     ranker = load_claim_ranker()
     scored = []
     for claim, p in zip(ranked, ranker.probabilities(x).tolist(), strict=True):
