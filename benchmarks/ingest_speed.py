@@ -7,7 +7,7 @@ Two corpora from ../shared/data:
 * the HTML pages of htmldate_eval (1,000 real pages): newsloom's ingest+extract+clean+pubdate path
   (files read through `newsloom.ingest`, then the pipeline; and once more with the DuckDB store)
   beside trafilatura alone (`trafilatura.extract`, its default settings, and with metadata);
-  `newsloom-pages-model` is the same path with `boilerplate_decision="model"` (the page's own
+  `newsloom-pages-model` is the same path with `Settings(html_lines=True)` (the page's own
   lines judged by the markup line model);
 * the ECB+ news texts (982): newsloom `analyze` on plain text beside spaCy's `nlp.pipe` with the
   full English pipeline, as the package ships it (newsloom runs the same model with changes of
@@ -91,7 +91,7 @@ def _run_newsloom_pages(pages: list[Path], store: bool, learned: bool = False) -
     # ingest + extract + clean + publication date: the foundation, no language model
     # `learned`: the page's own lines judged by the markup line model (trafilatura's verdict
     # on each among its cues) in the place of trafilatura's text and the hand rules
-    settings = Settings(boilerplate_decision="model" if learned else "rules")
+    settings = Settings(html_lines=learned)
     pipeline = Pipeline(INGEST_STAGES, settings)
     return sum(1 for _ in pipeline.map(read_inputs(pages)))
 

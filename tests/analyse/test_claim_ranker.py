@@ -8,7 +8,14 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from newsloom.analyse.claim_ranker import FEATURES, SHAPES, load_claim_ranker, ranker_rows
+from newsloom.analyse.claim_context import Context
+from newsloom.analyse.claim_model import Counts
+from newsloom.analyse.claim_ranker import (
+    FEATURES,
+    SHAPES,
+    load_claim_ranker,
+    ranker_rows,
+)
 from newsloom.analyse.claims import Claim
 from newsloom.analyse.content_tagger import TaggedSpan
 from newsloom.analyse.parse import Parse
@@ -25,6 +32,10 @@ def _column(name: str) -> int:
     return FEATURES.index(name)
 
 
+def _ctx(parse: Parse) -> Context:
+    return Context({}, None, Counts(parse, set()))
+
+
 def test_a_rule_candidate_reads_what_the_tagger_says_of_its_span(parsed: Parsed) -> None:
     parse = parsed(TEXT)
     said, the, farmers = (_index(parse, w) for w in ("said", "the", "farmers"))
@@ -33,7 +44,7 @@ def test_a_rule_candidate_reads_what_the_tagger_says_of_its_span(parsed: Parsed)
     n = parse.sents[0][1]
     inside = tuple(0.9 if the <= j <= farmers else 0.1 for j in range(n))
     tagged = TaggedSpan(said, the, farmers, 0.8, 0, inside)
-    claims, x = ranker_rows(parse, [(claim, 0.7)], [tagged])
+    claims, x = ranker_rows(parse, [(claim, 0.7)], [tagged], _ctx(parse))
     assert claims == [claim] and x.shape == (1, len(FEATURES))
     row = dict(zip(FEATURES, x[0], strict=True))
     assert row["claim_probability"] == 0.7 and row["cue_probability"] == 0.8
@@ -45,7 +56,7 @@ def test_a_rule_candidate_reads_what_the_tagger_says_of_its_span(parsed: Parsed)
 def test_a_cue_the_tagger_did_not_read_has_no_tagger_columns(parsed: Parsed) -> None:
     parse = parsed(TEXT)
     claim = Claim("clause", _index(parse, "said"), 1, _index(parse, "the"), 8)
-    _, x = ranker_rows(parse, [(claim, 0.4)], [])
+    _, x = ranker_rows(parse, [(claim, 0.4)], [], _ctx(parse))
     assert x[0, _column("cue_probability")] == -1.0 and x[0, _column("agreement")] == -1.0
 
 
@@ -55,15 +66,15 @@ def test_the_taggers_own_span_is_a_candidate_when_no_rule_made_it(parsed: Parsed
     rule = Claim("object", said, _index(parse, "Mills"), the, plan)
     n = parse.sents[0][1]
     tagged = TaggedSpan(said, the, farmers, 0.8, 0, tuple([0.9] * n))
-    claims, x = ranker_rows(parse, [(rule, 0.3)], [tagged])
+    claims, x = ranker_rows(parse, [(rule, 0.3)], [tagged], _ctx(parse))
     assert [c.shape for c in claims] == ["object", "tagged"]
     added = claims[1]
     assert (added.first, added.last, added.source) == (the, farmers, rule.source)
     assert x[1, _column("claim_probability")] == 0.3  # the best the rules gave the cue
     # the same span again is no new candidate, nor one the rules refuse
     same = TaggedSpan(said, the, plan, 0.8, 0, tuple([0.9] * n))
-    assert len(ranker_rows(parse, [(rule, 0.3)], [same])[0]) == 1
-    assert len(ranker_rows(parse, [(rule, 0.3)], [tagged], lambda c: False)[0]) == 1
+    assert len(ranker_rows(parse, [(rule, 0.3)], [same], _ctx(parse))[0]) == 1
+    assert len(ranker_rows(parse, [(rule, 0.3)], [tagged], _ctx(parse), lambda c: False)[0]) == 1
 
 
 def test_a_tagged_span_without_a_source_is_none(parsed: Parsed) -> None:
@@ -71,7 +82,7 @@ def test_a_tagged_span_without_a_source_is_none(parsed: Parsed) -> None:
     claim, taxes, rose = (_index(parse, w) for w in ("claim", "taxes", "rose"))
     n = parse.sents[0][1]
     tagged = TaggedSpan(claim, taxes, rose, 0.9, 0, tuple([0.9] * n))
-    claims, x = ranker_rows(parse, [], [tagged])
+    claims, x = ranker_rows(parse, [], [tagged], _ctx(parse))
     assert claims == [] and x.shape == (0, len(FEATURES))
 
 

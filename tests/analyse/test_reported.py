@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 import newsloom.analyse  # noqa: F401  (registers the stages)
+from newsloom.analyse.claims import Claim
 from newsloom.analyse.entities import analyse_entities
 from newsloom.analyse.parse import Parse
 from newsloom.analyse.quotes import extract_quotes
+from newsloom.analyse.reported import likeliest
 from newsloom.article import Article, Quote
 from newsloom.evaluation.gold import load_gold
 from newsloom.evaluation.quotes import names_match
@@ -188,3 +190,36 @@ def test_the_seed_indirect_statements(seeds: Path) -> None:
         (q,) = [q for q in found if q.text.startswith(start)]
         assert names_match(q.speaker, speaker), q.speaker
         assert (q.cue, q.via) == (cue, via)
+
+
+def _at(parse: Parse, word: str) -> int:
+    return next(t.i for t in parse.tokens if t.text == word)
+
+
+def test_a_cue_reports_one_statement_the_likelier_span(
+    parsed: Callable[[str], Parse],
+) -> None:
+    parse = parsed("Officials said the plant would close, and the union warned of strikes.")
+    said, officials, the, close = (_at(parse, w) for w in ("said", "Officials", "the", "close"))
+    warned, union, strikes = (_at(parse, w) for w in ("warned", "union", "strikes"))
+    short = Claim("clause", said, officials, the, close)
+    long = Claim("tagged", said, officials, the, strikes)
+    other = Claim("preposition", warned, union, strikes, strikes)
+    kept = likeliest([(0.7, short), (0.9, long), (0.8, other)])
+    assert [c for _, c in kept] == [long, other]
+    kept = likeliest([(0.95, short), (0.9, long), (0.8, other)])
+    assert [c for _, c in kept] == [short, other]
+
+
+def test_contents_that_cover_each_other_keep_the_likelier_whatever_their_cues(
+    parsed: Callable[[str], Parse],
+) -> None:
+    parse = parsed("Aides said the senator claimed the vote was rigged.")
+    said, claimed = _at(parse, "said"), _at(parse, "claimed")
+    aides, senator, vote, rigged = (_at(parse, w) for w in ("Aides", "senator", "vote", "rigged"))
+    outer = Claim("clause", said, aides, senator - 1, rigged)
+    inner = Claim("clause", claimed, senator, vote - 1, rigged)
+    assert [c for _, c in likeliest([(0.6, outer), (0.8, inner)])] == [inner]
+    # the outer content is twice the inner's: they do not cover each other, and both stand
+    wide = Claim("clause", said, aides, aides, rigged)
+    assert len(likeliest([(0.6, wide), (0.8, inner)])) == 2

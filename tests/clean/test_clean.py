@@ -8,6 +8,7 @@ import pytest
 
 from newsloom.article import Article, Credit, Document
 from newsloom.clean import clean, clean_text
+from newsloom.errors import ConfigError
 from newsloom.hashing import content_hash
 from newsloom.pipeline import Context, Pipeline, registered_stages
 from newsloom.settings import Settings
@@ -217,10 +218,12 @@ HTML_PAGE = (
 
 
 def test_html_lines_judged_by_the_markup_model_when_asked() -> None:
+    with pytest.raises(ConfigError):
+        Settings(html_lines="yes")
     page = Document("h1", "h1.html", "html", HTML_PAGE, content_hash(HTML_PAGE))
-    extracted = Pipeline(("extract",), Settings(boilerplate_decision="model"))(page)
+    extracted = Pipeline(("extract",), Settings(html_lines=True))(page)
     assert isinstance(extracted, Article) and extracted.page_lines is not None
-    learned = Pipeline(("extract", "clean"), Settings(boilerplate_decision="model"))(page)
+    learned = Pipeline(("extract", "clean"), Settings(html_lines=True))(page)
     assert isinstance(learned, Article)
     assert learned.page_lines is None  # used by the clean stage, then dropped
     # the source is the whole page, one line per block; the menu and footer are taken out
@@ -231,7 +234,7 @@ def test_html_lines_judged_by_the_markup_model_when_asked() -> None:
     assert {"Home", "Terms of use"} <= {r.text for r in learned.removed}
     for t, s, n in learned.segments:
         assert learned.text[t : t + n] == learned.source_text[s : s + n]
-    # by default: trafilatura's text, judged by the hand rules
+    # by default: trafilatura's text
     plain = Pipeline(("extract", "clean"))(page)
     assert isinstance(plain, Article) and plain.page_lines is None
     assert "Home" not in plain.source_text

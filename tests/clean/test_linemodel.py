@@ -109,11 +109,12 @@ def test_fit_save_load_round_trip(tmp_path: Path) -> None:
     assert again.threshold == model.threshold and again.rule_threshold == model.rule_threshold
 
 
-def test_the_rules_decide_unless_the_model_is_asked_for() -> None:
+def test_the_model_decides_unless_the_rules_are_asked_for() -> None:
     from newsloom.errors import ConfigError
     from newsloom.settings import Settings
 
-    assert Settings().boilerplate_decision == "rules"
+    assert Settings().boilerplate_decision == "model"
+    assert Settings(boilerplate_decision="rules").boilerplate_decision == "rules"
     with pytest.raises(ConfigError):
         Settings(boilerplate_decision="coin")
 

@@ -26,12 +26,20 @@ from importlib import resources
 
 import numpy as np
 
+from newsloom.analyse.claim_context import CONTEXT_FEATURES, Context, context_columns
 from newsloom.analyse.claims import Claim, subject_of, tagged_claim
 from newsloom.analyse.content_tagger import TaggedSpan
 from newsloom.analyse.parse import Parse
 from newsloom.clean.trees import Forest
 
-__all__ = ["FEATURES", "RANKER_RESOURCE", "ClaimRanker", "load_claim_ranker", "ranker_rows"]
+__all__ = [
+    "FEATURES",
+    "RANKER_RESOURCE",
+    "READER_FEATURES",
+    "ClaimRanker",
+    "load_claim_ranker",
+    "ranker_rows",
+]
 
 RANKER_RESOURCE = "reported_ranker.npz"
 SHAPES = (
@@ -39,8 +47,8 @@ SHAPES = (
     "adjective", "tagged",
 )  # fmt: skip
 _SHAPE = {s: float(i) for i, s in enumerate(SHAPES)}
-#: the columns of a candidate's row, in order
-FEATURES = (
+#: the columns of what the two readers say of a candidate, in order
+READER_FEATURES = (
     "claim_probability",  # the regression's, or its best for the cue (-1: none)
     "cue_probability",  # the tagger's probability that the cue has content (-1: not asked)
     "mean_inside",  # mean of the tagger's content probabilities over the candidate's tokens
@@ -53,6 +61,8 @@ FEATURES = (
     "size",
     "siblings",  # candidates the rules made for the same cue
 )
+#: the columns of a candidate's row: the readers', then its surroundings' (`claim_context`)
+FEATURES = READER_FEATURES + CONTEXT_FEATURES
 _NONE = (-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0)
 
 
@@ -84,12 +94,14 @@ def ranker_rows(
     parse: Parse,
     scored: list[tuple[Claim, float]],
     tagged: list[TaggedSpan],
+    context: Context,
     admissible: Callable[[Claim], bool] | None = None,
 ) -> tuple[list[Claim], np.ndarray]:
     """The candidates to rank, with their rows (`FEATURES`): the rules' candidates with the
     regression's probability, then each span the tagger marks that no rule made, with the
-    source of its cue's other candidates or the cue's subject. `admissible(claim)` says
-    whether a tagged candidate may stand (the rules that refuse some, `claim_model`)."""
+    source of its cue's other candidates or the cue's subject; each row ends with what
+    `claim_context` reads around the candidate. `admissible(claim)` says whether a tagged
+    candidate may stand (the rules that refuse some, `claim_model`)."""
     by_tag = {t.cue: t for t in tagged}
     by_cue: dict[int, list[tuple[Claim, float]]] = {}
     for claim, p in scored:
@@ -125,8 +137,8 @@ def ranker_rows(
             claim.last - claim.first + 1, len(own),
         ))  # fmt: skip
         out.append(claim)
-    x = np.array(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
-    return out, x
+    x = np.array(rows, dtype=np.float64).reshape(len(rows), len(READER_FEATURES))
+    return out, np.hstack([x, context_columns(parse, out, x[:, 0].tolist(), context)])
 
 
 @dataclass(frozen=True)

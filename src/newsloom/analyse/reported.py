@@ -7,8 +7,8 @@ parse, with its cue, source and content; `claim_model`, a logistic regression, w
 `content_tagger`, a CRF, reads the content of each likely cue from its sentence token by
 token and proposes its own span where no rule made it; `claim_ranker`, boosted trees over
 what both say, keeps the likely ones (all three learned on PolNeAR's train/ split by
-`training/reported_model.py`). When two kept candidates cover each other's content, the
-likelier stands (one statement, one quote).
+`training/reported_model.py`). When two kept candidates cover each other's content, or have
+the same cue, the likelier stands (one statement, one quote; a cue reports one statement).
 
 The speaker is resolved by the same machinery as direct quotes (`Resolver.attribute_cue` for a
 verb, `Resolver.resolve` for a possessor); an outlet the sentence credits ("told CNN") is the
@@ -25,6 +25,7 @@ rules (`claim_model.candidates`), since reporting them would put words in someon
 from __future__ import annotations
 
 from newsloom.analyse.attribution import Attribution, Resolver
+from newsloom.analyse.claim_context import Context
 from newsloom.analyse.claim_model import Counts, admissible, candidates, load_claim_model
 from newsloom.analyse.claim_ranker import load_claim_ranker, ranker_rows
 from newsloom.analyse.claims import Claim
@@ -69,8 +70,8 @@ def reported_speech(resolver: Resolver) -> list[Quote]:
     """Every reported statement of the article the resolver reads, in text order.
 
     Candidates come from the parse (`claims`) and the tagger (`content_tagger`), each
-    weighed by the ranker (`claim_ranker`); of candidates whose contents cover each other, the
-    likelier stands.
+    weighed by the ranker (`claim_ranker`); of candidates whose contents cover each other or
+    that share a cue, the likelier stands.
     """
     parse = resolver.doc.parse
     quoted = {i for i, q in enumerate(resolver.doc.in_quote) if q >= 0}
@@ -82,7 +83,10 @@ def reported_speech(resolver: Resolver) -> list[Quote]:
     tagger = load_content_tagger()
     tagged = tagger.tag(parse, tagger.cues(parse, best_by_cue(found)), quoted)
     counts = Counts(parse, quoted)
-    ranked, x = ranker_rows(parse, found, tagged, lambda claim: admissible(parse, claim, counts))
+    context = Context(tagger.lexicon, resolver.doc.people, counts)
+    ranked, x = ranker_rows(
+        parse, found, tagged, context, lambda claim: admissible(parse, claim, counts)
+    )
     ranker = load_claim_ranker()
     scored = []
     for claim, p in zip(ranked, ranker.probabilities(x).tolist(), strict=True):
@@ -90,11 +94,7 @@ def reported_speech(resolver: Resolver) -> list[Quote]:
             # an outlet that quotes someone "as saying that ..." credits the clause to them in
             # so many words; PolNeAR's US politics has too few relays to learn that from
             scored.append((p, claim))
-    scored.sort(key=lambda x: (-x[0], x[1].cue, x[1].first))
-    chosen: list[tuple[float, Claim]] = []
-    for p, claim in scored:
-        if not any(_cover_each_other(claim, other) for _, other in chosen):
-            chosen.append((p, claim))
+    chosen = likeliest(scored)
     found: list[Quote] = []
     last: Attribution | None = None
     for p, claim in sorted(chosen, key=lambda x: (x[1].cue, x[1].first)):
@@ -104,6 +104,19 @@ def reported_speech(resolver: Resolver) -> list[Quote]:
         last = att if att.speaker else last
         found.append(_quote(parse, (claim.first, claim.last), att, _cue(parse, claim), via, p))
     return sorted(found, key=lambda q: (q.start, q.end))
+
+
+def likeliest(scored: list[tuple[float, Claim]]) -> list[tuple[float, Claim]]:
+    """The kept candidates ((probability, claim) pairs) that stand: each beats every likelier
+    one whose content covers its own and every likelier one of its cue. A cue reports one
+    statement: on held-out train outlets a second content of the same cue is the first one's
+    span cut elsewhere far more often than a second statement (recall at 0.81 precision 0.366
+    with this rule, 0.361 without)."""
+    chosen: list[tuple[float, Claim]] = []
+    for p, claim in sorted(scored, key=lambda x: (-x[0], x[1].cue, x[1].first)):
+        if not any(_cover_each_other(claim, o) or o.cue == claim.cue for _, o in chosen):
+            chosen.append((p, claim))
+    return chosen
 
 
 def _cover_each_other(a: Claim, b: Claim) -> bool:

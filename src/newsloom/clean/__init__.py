@@ -122,9 +122,8 @@ def _classify_pieces(
 ) -> None:
     """With a line model, the model decides; a removed line keeps the hand rules' class when one
     fired, otherwise the model's top cue ("learned:'subscribe'", "learned:-1rule:navigation").
-    Without one (the default until the model keeps article lines as well as the rules on
-    held-out sites, see README), the hand rules decide. `blocks`: the markup around each piece
-    (a page's lines), for a model learned with markup."""
+    Without one (`Settings(boilerplate_decision="rules")`), the hand rules decide. `blocks`: the
+    markup around each piece (a page's lines), for a model learned with markup."""
     if model is None:
         for piece, reason in zip(pieces, rule_reasons([p.text for p in pieces]), strict=True):
             piece.reason = reason

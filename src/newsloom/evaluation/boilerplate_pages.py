@@ -4,15 +4,19 @@ In one run: the model is fitted on the *train* sites (and the demo corpus gold),
 is chosen on the *choose* sites, and it is scored on the *report* sites, beside jusText (its
 English stop list, the same flattened lines given as paragraphs) and beside the old hand rules
 (the first-match chain). When the dev set sits next to the pages (`../newsloom-dev`), its lines
-are scored too, by the same model, which has not seen them.
+are scored too, by the same model, which has not seen them: once as bare lines, and once as the
+clean stage uses the model (`DEV_STAGE_SECTION`: the scraper's prefix cut, the title taken out,
+repeated sentences collapsed, scored as `newsloom eval` scores cleaning), beside the clean stage
+with the hand rules deciding.
 
 The pages are HTML, so the same lines are scored a second time by a model learned the same way
 with each line's markup (`clean/linehtml.py`: link share, tags, class and id words, the prose
 its containers hold) and trafilatura's verdict on it (`clean/lineverdicts.py`), beside jusText
 reading the pages' HTML itself (its own blocks; a line counts as kept when its words are in a
 paragraph jusText keeps), jusText on the lines and trafilatura alone. Last, the clean stage's
-HTML paths end to end: the learned one (the page's lines judged by the shipped markup model)
-and the default one (trafilatura's text, then the hand rules), beside trafilatura alone.
+HTML paths end to end: the default one (trafilatura's text, then the shipped line model), the
+page's own lines judged by the shipped markup model (`Settings.html_lines`) and trafilatura's
+text then the hand rules, beside trafilatura alone.
 
 Figures are line-level: ``boilerplate lines removed`` is the share of non-article lines the
 system takes out, ``body lines kept`` the share of article lines it leaves in.
@@ -27,6 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsloom.clean import Cleaned
 from newsloom.clean.linemodel import LineModel
 from newsloom.clean.linetrain import TrainingPage, calibrate, fit, line_scores
 from newsloom.evaluation.figures import Figure, ratio
@@ -43,6 +48,7 @@ __all__ = ["REPORT_KEPT_FLOOR", "REPORT_REMOVED_FLOOR", "line_figures", "score_p
 
 SECTION = "boilerplate lines (held-out sites)"
 DEV_SECTION = "boilerplate lines (dev set, model not fitted to it)"
+DEV_STAGE_SECTION = "clean stage on the dev set (line model not fitted to it)"
 DEMO_GOLD = Path(__file__).resolve().parents[1] / "demo" / "corpus" / "gold"
 #: Share of all article lines the thresholds keep on the choose sites.
 KEPT_TARGET = 0.98
@@ -206,48 +212,57 @@ def _markup_compare(model: LineModel, pages: Sequence[LabelledPage]) -> list[Fig
     ]
 
 
-HTML_SECTION = "HTML pages of held-out sites: the clean stage's learned path"
+HTML_SECTION = "HTML pages of held-out sites: the clean stage's paths"
 
 
 def _html_compare(pages: Sequence[LabelledPage]) -> list[Figure]:
-    """The pipeline's HTML path with the learned model (the page flattened into lines, the
-    shipped markup model judging them with trafilatura's verdicts) and the default path
-    (trafilatura, then the hand rules), against trafilatura alone, on the same flattened,
-    labelled lines: a line is kept when its words are in the output (lines are cut and joined
-    differently by trafilatura than by the flattening)."""
+    """The clean stage's HTML paths end to end: the default one (trafilatura's text, then the
+    shipped line model), the page's own lines (`Settings.html_lines`: the page flattened, the
+    shipped markup model judging them with trafilatura's verdicts) and trafilatura's text then
+    the hand rules, against trafilatura alone, on the same flattened, labelled lines: a line is
+    kept when its words are in the output (lines are cut and joined differently by trafilatura
+    than by the flattening)."""
     from newsloom.clean import clean_text
     from newsloom.clean.chars import repair
     from newsloom.errors import RejectDocument
     from newsloom.extract.html import extract_html
 
-    alone, after, rules, article = [], [], [], []
+    def out(cleaned: Cleaned) -> str:
+        return f"{cleaned.text} {cleaned.title or ''}"
+
+    systems: dict[str, list[bool]] = {
+        "newsloom": [],
+        "newsloom, the page's lines": [],
+        "hand rules": [],
+        "trafilatura": [],
+    }
+    article: list[bool] = []
     for page in pages:
         if not page.lines or page.html is None:
             continue
         try:
             extracted = extract_html(page.html, lines=True)
         except RejectDocument:
-            extracted = None  # the pipeline rejects the page: nothing kept, by either
-        text = extracted.text if extracted is not None else ""
-        body = by_rules = ""
-        if extracted is not None and extracted.lines:
-            source = "\n".join(b.text for b in extracted.lines)
-            cleaned = clean_text(
-                repair(source), as_scraped=False, learned=True, blocks=extracted.lines
-            )
-            body = f"{cleaned.text} {cleaned.title or ''}"
+            extracted = None  # the pipeline rejects the page: nothing kept, by any
+        kept = dict.fromkeys(systems, "")
         if extracted is not None:
-            plain = clean_text(repair(text), as_scraped=False)
-            by_rules = f"{plain.text} {plain.title or ''}"
-        alone += [not k for k in _kept_by(page.lines, text)]
-        after += [not k for k in _kept_by(page.lines, body)]
-        rules += [not k for k in _kept_by(page.lines, by_rules)]
+            text = repair(extracted.text)
+            kept["trafilatura"] = extracted.text
+            kept["newsloom"] = out(clean_text(text, as_scraped=False, learned=True))
+            kept["hand rules"] = out(clean_text(text, as_scraped=False))
+            if extracted.lines:
+                source = repair("\n".join(b.text for b in extracted.lines))
+                kept["newsloom, the page's lines"] = out(
+                    clean_text(source, as_scraped=False, learned=True, blocks=extracted.lines)
+                )
+        for name, body in kept.items():
+            systems[name] += [not k for k in _kept_by(page.lines, body)]
         article += page.labels
     body_mask = np.array(article, dtype=bool)
     return [
-        *line_figures(HTML_SECTION, "newsloom (model)", np.array(after, dtype=bool), body_mask),
-        *line_figures(HTML_SECTION, "rules (default)", np.array(rules, dtype=bool), body_mask),
-        *line_figures(HTML_SECTION, "trafilatura", np.array(alone, dtype=bool), body_mask),
+        figure
+        for name, removed in systems.items()
+        for figure in line_figures(HTML_SECTION, name, np.array(removed, dtype=bool), body_mask)
     ]
 
 
@@ -261,10 +276,38 @@ def score_pages(path: Path) -> list[Figure]:
     # the same lines when the page's HTML is known: a model learned with the markup
     peered = [with_peers(p) if site_split(p.site) != "report" else p for p in pages]
     figures += _markup_compare(fit_on_train(peered, markup=True), with_html)
-    # HTML input end to end: the page's lines judged by the shipped markup model, or
-    # trafilatura's text by the hand rules
+    # HTML input end to end: trafilatura's text judged by the shipped line model (the
+    # default) or the hand rules, or the page's own lines by the shipped markup model
     figures += _html_compare(with_html)
     dev = path.parent / "newsloom-dev"
     if (dev / "articles.jsonl").is_file():
         figures += _compare(DEV_SECTION, model, _training(list(gold_set_pages(dev))), None)
+        figures += dev_stage_figures(dev, model)
+    return figures
+
+
+def dev_stage_figures(dev: Path, model: LineModel) -> list[Figure]:
+    """The clean stage on the dev set's text articles with `model` deciding, beside the same
+    stage with the hand rules deciding, scored line by line as `newsloom eval` scores cleaning."""
+    from newsloom.clean import clean_text
+    from newsloom.clean.chars import repair
+    from newsloom.evaluation.cleaning import line_counts
+    from newsloom.evaluation.gold import load_gold
+
+    gold = load_gold(dev)
+    texts = {
+        g.id: repair(g.text)
+        for g in gold.articles
+        if g.row.get("html") is None and g.row.get("format", "text") == "text"
+    }
+    figures = []
+    for system, chosen in (("newsloom (line model)", model), ("hand rules", None)):
+        cleaned = {i: clean_text(t, model=chosen) for i, t in texts.items()}
+        removed, furniture, kept, body = line_counts(gold, cleaned)
+        figures += [
+            Figure(DEV_STAGE_SECTION, "boilerplate lines removed", ratio(removed, furniture),
+                   removed, furniture, system=system),
+            Figure(DEV_STAGE_SECTION, "body lines kept", ratio(kept, body), kept, body,
+                   system=system),
+        ]  # fmt: skip
     return figures

@@ -33,12 +33,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsloom.article import Article
+from newsloom.clean import Cleaned
 from newsloom.clean.chars import repair
 from newsloom.clean.repeats import sentence_key
 from newsloom.evaluation.figures import Figure, ratio
 from newsloom.evaluation.gold import GoldArticle, GoldSet
 
-__all__ = ["score_cleaning"]
+__all__ = ["line_counts", "score_cleaning"]
 
 SECTION = "cleaning"
 REMOVED_FLOOR = 0.95
@@ -54,7 +55,7 @@ def _norm(text: str) -> str:
 class _Body:
     """The clean body, title and removed repeats of one article, ready for line lookups."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article | Cleaned) -> None:
         self.lines = {_norm(line) for line in article.text.split("\n") if line.strip()}
         # the headline as the title, and the printing of it that was taken out of the body
         self.titles = {_norm(article.title or "")} | {
@@ -83,7 +84,10 @@ class _Body:
         return reduced != _norm(line) and self.present(reduced)
 
 
-def _lines_scores(gold: GoldSet, articles: dict[str, Article]) -> tuple[int, int, int, int]:
+def line_counts(
+    gold: GoldSet, articles: dict[str, Article] | dict[str, Cleaned]
+) -> tuple[int, int, int, int]:
+    """Gold boilerplate lines removed, of how many; article lines kept, of how many."""
     rows = {r["id"]: r for r in gold.rows.get("boilerplate", []) if "id" in r}
     removed = bp_total = kept = body_total = 0
     for g in gold.articles:
@@ -122,7 +126,7 @@ def score_cleaning(gold: GoldSet, articles: dict[str, Article]) -> list[Figure]:
     """The cleaning figures for the articles of `gold` that the pipeline produced."""
     figures: list[Figure] = []
     if gold.has("boilerplate"):
-        removed, bp_total, kept, body_total = _lines_scores(gold, articles)
+        removed, bp_total, kept, body_total = line_counts(gold, articles)
         figures.append(
             Figure(
                 SECTION,

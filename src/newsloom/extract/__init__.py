@@ -2,8 +2,8 @@
 
 The stage `extract` assigns `source_text` (the text the cleaning steps work on) and, for HTML,
 what the page says about itself: title, author, site name, canonical URL and the date
-candidates in `page_meta`. With `Settings.boilerplate_decision="model"`, `source_text` is the
-whole page flattened into lines (`page_lines`: each line's markup and whether trafilatura kept
+candidates in `page_meta`. With `Settings.html_lines` (and the model deciding), `source_text` is
+the whole page flattened into lines (`page_lines`: each line's markup and whether trafilatura kept
 it), for the markup line model of the `clean` stage to judge; otherwise it is trafilatura's
 text. A plain text is kept as it is; when it starts with the scraper's
 metadata prefix (` date YYYY-MM-DD`), that date is recorded in `page_meta` and the text is left
@@ -42,7 +42,7 @@ def extract(article: Article, ctx: Context) -> Article:
         url=article.url,
         latest=crawl_date(article.declared),
         max_elements=ctx.settings.max_html_elements,
-        lines=ctx.settings.boilerplate_decision == "model",
+        lines=ctx.settings.html_lines and ctx.settings.boilerplate_decision == "model",
     )
     if page.lines:
         # the learned line model judges the whole page's lines, trafilatura's verdict a cue
