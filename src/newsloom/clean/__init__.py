@@ -241,14 +241,15 @@ def clean_text(
         removed.append(Removed(source[scope:], "over_char_limit", scope, len(source)))
         deletions.append((scope, len(source)))
     pieces = _pieces(source[:scope], removed, deletions)
+    # a page's own lines are all of it, not an extractor's output
+    extracted = not as_scraped and blocks is None
     if blocks is not None and len(blocks) != len(pieces):
         blocks = None  # the lines moved (a size cap cut the page): judged as text
     if learned and model is None:
         model = default_model() if blocks is None else markup_model()
     if model is None or not model.markup:
         blocks = None
-    # a page's own lines are all of it, not an extractor's output
-    _classify_pieces(pieces, model, extracted=not as_scraped and blocks is None, blocks=blocks)
+    _classify_pieces(pieces, model, extracted=extracted, blocks=blocks)
     for piece in pieces:
         if piece.reason is not None:
             removed.append(Removed(piece.text, piece.reason, piece.start, piece.end))
