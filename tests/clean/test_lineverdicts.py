@@ -1,6 +1,5 @@
 """What trafilatura says of each flattened line: matching its output to the lines, the cues
-and columns the markup model reads, and a model learned with them; the extract stage's
-flattened page."""
+and columns the markup model reads, and a model learned with them."""
 
 from __future__ import annotations
 
