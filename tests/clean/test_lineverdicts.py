@@ -103,3 +103,16 @@ def test_a_model_learned_with_verdicts_needs_them(tmp_path: Path) -> None:
     bare = TrainingPage("other", lines, labels, 1.0, tuple(flatten_blocks(PAGE)))
     with pytest.raises(ValueError, match="some pages"):
         fit([*pages, bare], markup=True)
+
+
+def test_shipped_markup_model_is_small_and_loads_once() -> None:
+    from importlib import resources
+
+    from newsloom.clean.linemodel import MARKUP_FILE, MODEL_FILE, markup_model
+
+    shipped = resources.files("newsloom.resources")
+    assert sum(len((shipped / f).read_bytes()) for f in (MODEL_FILE, MARKUP_FILE)) < 5 * 2**20
+    model = markup_model()
+    assert model is markup_model()
+    assert model.markup and model.peers
+    assert 0 < model.threshold < 1 and model.rule_threshold == model.threshold
