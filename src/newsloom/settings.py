@@ -77,7 +77,8 @@ class Settings:
     #: `clean.linemodel`, which reads the hand rules' verdicts as features) or "rules" (the hand
     #: rules alone, written from the dev set). On sites never seen the model removes about four
     #: times as much furniture as the rules for a little more article text lost (README,
-    #: "Cleaning"), and costs about 1.5-1.8 ms more CPU per article.
+    #: "Cleaning"), and costs about 1.5-1.8 ms more CPU per article. Trafilatura's text of an
+    #: HTML page keeps the hand rules (`clean._learned`) unless `html_lines` is on.
     boilerplate_decision: str = "model"
     #: With the model deciding, judge an HTML page's own lines (the page flattened, each line's
     #: markup and trafilatura's verdict on it) with the markup line model, in the place of

@@ -238,3 +238,23 @@ def test_html_lines_judged_by_the_markup_model_when_asked() -> None:
     plain = Pipeline(("extract", "clean"))(page)
     assert isinstance(plain, Article) and plain.page_lines is None
     assert "Home" not in plain.source_text
+
+
+@pytest.mark.parametrize(
+    ("fmt", "page_lines", "decision", "expected"),
+    [
+        ("text", None, "model", True),  # scraped text: the line model decides
+        ("html", None, "model", False),  # trafilatura's text: the hand rules
+        ("html", (), "model", True),  # the page's own lines (Settings.html_lines)
+        ("text", None, "rules", False),
+        ("html", (), "rules", False),
+    ],
+)
+def test_who_decides_by_input(
+    fmt: str, page_lines: tuple | None, decision: str, expected: bool
+) -> None:
+    from newsloom.clean import _learned
+
+    article = Article.from_document(Document("x", "x", fmt, "Some text.", content_hash("x")))
+    article = replace(article, page_lines=page_lines)
+    assert _learned(article, Settings(boilerplate_decision=decision)) is expected

@@ -14,9 +14,9 @@ with each line's markup (`clean/linehtml.py`: link share, tags, class and id wor
 its containers hold) and trafilatura's verdict on it (`clean/lineverdicts.py`), beside jusText
 reading the pages' HTML itself (its own blocks; a line counts as kept when its words are in a
 paragraph jusText keeps), jusText on the lines and trafilatura alone. Last, the clean stage's
-HTML paths end to end: the default one (trafilatura's text, then the shipped line model), the
-page's own lines judged by the shipped markup model (`Settings.html_lines`) and trafilatura's
-text then the hand rules, beside trafilatura alone.
+HTML paths end to end: the default one (trafilatura's text, then the hand rules), the page's
+own lines judged by the shipped markup model (`Settings.html_lines`) and trafilatura's text then
+the shipped line model, beside trafilatura alone.
 
 Figures are line-level: ``boilerplate lines removed`` is the share of non-article lines the
 system takes out, ``body lines kept`` the share of article lines it leaves in.
@@ -217,9 +217,9 @@ HTML_SECTION = "HTML pages of held-out sites: the clean stage's paths"
 
 def _html_compare(pages: Sequence[LabelledPage]) -> list[Figure]:
     """The clean stage's HTML paths end to end: the default one (trafilatura's text, then the
-    shipped line model), the page's own lines (`Settings.html_lines`: the page flattened, the
-    shipped markup model judging them with trafilatura's verdicts) and trafilatura's text then
-    the hand rules, against trafilatura alone, on the same flattened, labelled lines: a line is
+    hand rules), the page's own lines (`Settings.html_lines`: the page flattened, the shipped
+    markup model judging them with trafilatura's verdicts) and trafilatura's text then the
+    shipped line model, against trafilatura alone, on the same flattened, labelled lines: a line is
     kept when its words are in the output (lines are cut and joined differently by trafilatura
     than by the flattening)."""
     from newsloom.clean import clean_text
@@ -233,7 +233,7 @@ def _html_compare(pages: Sequence[LabelledPage]) -> list[Figure]:
     systems: dict[str, list[bool]] = {
         "newsloom": [],
         "newsloom, the page's lines": [],
-        "hand rules": [],
+        "line model on trafilatura's text": [],
         "trafilatura": [],
     }
     article: list[bool] = []
@@ -248,8 +248,10 @@ def _html_compare(pages: Sequence[LabelledPage]) -> list[Figure]:
         if extracted is not None:
             text = repair(extracted.text)
             kept["trafilatura"] = extracted.text
-            kept["newsloom"] = out(clean_text(text, as_scraped=False, learned=True))
-            kept["hand rules"] = out(clean_text(text, as_scraped=False))
+            kept["newsloom"] = out(clean_text(text, as_scraped=False))
+            kept["line model on trafilatura's text"] = out(
+                clean_text(text, as_scraped=False, learned=True)
+            )
             if extracted.lines:
                 source = repair("\n".join(b.text for b in extracted.lines))
                 kept["newsloom, the page's lines"] = out(
@@ -276,8 +278,8 @@ def score_pages(path: Path) -> list[Figure]:
     # the same lines when the page's HTML is known: a model learned with the markup
     peered = [with_peers(p) if site_split(p.site) != "report" else p for p in pages]
     figures += _markup_compare(fit_on_train(peered, markup=True), with_html)
-    # HTML input end to end: trafilatura's text judged by the shipped line model (the
-    # default) or the hand rules, or the page's own lines by the shipped markup model
+    # HTML input end to end: trafilatura's text judged by the hand rules (the default) or the
+    # shipped line model, or the page's own lines by the shipped markup model
     figures += _html_compare(with_html)
     dev = path.parent / "newsloom-dev"
     if (dev / "articles.jsonl").is_file():
