@@ -143,7 +143,11 @@ from newsloom.analyse.marks import find_quoted
 from newsloom.analyse.parse import Parse
 from newsloom.article import Article
 from newsloom.clean.trees import Forest
-from newsloom.evaluation.polnear import reported_attributions
+from newsloom.evaluation.polnear import (
+    reported_attributions,
+    statement_matches,
+    statements_matched,
+)
 from newsloom.evaluation.polnear_gold import PolnearArticle, load_polnear
 from newsloom.pipeline import Pipeline
 from newsloom.settings import DEFAULT_SETTINGS
@@ -251,27 +255,6 @@ def item(g: PolnearArticle, article: Article, fold: int) -> Item:
     return Item(g.name, fold, article, parse, quoted, counts, golds, cues, found)
 
 
-def _covers(gs: int, ge: int, ps: int, pe: int) -> bool:
-    overlap = min(ge, pe) - max(gs, ps)
-    return overlap > 0 and overlap >= 0.5 * max(ge - gs, 1) and overlap >= 0.5 * max(pe - ps, 1)
-
-
-def matched(golds: list[tuple[int, int]], preds: list[tuple[int, int]]) -> int:
-    """One-to-one matches, largest overlaps first (as `evaluation.polnear._match`)."""
-    pairs = []
-    for gi, (gs, ge) in enumerate(golds):
-        for pi, (ps, pe) in enumerate(preds):
-            if _covers(gs, ge, ps, pe):
-                pairs.append((-(min(ge, pe) - max(gs, ps)), gi, pi))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _, gi, pi in sorted(pairs):
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-    return len(used_g)
-
-
 def suppress(
     probs: np.ndarray,
     spans: list[tuple[str, int, int]],
@@ -289,7 +272,7 @@ def suppress(
         chosen: list[int] = []
         for i in sorted(ii, key=lambda k: -probs[k]):
             _, s, e = spans[i]
-            if any(_covers(spans[j][1], spans[j][2], s, e) for j in chosen) or (
+            if any(statement_matches(spans[j][1:], (s, e)) for j in chosen) or (
                 cues is not None and any(cues[j] == cues[i] for j in chosen)
             ):
                 keep[i] = False
@@ -315,7 +298,7 @@ def curve(
             name, s, e = spans[i]
             by_article[name].append((s, e))
         n_pred = int(keep.sum())
-        n_match = sum(matched(golds[name], preds) for name, preds in by_article.items())
+        n_match = sum(statements_matched(golds[name], preds) for name, preds in by_article.items())
         out.append((float(threshold), n_match / max(n_pred, 1), n_match / max(n_gold, 1)))
     return out
 
@@ -334,7 +317,7 @@ def regression(items: list[Item]) -> tuple[dict[str, float], float]:
     feats = [dict.fromkeys(f, 1) for it in items for _, f in it.found]
     folds = np.array([it.fold for it in items for _ in it.found])
     y = np.array([
-        any(_covers(*g, *it.span(c.first, c.last)) for g in it.golds)
+        any(statement_matches(g, it.span(c.first, c.last)) for g in it.golds)
         for it in items for c, _ in it.found
     ])  # fmt: skip
     vec = DictVectorizer()
@@ -439,7 +422,7 @@ def ranker(items: list[Item]) -> tuple[Forest, float]:
         for c in claims:
             s, e = it.span(c.first, c.last)
             spans.append((it.name, s, e))
-            ys.append(any(_covers(*g, s, e) for g in it.golds))
+            ys.append(any(statement_matches(g, (s, e)) for g in it.golds))
             folds.append(it.fold)
             cues.append(c.cue)
         xs.append(x)

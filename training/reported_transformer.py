@@ -54,9 +54,9 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from training.reported_model import FOLDS, matched
+from training.reported_model import FOLDS
 
-from newsloom.evaluation.polnear import reported_attributions
+from newsloom.evaluation.polnear import reported_attributions, statements_matched
 from newsloom.evaluation.polnear_gold import PolnearArticle, load_polnear
 
 #: wordpieces per sentence, [CLS] and [SEP] included
@@ -301,7 +301,7 @@ def score(found: dict[str, list[tuple[str, int, int, float]]], golds: dict) -> N
                 if prob >= t:
                     by_article[name].append((a, b))
             n_pred = int((scores >= t).sum())
-            n_match = sum(matched(golds[n], preds) for n, preds in by_article.items())
+            n_match = sum(statements_matched(golds[n], preds) for n, preds in by_article.items())
             p, r = n_match / max(n_pred, 1), n_match / max(n_gold, 1)
             print(f"  threshold {t:.4f}: precision {p:.3f} recall {r:.3f} ({n_match}/{n_pred})")
             if p >= 0.80 and (best is None or r > best[2]):

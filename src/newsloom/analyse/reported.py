@@ -76,16 +76,16 @@ def reported_speech(resolver: Resolver) -> list[Quote]:
     parse = resolver.doc.parse
     quoted = {i for i, q in enumerate(resolver.doc.in_quote) if q >= 0}
     model = load_claim_model()
-    found = [
+    weighed = [
         (claim, model.probability(features))
         for claim, features in candidates(parse, quoted, resolver.doc.people)
     ]
     tagger = load_content_tagger()
-    tagged = tagger.tag(parse, tagger.cues(parse, best_by_cue(found)), quoted)
+    tagged = tagger.tag(parse, tagger.cues(parse, best_by_cue(weighed)), quoted)
     counts = Counts(parse, quoted)
     context = Context(tagger.lexicon, resolver.doc.people, counts)
     ranked, x = ranker_rows(
-        parse, found, tagged, context, lambda claim: admissible(parse, claim, counts)
+        parse, weighed, tagged, context, lambda claim: admissible(parse, claim, counts)
     )
     ranker = load_claim_ranker()
     scored = []

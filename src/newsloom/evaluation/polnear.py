@@ -33,9 +33,10 @@ capitalised surname ("Mr. Trump").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from newsloom.article import Article, Quote
 from newsloom.evaluation.figures import Figure, f1, ratio
@@ -49,7 +50,14 @@ from newsloom.evaluation.polnear_gold import (
 from newsloom.evaluation.quotes import MIN_WORDS, _normal_name, names_match, textacy_quotes
 from newsloom.settings import DEFAULT_SETTINGS, Settings
 
-__all__ = ["analyse_polnear", "reported_attributions", "score_polnear", "speaker_right"]
+__all__ = [
+    "analyse_polnear",
+    "reported_attributions",
+    "score_polnear",
+    "speaker_right",
+    "statement_matches",
+    "statements_matched",
+]
 
 SECTION = "polnear quotes"
 STAGES = ("extract", "clean", "published", "dates", "nlp", "entities", "quotes")
@@ -173,9 +181,28 @@ def _predictions(article: Article, kinds: Iterable[str]) -> list[_Pred]:
     return out
 
 
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+G = TypeVar("G", bound=_Spanned)
+P = TypeVar("P", bound=_Spanned)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+
+
 def _match(
-    golds: list[_Gold], preds: list[_Pred], fits: Callable[[_Gold, _Pred, int], bool]
-) -> list[tuple[_Gold, _Pred]]:
+    golds: Sequence[G], preds: Sequence[P], fits: Callable[[G, P, int], bool]
+) -> list[tuple[G, P]]:
+    """One-to-one matches of gold and predicted spans that `fits` accepts, largest overlaps
+    first."""
     pairs = []
     for gi, g in enumerate(golds):
         for pi, p in enumerate(preds):
@@ -194,12 +221,26 @@ def _match(
     return out
 
 
-def _covers_gold(g: _Gold, p: _Pred, overlap: int) -> bool:
+def _covers_gold(g: _Spanned, p: _Spanned, overlap: int) -> bool:
     return overlap >= 0.5 * max(g.end - g.start, 1)
 
 
-def _covers_both(g: _Gold, p: _Pred, overlap: int) -> bool:
+def _covers_both(g: _Spanned, p: _Spanned, overlap: int) -> bool:
     return overlap >= 0.5 * max(g.end - g.start, 1) and overlap >= 0.5 * max(p.end - p.start, 1)
+
+
+def statement_matches(gold: tuple[int, int], predicted: tuple[int, int]) -> bool:
+    """A predicted reported statement (start, end) matches a gold one: they overlap on at
+    least half of each (the rule the indirect figures score by)."""
+    g, p = _Span(*gold), _Span(*predicted)
+    overlap = min(g.end, p.end) - max(g.start, p.start)
+    return overlap > 0 and _covers_both(g, p, overlap)
+
+
+def statements_matched(golds: Sequence[tuple[int, int]], preds: Sequence[tuple[int, int]]) -> int:
+    """How many gold reported statements the predicted ones match, one to one, as the
+    indirect figures count them ((start, end) character spans)."""
+    return len(_match([_Span(*g) for g in golds], [_Span(*p) for p in preds], _covers_both))
 
 
 def _cue_right(pred: Quote, gold_cue: str, lemmas: dict[int, str], at: int) -> bool:
