@@ -121,6 +121,12 @@ class Settings:
                 )
             )
 
+    @property
+    def judges_page_lines(self) -> bool:
+        """An HTML page's own lines go to the markup line model (`html_lines`, the model
+        deciding): the extract stage flattens the page, the clean stage judges its lines."""
+        return self.html_lines and self.boilerplate_decision == "model"
+
     def with_(self, **changes: Any) -> Settings:
         """A copy with some values changed (validated again)."""
         known = {f.name for f in fields(self)}

@@ -42,7 +42,7 @@ def extract(article: Article, ctx: Context) -> Article:
         url=article.url,
         latest=crawl_date(article.declared),
         max_elements=ctx.settings.max_html_elements,
-        lines=ctx.settings.html_lines and ctx.settings.boilerplate_decision == "model",
+        lines=ctx.settings.judges_page_lines,
     )
     if page.lines:
         # the learned line model judges the whole page's lines, trafilatura's verdict a cue
