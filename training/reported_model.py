@@ -111,7 +111,7 @@ import json
 import pickle
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -148,7 +148,7 @@ from newsloom.evaluation.polnear import (
     statement_matches,
     statements_matched,
 )
-from newsloom.evaluation.polnear_gold import PolnearArticle, load_polnear
+from newsloom.evaluation.polnear_gold import PolnearArticle, load_annotations, load_polnear
 from newsloom.pipeline import Pipeline
 from newsloom.settings import DEFAULT_SETTINGS
 
@@ -409,7 +409,62 @@ def tagger(items: list[Item]) -> tuple[bytes, dict[str, float]]:
     return train_tagger(items, lex), lex
 
 
-def ranker(items: list[Item]) -> tuple[Forest, float]:
+def _agreement(pairs: Sequence[tuple[list[tuple[int, int]], list[tuple[int, int]]]]) -> str:
+    """Precision and recall over (gold, predicted) statement lists."""
+    matched = sum(statements_matched(g, p) for g, p in pairs)
+    n_pred, n_gold = sum(len(p) for _, p in pairs), sum(len(g) for g, _ in pairs)
+    return f"precision {matched / max(n_pred, 1):.3f} recall {matched / max(n_gold, 1):.3f}"
+
+
+def _consensus(others: dict[str, list[tuple[int, int]]], least: int) -> list[tuple[int, int]]:
+    """The statements that at least `least` of the annotators mark, each once."""
+    found = []
+    for who, statements in others.items():
+        for s in statements:
+            votes = 1 + sum(
+                any(statement_matches(t, s) for t in theirs)
+                for other, theirs in others.items()
+                if other != who
+            )
+            found.append((votes, s))
+    chosen: list[tuple[int, int]] = []
+    for votes, s in sorted(found, key=lambda x: -x[0]):
+        if votes >= least and not any(statement_matches(c, s) for c in chosen):
+            chosen.append(s)
+    return chosen
+
+
+def ceiling(
+    root: Path, probs: np.ndarray, spans: list[tuple[str, int, int]], cues: list[int]
+) -> None:
+    """How far annotators agree on reported statements (the train articles annotated by five
+    or six: each one's statements against each other's, and against those most of the others
+    mark), beside the ranker's held-out readings of the same articles against every annotator."""
+    readings = {
+        name: {who: [a.content_span for a in reported_attributions(art)] for who, art in v.items()}
+        for name, v in load_annotations(root, "train").items()
+    }
+    pairs = [(v[g], v[p]) for v in readings.values() for g in v for p in v if g != p]
+    print(f"ceiling, {len(readings)} articles: one annotator against another {_agreement(pairs)}")
+    for least in (2, 3, 4):
+        pairs = []
+        for v in readings.values():
+            for who in v:
+                others = {o: s for o, s in v.items() if o != who}
+                pairs.append((v[who], _consensus(others, least)))
+        print(f"ceiling: marked by {least} or more of the others {_agreement(pairs)}")
+    rows = [i for i, s in enumerate(spans) if s[0] in readings]
+    for threshold in (0.4, 0.5, 0.6, 0.7, 0.8):
+        keep = suppress(probs[rows], [spans[i] for i in rows], threshold, [cues[i] for i in rows])
+        found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for k in np.flatnonzero(keep):
+            name, s, e = spans[rows[k]]
+            found[name].append((s, e))
+        pairs = [(v[who], found[name]) for name, v in readings.items() for who in v]
+        print(f"ceiling: the ranker at {threshold:.1f} against every annotator {_agreement(pairs)}")
+
+
+def ranker(items: list[Item], root: Path | None = None) -> tuple[Forest, float]:
     """The ranker's held-out threshold and its trees fitted on all of train."""
     xs, ys, spans, folds, cues = [], [], [], [], []
     # the cue lexicon each held-out group would have been read with (learned on the other)
@@ -438,6 +493,8 @@ def ranker(items: list[Item]) -> tuple[Forest, float]:
     for t, p, r in points[::5]:
         print(f"ranker, held-out outlets: threshold {t:.2f} precision {p:.3f} recall {r:.3f}")
     threshold = choose(points, "ranker")
+    if root is not None:
+        ceiling(root, probs, spans, cues)
     model = HistGradientBoostingClassifier(**TREES)
     model.fit(x, y)
     return Forest.from_sklearn(model), threshold
@@ -460,7 +517,7 @@ def main() -> None:
     (RESOURCES / TAGGER_RESOURCE).write_bytes(gzip.compress(model, mtime=0))
     body = json.dumps({"min_rate": MIN_RATE, "rates": lex}, sort_keys=True)
     (RESOURCES / LEXICON_RESOURCE).write_bytes(gzip.compress(body.encode("utf-8"), mtime=0))
-    forest, threshold = ranker(items)
+    forest, threshold = ranker(items, args.polnear)
     arrays = forest.arrays("trees")
     arrays["threshold"] = np.array([round(threshold, 3)])
     with (RESOURCES / RANKER_RESOURCE).open("wb") as f:
