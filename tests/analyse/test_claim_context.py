@@ -94,3 +94,18 @@ def test_a_lone_candidate_has_no_rival(parsed: Parsed) -> None:
     (row,) = _row(parse, [claim], [0.9])
     assert row["rival_probability"] == -1.0 and row["sentence_candidates"] == 1.0
     assert row["ends_sentence"] == 1.0 and row["to_end"] == 1.0 and row["cue_root"] == 1.0
+
+
+def test_a_nested_attribution_is_seen_from_both_sides(parsed: Parsed) -> None:
+    parse = parsed("Aides said the mayor claimed the vote was rigged.")
+    said, claimed = _index(parse, "said"), _index(parse, "claimed")
+    aides, mayor = _index(parse, "Aides"), _index(parse, "mayor")
+    the_vote, rigged = _index(parse, "the", 1), _index(parse, "rigged")
+    outer = Claim("clause", said, aides, _index(parse, "the"), rigged)
+    inner = Claim("clause", claimed, mayor, the_vote, rigged)
+    lone = Claim("object", said, aides, mayor, mayor)  # same cue as `outer`: no rival of it
+    row_outer, row_inner, row_lone = _row(parse, [outer, inner, lone], [0.7, 0.6, 0.2])
+    # the outer content holds the inner cue; the inner cue sits in the outer content
+    assert (row_outer["inner_cue"], row_outer["outer_cue"]) == (0.6, -1.0)
+    assert (row_inner["inner_cue"], row_inner["outer_cue"]) == (-1.0, 0.7)
+    assert (row_lone["inner_cue"], row_lone["outer_cue"]) == (-1.0, -1.0)

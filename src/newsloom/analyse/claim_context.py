@@ -8,8 +8,11 @@ incident") from one they do not, with nothing of the candidate's surroundings. T
 give them that: how often the cue's lemma heads a gold cue (the tagger's cue lexicon), the
 cue's part of speech and tense, what kind of word the source is and whether it is a person the
 article names, whether the content holds a finite verb and a subject of its own, where the
-content sits in its sentence and what ends it (a comma, the sentence's end), and how many
-candidates of other cues the sentence offers and how likely the best of them is.
+content sits in its sentence and what ends it (a comma, the sentence's end), how many
+candidates of other cues the sentence offers and how likely the best of them is, and how likely
+the best of those is whose cue the content holds or whose content holds the cue (a nested
+attribution, "X said Y claimed Z": annotators mark the inner one; recall at 0.81 precision on
+held-out train outlets 0.379 with these two, 0.366 without).
 
 All are numbers (flags as 0 or 1, -1 where a column does not apply), read off the parse the
 article already has.
@@ -61,6 +64,10 @@ CONTEXT_FEATURES = (
     "sentence_candidates",  # the candidates of the sentence, of every cue
     "rival_probability",  # the best claim probability of another cue's candidate there (-1)
     "quoted_share",  # the share of the content inside quotation marks
+    # nested attributions ("X said Y claimed Z"): the best claim probability of another cue's
+    # candidate whose cue lies inside this content, and of one whose content holds this cue
+    "inner_cue",
+    "outer_cue",
 )
 
 
@@ -84,7 +91,11 @@ def _source_kind(parse: Parse, i: int) -> str:
 
 
 def _columns(
-    parse: Parse, claim: Claim, ctx: Context, sentence: Sequence[int], rival: float
+    parse: Parse,
+    claim: Claim,
+    ctx: Context,
+    sentence: Sequence[int],
+    rivals: tuple[float, float, float],
 ) -> list[float]:
     toks = parse.tokens
     ct = toks[claim.cue]
@@ -124,8 +135,10 @@ def _columns(
         float(claim.link == "to"),
         float(claim.relayed),
         float(len(sentence)),
-        rival,
+        rivals[0],
         ctx.counts.inside(first, last + 1) / (last - first + 1),
+        rivals[1],
+        rivals[2],
     ]
 
 
@@ -140,6 +153,16 @@ def context_columns(
     rows = []
     for claim in claims:
         sentence = by_sentence[parse.tokens[claim.cue].sent]
-        rival = max((claim_probs[k] for k in sentence if claims[k].cue != claim.cue), default=-1.0)
-        rows.append(_columns(parse, claim, ctx, sentence, float(rival)))
+        rival = inner = outer = -1.0
+        for k in sentence:
+            other = claims[k]
+            if other.cue == claim.cue:
+                continue
+            p = claim_probs[k]
+            rival = max(rival, p)
+            if claim.first <= other.cue <= claim.last:
+                inner = max(inner, p)
+            if other.first <= claim.cue <= other.last:
+                outer = max(outer, p)
+        rows.append(_columns(parse, claim, ctx, sentence, (rival, inner, outer)))
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(CONTEXT_FEATURES))

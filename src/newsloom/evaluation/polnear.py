@@ -65,9 +65,9 @@ STAGES = ("extract", "clean", "published", "dates", "nlp", "entities", "quotes")
 QUOTE_F1_FLOOR = 0.95
 QUOTE_SPEAKER_F1_FLOOR = 0.88
 INDIRECT_PRECISION_FLOOR = 0.80
-#: indirect recall's floor, below today's 0.420 on dev and above held-out train outlets' 0.366
+#: indirect recall's floor, below today's 0.440 on dev and above held-out train outlets' 0.379
 #: (the issue's target is 0.60)
-INDIRECT_RECALL_FLOOR = 0.41
+INDIRECT_RECALL_FLOOR = 0.43
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ __all__ = [
     "GoldAttribution",
     "PolnearArticle",
     "is_polnear_dir",
+    "load_annotations",
     "load_polnear",
     "quoted_stretches",
     "scored_source",
@@ -137,6 +138,29 @@ def load_polnear(path: str | Path, split: str = "dev") -> list[PolnearArticle]:
         attributions = _read_ann(ann, text) if ann else ()
         articles.append(PolnearArticle(txt.stem, text, publishers.get(txt.stem, ""), attributions))
     return articles
+
+
+def load_annotations(
+    path: str | Path, split: str = "train"
+) -> dict[str, dict[str, PolnearArticle]]:
+    """Every annotator's reading of the articles annotated more than once (16 of train, 2 of
+    dev, each by five or six annotators): article name -> annotator id (the file name's last
+    part) -> the article with that annotator's attributions. How far annotators agree is the
+    ceiling any reader of attributions is measured against."""
+    folder = Path(path) / split
+    files: dict[str, list[Path]] = {}
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        files.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    out: dict[str, dict[str, PolnearArticle]] = {}
+    for name, anns in files.items():
+        if len(anns) < 2:
+            continue
+        text = (folder / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        out[name] = {
+            ann.stem.rsplit("_", 1)[1]: PolnearArticle(name, text, "", _read_ann(ann, text))
+            for ann in anns
+        }
+    return out
 
 
 def quoted_stretches(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
