@@ -84,6 +84,11 @@ def test_share_bar() -> None:
             ("Print this page and share it with your neighbours today", None),
             ("Twitter", "share_bar"),  # a lone button
             ("Facebook said it would comply", None),
+            ("Share 12 | Tweet 3 | Email 1", "share_bar"),  # counts are no labels
+            ("12 | 3", None),  # counts alone
+            ("Share " * 12, "share_bar"),
+            ("Share " * 13, None),  # more labels than a bar holds
+            ("Save Bookmark Copy Link", None),  # tools, but none of them shares
         ],
     )
 
@@ -318,6 +323,8 @@ def test_author_bio() -> None:
             ("Ama Boateng is a freelance writer. She lives in Accra.", "author_bio"),
             ("Email the author. Follow her on Twitter @ama.", "author_bio"),
             ("The editor said the student had been released.", None),
+            ("He lives in Accra.", None),  # one cue
+            ("She writes about science. Lover of maps, graduate of Legon.", "author_bio"),
         ],
     )
 

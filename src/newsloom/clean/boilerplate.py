@@ -201,16 +201,26 @@ _SHARE_CORE = wordset(
     linkedin pinterest reddit messenger flipboard compartir partager partagez teilen
     condividi partilhar"""
 )
-_SHARE_SPLIT = re.compile(r"[\s|/·•,]+")
+#: a button label: what lies between spaces, bars, slashes, dots and commas
+_SHARE_TOKEN = re.compile(r"[^\s|/·•,]+")
+#: more labels than a share bar holds
+_MAX_SHARE_TOKENS = 12
 
 
 def share_bar(line: str, ctx: LineContext) -> str | None:
-    """A line made only of share and tool buttons: "Adjust Comment Print", "Share this article"."""
-    tokens = [t.strip(":") for t in _SHARE_SPLIT.split(line.lower())]
-    tokens = [t for t in tokens if t and not t.isdigit()]
-    if not tokens or len(tokens) > 12:
-        return None
-    if all(t in SHARE_WORDS for t in tokens) and any(t in _SHARE_CORE for t in tokens):
+    """A line made only of share and tool buttons: "Adjust Comment Print", "Share this article".
+
+    Numbers (share counts) are no labels. The labels are read one by one and the first that
+    no share bar has ends the look: a paragraph is given up at its first word."""
+    labels: list[str] = []
+    for match in _SHARE_TOKEN.finditer(line):
+        label = match.group().lower().strip(":")
+        if not label or label.isdigit():
+            continue
+        if label not in SHARE_WORDS or len(labels) == _MAX_SHARE_TOKENS:
+            return None
+        labels.append(label)
+    if any(label in _SHARE_CORE for label in labels):
         return "share_bar"
     return None
 
@@ -308,7 +318,7 @@ def promo(line: str, ctx: LineContext) -> str | None:
     if line.lower().endswith("promo image") or _PRICE_OFFER.match(line):
         return "promo"
     n = len(words(line))
-    if n <= 30 and _PERCENT_OFF.search(line) and _SHOP_WORDS.search(line):
+    if n <= 30 and "%" in line and _PERCENT_OFF.search(line) and _SHOP_WORDS.search(line):
         return "promo"
     if n <= 25 and (
         _MARKETING.search(line) or _FOLLOW_OUTLET.match(line) or _BRIEFING.search(line)
@@ -458,14 +468,15 @@ def caption(line: str, ctx: LineContext) -> str | None:
     n = len(words(line))
     if n > MAX_CAPTION_WORDS:
         return None
+    # each search only where the characters it needs are in the line (a cheap test first)
     if (
-        _PHOTO_CREDIT_PAREN.search(line)
-        or _PHOTO_BY.search(line)
+        (("(" in line or "Photo/" in line) and _PHOTO_CREDIT_PAREN.search(line))
+        or ("Photo" in line and _PHOTO_BY.search(line))
         or _GLUED_CREDIT.search(line[-40:])
-        or _CREDIT_IN_CAPTION.search(line)
+        or (":" in line and _CREDIT_IN_CAPTION.search(line))
     ):
         return "caption"
-    if n >= 8 and _CAPTION_DATE.search(line):
+    if n >= 8 and "day," in line and _CAPTION_DATE.search(line):
         return "caption"
     # alt text and caption glued ("X.X."): one such line is a caption; a page where many lines
     # are doubled is a version-diff page, and there the doubles are the article.
@@ -622,7 +633,9 @@ _CREDITS_LINE = re.compile(
 
 def credits_line(line: str, ctx: LineContext) -> str | None:
     """A credits block: "Sources: ... / Featured Image: ..." (its names are parsed as credits)."""
-    return "credits" if len(words(line)) <= 60 and _CREDITS_LINE.search(line) else None
+    if len(words(line)) <= 60 and ":" in line and _CREDITS_LINE.search(line):
+        return "credits"
+    return None
 
 
 _KEYWORDS = re.compile(r"^(?:Tags|Topics|Keywords|Filed under|Categories|Tagged(?: with)?)\s*:", _I)
@@ -677,8 +690,15 @@ def author_bio(line: str, ctx: LineContext) -> str | None:
     """An author's bio: two or more self-description cues, or a "Follow her on Twitter"."""
     if len(words(line)) <= 30 and _FOLLOW.search(line):
         return "author_bio"
-    if len(words(line)) <= 50 and sum(1 for cue in _BIO_CUES if cue.search(line)) >= 2:
-        return "author_bio"
+    if len(words(line)) <= 50:
+        hits = 0
+        for i, cue in enumerate(_BIO_CUES):
+            if hits + len(_BIO_CUES) - i < 2:
+                break  # the cues left cannot make two
+            if cue.search(line):
+                hits += 1
+                if hits == 2:
+                    return "author_bio"
     return None
 
 
