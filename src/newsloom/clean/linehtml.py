@@ -151,7 +151,7 @@ def flatten_blocks(markup: str | etree._Element) -> list[Block]:
         text = _SPACE.sub(" ", "".join(buf)).strip()
         if text:
             frames = first[0][::-1] if first else ()
-            tags, numbers, attrs = zip(*frames) if frames else ((), (), ())
+            tags, numbers, attrs = zip(*frames, strict=True) if frames else ((), (), ())
             words: list[str] = []
             near: tuple[str, ...] = ()
             for attr in attrs:
