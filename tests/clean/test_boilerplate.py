@@ -351,3 +351,12 @@ def test_classify_takes_the_first_reason() -> None:
     assert bp.classify("  Hide Ad  ", LineContext.alone("Hide Ad")) == "ad"
     assert bp.classify("   ", LineContext.alone("")) is None
     assert "placeholder" in bp.END_OF_ARTICLE
+
+
+def test_case_blind_rules_match_unicode_case_variants() -> None:
+    # a case-blind pattern matches "ſ" to "s" and "İ" to "i": so must the quick word checks
+    # that spare the searches on lines without the pattern's words
+    check(bp.comment_form, [("\u017fave my name, email, and website", "comment_form")])
+    check(bp.copyright_line, [("All r\u0130ghts reserved.", "copyright")])
+    check(bp.version_tracking, [("VER\u017fION 2", "version_tracking")])
+    check(bp.author_bio, [("FOLLOW HER ON TWITTER", "author_bio"), ("Follow her", None)])

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from newsloom.clean.lines import (
     LineContext,
@@ -69,6 +70,22 @@ END_OF_ARTICLE = frozenset(
 )
 
 _I = re.IGNORECASE
+#: the only characters outside ASCII that a case-blind pattern matches to an ASCII letter
+#: (checked over every code point), mapped to it: a line so folded and lower-cased holds a
+#: pattern's ASCII words wherever the pattern matches it, so a missing word skips the search
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+@lru_cache(maxsize=2048)
+def _folded(line: str) -> str:
+    return line.translate(_FOLD).lower()
+
+
+def _may_match(line: str, words: Sequence[str]) -> bool:
+    """Whether `line` holds one of `words` (lower-case ASCII), case aside: a case-blind
+    pattern that needs one of them cannot match a line that holds none."""
+    low = _folded(line)
+    return any(word in low for word in words)
 
 
 def _labels(text: str) -> frozenset[str]:
@@ -581,9 +598,22 @@ _VERSION = re.compile(
 )
 
 
+_VERSION_WORDS = (
+    "version ",
+    "(",
+    "the article has changed",
+    "rss feed of changes",
+    "was first published or seen on",
+    "this article is from the source",
+    "you can find the current article",
+)
+
+
 def version_tracking(line: str, ctx: LineContext) -> str | None:
     """The notices of a page that tracks versions of another site's article."""
-    return "version_tracking" if len(words(line)) <= 40 and _VERSION.search(line) else None
+    if len(words(line)) <= 40 and _may_match(line, _VERSION_WORDS) and _VERSION.search(line):
+        return "version_tracking"
+    return None
 
 
 COMMENT_LINES = _labels(
@@ -603,11 +633,22 @@ _COMMENT = re.compile(
 )
 
 
+_COMMENT_WORDS = (
+    "comment",
+    "please enter your",
+    "you have entered",
+    "your email address",
+    "save my name",
+    "have your say",
+    "join the",
+)
+
+
 def comment_form(line: str, ctx: LineContext) -> str | None:
     """Comment forms: "Leave A Reply", "Please enter your comment!"."""
     if line.lower().rstrip("!.:") in COMMENT_LINES:
         return "comment_form"
-    if len(words(line)) <= 25 and _COMMENT.search(line):
+    if len(words(line)) <= 25 and _may_match(line, _COMMENT_WORDS) and _COMMENT.search(line):
         return "comment_form"
     return None
 
@@ -619,9 +660,12 @@ _COPYRIGHT = re.compile(
 )
 
 
+_COPYRIGHT_WORDS = ("©", "(c)", "copyright", "all rights reserved", "may not be")
+
+
 def copyright_line(line: str, ctx: LineContext) -> str | None:
     """Copyright and rights lines: "(Copyright 2017 ... All rights reserved ...)", "© name"."""
-    if len(words(line)) <= 40 and _COPYRIGHT.search(line):
+    if len(words(line)) <= 40 and _may_match(line, _COPYRIGHT_WORDS) and _COPYRIGHT.search(line):
         return "copyright"
     return None
 
@@ -668,34 +712,44 @@ def stray(line: str, ctx: LineContext) -> str | None:
     return None
 
 
-_BIO_CUES = (
-    re.compile(r"\b(?:lover|fan|enthusiast|addict|devotee|junkie) of\b", _I),
-    re.compile(r"\b(?:student|graduate|alumn(?:us|a|i))\b", _I),
-    re.compile(
-        r"^(?:[A-Z][a-z]+ )?"
-        r"(?:Editor|Writer|Reporter|Journalist|Correspondent|Contributor|Columnist)\b"
+#: each cue with the words (case aside) it cannot match without, or None: not tested
+_BIO_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = (
+    (re.compile(r"\b(?:lover|fan|enthusiast|addict|devotee|junkie) of\b", _I), (" of",)),
+    (
+        re.compile(r"\b(?:student|graduate|alumn(?:us|a|i))\b", _I),
+        ("student", "graduate", "alumn"),
     ),
-    re.compile(
-        r"\bis an? (?:freelance |staff |senior |contributing )?"
-        r"(?:writer|journalist|reporter|editor|"
-        r"correspondent|contributor|columnist)\b",
-        _I,
+    (
+        re.compile(
+            r"^(?:[A-Z][a-z]+ )?"
+            r"(?:Editor|Writer|Reporter|Journalist|Correspondent|Contributor|Columnist)\b"
+        ),
+        None,
     ),
-    re.compile(r"\b(?:He|She|They) (?:lives|writes about|covers)\b"),
+    (
+        re.compile(
+            r"\bis an? (?:freelance |staff |senior |contributing )?"
+            r"(?:writer|journalist|reporter|editor|"
+            r"correspondent|contributor|columnist)\b",
+            _I,
+        ),
+        ("is a",),
+    ),
+    (re.compile(r"\b(?:He|She|They) (?:lives|writes about|covers)\b"), None),
 )
 _FOLLOW = re.compile(r"\bFollow (?:him|her|them) on (?:Twitter|X|Instagram|Facebook)\b", _I)
 
 
 def author_bio(line: str, ctx: LineContext) -> str | None:
     """An author's bio: two or more self-description cues, or a "Follow her on Twitter"."""
-    if len(words(line)) <= 30 and _FOLLOW.search(line):
+    if len(words(line)) <= 30 and _may_match(line, ("follow ",)) and _FOLLOW.search(line):
         return "author_bio"
     if len(words(line)) <= 50:
         hits = 0
-        for i, cue in enumerate(_BIO_CUES):
+        for i, (cue, needed) in enumerate(_BIO_CUES):
             if hits + len(_BIO_CUES) - i < 2:
                 break  # the cues left cannot make two
-            if cue.search(line):
+            if (needed is None or _may_match(line, needed)) and cue.search(line):
                 hits += 1
                 if hits == 2:
                     return "author_bio"
