@@ -278,7 +278,7 @@ def widget(line: str, ctx: LineContext) -> str | None:
         or _LISTEN.match(line)
     ):
         return "widget"
-    if len(words(line)) <= 30 and _VIDEO_EMBED.search(line):
+    if len(words(line)) <= 30 and _may_match(line, ("watch ",)) and _VIDEO_EMBED.search(line):
         return "widget"
     # A bare "Updated" label is part of a timestamp only when the time follows it.
     if low in ("updated", "last updated") and not _TIMESTAMP_START.match(ctx.next):
@@ -319,6 +319,23 @@ _MARKETING = re.compile(
     r"abonnieren sie)\b",
     _I,
 )
+_MARKETING_WORDS = (
+    "digital edition",
+    "e-edition",
+    "our newsletter",
+    "sign up ",
+    "subscribe ",
+    "download ",
+    "get the app",
+    "support ",
+    "become a ",
+    "free trial",
+    "unlimited ",
+    "follow us on ",
+    "suscr",
+    "abonnez-vous",
+    "abonnieren sie",
+)
 _FOLLOW_OUTLET = re.compile(
     r"^Follow .{1,40} on (?:WhatsApp|Twitter|X|Facebook|Instagram|Telegram|Google News|LinkedIn)\b"
 )
@@ -328,6 +345,7 @@ _BRIEFING = re.compile(
     r"|\b(?:free|get|receive)\b.{0,40}\b(?:briefing|newsletter|bulletin|boletín)\b",
     _I,
 )
+_BRIEFING_WORDS = ("briefing", "newsletter", "bulletin", "bolet", "digest")
 
 
 def promo(line: str, ctx: LineContext) -> str | None:
@@ -338,7 +356,9 @@ def promo(line: str, ctx: LineContext) -> str | None:
     if n <= 30 and "%" in line and _PERCENT_OFF.search(line) and _SHOP_WORDS.search(line):
         return "promo"
     if n <= 25 and (
-        _MARKETING.search(line) or _FOLLOW_OUTLET.match(line) or _BRIEFING.search(line)
+        (_may_match(line, _MARKETING_WORDS) and _MARKETING.search(line))
+        or _FOLLOW_OUTLET.match(line)
+        or (_may_match(line, _BRIEFING_WORDS) and _BRIEFING.search(line))
     ):
         return "promo"
     return None
