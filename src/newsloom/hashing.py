@@ -20,10 +20,18 @@ def content_hash(raw: str) -> str:
 
     Two files that differ only in CRLF versus LF or trailing blank lines are the same document.
     """
-    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    if "\r" in raw:  # a search in C: most texts have no carriage return to replace
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", raw).strip()
     return stable_hash(text)
 
 
 def content_id(raw: str) -> str:
     """A short content-derived article id, used when the input gives none."""
-    return "n" + content_hash(raw)[:16]
+    return id_from_hash(content_hash(raw))
+
+
+def id_from_hash(digest: str) -> str:
+    """The `content_id` of a text whose `content_hash` is `digest` (hashing it once serves
+    both: normalising and hashing a page costs as much as reading it)."""
+    return "n" + digest[:16]

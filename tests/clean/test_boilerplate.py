@@ -84,6 +84,11 @@ def test_share_bar() -> None:
             ("Print this page and share it with your neighbours today", None),
             ("Twitter", "share_bar"),  # a lone button
             ("Facebook said it would comply", None),
+            ("Share 12 | Tweet 3 | Email 1", "share_bar"),  # counts are no labels
+            ("12 | 3", None),  # counts alone
+            ("Share " * 12, "share_bar"),
+            ("Share " * 13, None),  # more labels than a bar holds
+            ("Save Bookmark Copy Link", None),  # tools, but none of them shares
         ],
     )
 
@@ -318,6 +323,8 @@ def test_author_bio() -> None:
             ("Ama Boateng is a freelance writer. She lives in Accra.", "author_bio"),
             ("Email the author. Follow her on Twitter @ama.", "author_bio"),
             ("The editor said the student had been released.", None),
+            ("He lives in Accra.", None),  # one cue
+            ("She writes about science. Lover of maps, graduate of Legon.", "author_bio"),
         ],
     )
 
@@ -344,3 +351,12 @@ def test_classify_takes_the_first_reason() -> None:
     assert bp.classify("  Hide Ad  ", LineContext.alone("Hide Ad")) == "ad"
     assert bp.classify("   ", LineContext.alone("")) is None
     assert "placeholder" in bp.END_OF_ARTICLE
+
+
+def test_case_blind_rules_match_unicode_case_variants() -> None:
+    # a case-blind pattern matches "ſ" to "s" and "İ" to "i": so must the quick word checks
+    # that spare the searches on lines without the pattern's words
+    check(bp.comment_form, [("\u017fave my name, email, and website", "comment_form")])
+    check(bp.copyright_line, [("All r\u0130ghts reserved.", "copyright")])
+    check(bp.version_tracking, [("VER\u017fION 2", "version_tracking")])
+    check(bp.author_bio, [("FOLLOW HER ON TWITTER", "author_bio"), ("Follow her", None)])

@@ -106,3 +106,17 @@ def test_lookups_do_not_change_the_tree() -> None:
     before = tostring(page)
     date_candidates(page)
     assert tostring(page) == before
+
+
+def test_microdata_dates_in_page_order_and_meta_tags_read_once() -> None:
+    body = (
+        '<div itemprop="dateModified">2019-04-05</div>'
+        '<meta itemprop="datePublished" content="2019-04-02">'
+        '<p itemprop="name">2019-04-03</p>'
+        '<span itemprop="dateCreated" content="2019-04-01">1 April</span>'
+    )
+    assert found(body=body) == [
+        ("2019-04-02", "published", "meta itemprop=datePublished"),
+        ("2019-04-05", "modified", "div[itemprop=dateModified]"),
+        ("2019-04-01", "published", "span[itemprop=dateCreated]"),
+    ]

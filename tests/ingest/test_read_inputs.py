@@ -15,7 +15,7 @@ import pytest
 
 from newsloom.article import Document
 from newsloom.errors import Reason, Rejection
-from newsloom.hashing import content_hash
+from newsloom.hashing import content_hash, content_id
 from newsloom.ingest import Overrides, document_from_text, read_inputs
 from newsloom.ingest.files import kind_from_name, looks_like_html, sniff_kind
 from newsloom.settings import Settings
@@ -47,6 +47,7 @@ def test_a_text_file_is_one_document(tmp_path: Path) -> None:
     assert isinstance(doc, Document)
     assert (doc.raw, doc.format, doc.source) == (STORY, "text", str(path))
     assert doc.content_hash == content_hash(STORY)
+    assert doc.id == content_id(STORY)  # no id given: derived from the content
     assert doc.url is None and doc.outlet is None and doc.published is None
 
 

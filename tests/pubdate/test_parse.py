@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsloom.pubdate.parse import find_full_dates, iso, parse_machine_date
+from newsloom.pubdate.parse import find_full_dates, iso, may_hold_full_date, parse_machine_date
 
 
 @pytest.mark.parametrize(
@@ -51,6 +51,16 @@ def test_parse_machine_date(value: object, expected: str | None) -> None:
 )
 def test_find_full_dates(text: str, expected: list[str]) -> None:
     assert [value for _, _, value in find_full_dates(text)] == expected
+    if expected:
+        assert may_hold_full_date(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Oct. 1 (UPI)", "on 3 March 20", "Jan 20 09:49:32 UTC", "5.11.20", "", "Stand: heute"]
+)
+def test_no_four_digit_year_no_full_date(text: str) -> None:
+    assert not may_hold_full_date(text)
+    assert find_full_dates(text) == []
 
 
 def test_find_full_dates_offsets_point_at_the_date() -> None:

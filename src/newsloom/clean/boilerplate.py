@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from newsloom.clean.lines import (
     LineContext,
@@ -69,6 +70,22 @@ END_OF_ARTICLE = frozenset(
 )
 
 _I = re.IGNORECASE
+#: the only characters outside ASCII that a case-blind pattern matches to an ASCII letter
+#: (checked over every code point), mapped to it: a line so folded and lower-cased holds a
+#: pattern's ASCII words wherever the pattern matches it, so a missing word skips the search
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+@lru_cache(maxsize=2048)
+def _folded(line: str) -> str:
+    return line.translate(_FOLD).lower()
+
+
+def _may_match(line: str, words: Sequence[str]) -> bool:
+    """Whether `line` holds one of `words` (lower-case ASCII), case aside: a case-blind
+    pattern that needs one of them cannot match a line that holds none."""
+    low = _folded(line)
+    return any(word in low for word in words)
 
 
 def _labels(text: str) -> frozenset[str]:
@@ -201,16 +218,26 @@ _SHARE_CORE = wordset(
     linkedin pinterest reddit messenger flipboard compartir partager partagez teilen
     condividi partilhar"""
 )
-_SHARE_SPLIT = re.compile(r"[\s|/·•,]+")
+#: a button label: what lies between spaces, bars, slashes, dots and commas
+_SHARE_TOKEN = re.compile(r"[^\s|/·•,]+")
+#: more labels than a share bar holds
+_MAX_SHARE_TOKENS = 12
 
 
 def share_bar(line: str, ctx: LineContext) -> str | None:
-    """A line made only of share and tool buttons: "Adjust Comment Print", "Share this article"."""
-    tokens = [t.strip(":") for t in _SHARE_SPLIT.split(line.lower())]
-    tokens = [t for t in tokens if t and not t.isdigit()]
-    if not tokens or len(tokens) > 12:
-        return None
-    if all(t in SHARE_WORDS for t in tokens) and any(t in _SHARE_CORE for t in tokens):
+    """A line made only of share and tool buttons: "Adjust Comment Print", "Share this article".
+
+    Numbers (share counts) are no labels. The labels are read one by one and the first that
+    no share bar has ends the look: a paragraph is given up at its first word."""
+    labels: list[str] = []
+    for match in _SHARE_TOKEN.finditer(line):
+        label = match.group().lower().strip(":")
+        if not label or label.isdigit():
+            continue
+        if label not in SHARE_WORDS or len(labels) == _MAX_SHARE_TOKENS:
+            return None
+        labels.append(label)
+    if any(label in _SHARE_CORE for label in labels):
         return "share_bar"
     return None
 
@@ -251,7 +278,7 @@ def widget(line: str, ctx: LineContext) -> str | None:
         or _LISTEN.match(line)
     ):
         return "widget"
-    if len(words(line)) <= 30 and _VIDEO_EMBED.search(line):
+    if len(words(line)) <= 30 and _may_match(line, ("watch ",)) and _VIDEO_EMBED.search(line):
         return "widget"
     # A bare "Updated" label is part of a timestamp only when the time follows it.
     if low in ("updated", "last updated") and not _TIMESTAMP_START.match(ctx.next):
@@ -292,6 +319,23 @@ _MARKETING = re.compile(
     r"abonnieren sie)\b",
     _I,
 )
+_MARKETING_WORDS = (
+    "digital edition",
+    "e-edition",
+    "our newsletter",
+    "sign up ",
+    "subscribe ",
+    "download ",
+    "get the app",
+    "support ",
+    "become a ",
+    "free trial",
+    "unlimited ",
+    "follow us on ",
+    "suscr",
+    "abonnez-vous",
+    "abonnieren sie",
+)
 _FOLLOW_OUTLET = re.compile(
     r"^Follow .{1,40} on (?:WhatsApp|Twitter|X|Facebook|Instagram|Telegram|Google News|LinkedIn)\b"
 )
@@ -301,6 +345,7 @@ _BRIEFING = re.compile(
     r"|\b(?:free|get|receive)\b.{0,40}\b(?:briefing|newsletter|bulletin|boletín)\b",
     _I,
 )
+_BRIEFING_WORDS = ("briefing", "newsletter", "bulletin", "bolet", "digest")
 
 
 def promo(line: str, ctx: LineContext) -> str | None:
@@ -308,10 +353,12 @@ def promo(line: str, ctx: LineContext) -> str | None:
     if line.lower().endswith("promo image") or _PRICE_OFFER.match(line):
         return "promo"
     n = len(words(line))
-    if n <= 30 and _PERCENT_OFF.search(line) and _SHOP_WORDS.search(line):
+    if n <= 30 and "%" in line and _PERCENT_OFF.search(line) and _SHOP_WORDS.search(line):
         return "promo"
     if n <= 25 and (
-        _MARKETING.search(line) or _FOLLOW_OUTLET.match(line) or _BRIEFING.search(line)
+        (_may_match(line, _MARKETING_WORDS) and _MARKETING.search(line))
+        or _FOLLOW_OUTLET.match(line)
+        or (_may_match(line, _BRIEFING_WORDS) and _BRIEFING.search(line))
     ):
         return "promo"
     return None
@@ -458,14 +505,15 @@ def caption(line: str, ctx: LineContext) -> str | None:
     n = len(words(line))
     if n > MAX_CAPTION_WORDS:
         return None
+    # each search only where the characters it needs are in the line (a cheap test first)
     if (
-        _PHOTO_CREDIT_PAREN.search(line)
-        or _PHOTO_BY.search(line)
+        (("(" in line or "Photo/" in line) and _PHOTO_CREDIT_PAREN.search(line))
+        or ("Photo" in line and _PHOTO_BY.search(line))
         or _GLUED_CREDIT.search(line[-40:])
-        or _CREDIT_IN_CAPTION.search(line)
+        or (":" in line and _CREDIT_IN_CAPTION.search(line))
     ):
         return "caption"
-    if n >= 8 and _CAPTION_DATE.search(line):
+    if n >= 8 and "day," in line and _CAPTION_DATE.search(line):
         return "caption"
     # alt text and caption glued ("X.X."): one such line is a caption; a page where many lines
     # are doubled is a version-diff page, and there the doubles are the article.
@@ -570,9 +618,22 @@ _VERSION = re.compile(
 )
 
 
+_VERSION_WORDS = (
+    "version ",
+    "(",
+    "the article has changed",
+    "rss feed of changes",
+    "was first published or seen on",
+    "this article is from the source",
+    "you can find the current article",
+)
+
+
 def version_tracking(line: str, ctx: LineContext) -> str | None:
     """The notices of a page that tracks versions of another site's article."""
-    return "version_tracking" if len(words(line)) <= 40 and _VERSION.search(line) else None
+    if len(words(line)) <= 40 and _may_match(line, _VERSION_WORDS) and _VERSION.search(line):
+        return "version_tracking"
+    return None
 
 
 COMMENT_LINES = _labels(
@@ -592,11 +653,22 @@ _COMMENT = re.compile(
 )
 
 
+_COMMENT_WORDS = (
+    "comment",
+    "please enter your",
+    "you have entered",
+    "your email address",
+    "save my name",
+    "have your say",
+    "join the",
+)
+
+
 def comment_form(line: str, ctx: LineContext) -> str | None:
     """Comment forms: "Leave A Reply", "Please enter your comment!"."""
     if line.lower().rstrip("!.:") in COMMENT_LINES:
         return "comment_form"
-    if len(words(line)) <= 25 and _COMMENT.search(line):
+    if len(words(line)) <= 25 and _may_match(line, _COMMENT_WORDS) and _COMMENT.search(line):
         return "comment_form"
     return None
 
@@ -608,9 +680,12 @@ _COPYRIGHT = re.compile(
 )
 
 
+_COPYRIGHT_WORDS = ("©", "(c)", "copyright", "all rights reserved", "may not be")
+
+
 def copyright_line(line: str, ctx: LineContext) -> str | None:
     """Copyright and rights lines: "(Copyright 2017 ... All rights reserved ...)", "© name"."""
-    if len(words(line)) <= 40 and _COPYRIGHT.search(line):
+    if len(words(line)) <= 40 and _may_match(line, _COPYRIGHT_WORDS) and _COPYRIGHT.search(line):
         return "copyright"
     return None
 
@@ -622,7 +697,9 @@ _CREDITS_LINE = re.compile(
 
 def credits_line(line: str, ctx: LineContext) -> str | None:
     """A credits block: "Sources: ... / Featured Image: ..." (its names are parsed as credits)."""
-    return "credits" if len(words(line)) <= 60 and _CREDITS_LINE.search(line) else None
+    if len(words(line)) <= 60 and ":" in line and _CREDITS_LINE.search(line):
+        return "credits"
+    return None
 
 
 _KEYWORDS = re.compile(r"^(?:Tags|Topics|Keywords|Filed under|Categories|Tagged(?: with)?)\s*:", _I)
@@ -655,30 +732,47 @@ def stray(line: str, ctx: LineContext) -> str | None:
     return None
 
 
-_BIO_CUES = (
-    re.compile(r"\b(?:lover|fan|enthusiast|addict|devotee|junkie) of\b", _I),
-    re.compile(r"\b(?:student|graduate|alumn(?:us|a|i))\b", _I),
-    re.compile(
-        r"^(?:[A-Z][a-z]+ )?"
-        r"(?:Editor|Writer|Reporter|Journalist|Correspondent|Contributor|Columnist)\b"
+#: each cue with the words (case aside) it cannot match without, or None: not tested
+_BIO_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = (
+    (re.compile(r"\b(?:lover|fan|enthusiast|addict|devotee|junkie) of\b", _I), (" of",)),
+    (
+        re.compile(r"\b(?:student|graduate|alumn(?:us|a|i))\b", _I),
+        ("student", "graduate", "alumn"),
     ),
-    re.compile(
-        r"\bis an? (?:freelance |staff |senior |contributing )?"
-        r"(?:writer|journalist|reporter|editor|"
-        r"correspondent|contributor|columnist)\b",
-        _I,
+    (
+        re.compile(
+            r"^(?:[A-Z][a-z]+ )?"
+            r"(?:Editor|Writer|Reporter|Journalist|Correspondent|Contributor|Columnist)\b"
+        ),
+        None,
     ),
-    re.compile(r"\b(?:He|She|They) (?:lives|writes about|covers)\b"),
+    (
+        re.compile(
+            r"\bis an? (?:freelance |staff |senior |contributing )?"
+            r"(?:writer|journalist|reporter|editor|"
+            r"correspondent|contributor|columnist)\b",
+            _I,
+        ),
+        ("is a",),
+    ),
+    (re.compile(r"\b(?:He|She|They) (?:lives|writes about|covers)\b"), None),
 )
 _FOLLOW = re.compile(r"\bFollow (?:him|her|them) on (?:Twitter|X|Instagram|Facebook)\b", _I)
 
 
 def author_bio(line: str, ctx: LineContext) -> str | None:
     """An author's bio: two or more self-description cues, or a "Follow her on Twitter"."""
-    if len(words(line)) <= 30 and _FOLLOW.search(line):
+    if len(words(line)) <= 30 and _may_match(line, ("follow ",)) and _FOLLOW.search(line):
         return "author_bio"
-    if len(words(line)) <= 50 and sum(1 for cue in _BIO_CUES if cue.search(line)) >= 2:
-        return "author_bio"
+    if len(words(line)) <= 50:
+        hits = 0
+        for i, (cue, needed) in enumerate(_BIO_CUES):
+            if hits + len(_BIO_CUES) - i < 2:
+                break  # the cues left cannot make two
+            if (needed is None or _may_match(line, needed)) and cue.search(line):
+                hits += 1
+                if hits == 2:
+                    return "author_bio"
     return None
 
 

@@ -97,7 +97,7 @@ def _attr_words(el: etree._Element) -> tuple[str, ...]:
     return _value_words(f"{cls or ''} {ident or ''}")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)
 def _value_words(value: str) -> tuple[str, ...]:
     """The words of a class and id value (a site repeats the same few values on every item)."""
     if not value.strip():
@@ -113,7 +113,8 @@ def _value_words(value: str) -> tuple[str, ...]:
 
 
 def _visible(text: str) -> int:
-    return len(text) - sum(map(str.isspace, text))
+    """Characters of `text` that are not white space (`str.split` drops exactly those)."""
+    return len("".join(text.split()))
 
 
 def flatten_blocks(markup: str | etree._Element) -> list[Block]:
@@ -150,20 +151,23 @@ def flatten_blocks(markup: str | etree._Element) -> list[Block]:
         text = _SPACE.sub(" ", "".join(buf)).strip()
         if text:
             frames = first[0][::-1] if first else ()
+            tags, numbers, attrs = zip(*frames, strict=True) if frames else ((), (), ())
             words: list[str] = []
             near: tuple[str, ...] = ()
-            for _, _, attr in frames:
-                if attr and not near:
+            for attr in attrs:
+                if not attr:
+                    continue
+                if not near:
                     near = attr
                 words += [w for w in attr if w not in words]
             blocks.append(
                 Block(
                     text,
                     min(linked[0] / max(_visible(text), 1), 1.0),
-                    tuple(tag for tag, _, _ in frames),
+                    tags,
                     tuple(words[: 4 * _WORDS_PER_ELEMENT]),
                     near,
-                    tuple(n for _, n, _ in frames),
+                    numbers,
                 )
             )
         buf.clear()
@@ -171,7 +175,9 @@ def flatten_blocks(markup: str | etree._Element) -> list[Block]:
         linked[0] = 0
 
     def walk(el: etree._Element, in_link: bool) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = el.tag
+        if not isinstance(tag, str):
+            tag = ""  # a comment or a processing instruction
         if tag in _SKIP or not tag:
             add(el.tail, in_link)
             return

@@ -65,6 +65,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 # Control bytes that never occur in text (tab, newlines, form feed and ESC do).
 _CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
+#: the same bytes as a deletion table for `bytes.translate`: counted in C, not byte by byte
+_CONTROL_TABLE = bytes(sorted(_CONTROL_BYTES))
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
@@ -142,7 +144,7 @@ def sniff_binary(head: bytes) -> str | None:
     if b"\x00" in head:
         return "data with NUL bytes"
     if head:
-        controls = sum(1 for b in head if b in _CONTROL_BYTES)
+        controls = len(head) - len(head.translate(None, _CONTROL_TABLE))
         if controls / len(head) > 0.05:
             return "data of mostly control bytes"
     return None
@@ -241,7 +243,8 @@ def _mostly_utf8(data: bytes) -> str | None:
     """UTF-8 with a few broken bytes (a cut at a character, one stray byte) stays UTF-8."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    # characters past ASCII: what the ASCII encoder drops (counted in C)
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
     if good > 0 and good >= 3 * bad:
         return text
     return None
@@ -288,13 +291,17 @@ def _checked(text: str, codec: str) -> str:
     """Refuse a decoding that yields mostly control or unassigned characters."""
     if text:
         sample = text[: HEAD_BYTES * 4]
-        bad = sum(1 for ch in sample if _unprintable(ch))
+        # printable ASCII and the usual whitespace never are: only the rest is looked up
+        bad = sum(1 for ch in _MAYBE_UNPRINTABLE.findall(sample) if _unprintable(ch))
         if bad / len(sample) > _MAX_UNPRINTABLE:
             raise reject(
                 Reason.ENCODING,
                 f"decodes as {codec} but {bad} of {len(sample)} characters are control codes",
             )
     return text
+
+
+_MAYBE_UNPRINTABLE = re.compile(r"[^\x20-\x7e\t\n\r\f\v]")
 
 
 def _unprintable(ch: str) -> bool:

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from newsloom.article import Document, Format
 from newsloom.errors import Reason, reject
-from newsloom.hashing import content_hash, content_id
+from newsloom.hashing import content_hash, id_from_hash
 from newsloom.ingest.decode import decode_bytes
 from newsloom.ingest.files import looks_like_html
 from newsloom.ingest.urls import outlet_from_url
@@ -58,12 +58,13 @@ def make_document(
     info = dict(declared or {})
     if published is not None:
         info["published"] = published
+    digest = content_hash(raw)
     return Document(
-        id=doc_id or content_id(raw),
+        id=doc_id or id_from_hash(digest),
         source=source,
         format=fmt,
         raw=raw,
-        content_hash=content_hash(raw),
+        content_hash=digest,
         url=url,
         outlet=outlet or outlet_from_url(url),
         title=title,

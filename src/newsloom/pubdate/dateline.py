@@ -35,6 +35,7 @@ from newsloom.pubdate.parse import (
     MONTH_RE,
     WEEKDAY_RE,
     find_full_dates,
+    may_hold_full_date,
     month_number,
 )
 
@@ -164,7 +165,12 @@ def find_datelines(text: str) -> list[Dateline]:
         in_head = content_lines <= HEAD_LINES
         label_above = previous
         previous = line
-        if len(line) > MAX_LINE_CHARS or is_media_line(line) or _TABLE_ROW.search(line):
+        if (
+            len(line) > MAX_LINE_CHARS
+            or not may_hold_full_date(line)  # no date: the tests below would be wasted
+            or is_media_line(line)
+            or _TABLE_ROW.search(line)
+        ):
             continue
         spans = find_full_dates(line)
         if not spans:

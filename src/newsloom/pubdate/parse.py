@@ -79,6 +79,7 @@ _CTIME = re.compile(
     re.IGNORECASE,
 )
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def iso(year: int, month: int, day: int) -> str | None:
@@ -131,6 +132,12 @@ def parse_printed_date(text: str) -> str | None:
     return found[0][2] if found else None
 
 
+def may_hold_full_date(text: str) -> bool:
+    """False when `text` cannot hold a date `find_full_dates` finds: every form writes its
+    year in four digits, and most lines have none (one search instead of five)."""
+    return _FOUR_DIGITS.search(text) is not None
+
+
 def find_full_dates(text: str) -> list[tuple[int, int, str]]:
     """Every full date (year, month and day written) in `text`: (start, end, `YYYY-MM-DD`).
 
@@ -138,6 +145,8 @@ def find_full_dates(text: str) -> list[tuple[int, int, str]]:
     `18.04.2017`, `Jan 20 09:49:32 UTC 2020`. Slashed day/month orders (`04/05/2017`) are
     ambiguous between US and European use and are left out; overlapping matches keep the first.
     """
+    if not may_hold_full_date(text):
+        return []
     spans: list[tuple[int, int, str]] = []
     for m in _MONTH_FIRST.finditer(text):
         value = _from_names(m[3], m[1], m[2])
