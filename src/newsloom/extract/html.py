@@ -2,9 +2,8 @@
 
 The page is parsed once. Our own date lookups read that tree first (they never modify it);
 trafilatura then works on its own copy of the same tree (`bare_extraction` copies a tree it is
-handed), so there is no second parse. The page's metadata comes from trafilatura's metadata
-steps less the fields nobody reads (`pagemeta`); they run htmldate on the tree: its answer is kept
-in `page_meta["htmldate"]` as one more candidate, and htmldate is not run again.
+handed), so there is no second parse. trafilatura's metadata step runs htmldate on the tree: its
+answer is kept in `page_meta["htmldate"]` as one more candidate, and htmldate is not run again.
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from newsloom.clean.linehtml import Block, flatten_blocks
 from newsloom.clean.lineverdicts import page_peers
 from newsloom.errors import Reason, reject
 from newsloom.extract.metadata import date_candidates
-from newsloom.extract.pagemeta import page_metadata
 from newsloom.pubdate.parse import LATEST_YEAR
 from newsloom.settings import DEFAULT_SETTINGS, over_limit
 
@@ -80,38 +78,35 @@ def extract_html(
         raise reject(Reason.TOO_LARGE, over_limit(found, "max_html_elements", max_elements))
     dates = date_candidates(tree)
     blocks = flatten_blocks(tree) if lines else None
-    # the metadata trafilatura would collect first, on the same untouched tree, less the
-    # fields nobody reads (`pagemeta`); the text then comes without it. trafilatura hands the
-    # metadata's URL to its text steps only to resolve links and images, which are not kept.
-    info = page_metadata(tree, url, htmldate_params(latest))
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
-        with_metadata=False,
+        with_metadata=True,
         include_comments=False,
         include_tables=True,
         favor_recall=True,
+        date_extraction_params=htmldate_params(latest),
     )
     if doc is None or not (doc.text or "").strip():
         raise reject(Reason.NO_CONTENT, "the HTML holds no extractable text")
     meta: dict[str, Any] = {
         "dates": tuple(dates),
-        "htmldate": info.date,
-        "hostname": info.hostname,
-        "description": info.description,
-        "page_url": info.url if info.url and info.url != url else None,
+        "htmldate": doc.date,
+        "hostname": doc.hostname,
+        "description": doc.description,
+        "page_url": doc.url if doc.url and doc.url != url else None,
     }
     first = _first_published(dates)
     if first is not None:
         meta["date"], meta["date_source"] = first["value"], first["source"]
-    elif info.date:
-        meta["date"], meta["date_source"] = info.date, "htmldate"
+    elif doc.date:
+        meta["date"], meta["date_source"] = doc.date, "htmldate"
     return Page(
         text=doc.text,
-        title=info.title,
-        author=info.author,
-        sitename=info.sitename,
-        url=info.url or url,
+        title=doc.title,
+        author=doc.author,
+        sitename=doc.sitename,
+        url=doc.url or url,
         meta=MappingProxyType({k: v for k, v in meta.items() if v}),
         lines=None if blocks is None else page_peers(blocks, doc.text),
     )
