@@ -13,8 +13,6 @@ Two learned stages (training/train_boilerplate_lines.py):
 When a page's HTML is known, a model learned with markup (`markup=True`) also reads each line's
 markup (`linehtml`): its tags and its containers' class and id words are cues of the word
 model, and the trees see its link share and how much of the page's prose its containers hold.
-A model may have a second pass (`linestack`): trees that read each line's columns with its
-neighbours' first-pass probabilities.
 
 Weights ship as `resources/boilerplate_lines.npz` (hashing needs no vocabulary file; the trees
 are stored as arrays, `trees.Forest`) and are loaded once per process (`default_model`). The
@@ -46,7 +44,6 @@ from newsloom.clean.linefeatures import (
     page_words,
 )
 from newsloom.clean.linehtml import Block, html_cues
-from newsloom.clean.linestack import stack_columns
 from newsloom.clean.lineverdicts import peer_cues
 from newsloom.clean.trees import Forest
 
@@ -148,9 +145,6 @@ class LineModel:
     markup: bool = False
     #: learned with whole-page extractors' verdicts on each line too (`lineverdicts`)
     peers: bool = False
-    #: the second pass (`linestack`): trees over each line's columns and its neighbours'
-    #: first-pass probabilities; None: the first pass decides
-    second: Forest | None = None
     #: learned with the hand rules' verdicts among its cues and columns; a model learned
     #: without them (`reads_rules` False) is given none, and its caller need not run the rules
     reads_rules: bool = True
@@ -208,10 +202,7 @@ class LineModel:
         words = page_words(lines)
         cues = line_cues(lines, rules, blocks, words)
         s1 = self.word_scores(lines, rules, cues)
-        features = page_features(lines, rules, s1, words, blocks)
-        prob = self.forest.prob(features)
-        if self.second is not None:
-            prob = self.second.prob(np.hstack([features, stack_columns(prob)]))
+        prob = self.forest.prob(page_features(lines, rules, s1, words, blocks))
         fired = np.array([r is not None for r in rules])
         return Scored(prob, self.decide(prob, fired, extracted=extracted), s1, cues)
 
@@ -253,7 +244,6 @@ class LineModel:
             peers=self.peers,
             reads_rules=self.reads_rules,
             **self.forest.arrays("trees"),
-            **(self.second.arrays("second") if self.second is not None else {}),
         )
 
     @classmethod
@@ -269,7 +259,6 @@ class LineModel:
                 markup=bool(data["markup"]) if "markup" in data.files else False,
                 peers=bool(data["peers"]) if "peers" in data.files else False,
                 reads_rules=bool(data["reads_rules"]) if "reads_rules" in data.files else True,
-                second=Forest.from_arrays(data, "second") if "second_meta" in data.files else None,
             )
 
 

@@ -21,7 +21,6 @@ from newsloom.clean.boilerplate import rule_reasons
 from newsloom.clean.linecontext import page_features
 from newsloom.clean.linehtml import Block
 from newsloom.clean.linemodel import LineModel, stage1_matrix
-from newsloom.clean.linestack import stack_columns
 from newsloom.clean.trees import Forest
 from newsloom.hashing import stable_hash
 
@@ -97,26 +96,16 @@ def _fit_stage1(
     return model
 
 
-def _fit_trees(
-    columns: list[np.ndarray], ys: list[np.ndarray], ws: list[np.ndarray]
-) -> HistGradientBoostingClassifier:
-    trees = HistGradientBoostingClassifier(**TREES)
-    trees.fit(np.vstack(columns), np.concatenate(ys), sample_weight=np.concatenate(ws))
-    return trees
-
-
 def fit(
     pages: Sequence[TrainingPage],
     threshold: float = 0.5,
     *,
     markup: bool = False,
     reads_rules: bool = True,
-    stack: bool = False,
 ) -> LineModel:
     """Both stages on `pages` (labels: True is article; the model scores furniture);
     `markup`: learn from the markup around the lines too (every page must have it);
-    `reads_rules`: learn with the hand rules' verdicts among the features; `stack`: add the
-    second pass over the neighbours' first-pass probabilities (`linestack`)."""
+    `reads_rules`: learn with the hand rules' verdicts among the features."""
     pages = [p for p in pages if p.lines]
     peers = markup and _with_peers(pages)
     xs, rules = _matrices(pages, markup, reads_rules)
@@ -136,31 +125,21 @@ def fit(
             if f == k:
                 oof[i] = model.decision_function(xs[i])
     final = _fit_stage1(xs, ys, ws)
-    columns = [
-        page_features(p.lines, r, s, blocks=_blocks(p, markup))
-        for p, r, s in zip(pages, rules, oof, strict=True)
-    ]
-    trees = _fit_trees(columns, ys, ws)
-    second = None
-    if stack:
-        # the second pass learns from first-pass probabilities of pages the first trees did
-        # not see (the same site folds)
-        first: list[np.ndarray] = [np.zeros(0)] * len(pages)
-        for k in range(FOLDS):
-            inside = [i for i, f in enumerate(fold) if f != k]
-            held = _fit_trees(
-                [columns[i] for i in inside], [ys[i] for i in inside], [ws[i] for i in inside]
-            )
-            for i, f in enumerate(fold):
-                if f == k:
-                    first[i] = held.predict_proba(columns[i])[:, 1]
-        stacked = [np.hstack([c, stack_columns(p)]) for c, p in zip(columns, first, strict=True)]
-        second = Forest.from_sklearn(_fit_trees(stacked, ys, ws))
+    trees = HistGradientBoostingClassifier(**TREES)
+    trees.fit(
+        np.vstack(
+            [
+                page_features(p.lines, r, s, blocks=_blocks(p, markup))
+                for p, r, s in zip(pages, rules, oof, strict=True)
+            ]
+        ),
+        np.concatenate(ys),
+        sample_weight=np.concatenate(ws),
+    )
     return LineModel(
         w1=final.coef_[0].astype(np.float64),
         b1=float(final.intercept_[0]),
         forest=Forest.from_sklearn(trees),
-        second=second,
         threshold=threshold,
         rule_threshold=threshold,
         markup=markup,
