@@ -78,7 +78,7 @@ MARKUP_FLOORS = (0.90, 0.97)
 #: The markup model learns without the hand rules' verdicts among its features: on the choose
 #: sites it removed 0.903 of furniture at 0.97 of article lines kept (0.885 at 0.98) without
 #: them and 0.900 (0.882) with them, and the rules run over every line of a page cost about
-#: 12 ms a page on the page-lines path.
+#: 7 ms a page (boilerplate_pages, 158 lines a page on average) on the page-lines path.
 MARKUP_READS_RULES = False
 
 
