@@ -15,8 +15,10 @@ its figures in `newsloom eval ../shared/data/newsloom-dev` are on text the model
 
 The markup model (boilerplate_markup.npz) learns from the same train pages with each line's
 markup (`clean/linehtml.py`) and trafilatura's verdict on it, as the extract stage runs
-trafilatura (`clean/lineverdicts.py`); its thresholds are chosen the same way on the choose
-pages, one threshold for all lines (`linetrain.calibrate`). Skip it with `--text-only`.
+trafilatura (`clean/lineverdicts.py`), and without the hand rules' verdicts
+(`MARKUP_READS_RULES`: they cost time and did not help it on the choose sites); its
+thresholds are chosen the same way on the choose pages, one threshold for all lines
+(`linetrain.calibrate`). Skip it with `--text-only`.
 
 Deterministic: fixed seeds, sorted inputs, site folds by a seeded hash.
 """
@@ -29,7 +31,12 @@ from pathlib import Path
 
 from newsloom.clean.linemodel import MARKUP_FILE, MODEL_FILE
 from newsloom.clean.linetrain import TrainingPage, calibrate, calibrate_extracted, fit
-from newsloom.evaluation.boilerplate_pages import KEPT_TARGET, NEWS_WEIGHT, PRECISION
+from newsloom.evaluation.boilerplate_pages import (
+    KEPT_TARGET,
+    MARKUP_READS_RULES,
+    NEWS_WEIGHT,
+    PRECISION,
+)
 from newsloom.evaluation.pages import (
     LabelledPage,
     comments_as_furniture,
@@ -70,7 +77,7 @@ def _markup_model(root: Path, out: Path) -> None:
     ]
     train = [p for p in pages if site_split(p.site) == "train"]
     choose = [p for p in pages if site_split(p.site) == "choose"]
-    model = fit(_training(train, markup=True), markup=True)
+    model = fit(_training(train, markup=True), markup=True, reads_rules=MARKUP_READS_RULES)
     model = calibrate(model, _training(choose, markup=True), KEPT_TARGET, None)
     model.save(out / MARKUP_FILE)
     print(

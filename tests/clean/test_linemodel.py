@@ -147,3 +147,29 @@ def test_a_model_learned_with_markup_scores_pages_with_markup(tmp_path: Path) ->
     assert LineModel.load(path).markup
     with pytest.raises(ValueError, match="no markup"):
         fit([TrainingPage("site", lines, labels)], markup=True)
+
+
+def test_a_model_learned_without_the_rules_never_needs_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsloom.clean as clean_module
+
+    lines = (*MENU, *PROSE)
+    labels = (False,) * len(MENU) + (True,) * len(PROSE)
+    pages = [TrainingPage(f"site{i}", lines, labels) for i in range(6)]
+    model = calibrate(fit(pages, reads_rules=False), pages, 0.98, None)
+    assert not model.reads_rules
+    # the rules' verdicts, given or not, change nothing
+    given = model.score(lines, rule_reasons(lines))
+    assert np.array_equal(given.prob, model.score(lines, [None] * len(lines)).prob)
+    assert not any(c.startswith("rule:") and c != "rule:None" for c in given.cues[0])
+    path = tmp_path / "m.npz"
+    model.save(path)
+    assert not LineModel.load(path).reads_rules
+    # the clean stage does not run the rules for it
+    def refuse(texts: object) -> None:
+        raise AssertionError("the rules ran")
+
+    monkeypatch.setattr(clean_module, "rule_reasons", refuse)
+    cleaned = clean_text("\n".join(lines), model=model)
+    assert "river authority" in cleaned.text

@@ -116,3 +116,7 @@ def test_shipped_markup_model_is_small_and_loads_once() -> None:
     assert model is markup_model()
     assert model.markup and model.peers
     assert 0 < model.threshold < 1 and model.rule_threshold == model.threshold
+    # the script learns it as the eval does, with the rules' verdicts or without them
+    from newsloom.evaluation.boilerplate_pages import MARKUP_READS_RULES
+
+    assert model.reads_rules == MARKUP_READS_RULES

@@ -130,7 +130,8 @@ def _classify_pieces(
             piece.reason = reason
         return
     texts = [row_text(_SPACE.sub(" ", p.text).strip()) for p in pieces]
-    rules = rule_reasons(texts)
+    # a model learned without the rules' verdicts is not given them: their cost is saved
+    rules = rule_reasons(texts) if model.reads_rules else [None] * len(texts)
     scored = model.score(texts, rules, extracted=extracted, blocks=blocks)
     for i, piece in enumerate(pieces):
         if not scored.boilerplate[i]:

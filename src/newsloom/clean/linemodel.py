@@ -145,6 +145,9 @@ class LineModel:
     markup: bool = False
     #: learned with whole-page extractors' verdicts on each line too (`lineverdicts`)
     peers: bool = False
+    #: learned with the hand rules' verdicts among its cues and columns; a model learned
+    #: without them (`reads_rules` False) is given none, and its caller need not run the rules
+    reads_rules: bool = True
 
     def word_scores(
         self, lines: Sequence[str], rules: Sequence[str | None], cues: list[list[str]] | None = None
@@ -180,7 +183,8 @@ class LineModel:
         extracted: bool = False,
         blocks: Sequence[Block] | None = None,
     ) -> Scored:
-        """Judge every line of one page (`rules`: the hand rules' reasons, used as cues;
+        """Judge every line of one page (`rules`: the hand rules' reasons, used as cues by a
+        model that `reads_rules` and ignored by one that does not;
         `extracted`: the lines are an extractor's output, not a whole page's; `blocks`: the
         markup around each line, which a model learned with markup needs and the other
         cannot use)."""
@@ -193,6 +197,8 @@ class LineModel:
         if not lines:
             empty = np.zeros(0)
             return Scored(empty, empty.astype(bool), empty, [])
+        if not self.reads_rules:
+            rules = [None] * len(lines)
         words = page_words(lines)
         cues = line_cues(lines, rules, blocks, words)
         s1 = self.word_scores(lines, rules, cues)
@@ -236,6 +242,7 @@ class LineModel:
             extracted=np.array(self.extracted),
             markup=self.markup,
             peers=self.peers,
+            reads_rules=self.reads_rules,
             **self.forest.arrays("trees"),
         )
 
@@ -251,6 +258,7 @@ class LineModel:
                 extracted=(float(data["extracted"][0]), float(data["extracted"][1])),
                 markup=bool(data["markup"]) if "markup" in data.files else False,
                 peers=bool(data["peers"]) if "peers" in data.files else False,
+                reads_rules=bool(data["reads_rules"]) if "reads_rules" in data.files else True,
             )
 
 

@@ -63,10 +63,15 @@ class TrainingPage:
     blocks: tuple[Block, ...] | None = None
 
 
+def _rules(lines: Sequence[str], reads_rules: bool) -> list[str | None]:
+    """The hand rules' reasons for a model that reads them; none for one that does not."""
+    return rule_reasons(lines) if reads_rules else [None] * len(lines)
+
+
 def _matrices(
-    pages: Sequence[TrainingPage], markup: bool
+    pages: Sequence[TrainingPage], markup: bool, reads_rules: bool = True
 ) -> tuple[list[sparse.csr_matrix], list[list[str | None]]]:
-    rules = [rule_reasons(p.lines) for p in pages]
+    rules = [_rules(p.lines, reads_rules) for p in pages]
     xs = [
         stage1_matrix(p.lines, r, _blocks(p, markup)) for p, r in zip(pages, rules, strict=True)
     ]
@@ -92,13 +97,18 @@ def _fit_stage1(
 
 
 def fit(
-    pages: Sequence[TrainingPage], threshold: float = 0.5, *, markup: bool = False
+    pages: Sequence[TrainingPage],
+    threshold: float = 0.5,
+    *,
+    markup: bool = False,
+    reads_rules: bool = True,
 ) -> LineModel:
     """Both stages on `pages` (labels: True is article; the model scores furniture);
-    `markup`: learn from the markup around the lines too (every page must have it)."""
+    `markup`: learn from the markup around the lines too (every page must have it);
+    `reads_rules`: learn with the hand rules' verdicts among the features."""
     pages = [p for p in pages if p.lines]
     peers = markup and _with_peers(pages)
-    xs, rules = _matrices(pages, markup)
+    xs, rules = _matrices(pages, markup, reads_rules)
     ys = [1 - np.asarray(p.labels, dtype=int) for p in pages]
     ws = [
         np.full(len(p.lines), p.weight * min(1.0, np.sqrt(PAGE_LINES / len(p.lines))))
@@ -134,6 +144,7 @@ def fit(
         rule_threshold=threshold,
         markup=markup,
         peers=peers,
+        reads_rules=reads_rules,
     )
 
 
@@ -149,12 +160,12 @@ def line_scores(
     model: LineModel, pages: Sequence[TrainingPage], *, extracted: bool = False
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Furniture probabilities of every line of `pages`, whether each is article text, and
-    whether a hand rule fired on it."""
+    whether a hand rule fired on it (never, for a model that does not read the rules)."""
     probs, labels, fired = [], [], []
     for p in pages:
         if not p.lines:
             continue
-        rules = rule_reasons(p.lines)
+        rules = _rules(p.lines, model.reads_rules)
         blocks = _blocks(p, model.markup)
         probs.append(model.score(p.lines, rules, extracted=extracted, blocks=blocks).prob)
         labels.append(np.asarray(p.labels, dtype=bool))
