@@ -153,6 +153,7 @@ def test_a_model_learned_without_the_rules_never_needs_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import newsloom.clean as clean_module
+    import newsloom.clean.linemodel as linemodel_module
 
     lines = (*MENU, *PROSE)
     labels = (False,) * len(MENU) + (True,) * len(PROSE)
@@ -171,5 +172,6 @@ def test_a_model_learned_without_the_rules_never_needs_them(
         raise AssertionError("the rules ran")
 
     monkeypatch.setattr(clean_module, "rule_reasons", refuse)
+    monkeypatch.setattr(linemodel_module, "rule_reasons", refuse)
     cleaned = clean_text("\n".join(lines), model=model)
     assert "river authority" in cleaned.text

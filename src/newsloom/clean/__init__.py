@@ -25,7 +25,7 @@ from newsloom.clean.credits import find_credits, vocabulary
 from newsloom.clean.language import RESOURCE_KEY, identify, load_identifier
 from newsloom.clean.linefeatures import row_text
 from newsloom.clean.linehtml import Block
-from newsloom.clean.linemodel import LineModel, default_model, markup_model
+from newsloom.clean.linemodel import LineModel, default_model, markup_model, rules_read
 from newsloom.clean.lines import Line, LineContext, ends_sentence, split_lines, words
 from newsloom.clean.prefix import parse_metadata_prefix, prefix_span
 from newsloom.clean.repeats import find_repeats
@@ -130,8 +130,7 @@ def _classify_pieces(
             piece.reason = reason
         return
     texts = [row_text(_SPACE.sub(" ", p.text).strip()) for p in pieces]
-    # a model learned without the rules' verdicts is not given them: their cost is saved
-    rules = rule_reasons(texts) if model.reads_rules else [None] * len(texts)
+    rules = rules_read(texts, model.reads_rules)
     scored = model.score(texts, rules, extracted=extracted, blocks=blocks)
     for i, piece in enumerate(pieces):
         if not scored.boilerplate[i]:

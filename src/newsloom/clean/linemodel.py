@@ -35,6 +35,7 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.utils import murmurhash3_32
 
+from newsloom.clean.boilerplate import rule_reasons
 from newsloom.clean.linecontext import page_features
 from newsloom.clean.linefeatures import (
     FEATURE_BITS,
@@ -53,6 +54,7 @@ __all__ = [
     "default_model",
     "line_cues",
     "markup_model",
+    "rules_read",
     "stage1_matrix",
 ]
 
@@ -267,6 +269,12 @@ def default_model() -> LineModel:
     """The shipped model, loaded once per process."""
     with resources.as_file(resources.files("newsloom.resources") / MODEL_FILE) as path:
         return LineModel.load(path)
+
+
+def rules_read(lines: Sequence[str], reads_rules: bool) -> list[str | None]:
+    """The hand rules' reasons for `lines` as a model that `reads_rules` takes them; for one
+    learned without them, none, and the rules are not run (their cost is saved)."""
+    return rule_reasons(lines) if reads_rules else [None] * len(lines)
 
 
 @lru_cache(maxsize=1)

@@ -17,10 +17,9 @@ from scipy import sparse
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import SGDClassifier
 
-from newsloom.clean.boilerplate import rule_reasons
 from newsloom.clean.linecontext import page_features
 from newsloom.clean.linehtml import Block
-from newsloom.clean.linemodel import LineModel, stage1_matrix
+from newsloom.clean.linemodel import LineModel, rules_read, stage1_matrix
 from newsloom.clean.trees import Forest
 from newsloom.hashing import stable_hash
 
@@ -63,15 +62,10 @@ class TrainingPage:
     blocks: tuple[Block, ...] | None = None
 
 
-def _rules(lines: Sequence[str], reads_rules: bool) -> list[str | None]:
-    """The hand rules' reasons for a model that reads them; none for one that does not."""
-    return rule_reasons(lines) if reads_rules else [None] * len(lines)
-
-
 def _matrices(
     pages: Sequence[TrainingPage], markup: bool, reads_rules: bool = True
 ) -> tuple[list[sparse.csr_matrix], list[list[str | None]]]:
-    rules = [_rules(p.lines, reads_rules) for p in pages]
+    rules = [rules_read(p.lines, reads_rules) for p in pages]
     xs = [
         stage1_matrix(p.lines, r, _blocks(p, markup)) for p, r in zip(pages, rules, strict=True)
     ]
@@ -165,7 +159,7 @@ def line_scores(
     for p in pages:
         if not p.lines:
             continue
-        rules = _rules(p.lines, model.reads_rules)
+        rules = rules_read(p.lines, model.reads_rules)
         blocks = _blocks(p, model.markup)
         probs.append(model.score(p.lines, rules, extracted=extracted, blocks=blocks).prob)
         labels.append(np.asarray(p.labels, dtype=bool))
