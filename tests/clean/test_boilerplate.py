@@ -360,3 +360,12 @@ def test_case_blind_rules_match_unicode_case_variants() -> None:
     check(bp.copyright_line, [("All r\u0130ghts reserved.", "copyright")])
     check(bp.version_tracking, [("VER\u017fION 2", "version_tracking")])
     check(bp.author_bio, [("FOLLOW HER ON TWITTER", "author_bio"), ("Follow her", None)])
+
+
+def test_guarded_patterns_name_their_words_as_lines_are_folded() -> None:
+    # a guard word holding a capital (or a character folding does not keep) would never be
+    # found in a folded line, and its pattern would silently never run
+    guarded = [v for v in vars(bp).values() if isinstance(v, bp._Guarded)] + list(bp._BIO_CUES)
+    assert len(guarded) >= 10
+    for g in guarded:
+        assert all(word and word == bp._folded(word) for word in g.needs), g.pattern.pattern

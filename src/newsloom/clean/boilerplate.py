@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from newsloom.clean.lines import (
@@ -81,11 +82,21 @@ def _folded(line: str) -> str:
     return line.translate(_FOLD).lower()
 
 
-def _may_match(line: str, words: Sequence[str]) -> bool:
-    """Whether `line` holds one of `words` (lower-case ASCII), case aside: a case-blind
-    pattern that needs one of them cannot match a line that holds none."""
-    low = _folded(line)
-    return any(word in low for word in words)
+@dataclass(frozen=True, slots=True)
+class _Guarded:
+    """A case-blind pattern with the words (lower-case) it cannot match without: a line that
+    holds none of them, case aside, is not searched (most lines hold none, and the look costs
+    far less than the search). No words: always searched."""
+
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...] = ()
+
+    def search(self, line: str) -> re.Match[str] | None:
+        if self.needs:
+            low = _folded(line)
+            if not any(word in low for word in self.needs):
+                return None
+        return self.pattern.search(line)
 
 
 def _labels(text: str) -> frozenset[str]:
@@ -260,7 +271,10 @@ _LISTEN = re.compile(r"^Listen to (?:this |the )?(?:article|story)\b.{0,20}$", _
 _READER_PROMPT = re.compile(
     r"^scroll (?:down |up )?(?:to|for) (?:read|see|view|continue)\b.{0,40}$", _I
 )
-_VIDEO_EMBED = re.compile(r"\bWatch in [\w ]{0,20}Video\b|\bWatch (?:the )?video\b.{0,20}»", _I)
+_VIDEO_EMBED = _Guarded(
+    re.compile(r"\bWatch in [\w ]{0,20}Video\b|\bWatch (?:the )?video\b.{0,20}»", _I),
+    ("watch ",),
+)
 _TIMESTAMP_START = re.compile(
     r"^\W*(?:\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
 )
@@ -278,7 +292,7 @@ def widget(line: str, ctx: LineContext) -> str | None:
         or _LISTEN.match(line)
     ):
         return "widget"
-    if len(words(line)) <= 30 and _may_match(line, ("watch ",)) and _VIDEO_EMBED.search(line):
+    if len(words(line)) <= 30 and _VIDEO_EMBED.search(line):
         return "widget"
     # A bare "Updated" label is part of a timestamp only when the time follows it.
     if low in ("updated", "last updated") and not _TIMESTAMP_START.match(ctx.next):
@@ -310,42 +324,46 @@ _PRICE_OFFER = re.compile(
 )
 _PERCENT_OFF = re.compile(r"\b\d+%\s*(?:(?:to|-|–)\s*\d+%\s*)?off\b", _I)
 _SHOP_WORDS = re.compile(r"\b(?:sale|shop|products?|order|coupon|code|deals?|discount|store)\b", _I)
-_MARKETING = re.compile(
-    r"\b(?:digital edition|e-edition|our newsletters?|sign up (?:for|to)|"
-    r"subscribe (?:to|now|today|for)|"
-    r"download (?:our|the) app|get the app|support (?:our|independent) journalism|"
-    r"become a (?:member|subscriber)|free trial|unlimited (?:digital )?access|"
-    r"follow us on (?:Facebook|Twitter|X|Instagram)|suscr[ií]b[ae]se|suscríbete|abonnez-vous|"
-    r"abonnieren sie)\b",
-    _I,
-)
-_MARKETING_WORDS = (
-    "digital edition",
-    "e-edition",
-    "our newsletter",
-    "sign up ",
-    "subscribe ",
-    "download ",
-    "get the app",
-    "support ",
-    "become a ",
-    "free trial",
-    "unlimited ",
-    "follow us on ",
-    "suscr",
-    "abonnez-vous",
-    "abonnieren sie",
+_MARKETING = _Guarded(
+    re.compile(
+        r"\b(?:digital edition|e-edition|our newsletters?|sign up (?:for|to)|"
+        r"subscribe (?:to|now|today|for)|"
+        r"download (?:our|the) app|get the app|support (?:our|independent) journalism|"
+        r"become a (?:member|subscriber)|free trial|unlimited (?:digital )?access|"
+        r"follow us on (?:Facebook|Twitter|X|Instagram)|suscr[ií]b[ae]se|suscríbete|abonnez-vous|"
+        r"abonnieren sie)\b",
+        _I,
+    ),
+    (
+        "digital edition",
+        "e-edition",
+        "our newsletter",
+        "sign up ",
+        "subscribe ",
+        "download ",
+        "get the app",
+        "support ",
+        "become a ",
+        "free trial",
+        "unlimited ",
+        "follow us on ",
+        "suscr",
+        "abonnez-vous",
+        "abonnieren sie",
+    ),
 )
 _FOLLOW_OUTLET = re.compile(
     r"^Follow .{1,40} on (?:WhatsApp|Twitter|X|Facebook|Instagram|Telegram|Google News|LinkedIn)\b"
 )
-_BRIEFING = re.compile(
-    r"\b(?:briefing|newsletter|bulletin|boletín|digest)\b.{0,60}"
-    r"\b(?:free|every (?:day|weekday|morning|week)|delivered|inbox)\b"
-    r"|\b(?:free|get|receive)\b.{0,40}\b(?:briefing|newsletter|bulletin|boletín)\b",
-    _I,
+_BRIEFING = _Guarded(
+    re.compile(
+        r"\b(?:briefing|newsletter|bulletin|boletín|digest)\b.{0,60}"
+        r"\b(?:free|every (?:day|weekday|morning|week)|delivered|inbox)\b"
+        r"|\b(?:free|get|receive)\b.{0,40}\b(?:briefing|newsletter|bulletin|boletín)\b",
+        _I,
+    ),
+    ("briefing", "newsletter", "bulletin", "bolet", "digest"),
 )
-_BRIEFING_WORDS = ("briefing", "newsletter", "bulletin", "bolet", "digest")
 
 
 def promo(line: str, ctx: LineContext) -> str | None:
@@ -356,9 +374,7 @@ def promo(line: str, ctx: LineContext) -> str | None:
     if n <= 30 and "%" in line and _PERCENT_OFF.search(line) and _SHOP_WORDS.search(line):
         return "promo"
     if n <= 25 and (
-        (_may_match(line, _MARKETING_WORDS) and _MARKETING.search(line))
-        or _FOLLOW_OUTLET.match(line)
-        or (_may_match(line, _BRIEFING_WORDS) and _BRIEFING.search(line))
+        _MARKETING.search(line) or _FOLLOW_OUTLET.match(line) or _BRIEFING.search(line)
     ):
         return "promo"
     return None
@@ -606,32 +622,32 @@ def archive_notice(line: str, ctx: LineContext) -> str | None:
     return "archive_notice" if _ARCHIVE.match(line) else None
 
 
-_VERSION = re.compile(
-    r"^Version \d+(?:\s+Version \d+)*$"
-    r"|^\(\d+ (?:seconds?|minutes?|hours?|days?|weeks?) later\)$"
-    r"|\bThe article has changed \d+ times?\b"
-    r"|\bRSS feed of changes\b"
-    r"|\bwas first published or seen on\b"
-    r"|^This article is from the source\b"
-    r"|^You can find the current article at its original source\b",
-    _I,
-)
-
-
-_VERSION_WORDS = (
-    "version ",
-    "(",
-    "the article has changed",
-    "rss feed of changes",
-    "was first published or seen on",
-    "this article is from the source",
-    "you can find the current article",
+_VERSION = _Guarded(
+    re.compile(
+        r"^Version \d+(?:\s+Version \d+)*$"
+        r"|^\(\d+ (?:seconds?|minutes?|hours?|days?|weeks?) later\)$"
+        r"|\bThe article has changed \d+ times?\b"
+        r"|\bRSS feed of changes\b"
+        r"|\bwas first published or seen on\b"
+        r"|^This article is from the source\b"
+        r"|^You can find the current article at its original source\b",
+        _I,
+    ),
+    (
+        "version ",
+        "(",
+        "the article has changed",
+        "rss feed of changes",
+        "was first published or seen on",
+        "this article is from the source",
+        "you can find the current article",
+    ),
 )
 
 
 def version_tracking(line: str, ctx: LineContext) -> str | None:
     """The notices of a page that tracks versions of another site's article."""
-    if len(words(line)) <= 40 and _may_match(line, _VERSION_WORDS) and _VERSION.search(line):
+    if len(words(line)) <= 40 and _VERSION.search(line):
         return "version_tracking"
     return None
 
@@ -641,26 +657,27 @@ COMMENT_LINES = _labels(
     cancel reply | join the conversation | show comments | view comments | log in to comment |
     required fields are marked * | be the first to comment"""
 )
-_COMMENT = re.compile(
-    r"^(?:Please enter your (?:comment|name|email)|You have entered an incorrect email|"
-    r"Your email address will not be published|Save my name, email|"
-    r"Comments? \(\d+\)$|\d+ comments?$|"
-    r"Have your say\b|Join the (?:conversation|discussion)\b|Comment on this (?:story|article)\b)"
-    r"|\bcomments? (?:are|is|have been) (?:now )?(?:closed|moderated|disabled|turned off)\b"
-    r"|\b(?:logged in|log in|sign in|signed in|create an account|register)\b.{0,30}"
-    r"\b(?:post a comment|to comment|join the (?:discussion|conversation))\b",
-    _I,
-)
-
-
-_COMMENT_WORDS = (
-    "comment",
-    "please enter your",
-    "you have entered",
-    "your email address",
-    "save my name",
-    "have your say",
-    "join the",
+_COMMENT = _Guarded(
+    re.compile(
+        r"^(?:Please enter your (?:comment|name|email)|You have entered an incorrect email|"
+        r"Your email address will not be published|Save my name, email|"
+        r"Comments? \(\d+\)$|\d+ comments?$|"
+        r"Have your say\b|Join the (?:conversation|discussion)\b|"
+        r"Comment on this (?:story|article)\b)"
+        r"|\bcomments? (?:are|is|have been) (?:now )?(?:closed|moderated|disabled|turned off)\b"
+        r"|\b(?:logged in|log in|sign in|signed in|create an account|register)\b.{0,30}"
+        r"\b(?:post a comment|to comment|join the (?:discussion|conversation))\b",
+        _I,
+    ),
+    (
+        "comment",
+        "please enter your",
+        "you have entered",
+        "your email address",
+        "save my name",
+        "have your say",
+        "join the",
+    ),
 )
 
 
@@ -668,24 +685,24 @@ def comment_form(line: str, ctx: LineContext) -> str | None:
     """Comment forms: "Leave A Reply", "Please enter your comment!"."""
     if line.lower().rstrip("!.:") in COMMENT_LINES:
         return "comment_form"
-    if len(words(line)) <= 25 and _may_match(line, _COMMENT_WORDS) and _COMMENT.search(line):
+    if len(words(line)) <= 25 and _COMMENT.search(line):
         return "comment_form"
     return None
 
 
-_COPYRIGHT = re.compile(
-    r"^[(\[]?\s*(?:©|\(c\)|Copyright\b)|\bAll rights reserved\b|"
-    r"\bmay not be (?:published|reproduced), broadcast, rewritten,? or redistributed\b",
-    _I,
+_COPYRIGHT = _Guarded(
+    re.compile(
+        r"^[(\[]?\s*(?:©|\(c\)|Copyright\b)|\bAll rights reserved\b|"
+        r"\bmay not be (?:published|reproduced), broadcast, rewritten,? or redistributed\b",
+        _I,
+    ),
+    ("©", "(c)", "copyright", "all rights reserved", "may not be"),
 )
-
-
-_COPYRIGHT_WORDS = ("©", "(c)", "copyright", "all rights reserved", "may not be")
 
 
 def copyright_line(line: str, ctx: LineContext) -> str | None:
     """Copyright and rights lines: "(Copyright 2017 ... All rights reserved ...)", "© name"."""
-    if len(words(line)) <= 40 and _may_match(line, _COPYRIGHT_WORDS) and _COPYRIGHT.search(line):
+    if len(words(line)) <= 40 and _COPYRIGHT.search(line):
         return "copyright"
     return None
 
@@ -732,21 +749,20 @@ def stray(line: str, ctx: LineContext) -> str | None:
     return None
 
 
-#: each cue with the words (case aside) it cannot match without, or None: not tested
-_BIO_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = (
-    (re.compile(r"\b(?:lover|fan|enthusiast|addict|devotee|junkie) of\b", _I), (" of",)),
-    (
+#: each cue with the words (case aside) it cannot match without
+_BIO_CUES = (
+    _Guarded(re.compile(r"\b(?:lover|fan|enthusiast|addict|devotee|junkie) of\b", _I), (" of",)),
+    _Guarded(
         re.compile(r"\b(?:student|graduate|alumn(?:us|a|i))\b", _I),
         ("student", "graduate", "alumn"),
     ),
-    (
+    _Guarded(
         re.compile(
             r"^(?:[A-Z][a-z]+ )?"
             r"(?:Editor|Writer|Reporter|Journalist|Correspondent|Contributor|Columnist)\b"
-        ),
-        None,
+        )
     ),
-    (
+    _Guarded(
         re.compile(
             r"\bis an? (?:freelance |staff |senior |contributing )?"
             r"(?:writer|journalist|reporter|editor|"
@@ -755,21 +771,24 @@ _BIO_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = (
         ),
         ("is a",),
     ),
-    (re.compile(r"\b(?:He|She|They) (?:lives|writes about|covers)\b"), None),
+    _Guarded(re.compile(r"\b(?:He|She|They) (?:lives|writes about|covers)\b")),
 )
-_FOLLOW = re.compile(r"\bFollow (?:him|her|them) on (?:Twitter|X|Instagram|Facebook)\b", _I)
+_FOLLOW = _Guarded(
+    re.compile(r"\bFollow (?:him|her|them) on (?:Twitter|X|Instagram|Facebook)\b", _I),
+    ("follow ",),
+)
 
 
 def author_bio(line: str, ctx: LineContext) -> str | None:
     """An author's bio: two or more self-description cues, or a "Follow her on Twitter"."""
-    if len(words(line)) <= 30 and _may_match(line, ("follow ",)) and _FOLLOW.search(line):
+    if len(words(line)) <= 30 and _FOLLOW.search(line):
         return "author_bio"
     if len(words(line)) <= 50:
         hits = 0
-        for i, (cue, needed) in enumerate(_BIO_CUES):
+        for i, cue in enumerate(_BIO_CUES):
             if hits + len(_BIO_CUES) - i < 2:
                 break  # the cues left cannot make two
-            if (needed is None or _may_match(line, needed)) and cue.search(line):
+            if cue.search(line):
                 hits += 1
                 if hits == 2:
                     return "author_bio"
