@@ -36,6 +36,7 @@ from pathlib import Path
 import numpy as np
 
 from newsloom.clean import Cleaned
+from newsloom.clean.chars import repair
 from newsloom.clean.linemodel import LineModel
 from newsloom.clean.linetrain import TrainingPage, calibrate, fit, line_scores
 from newsloom.evaluation.figures import Figure, ratio
@@ -191,8 +192,6 @@ COMMENTS_SECTION = (
 
 
 def _norm(text: str) -> str:
-    from newsloom.clean.chars import repair
-
     return " ".join(repair(text).split())
 
 
@@ -247,7 +246,6 @@ def _html_compare(pages: Sequence[LabelledPage]) -> list[Figure]:
     kept when its words are in the output (lines are cut and joined differently by trafilatura
     than by the flattening)."""
     from newsloom.clean import clean_text
-    from newsloom.clean.chars import repair
     from newsloom.errors import RejectDocument
     from newsloom.extract.html import extract_html
 
@@ -316,7 +314,6 @@ def dev_stage_figures(dev: Path, model: LineModel) -> list[Figure]:
     """The clean stage on the dev set's text articles with `model` deciding, beside the same
     stage with the hand rules deciding, scored line by line as `newsloom eval` scores cleaning."""
     from newsloom.clean import clean_text
-    from newsloom.clean.chars import repair
     from newsloom.evaluation.cleaning import line_counts
     from newsloom.evaluation.gold import load_gold
 
