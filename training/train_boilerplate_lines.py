@@ -33,9 +33,9 @@ from newsloom.clean.linemodel import MARKUP_FILE, MODEL_FILE
 from newsloom.clean.linetrain import TrainingPage, calibrate, calibrate_extracted, fit
 from newsloom.evaluation.boilerplate_pages import (
     KEPT_TARGET,
-    MARKUP_READS_RULES,
     NEWS_WEIGHT,
     PRECISION,
+    fit_on_train,
 )
 from newsloom.evaluation.pages import (
     LabelledPage,
@@ -56,33 +56,26 @@ ROOT = Path(__file__).resolve().parents[1]
 DEMO_GOLD = ROOT / "src" / "newsloom" / "demo" / "corpus" / "gold"
 
 
-def _training(
-    pages: list[LabelledPage], weight: float = 1.0, *, markup: bool = False
-) -> list[TrainingPage]:
+def _training(pages: list[LabelledPage], weight: float = 1.0) -> list[TrainingPage]:
     """Pages to learn from or choose on, reader comments labelled as furniture (the markup
-    shows them; see `comments_as_furniture`), the markup then dropped unless `markup`."""
+    shows them; see `comments_as_furniture`), the markup itself then dropped."""
     pages = [comments_as_furniture(p) for p in pages]
-    return [
-        TrainingPage(p.site, p.lines, p.labels, weight, p.blocks if markup else None)
-        for p in pages
-        if p.lines or not markup
-    ]
+    return [TrainingPage(p.site, p.lines, p.labels, weight) for p in pages]
 
 
 def _markup_model(root: Path, out: Path) -> None:
-    """The model of a page's own lines, learned with their markup and trafilatura's verdicts."""
+    """The model of a page's own lines, learned with their markup and trafilatura's verdicts:
+    the eval's own fit (`fit_on_train`), so the shipped file is the model it scores."""
     pages = [
         with_peers(p)
         for p in read_pages(root, splits=("train", "choose"), with_html=True, with_blocks=True)
     ]
-    train = [p for p in pages if site_split(p.site) == "train"]
-    choose = [p for p in pages if site_split(p.site) == "choose"]
-    model = fit(_training(train, markup=True), markup=True, reads_rules=MARKUP_READS_RULES)
-    model = calibrate(model, _training(choose, markup=True), KEPT_TARGET, None)
+    model = fit_on_train(pages, markup=True)
     model.save(out / MARKUP_FILE)
+    train = sum(1 for p in pages if site_split(p.site) == "train")
     print(
-        f"markup model: {len(train)} training pages; thresholds {model.threshold:.4f} "
-        f"(rule fired: {model.rule_threshold:.4f}) on {len(choose)} choose pages"
+        f"markup model: {train} training pages; threshold {model.threshold:.4f} "
+        f"on {len(pages) - train} choose pages"
     )
 
 
