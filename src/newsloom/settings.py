@@ -82,8 +82,8 @@ class Settings:
     boilerplate_decision: str = "model"
     #: With the model deciding, judge an HTML page's own lines (the page flattened, each line's
     #: markup and trafilatura's verdict on it) with the markup line model, in the place of
-    #: trafilatura's text. It keeps far more article text than trafilatura, but costs about 2.4
-    #: times the CPU of trafilatura with its metadata (README, "What newsloom learned"): off by
+    #: trafilatura's text. It keeps far more article text than trafilatura, but costs more than
+    #: twice the CPU of trafilatura with its metadata (README, "What newsloom learned"): off by
     #: default.
     html_lines: bool = False
 
