@@ -133,3 +133,56 @@ def test_no_story_country_or_a_named_one_changes_nothing(
     quotes_of: QuotesOf, text: str, speaker: str
 ) -> None:
     assert direct(quotes_of(text)).speaker == speaker
+
+
+#: Seen in ../shared/data: ECB+ 20_8ecbplus ("The official IRNA news agency ... said"), 27_7ecb
+#: ("the software security firm Trend Micro said"), 19_14ecb ("the respected Kathimerini
+#: newspaper found"); PolNeAR train nyt_2016-01-20_falling-deficit-to-reverse-cours ("the
+#: nonpartisan Congressional Budget Office reported"), wash-post_2015-12-04_a-killing-and-video-
+#: test-emanuel ("the nonpartisan Better Government Association found"),
+#: nyt_2016-07-25_political-future-unsure-at-fox-a ("the liberal watchdog group Media Matters").
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        # a body that speaks: the words before its name say what kind of body it is
+        ("The government will review the plan, the official CTK news agency said.",
+         "CTK news agency", None),
+        ("The government has promised aid, the private Dogan news agency said.",
+         "Dogan news agency", None),
+        ("Iran would not give up its nuclear programme, the semi-official Mehr news agency "
+         "said.", "Mehr news agency", None),
+        # a medium's own report: the same words, the outlet as the relay
+        ("A strong earthquake struck southern Iran, the official IRNA news agency reported.",
+         None, "IRNA news agency"),
+        ("Rescue teams reached the villages overnight, the state-run Press TV reported.",
+         None, "Press TV"),
+        ("Moscow had offered help to the region, the pro-Kremlin Izvestia newspaper reported.",
+         None, "Izvestia newspaper"),
+        ("The deficit will grow this year, the independent Kathimerini newspaper reported.",
+         None, "Kathimerini newspaper"),
+    ],
+)  # fmt: skip
+def test_a_named_body_is_named_without_its_description(
+    quotes_of: QuotesOf, text: str, speaker: str | None, via: str | None
+) -> None:
+    q = next(q for q in quotes_of(text) if q.kind == "indirect")
+    assert (q.speaker, q.via) == (speaker, via)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # no capitalised name: the description is all there is, and stays whole
+        ("The tax will rise next year, the local newspaper reported. The regional council said "
+         "the budget was balanced.", "regional council"),
+        ("The budget was balanced last year, the state electoral commission said.",
+         "state electoral commission"),
+        # a capitalised word first is part of the name
+        ("The deficit will grow this year, the Catalan regional government said.",
+         "Catalan regional government"),
+    ],
+)  # fmt: skip
+def test_a_description_without_a_name_stays_whole(
+    quotes_of: QuotesOf, text: str, speaker: str
+) -> None:
+    assert speaker in [q.speaker for q in quotes_of(text) if q.kind == "indirect"]

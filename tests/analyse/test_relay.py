@@ -62,6 +62,33 @@ def test_relayed_reported_speech(quotes_of: QuotesOf, text: str, speaker: str, v
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Xinhua quoted the governor as saying that roads to the villages had reopened.",
+         "roads to the villages had reopened"),
+        ("TASS quoted a senior diplomat as saying the talks would resume next month.",
+         "the talks would resume next month"),
+        ("The paper cited an aide to the mayor as saying that the budget would be cut.",
+         "the budget would be cut"),
+        ("Kyodo quoted Kenji Sato as telling lawmakers that the plant was safe.",
+         "the plant was safe"),
+        ("Anadolu quoted police sources as saying that 40 people had been detained overnight.",
+         "40 people had been detained overnight"),
+        ("Interfax quoted the Kremlin's spokesman as saying Moscow had not been consulted.",
+         "Moscow had not been consulted"),
+    ],
+)  # fmt: skip
+def test_verb_of_quoting_reports_nothing_of_its_own(
+    quotes_of: QuotesOf, text: str, content: str
+) -> None:
+    """One statement, the "saying"'s: not a second one whose content is "X as saying that..."
+    with "quote" or "cite" as its cue."""
+    indirect = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert [(q.text, q.cue) for q in indirect] == [(content, indirect[0].cue)]
+    assert indirect[0].cue in ("say", "tell")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "In his speech he quoted Lincoln and thanked the voters.",

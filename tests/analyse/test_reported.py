@@ -116,6 +116,37 @@ def test_an_outlets_own_report_is_a_relay_not_a_speaker(
     assert names_match(q.via, via) and q.speaker is None and q.confidence == 0.0
 
 
+#: Seen in ../shared/data: newsloom-dev d006 (Reuters: "LONDON, March 29 (Reuters) - Britain has
+#: formally triggered ..., Prime Minister Theresa May said"), d059 (WTOP: "WASHINGTON — Amazon
+#: is acquiring ..., both companies said"); PolNeAR train wash-post_2015-12-10_netanyahu-
+#: rejects-trump-s-remark ("JERUSALEM - ... Netanyahu will meet ..., Israel..."),
+#: nyt_2016-01-20_falling-deficit-to-reverse-cours ("WASHINGTON -- ..., the nonpartisan
+#: Congressional Budget Office reported").
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("ANKARA, March 3 (Reuters) - Police detained 40 people after a protest in the capital, "
+         "the Anadolu news agency reported.", "Police detained 40 people after a protest in the "
+         "capital"),
+        ("WASHINGTON — The deficit will grow by a third this year, the Congressional Budget "
+         "Office said on Tuesday.", "The deficit will grow by a third this year"),
+        ("LONDON (AP) -- Britain will leave the customs union next year, Prime Minister Anna "
+         "Clark said on Monday.", "Britain will leave the customs union next year"),
+        ("JERUSALEM - The prime minister will meet the candidate later this month, his office "
+         "said.", "The prime minister will meet the candidate later this month"),
+        ("NEW YORK, June 16 — Amazon is buying Whole Foods for $13.7 billion, the two "
+         "companies said on Friday.", "Amazon is buying Whole Foods for $13.7 billion"),
+        ("PARIS — France will send more troops to the region, President Emmanuel Macron said "
+         "on Friday.", "France will send more troops to the region"),
+    ],
+)  # fmt: skip
+def test_a_lead_content_starts_after_the_wire_dateline(
+    quotes_of: QuotesOf, text: str, content: str
+) -> None:
+    assert content in [q.text for q in quotes_of(text) if q.kind == "indirect"]
+
+
+
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [

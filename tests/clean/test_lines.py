@@ -7,6 +7,7 @@ import pytest
 from newsloom.clean.lines import (
     LineContext,
     Page,
+    dateline_length,
     ends_sentence,
     is_byline,
     is_dateline_lead,
@@ -55,6 +56,21 @@ def test_ends_sentence(line: str, expected: bool) -> None:
 )
 def test_is_dateline_lead(line: str, expected: bool) -> None:
     assert is_dateline_lead(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("NEW YORK (AP) – Amazon is buying Whole Foods.", "Amazon is buying Whole Foods."),
+        ("LONDON, March 29 (Reuters) - Britain has left.", "Britain has left."),
+        ("WASHINGTON -- The deficit will grow.", "The deficit will grow."),
+        ("JERUSALEM — Talks resumed on Monday.", "Talks resumed on Monday."),
+        ("The UN said it would help.", "The UN said it would help."),
+        ("Police - and soldiers - arrived.", "Police - and soldiers - arrived."),
+    ],
+)
+def test_dateline_length(line: str, words: str) -> None:
+    assert line[dateline_length(line) :] == words
 
 
 @pytest.mark.parametrize(

@@ -55,7 +55,7 @@ from newsloom.analyse.lexicon import (
 from newsloom.analyse.marks import MarkedSpan, quote_is_partial
 from newsloom.analyse.national import Home, home_of, qualified
 from newsloom.analyse.offices import seat_name, seat_of
-from newsloom.analyse.parse import Parse, Token
+from newsloom.analyse.parse import Parse, Token, without_descriptors
 from newsloom.analyse.places import same_country
 from newsloom.analyse.relay import relay_of
 from newsloom.analyse.via import ACCORDING, REPORTED, TOLD, Credit, credits_in, outlet_name
@@ -637,6 +637,7 @@ class Resolver:
         ]
         if not toks:
             return parse.tokens[head].text
+        toks = without_descriptors(parse, toks)
         return self.doc.people.organisation(canonical_name(parse.span_text(toks[0], toks[-1] + 1)))
 
     def _voice_owner(self, head: int) -> str | None:

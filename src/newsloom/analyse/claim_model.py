@@ -21,7 +21,7 @@ from importlib import resources
 from itertools import accumulate, repeat
 
 from newsloom.analyse.attribution import is_future
-from newsloom.analyse.claims import Claim, claims
+from newsloom.analyse.claims import Claim, claims, passes_on
 from newsloom.analyse.entities import People
 from newsloom.analyse.lexicon import CUE_LEMMAS, words
 from newsloom.analyse.parse import Parse, head_of
@@ -244,10 +244,13 @@ def candidates(
 
 
 def admissible(parse: Parse, claim: Claim, counts: Counts) -> bool:
-    """A candidate the rules let stand: it has a source, it is said (`_unsaid`), it is not the
-    credit of a direct quote, and it is mostly outside quotation marks."""
+    """A candidate the rules let stand: it has a source, it is said (`_unsaid`), its cue does
+    not pass on another's words (`claims.passes_on`), it is not the credit of a direct quote,
+    and it is mostly outside quotation marks."""
     if claim.source < 0 or _unsaid(parse, claim):
         return False  # reported speech is found through the one who reports it, named or not
+    if passes_on(parse, claim.cue):
+        return False  # "Xinhua quoted the governor as saying ...": the "saying" reports it
     if claim.shape == "according" and counts.inside(*parse.sentence_of(claim.cue)):
         return False  # '"...," X said, according to Y': the credit is the direct quote's
     return 2 * counts.inside(claim.first, claim.last + 1) < claim.last - claim.first + 1

@@ -37,7 +37,7 @@ from newsloom.analyse.lexicon import CUE_LEMMAS
 from newsloom.analyse.parse import Parse, head_of
 from newsloom.analyse.relay import RELAY_LEMMAS, relay_of
 
-__all__ = ["Claim", "claims", "subject_of", "tagged_claim"]
+__all__ = ["Claim", "claims", "passes_on", "subject_of", "tagged_claim"]
 
 #: arcs along which a verb without a subject takes its head's ("..., saying", "vowed to")
 _INHERIT = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl"})
@@ -204,12 +204,22 @@ def _may_relay(parse: Parse, v: int) -> bool:
     return t[t[v].head].lower == "as" or any(t[c].lower == "as" for c in parse.children[v])
 
 
+def passes_on(parse: Parse, v: int) -> bool:
+    """A verb of quoting with an "as" phrase ("TASS quoted X as saying ...", "cited an aide as
+    telling"): it reports no words of its own; they are the "saying"'s, X's."""
+    return (
+        parse.tokens[v].lemma in RELAY_LEMMAS
+        and _may_relay(parse, v)
+        and relay_of(parse, v) is not None
+    )
+
+
 def _verb_claims(parse: Parse, v: int) -> list[Claim]:
     toks = parse.tokens
     out: list[Claim] = []
     relay = relay_of(parse, v) if _may_relay(parse, v) else None
     if relay is not None and toks[v].lemma in RELAY_LEMMAS:
-        return out  # "TASS quoted X as saying ...": the words are the "saying"'s, X's
+        return out  # see `passes_on`
     source = -2  # computed once, when needed
 
     def src() -> int:

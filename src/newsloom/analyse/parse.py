@@ -151,6 +151,34 @@ def head_of(parse: Parse, first: int, stop: int) -> int:
     return head
 
 
+def without_descriptors(parse: Parse, run: list[int]) -> list[int]:
+    """A noun phrase's run of tokens without the lower-case words that describe a named body
+    before its name ("the official IRNA news agency", "the state-run Press TV", "the
+    nonpartisan Congressional Budget Office"): they say what kind of body it is, and are no
+    part of what it is called.
+
+    Words joined by a hyphen are weighed together ("state-run", "Al-Jazeera"); a run with no
+    capitalised word ("local media") is left whole."""
+    toks = parse.tokens
+    groups: list[list[int]] = []
+    for i in run:
+        if groups and toks[groups[-1][-1]].end == toks[i].start:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+
+    def described(group: list[int]) -> bool:
+        words = [toks[i].text for i in group if toks[i].text[:1].isalpha()]
+        return not words or any(w[:1].islower() for w in words)
+
+    first = 0
+    while first < len(groups) - 1 and described(groups[first]):
+        first += 1
+    if first == 0 or all(described(g) for g in groups[first:]):
+        return run
+    return [i for g in groups[first:] for i in g]
+
+
 def _line_starts(doc: Any) -> Any:
     """A line break ends a sentence: news paragraphs and headlines are lines; a title or rank
     before a name ends none.

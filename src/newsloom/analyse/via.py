@@ -22,7 +22,7 @@ from newsloom.analyse.lexicon import (
     MEDIA_WORDS,
     words,
 )
-from newsloom.analyse.parse import Parse
+from newsloom.analyse.parse import Parse, without_descriptors
 
 #: "according" and "reported" credits cover the paragraph's next sentence too; "told" credits
 #: cover only the quotes of their own attribution.
@@ -77,6 +77,12 @@ def _name_tokens(parse: Parse, head: int) -> list[int]:
     return run
 
 
+def _shown(parse: Parse, run: list[int]) -> str:
+    """How an outlet named by `run` is shown: its own words, as written."""
+    shown = without_descriptors(parse, run)
+    return parse.span_text(shown[0], shown[-1] + 1)
+
+
 def _plain(word: str) -> str:
     """Lower case without accents ("Rádio" -> "radio")."""
     text = unicodedata.normalize("NFKD", word.lower())
@@ -105,7 +111,7 @@ def outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None:
         # the model sometimes takes a medium for a person ("according to Politico",
         # "told Sahel Weekly")
         toks = _name_tokens(parse, head)
-        name = parse.span_text(toks[0], toks[-1] + 1)
+        name = _shown(parse, toks)
         plain = [_plain(parse.tokens[i].text) for i in toks if parse.tokens[i].lower != "the"]
         if " ".join(plain) in MEDIA_NAMES or (
             len(plain) > 1
@@ -135,7 +141,7 @@ def outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None:
         return " ".join(words)
     if not any(w[:1].isupper() for w in words):
         return None
-    name = " ".join(words)
+    name = _shown(parse, toks)
     if bare in MEDIA_NAMES or any(w in MEDIA_NAMES for w in lower):
         return name
     if all(w in MEDIA_WORDS or w == "the" for w in lower):

@@ -17,6 +17,7 @@ __all__ = [
     "Line",
     "LineContext",
     "Page",
+    "dateline_length",
     "ends_sentence",
     "is_byline",
     "is_dateline_lead",
@@ -63,7 +64,7 @@ _TERMINAL = ".!?…"
 # "SINGAPORE  (The Straits Times/ANN)-", "HELSINKI -- ", "WASHINGTON–Donald"
 _DATELINE = re.compile(
     r"^\(?[A-Z][A-Z.'’ ]{1,30}[A-Z](?:,\s*[A-Z][\w.]+(?:\s\d{1,2})?)?\)?\s*"
-    r"(?:\([^()\n]{2,40}\))?\s*(?:--?|–|—)\s*\S"
+    r"(?:\([^()\n]{2,40}\))?\s*(?:--?|–|—)\s*(?=\S)"
 )
 
 
@@ -143,6 +144,13 @@ def ends_sentence(line: str) -> bool:
 def is_dateline_lead(line: str) -> bool:
     """Does the line open with a wire dateline ("NEW YORK (AP) –")?"""
     return bool(_DATELINE.match(line.lstrip()))
+
+
+def dateline_length(text: str) -> int:
+    """How many characters a wire dateline takes at the start of `text`, up to the words it
+    leads into ("NEW YORK (AP) – "), or 0."""
+    found = _DATELINE.match(text)
+    return found.end() if found else 0
 
 
 def is_glued_double(line: str) -> bool:
