@@ -136,6 +136,13 @@ def test_scored_sources(source: str, scored: bool) -> None:
         ("Gwen Moore", "Rep. Gwen Moore", "Rep. Jim Clyburn (D-S.C.)", False),
         ("Donald Trump", "he", "Retired Lt. Gen. Michael Flynn", False),
         (None, None, "Donald Trump", False),
+        # a name apposed to a description names the source; a clause after it does not
+        ("Alan Garten", "Trump's attorney", "Trump's attorney, Alan Garten,", True),
+        ("Rich Beeson", "Rich Beeson", "Rubio's deputy campaign manager, Rich Beeson, who "
+         "oversaw Mitt Romney's 2012 ground game", True),
+        ("Jake Sullivan", "Jake Sullivan", "her senior policy adviser, Jake Sullivan,", True),
+        ("Marco Rubio", "Marco Rubio", "Levine, who has given money to Marco Rubio,", False),
+        ("Anna Berg", "Anna Berg", "Trump's attorney, Alan Garten,", False),
     ],
 )  # fmt: skip
 def test_speaker_right(speaker: str | None, mention: str | None, source: str, right: bool) -> None:

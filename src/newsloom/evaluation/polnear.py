@@ -24,7 +24,9 @@ Figures (section "polnear quotes", for newsloom and textacy):
   half of each; precision, recall, F1, and speaker accuracy on matched ones with a scored source.
 
 A speaker is right when the predicted name or the predicted mention matches the gold source's
-naming part (before an apposition: "Ryan Ellis" of "Ryan Ellis, a Republican tax consultant")
+naming part (before an apposition: "Ryan Ellis" of "Ryan Ellis, a Republican tax consultant";
+the apposition itself when it is a name after a description: "Alan Garten" of "Trump's
+attorney, Alan Garten,")
 by `quotes.names_match` (either way round), when every word of the predicted name is in that
 part ("Donald Trump" in "Republican nominee Donald Trump"), or when both end in the same
 capitalised surname ("Mr. Trump").
@@ -94,10 +96,26 @@ def _name_part(source: str) -> str:
     return re.sub(r"['’]s\b", "", head).strip()
 
 
+def _apposed_name(source: str) -> str | None:
+    """A name set off by commas after a description ("Trump's attorney, Alan Garten,"): the
+    description comes first, and the apposition is the naming part."""
+    parts = [p.strip() for p in source.split(",")]
+    for part in parts[1:]:
+        words = part.split()
+        if words and words[0] not in ("who", "whose", "which") and all(
+            w[:1].isupper() or w in ("de", "van", "von", "bin", "al") for w in words
+        ):
+            return part
+    return None
+
+
 def speaker_right(speaker: str | None, mention: str | None, source: str) -> bool:
     """The predicted speaker (or its mention) is the gold source (see the module docstring)."""
     if not speaker:
         return False
+    apposed = _apposed_name(source)
+    if apposed and (names_match(speaker, apposed) or names_match(apposed, speaker)):
+        return True
     name = _name_part(source) or source
     if names_match(speaker, name) or names_match(name, speaker):
         return True
