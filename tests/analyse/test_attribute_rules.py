@@ -56,3 +56,15 @@ def test_rules_that_use_other_operators_are_left_to_spacy() -> None:
     ruler.add([[{"LOWER": "big", "OP": "+"}]], {"POS": "ADJ"})
     assert compile_rules(ruler) is None
     assert make_component(ruler) is None
+
+
+def test_the_same_when_the_memories_start_again_at_every_token(
+    stock_nlp: Any, beside_stock: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsloom.analyse import attribute_rules
+
+    monkeypatch.setattr(attribute_rules, "_MAX_REMEMBERED", 1)
+    rules = make_component(stock_nlp.get_pipe("attribute_ruler"))
+    for text in SENTENCES[:4] * 2:  # the second time round, from what was remembered
+        ours, theirs = beside_stock("attribute_ruler", rules, text)
+        assert _columns(ours) == _columns(theirs)

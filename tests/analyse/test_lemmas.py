@@ -48,3 +48,17 @@ def test_load_model_puts_it_in_the_lemmatizer_place(ctx: Context) -> None:
     names = model(ctx).pipe_names
     assert "lemmatizer" not in names and COMPONENT in names
     assert names.index(COMPONENT) > names.index("parser")
+
+
+def test_the_indexed_twin_answers_as_the_lemmatizer_and_leaves_it_alone(
+    stock_nlp: Any,
+) -> None:
+    stock = stock_nlp.get_pipe("lemmatizer")
+    twin = lemmas._indexed(stock)
+    assert twin is not stock
+    index = stock.lookups.get_table(lemmas.INDEX_TABLE)
+    assert all(isinstance(words, list) for words in index.values())
+    # inflected, unknown and irregular forms: each one asks the index of its part of speech
+    text = "The zorbling ministers were quickly blorfing their fattest geese and oxen."
+    for token in stock_nlp(text):
+        assert twin.lemmatize(token) == stock.rule_lemmatize(token)

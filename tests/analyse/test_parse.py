@@ -55,3 +55,17 @@ def test_parse_texts_matches_one_by_one(ctx: Context) -> None:
     batched = list(parse_texts(texts, ctx))
     assert [p.text for p in batched] == texts
     assert batched[2] == from_doc(model(ctx)(TEXT))
+
+
+def test_remembered_names_start_again_when_full_and_miss_no_key(ctx: Context) -> None:
+    from newsloom.analyse.parse import _Names
+
+    strings = model(ctx).vocab.strings
+    words = ["Lisbon", "said", "talks", "Spain", "resume"]
+    keys = [strings.add(w) for w in words]
+    names = _Names(limit=3)
+    text, lower = names.of(strings, set(keys[:2]))
+    assert (text[keys[0]], lower[keys[0]], text[0]) == ("Lisbon", "lisbon", "")
+    text2, lower2 = names.of(strings, {0, *keys[2:]})  # over the limit: new tables
+    assert text2 is not text and {text2[k] for k in keys[2:]} == {"talks", "Spain", "resume"}
+    assert lower2[keys[3]] == "spain" and text[keys[1]] == "said"

@@ -5,10 +5,13 @@ morphology, word exceptions ("n't" is PART with Polarity=Neg), and a few that re
 (an auxiliary's dependency makes it AUX). spaCy runs them through its Matcher, which tries
 every rule at every token: about a tenth of the whole analysis of a news article. Each rule
 tests one or two tokens for equality, membership or a regular expression on the tag, the lower
-case, the dependency or whether the token is a space, so a token here looks up only the rules
-its word or its tag can satisfy, and the few others are tested as whole-document arrays. The
-rules are read from the loaded model and applied in the ruler's order with spaCy's own setter
-(`set_token_attrs`), so the result is the ruler's, token by token (tests compare the two). A
+case, the dependency or whether the token is a space, so what a token's own values satisfy is
+found once per combination of them (the rules its word or its tag can satisfy, and the few
+others) and remembered; a rule's second token is then tested where the first one passed. The
+rules are read from the loaded model; the attributes of those that match a token are merged in
+the ruler's order and set once with spaCy's own setter (`set_token_attrs`): each attribute is
+a field of its own, so setting them rule by rule or at once leaves the same token, and the
+result is the ruler's, token by token (tests compare the two). A
 model whose rules use anything else (an operator, another attribute) keeps spaCy's component.
 """
 
@@ -27,6 +30,7 @@ __all__ = ["COMPONENT", "AttributeRules", "compile_rules", "make_component", "us
 COMPONENT = "newsloom_attribute_rules"
 
 _ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+_LOWER = _ATTRS.index("LOWER")
 #: regular-expression answers kept before the memory starts again
 _MAX_REMEMBERED = 200_000
 
@@ -98,24 +102,50 @@ def _split(tests: Sequence[_Test], column: int) -> tuple[frozenset[int], tuple[_
 _Entry = tuple[_Rule, tuple[_Test, ...]]
 
 
+@dataclass(frozen=True, slots=True)
+class _Fit:
+    """The rules a token's own values pass: one-token rules (in the ruler's order, with their
+    attributes merged) and two-token rules whose first token they pass."""
+
+    ones: tuple[_Rule, ...]
+    attrs: dict[Any, Any]
+    twos: tuple[_Rule, ...]
+
+
 class AttributeRules:
-    """The compiled rules, indexed by the word or tag their first token needs."""
+    """The compiled rules, sorted by what their first token reads.
+
+    What a token's own values (tag, lower case, dependency, is-space) make of the rules is
+    remembered for each combination of the four: news repeats them ("the" as a determiner,
+    "said" as the root). A combination met for the first time puts together what is
+    remembered of its word (the rules whose word tests it passes: those indexed by the word
+    they need, and the few with an expression) and of its tag, dependency and is-space (the
+    rules that do not read the word); most words pass no word test, and news has a few hundred
+    combinations of the other three.
+    """
 
     def __init__(self, rules: list[_Rule], strings: Any) -> None:
         self.strings = strings
+        #: rules whose first token needs one of some words: the word, and the other tests
         self.by_lower: dict[int, list[_Entry]] = {}
-        self.by_tag: dict[int, list[_Entry]] = {}
-        self.other: list[_Rule] = []
+        #: rules whose first token tests the word otherwise (an expression, "not in")
+        self.by_word_test: list[_Rule] = []
+        #: rules whose first token does not read the word
+        self.by_shape: list[_Rule] = []
         for rule in rules:
-            split = _split(rule.tokens[0], 1) or _split(rule.tokens[0], 0)
-            if split is None:
-                self.other.append(rule)
-                continue
-            index = self.by_lower if _split(rule.tokens[0], 1) else self.by_tag
-            values, rest = split
-            for v in values:
-                index.setdefault(v, []).append((rule, rest))
+            split = _split(rule.tokens[0], _LOWER)
+            if split is not None:
+                values, rest = split
+                for v in values:
+                    self.by_lower.setdefault(v, []).append((rule, rest))
+            elif any(t.column == _LOWER for t in rule.tokens[0]):
+                self.by_word_test.append(rule)
+            else:
+                self.by_shape.append(rule)
         self._regex_cache: dict[tuple[int, int], bool] = {}
+        self._words: dict[int, tuple[_Entry, ...]] = {}
+        self._shapes: dict[tuple[int, ...], _Fit] = {}
+        self._fits: dict[tuple[int, ...], _Fit] = {}
 
     def _passes(self, tests: tuple[_Test, ...], row: Sequence[int]) -> bool:
         for t in tests:
@@ -144,46 +174,90 @@ class AttributeRules:
             self._regex_cache[key] = ok
         return ok
 
-    def _mask(self, tests: tuple[_Test, ...], table: np.ndarray) -> np.ndarray:
-        """Which tokens pass `tests`, for the whole document at once."""
-        mask = np.ones(len(table), dtype=bool)
-        for t in tests:
-            col = table[:, t.column]
-            if t.op == "==":
-                mask &= col == t.values
-            elif t.op in ("in", "not in"):
-                inside = np.isin(col, np.fromiter(t.values, np.uint64))  # type: ignore[arg-type]
-                mask &= inside if t.op == "in" else ~inside
-            else:
-                values, inverse = np.unique(col, return_inverse=True)
-                ok = [self._regex(t, v) for v in values.tolist()]
-                mask &= np.asarray(ok, dtype=bool)[inverse]
-        return mask
-
-    def matches(self, table: np.ndarray) -> list[tuple[int, int, _Rule]]:
-        """(rule order, token, rule) of every match in the document's token table (one row
-        per token: tag, lower case, dependency, is-space)."""
-        rows = table.tolist()
-        n = len(rows)
-        found: list[tuple[int, int, _Rule]] = []
-
-        def take(rule: _Rule, i: int) -> None:
-            if len(rule.tokens) == 2 and (
-                i + 1 >= n or not self._passes(rule.tokens[1], rows[i + 1])
-            ):
-                return
-            found.append((rule.order, i + rule.target, rule))
-
-        for i, row in enumerate(rows):
-            for entries in (self.by_lower.get(row[1]), self.by_tag.get(row[0])):
-                for rule, rest in entries or ():
-                    if not rest or self._passes(rest, row):
-                        take(rule, i)
-        for rule in self.other:
-            for i in np.flatnonzero(self._mask(rule.tokens[0], table)).tolist():
-                take(rule, i)
-        found.sort(key=lambda m: (m[0], m[1]))
+    def _word(self, lower: int) -> tuple[_Entry, ...]:
+        """The rules whose word tests the word hashed `lower` passes, each with its other
+        first-token tests."""
+        found = self._words.get(lower)
+        if found is None:
+            row = (0, lower, 0, 0)
+            entries = list(self.by_lower.get(lower, ()))
+            for rule in self.by_word_test:
+                tests = rule.tokens[0]
+                if self._passes(tuple(t for t in tests if t.column == _LOWER), row):
+                    entries.append((rule, tuple(t for t in tests if t.column != _LOWER)))
+            found = _remember(self._words, lower, tuple(entries))
         return found
+
+    def _shape(self, row: tuple[int, ...]) -> _Fit:
+        """What the rules that do not read the word make of a token with these values."""
+        key = (row[0], row[2], row[3])
+        found = self._shapes.get(key)
+        if found is None:
+            passed = [rule for rule in self.by_shape if self._passes(rule.tokens[0], row)]
+            found = _remember(self._shapes, key, _fit(passed))
+        return found
+
+    def fits(self, row: tuple[int, ...]) -> _Fit:
+        """What the rules make of a token with these values (remembered, with a bounded
+        memory): the one-token rules it passes, the two-token rules whose first token it
+        passes."""
+        found = self._fits.get(row)
+        if found is None:
+            shape = self._shape(row)
+            word = [rule for rule, rest in self._word(row[1]) if self._passes(rest, row)]
+            found = _fit([*shape.ones, *shape.twos, *word]) if word else shape
+            found = _remember(self._fits, row, found)
+        return found
+
+    def assignments(self, table: np.ndarray) -> list[tuple[int, dict[Any, Any]]]:
+        """(token, attributes) for every token some rule matches, from the document's token
+        table (one row per token: tag, lower case, dependency, is-space): the attributes of
+        the rules that match it, merged in the ruler's order (a later rule's value wins, as
+        when each rule sets its own in turn)."""
+        rows = list(map(tuple, table.tolist()))
+        n = len(rows)
+        fits = [self.fits(row) for row in rows]
+        by_two: dict[int, list[_Rule]] = {}
+        for i, fit in enumerate(fits):
+            for rule in fit.twos:
+                if i + 1 < n and self._passes(rule.tokens[1], rows[i + 1]):
+                    by_two.setdefault(i + rule.target, []).append(rule)
+        out = []
+        for i, fit in enumerate(fits):
+            more = by_two.get(i)
+            if more is not None:
+                out.append((i, _merged(sorted((*fit.ones, *more), key=_by_order))))
+            elif fit.ones:
+                out.append((i, fit.attrs))
+        return out
+
+
+def _remember(memory: dict[Any, Any], key: Any, value: Any) -> Any:
+    """`value`, kept in `memory` under `key`; a full memory starts again."""
+    if len(memory) >= _MAX_REMEMBERED:
+        memory.clear()
+    memory[key] = value
+    return value
+
+
+def _fit(passed: list[_Rule]) -> _Fit:
+    """The `_Fit` of a token that passes the first-token tests of `passed`."""
+    passed.sort(key=_by_order)
+    ones = tuple(rule for rule in passed if len(rule.tokens) == 1)
+    twos = tuple(rule for rule in passed if len(rule.tokens) == 2)
+    return _Fit(ones, _merged(ones), twos)
+
+
+def _by_order(rule: _Rule) -> int:
+    return rule.order
+
+
+def _merged(rules: Sequence[_Rule]) -> dict[Any, Any]:
+    """The attributes `rules` set, in turn: each attribute keeps the last value set."""
+    out: dict[Any, Any] = {}
+    for rule in rules:
+        out.update(rule.attrs)
+    return out
 
 
 def make_component(ruler: Any) -> Callable[[Any], Any] | None:
@@ -201,8 +275,8 @@ def make_component(ruler: Any) -> Callable[[Any], Any] | None:
         if not len(doc):
             return doc
         table = np.asarray(doc.to_array(columns), dtype=np.uint64).reshape(len(doc), 4)
-        for _, i, rule in index.matches(table):
-            set_token_attrs(doc[i], rule.attrs)
+        for i, attrs in index.assignments(table):
+            set_token_attrs(doc[i], attrs)
         return doc
 
     return apply

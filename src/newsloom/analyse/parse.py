@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from newsloom.pipeline import Context
@@ -231,6 +231,42 @@ def model(ctx: Context) -> Any:
     return ctx.resource(f"{MODEL_RESOURCE}:{name}", lambda: load_model(name))
 
 
+#: a Token from its fields in order, built in C: `Token(...)` runs the named tuple's own
+#: Python `__new__`, and an article has hundreds of tokens
+_make_token = partial(tuple.__new__, Token)
+
+
+class _Names:
+    """The text of spaCy string keys, remembered across articles: most of the lemmas, tags and
+    arcs of an article were met in earlier ones. A key is a hash of its text, the same in every
+    vocabulary. Past `limit` keys the memory starts again, in new dictionaries, so a caller
+    still holding the old ones reads a whole table."""
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self.limit = limit
+        self._start()
+
+    def _start(self) -> None:
+        self.text: dict[int, str] = {0: ""}
+        self.lower: dict[int, str] = {0: ""}
+
+    def of(self, strings: Any, keys: set[int]) -> tuple[dict[int, str], dict[int, str]]:
+        """(text, lower-cased text) of every key in `keys`, 0 being the empty string."""
+        missing = keys.difference(self.text)
+        if missing and len(self.text) + len(missing) > self.limit:
+            self._start()
+            missing = keys.difference(self.text)
+        text, lower = self.text, self.lower
+        for key in missing:
+            value = strings[key]
+            text[key] = value
+            lower[key] = value.lower()
+        return text, lower
+
+
+_NAMES = _Names()
+
+
 def from_doc(doc: Any, text: str | None = None) -> Parse:
     """Copy what the analysis needs out of a spaCy `Doc`: whole columns at a time, with no
     per-token spaCy objects (this runs once per article, beside the parse itself).
@@ -238,6 +274,7 @@ def from_doc(doc: Any, text: str | None = None) -> Parse:
     `text` is the text the `Doc` was made from, when the caller has it: spaCy's tokenizer
     loses no character, so it equals `doc.text`, which spaCy rebuilds token by token.
     """
+    import numpy as np
     from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, POS, SENT_START, TAG
 
     if text is None:
@@ -246,77 +283,68 @@ def from_doc(doc: Any, text: str | None = None) -> Parse:
     if not n:
         return Parse(text, (), (), (), ())
     columns = doc.to_array([IDX, LENGTH, HEAD, LEMMA, POS, TAG, DEP, ENT_TYPE, SENT_START])
-    idx, length, head, lemma, pos, tag, dep, ent, sent_start = columns.T.tolist()
-    ends = [s + k for s, k in zip(idx, length, strict=True)]
-    heads = [i + _signed(h) for i, h in enumerate(head)]
-    left, right = _edges(heads)
+    idx, _, _, lemma, pos, tag, dep, ent, sent_start = columns.T.tolist()
+    ends = (columns[:, 0] + columns[:, 1]).tolist()
+    # HEAD is the offset to the head, signed, read back as unsigned: the cast restores the sign
+    heads = (np.arange(n) + columns[:, 2].astype(np.int64)).tolist()
+    children: list[list[int]] = [[] for _ in range(n)]
+    for i, h in enumerate(heads):
+        if h != i:
+            children[h].append(i)
+    left, right = _edges(heads, children)
     # sentences: spaCy starts one at every token marked 1, and always at the first token
     starts = [0, *(i for i in range(1, n) if sent_start[i] == 1)]
     sents = tuple(zip(starts, [*starts[1:], n], strict=True))
     sent_index = [0] * n
     for k, (first, stop) in enumerate(sents):
         sent_index[first:stop] = [k] * (stop - first)
-    strings = doc.vocab.strings
-    names = {key: strings[key] for key in {*lemma, *pos, *tag, *dep, *ent} if key}
-    names[0] = ""
-    lemmas = {key: value.lower() for key, value in names.items()}
+    names, lowered = _NAMES.of(doc.vocab.strings, {*lemma, *pos, *tag, *dep, *ent})
     words = [text[s:e] for s, e in zip(idx, ends, strict=True)]
     tokens = tuple(
         map(
-            Token,
-            range(n),
-            idx,
-            ends,
-            words,
-            [lemmas[key] for key in lemma],
-            [names[key] for key in pos],
-            [names[key] for key in tag],
-            [names[key] for key in dep],
-            heads,
-            left,
-            right,
-            sent_index,
-            [names[key] for key in ent],
-            [word.lower() for word in words],
+            _make_token,
+            zip(
+                range(n),
+                idx,
+                ends,
+                words,
+                [lowered[key] for key in lemma],
+                [names[key] for key in pos],
+                [names[key] for key in tag],
+                [names[key] for key in dep],
+                heads,
+                left,
+                right,
+                sent_index,
+                [names[key] for key in ent],
+                [word.lower() for word in words],
+                strict=True,
+            ),
         )
     )
-    children: list[list[int]] = [[] for _ in range(n)]
-    for i, h in enumerate(heads):
-        if h != i:
-            children[h].append(i)
     ents = tuple(EntitySpan(e.start, e.end, e.start_char, e.end_char, e.label_) for e in doc.ents)
     return Parse(text, tokens, sents, ents, tuple(map(tuple, children)))
 
 
-def _edges(heads: list[int]) -> tuple[list[int], list[int]]:
-    """First and last token of each token's subtree, from the head of every token."""
+def _edges(heads: list[int], children: list[list[int]]) -> tuple[list[int], list[int]]:
+    """First and last token of each token's subtree, from the head and the children of every
+    token: each token widens its head's edges after its own children widened its own, so the
+    tokens are visited from the roots down (breadth first) and then in reverse. A token on a
+    cycle, which spaCy never makes, keeps itself as both edges."""
     n = len(heads)
-    depth = [-1] * n
-    for i in range(n):
-        path = []
-        j = i
-        while depth[j] < 0 and heads[j] != j and len(path) <= n:
-            path.append(j)
-            j = heads[j]
-        base = depth[j] if depth[j] >= 0 else 0
-        depth[j] = base
-        for k, node in enumerate(reversed(path), 1):
-            depth[node] = base + k
+    order = [i for i in range(n) if heads[i] == i]
+    for node in order:  # grows as it goes: each token's children join the queue
+        order.extend(children[node])
     left = list(range(n))
     right = list(range(n))
-    for i in sorted(range(n), key=lambda k: -depth[k]):
-        h = heads[i]
-        if h != i:
-            if left[i] < left[h]:
-                left[h] = left[i]
-            if right[i] > right[h]:
-                right[h] = right[i]
+    for node in reversed(order):
+        h = heads[node]
+        if h != node:
+            if left[node] < left[h]:
+                left[h] = left[node]
+            if right[node] > right[h]:
+                right[h] = right[node]
     return left, right
-
-
-def _signed(value: int) -> int:
-    """`Doc.to_array` returns the relative HEAD offset as an unsigned 64-bit number."""
-    return value - (1 << 64) if value >= 1 << 63 else value
 
 
 def parse_text(text: str, ctx: Context) -> Parse:
