@@ -7,8 +7,10 @@ function words. So besides the line's own shape, every line sees its neighbours'
 word scores (the hashed word model's verdicts), window averages of them, and where it sits
 against the densest run of prose lines of the page (before it, inside it, after it, how far).
 
-When the page's HTML is known, the columns of the lines' markup follow (`linehtml.html_columns`:
-link share, tag groups, the prose its containers hold) with the neighbours' link share.
+Without markup, the line also sees whether the nearest long line on each side is prose, as
+jusText's second pass does. When the page's HTML is known, the columns of the lines' markup
+follow instead (`linehtml.html_columns`: link share, tag groups, the prose its containers
+hold) with the neighbours' link share.
 
 All columns are numbers (no categories), computed with numpy for the whole page at once.
 """
@@ -21,7 +23,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsloom.clean.linefeatures import PageWords, page_words
+from newsloom.clean.linefeatures import LineCounts, PageWords, page_words
 from newsloom.clean.linehtml import HTML_COLUMNS, Block, html_columns
 from newsloom.clean.lineverdicts import peer_column_names, peer_columns
 
@@ -52,12 +54,13 @@ REASONS = (
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’“‘)]»"
 _SEPARATORS = "|·•»›/>–—-"
-_SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"”’]? [A-Z]")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 # a prose line: enough words and function words (jusText's "good" paragraph)
 _PROSE_WORDS = 10
 _PROSE_STOP = 0.25
+# a long line (jusText's: more than 200 characters), log1p as the "chars" column holds it
+_LONG_CHARS = math.log1p(200)
 # the line's own columns that neighbours show too
 _SHOWN = ("words", "stop", "terminal", "score")
 _OFFSETS = (-3, -2, -1, 1, 2, 3)
@@ -107,6 +110,9 @@ _PLACE = (
     "prose_after",
     "rule",
 )
+# jusText's context pass as columns (`_long_neighbours`), for a model learned without markup
+# (the markup model has the markup's own blocks and learned without them)
+_LONG = ("long_before_prose", "long_after_prose", "long_before_gap", "long_after_gap")
 # the line against the rest of its page: a page's own scale (lengths, function words, word
 # scores) differs from site to site, and a line's rank within the page does not
 _RELATIVE = (
@@ -123,14 +129,16 @@ _RELATIVE = (
 def feature_names(markup: bool = False, peers: bool = False) -> list[str]:
     """Column names, in order (for reports and for the `reason` of a removed line); with
     `markup`, the columns of the lines' HTML follow (`linehtml.HTML_COLUMNS`, then the
-    neighbours' link share and its window means)."""
+    neighbours' link share and its window means), without it the nearest long lines'."""
     names = [*_OWN, *_PLACE, *_RELATIVE, *(f"rule:{r}" for r in REASONS)]
     for off in _OFFSETS:
         names += [f"{off:+d}:{c}" for c in _SHOWN]
         names.append(f"{off:+d}:rule")
     for width in _WINDOWS:
         names += [f"w{width}:{c}" for c in ("prose", "score", "words", "terminal", "rule")]
-    if markup:
+    if not markup:
+        names += list(_LONG)
+    else:
         names += list(HTML_COLUMNS)
         names += [f"{off:+d}:link" for off in _LINK_OFFSETS]
         names += [f"w{width}:link" for width in _WINDOWS]
@@ -206,6 +214,24 @@ def _nearest(flags: np.ndarray, forward: bool) -> np.ndarray:
     return out
 
 
+def _long_neighbours(long: np.ndarray, prose: np.ndarray) -> list[np.ndarray]:
+    """jusText's context pass as columns: whether the nearest long line before (and after)
+    each line is prose (1), not (0) or absent (-1), and how many lines away it is (999 when
+    absent). A short line between two prose paragraphs is a subhead or a dateline; between
+    long lines of furniture it is furniture."""
+    n = len(long)
+    out = [np.full(n, -1.0), np.full(n, -1.0), np.full(n, 999.0), np.full(n, 999.0)]
+    for kind, order in ((0, range(n)), (1, range(n - 1, -1, -1))):
+        last = -1
+        for i in order:
+            if last >= 0:
+                out[kind][i] = prose[last]
+                out[kind + 2][i] = abs(i - last)
+            if long[i]:
+                last = i
+    return out
+
+
 def _rank(col: np.ndarray) -> np.ndarray:
     """Each value's rank in the page, 0 (smallest) to 1 (largest)."""
     ranks = np.empty(len(col))
@@ -239,15 +265,14 @@ def _relative(
     )
 
 
-def _own(line: str, toks: list[str], stops: frozenset[str]) -> list[float]:
+def _own(line: str, toks: list[str], counts: LineCounts) -> list[float]:
     n = len(toks)
     stripped = line.rstrip().rstrip(_CLOSERS)
     last = stripped[-1:]
-    # counted by C-level maps: a page has paragraphs of thousands of characters
-    letters = sum(map(str.isalpha, line))
-    nonspace = len(line) - sum(map(str.isspace, line))
-    alnum = sum(map(str.isalnum, line))
-    stop_count = sum(t.lower() in stops for t in toks)
+    letters = counts.letters
+    nonspace = len(line) - counts.space
+    alnum = counts.alnum
+    stop_count = counts.stops
     first = line[:1]
     return [
         n,
@@ -262,12 +287,12 @@ def _own(line: str, toks: list[str], stops: frozenset[str]) -> list[float]:
         float(first.isupper()),
         float(first.islower()),
         float(first.isdigit()),
-        sum(1 for t in toks if t[:1].isupper()) / n if n else 0.0,
-        sum(map(str.isupper, line)) / letters if letters else 0.0,
-        sum(map(str.isdigit, line)) / len(line) if line else 0.0,
+        counts.caps / n if n else 0.0,
+        counts.upper / letters if letters else 0.0,
+        counts.digits / len(line) if line else 0.0,
         (nonspace - alnum) / nonspace if nonspace else 0.0,
         sum(line.count(c) for c in _SEPARATORS),
-        len(_SENTENCE_BREAK.findall(line)),
+        counts.sentences,
         float(bool(_YEAR.search(line))),
         float(bool(_CLOCK.search(line))),
     ]
@@ -288,8 +313,8 @@ def page_features(
     if n == 0:
         peers = bool(blocks and blocks[0].peers)
         return np.zeros((0, len(feature_names(blocks is not None, peers))))
-    tokens, stops = parsed if parsed is not None else page_words(lines)
-    own = np.array([_own(x, t, stops) for x, t in zip(lines, tokens, strict=True)], dtype=float)
+    tokens, _, counts = parsed if parsed is not None else page_words(lines)
+    own = np.array([_own(*row) for row in zip(lines, tokens, counts, strict=True)], dtype=float)
     words, stop, terminal = own[:, 0], own[:, 3], own[:, 5]
     prose = ((words >= _PROSE_WORDS) & (stop >= _PROSE_STOP)).astype(float)
     seen: dict[str, int] = {}
@@ -332,7 +357,9 @@ def page_features(
     windowed = np.column_stack([prose, scores, np.log1p(words), terminal, fired])
     for width in _WINDOWS:
         cols.append(_window_mean(windowed, width))
-    if blocks is not None:
+    if blocks is None:
+        cols.append(np.column_stack(_long_neighbours(own[:, 1] >= _LONG_CHARS, prose)))
+    else:
         if len(blocks) != n:
             raise ValueError(f"{len(blocks)} blocks of markup for {n} lines")
         markup = html_columns(blocks, prose, words)
@@ -343,3 +370,4 @@ def page_features(
         if blocks and blocks[0].peers:
             cols.append(peer_columns(blocks))
     return np.hstack(cols)
+
