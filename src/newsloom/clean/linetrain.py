@@ -37,9 +37,10 @@ FOLDS = 3
 SEED = 9
 ALPHA = 1e-5
 #: A hand rule whose lines on the choose sites are less than this share furniture (of at least
-#: `RULE_EVIDENCE` lines) does not get the rule threshold (`untrusted_rules`).
+#: `RULE_EVIDENCE` lines: fewer say little; at 5, `author_bio`'s 2 of 5 lines lost it and with
+#: it a dev-set bio line) does not get the rule threshold (`untrusted_rules`).
 RULE_TRUST = 0.8
-RULE_EVIDENCE = 5
+RULE_EVIDENCE = 20
 #: Pages longer than this many lines weigh as if they had sqrt(PAGE_LINES * n) lines.
 PAGE_LINES = 100
 #: Small trees with large leaves: they carry across sites better (on the choose sites, 15 leaves
