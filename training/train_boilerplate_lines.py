@@ -7,8 +7,7 @@ boilerplate line models (for text, and for an HTML page's own lines).
 Learns from ../shared/data/boilerplate_pages (Dragnet, CleanEval, CleanPortalEval, Readability
 test pages; each page flattened into scraper lines and labelled by its gold) and from the demo
 corpus gold. Only the sites of the *train* split are learned from; the threshold is chosen on
-the *choose* split (the lowest that keeps KEPT_TARGET of all its article lines; a hand rule
-whose lines there are mostly article text loses the rule threshold); reader comments
+the *choose* split (the lowest that keeps KEPT_TARGET of all its article lines); reader comments
 that a train or choose page's gold holds as article text are labelled furniture first
 (`comments_as_furniture`: lines inside comment containers after the article); the *report* split
 is left for `newsloom eval`. The dev set (newsloom-dev) is left out unless `--with-dev`, so that

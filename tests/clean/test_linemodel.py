@@ -13,14 +13,7 @@ from newsloom.clean.boilerplate import rule_reasons
 from newsloom.clean.linecontext import feature_names, page_features
 from newsloom.clean.linefeatures import page_cues
 from newsloom.clean.linemodel import MODEL_FILE, LineModel, default_model, stage1_matrix
-from newsloom.clean.linetrain import (
-    RULE_EVIDENCE,
-    TrainingPage,
-    calibrate,
-    choose_threshold,
-    fit,
-    untrusted_rules,
-)
+from newsloom.clean.linetrain import TrainingPage, calibrate, choose_threshold, fit
 
 PROSE = [
     "The river authority said on Monday that the spillway would open within days, and "
@@ -90,42 +83,6 @@ def test_context_columns_see_neighbours_and_the_body() -> None:
     assert all(col["run_before"][: len(MENU)]) and all(col["run_in"][len(MENU) :])
     assert col["run_distance"][len(MENU) - 1] == 1.0
     assert page_features([], [], np.zeros(0)).shape == (0, len(names))
-
-
-def test_short_lines_see_the_nearest_long_line_on_each_side() -> None:
-    """jusText's context pass as columns: a short line between prose paragraphs sees prose on
-    both sides; a menu item before the article sees none before it."""
-    long = [f"{PROSE[0]} {PROSE[2]}", f"{PROSE[1]} {PROSE[2]}"]  # over 200 characters each
-    lines = [*MENU, long[0], "A subhead", long[1]]
-    cols = page_features(lines, [None] * len(lines), np.zeros(len(lines)))
-    col = {name: cols[:, i] for i, name in enumerate(feature_names())}
-    sub = lines.index("A subhead")
-    assert col["long_before_prose"][sub] == 1.0 and col["long_after_prose"][sub] == 1.0
-    assert col["long_before_gap"][sub] == 1.0 and col["long_after_gap"][sub] == 1.0
-    assert col["long_before_prose"][0] == -1.0 and col["long_before_gap"][0] == 999.0
-    assert col["long_after_gap"][0] == len(MENU)
-
-
-def test_a_rule_that_fires_on_article_text_loses_the_rule_threshold(tmp_path: Path) -> None:
-    """A hand rule whose lines are mostly article text on the choose pages is judged by the
-    plain threshold; one whose lines are furniture keeps the rule threshold."""
-    lines = (*MENU, *PROSE)
-    reasons = rule_reasons(lines)
-    fired = [r == "navigation" for r in reasons]
-    assert 2 <= sum(fired) < RULE_EVIDENCE and set(reasons) == {"navigation", None}
-    # the lines the rule fires on are article text, the other menu lines furniture
-    labels = tuple(f or p in PROSE for f, p in zip(fired, lines, strict=True))
-    pages = [TrainingPage(f"site{i}", lines, labels) for i in range(RULE_EVIDENCE // 2)]
-    model = fit(pages)
-    assert untrusted_rules(model, pages, 0.8) == ("navigation",)
-    assert untrusted_rules(model, pages[:1], 0.8) == ()  # too few lines to judge the rule
-    as_furniture = [TrainingPage(p.site, lines, tuple(x in PROSE for x in lines)) for p in pages]
-    assert untrusted_rules(model, as_furniture, 0.8) == ()
-    calibrated = calibrate(model, pages, 0.98, 0.9)
-    assert calibrated.untrusted == ("navigation",)
-    assert not calibrated.trusted(reasons).any()
-    calibrated.save(tmp_path / "m.npz")
-    assert LineModel.load(tmp_path / "m.npz").untrusted == ("navigation",)
 
 
 def test_choose_threshold_keeps_the_share_asked() -> None:

@@ -7,10 +7,8 @@ function words. So besides the line's own shape, every line sees its neighbours'
 word scores (the hashed word model's verdicts), window averages of them, and where it sits
 against the densest run of prose lines of the page (before it, inside it, after it, how far).
 
-Without markup, the line also sees whether the nearest long line on each side is prose, as
-jusText's second pass does. When the page's HTML is known, the columns of the lines' markup
-follow instead (`linehtml.html_columns`: link share, tag groups, the prose its containers
-hold) with the neighbours' link share.
+When the page's HTML is known, the columns of the lines' markup follow (`linehtml.html_columns`:
+link share, tag groups, the prose its containers hold) with the neighbours' link share.
 
 All columns are numbers (no categories), computed with numpy for the whole page at once.
 """
@@ -59,8 +57,6 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 # a prose line: enough words and function words (jusText's "good" paragraph)
 _PROSE_WORDS = 10
 _PROSE_STOP = 0.25
-# a long line (jusText's: more than 200 characters), log1p as the "chars" column holds it
-_LONG_CHARS = math.log1p(200)
 # the line's own columns that neighbours show too
 _SHOWN = ("words", "stop", "terminal", "score")
 _OFFSETS = (-3, -2, -1, 1, 2, 3)
@@ -110,9 +106,6 @@ _PLACE = (
     "prose_after",
     "rule",
 )
-# jusText's context pass as columns (`_long_neighbours`), for a model learned without markup
-# (the markup model has the markup's own blocks and learned without them)
-_LONG = ("long_before_prose", "long_after_prose", "long_before_gap", "long_after_gap")
 # the line against the rest of its page: a page's own scale (lengths, function words, word
 # scores) differs from site to site, and a line's rank within the page does not
 _RELATIVE = (
@@ -129,16 +122,14 @@ _RELATIVE = (
 def feature_names(markup: bool = False, peers: bool = False) -> list[str]:
     """Column names, in order (for reports and for the `reason` of a removed line); with
     `markup`, the columns of the lines' HTML follow (`linehtml.HTML_COLUMNS`, then the
-    neighbours' link share and its window means), without it the nearest long lines'."""
+    neighbours' link share and its window means)."""
     names = [*_OWN, *_PLACE, *_RELATIVE, *(f"rule:{r}" for r in REASONS)]
     for off in _OFFSETS:
         names += [f"{off:+d}:{c}" for c in _SHOWN]
         names.append(f"{off:+d}:rule")
     for width in _WINDOWS:
         names += [f"w{width}:{c}" for c in ("prose", "score", "words", "terminal", "rule")]
-    if not markup:
-        names += list(_LONG)
-    else:
+    if markup:
         names += list(HTML_COLUMNS)
         names += [f"{off:+d}:link" for off in _LINK_OFFSETS]
         names += [f"w{width}:link" for width in _WINDOWS]
@@ -211,24 +202,6 @@ def _nearest(flags: np.ndarray, forward: bool) -> np.ndarray:
             out[i] = abs(last - i)
         if flags[i]:
             last = i
-    return out
-
-
-def _long_neighbours(long: np.ndarray, prose: np.ndarray) -> list[np.ndarray]:
-    """jusText's context pass as columns: whether the nearest long line before (and after)
-    each line is prose (1), not (0) or absent (-1), and how many lines away it is (999 when
-    absent). A short line between two prose paragraphs is a subhead or a dateline; between
-    long lines of furniture it is furniture."""
-    n = len(long)
-    out = [np.full(n, -1.0), np.full(n, -1.0), np.full(n, 999.0), np.full(n, 999.0)]
-    for kind, order in ((0, range(n)), (1, range(n - 1, -1, -1))):
-        last = -1
-        for i in order:
-            if last >= 0:
-                out[kind][i] = prose[last]
-                out[kind + 2][i] = abs(i - last)
-            if long[i]:
-                last = i
     return out
 
 
@@ -357,9 +330,7 @@ def page_features(
     windowed = np.column_stack([prose, scores, np.log1p(words), terminal, fired])
     for width in _WINDOWS:
         cols.append(_window_mean(windowed, width))
-    if blocks is None:
-        cols.append(np.column_stack(_long_neighbours(own[:, 1] >= _LONG_CHARS, prose)))
-    else:
+    if blocks is not None:
         if len(blocks) != n:
             raise ValueError(f"{len(blocks)} blocks of markup for {n} lines")
         markup = html_columns(blocks, prose, words)
@@ -370,4 +341,3 @@ def page_features(
         if blocks and blocks[0].peers:
             cols.append(peer_columns(blocks))
     return np.hstack(cols)
-

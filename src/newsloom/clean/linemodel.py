@@ -150,13 +150,6 @@ class LineModel:
     #: learned with the hand rules' verdicts among its cues and columns; a model learned
     #: without them (`reads_rules` False) is given none, and its caller need not run the rules
     reads_rules: bool = True
-    #: hand rules whose lines were mostly article text on held-out sites: their lines are
-    #: judged by the plain threshold, as if no rule had fired (`linetrain.calibrate`)
-    untrusted: tuple[str, ...] = ()
-
-    def trusted(self, rules: Sequence[str | None]) -> np.ndarray:
-        """Which lines a hand rule fired on that the model trusts (the rule threshold's lines)."""
-        return np.array([r is not None and r not in self.untrusted for r in rules], dtype=bool)
 
     def word_scores(
         self, lines: Sequence[str], rules: Sequence[str | None], cues: list[list[str]] | None = None
@@ -212,7 +205,7 @@ class LineModel:
         cues = line_cues(lines, rules, blocks, words)
         s1 = self.word_scores(lines, rules, cues)
         prob = self.forest.prob(page_features(lines, rules, s1, words, blocks))
-        fired = self.trusted(rules)
+        fired = np.array([r is not None for r in rules])
         return Scored(prob, self.decide(prob, fired, extracted=extracted), s1, cues)
 
     def decide(self, prob: np.ndarray, fired: np.ndarray, *, extracted: bool = False) -> np.ndarray:
@@ -252,7 +245,6 @@ class LineModel:
             markup=self.markup,
             peers=self.peers,
             reads_rules=self.reads_rules,
-            **({"untrusted": np.array(self.untrusted, dtype=str)} if self.untrusted else {}),
             **self.forest.arrays("trees"),
         )
 
@@ -269,7 +261,6 @@ class LineModel:
                 markup=bool(data["markup"]) if "markup" in data.files else False,
                 peers=bool(data["peers"]) if "peers" in data.files else False,
                 reads_rules=bool(data["reads_rules"]) if "reads_rules" in data.files else True,
-                untrusted=tuple(str(r) for r in data.get("untrusted", ())),
             )
 
 

@@ -3,9 +3,8 @@
 The trees learn from word-model logits the word model did not see the labels of: the word
 model is fitted on folds of sites and scores the other fold (out-of-fold), so the trees learn
 how much to trust it on unseen templates. Long pages (a forum thread of a thousand lines) are
-weighed down so that a few templates do not teach the whole model. The thresholds are chosen
-on a separate set of sites, where a hand rule whose lines there are mostly article text loses
-its own threshold (`untrusted_rules`).
+weighed down so that a few templates do not teach the whole model. The threshold is chosen on
+a separate set of sites.
 """
 
 from __future__ import annotations
@@ -36,11 +35,6 @@ __all__ = [
 FOLDS = 3
 SEED = 9
 ALPHA = 1e-5
-#: A hand rule whose lines on the choose sites are less than this share furniture (of at least
-#: `RULE_EVIDENCE` lines: fewer say little; at 5, `author_bio`'s 2 of 5 lines lost it and with
-#: it a dev-set bio line) does not get the rule threshold (`untrusted_rules`).
-RULE_TRUST = 0.8
-RULE_EVIDENCE = 20
 #: Pages longer than this many lines weigh as if they had sqrt(PAGE_LINES * n) lines.
 PAGE_LINES = 100
 #: Small trees with large leaves: they carry across sites better (on the choose sites, 15 leaves
@@ -169,7 +163,7 @@ def line_scores(
         blocks = _blocks(p, model.markup)
         probs.append(model.score(p.lines, rules, extracted=extracted, blocks=blocks).prob)
         labels.append(np.asarray(p.labels, dtype=bool))
-        fired.append(model.trusted(rules))
+        fired.append(np.array([r is not None for r in rules]))
     return np.concatenate(probs), np.concatenate(labels), np.concatenate(fired)
 
 
@@ -197,15 +191,12 @@ def calibrate(
     kept_floor: float,
     precision: float | None,
 ) -> LineModel:
-    """Thresholds chosen on `pages` (sites the model was not fitted to): lines a trusted hand
-    rule fired on (`untrusted_rules`) go when, at their probability, `precision` of such lines
-    are furniture; the other lines go above the probability that still keeps `kept_floor` of
-    all article lines.
+    """Thresholds chosen on `pages` (sites the model was not fitted to): lines a hand rule
+    fired on go when, at their probability, `precision` of such lines are furniture; the
+    other lines go above the probability that still keeps `kept_floor` of all article lines.
     With `precision` None, one threshold for all lines keeps `kept_floor` of them (the markup
     model: the rules' verdicts are among its cues, and a threshold of their own for the lines
     they fire on costs it more article lines than it takes furniture)."""
-    if precision is not None:
-        model = replace(model, untrusted=untrusted_rules(model, pages, RULE_TRUST))
     scores = line_scores(model, pages)
     if precision is None:
         probs, article, _ = scores
@@ -213,24 +204,6 @@ def calibrate(
         return replace(model, threshold=one, rule_threshold=one)
     plain, ruled = _thresholds(scores, kept_floor, precision)
     return replace(model, threshold=plain, rule_threshold=ruled)
-
-
-def untrusted_rules(
-    model: LineModel, pages: Sequence[TrainingPage], trust: float
-) -> tuple[str, ...]:
-    """The hand rules less than `trust` of whose lines on `pages` are furniture (at least
-    `RULE_EVIDENCE` lines): a rule written from a few dev articles that fires on article text
-    elsewhere (a byline taken for a credit) should not lend its lines the rule threshold."""
-    furniture: dict[str, int] = {}
-    fired: dict[str, int] = {}
-    for p in pages:
-        for reason, article in zip(rules_read(p.lines, model.reads_rules), p.labels, strict=True):
-            if reason is not None:
-                fired[reason] = fired.get(reason, 0) + 1
-                furniture[reason] = furniture.get(reason, 0) + (not article)
-    return tuple(
-        sorted(r for r, n in fired.items() if n >= RULE_EVIDENCE and furniture[r] < trust * n)
-    )
 
 
 def calibrate_extracted(
