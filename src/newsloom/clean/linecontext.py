@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsloom.clean.linefeatures import PageWords, page_words
+from newsloom.clean.linefeatures import LineCounts, PageWords, page_words
 from newsloom.clean.linehtml import HTML_COLUMNS, Block, html_columns
 from newsloom.clean.lineverdicts import peer_column_names, peer_columns
 
@@ -52,7 +52,6 @@ REASONS = (
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’“‘)]»"
 _SEPARATORS = "|·•»›/>–—-"
-_SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"”’]? [A-Z]")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 # a prose line: enough words and function words (jusText's "good" paragraph)
@@ -239,15 +238,14 @@ def _relative(
     )
 
 
-def _own(line: str, toks: list[str], stops: frozenset[str]) -> list[float]:
+def _own(line: str, toks: list[str], counts: LineCounts) -> list[float]:
     n = len(toks)
     stripped = line.rstrip().rstrip(_CLOSERS)
     last = stripped[-1:]
-    # counted by C-level maps: a page has paragraphs of thousands of characters
-    letters = sum(map(str.isalpha, line))
-    nonspace = len(line) - sum(map(str.isspace, line))
-    alnum = sum(map(str.isalnum, line))
-    stop_count = sum(t.lower() in stops for t in toks)
+    letters = counts.letters
+    nonspace = len(line) - counts.space
+    alnum = counts.alnum
+    stop_count = counts.stops
     first = line[:1]
     return [
         n,
@@ -262,12 +260,12 @@ def _own(line: str, toks: list[str], stops: frozenset[str]) -> list[float]:
         float(first.isupper()),
         float(first.islower()),
         float(first.isdigit()),
-        sum(1 for t in toks if t[:1].isupper()) / n if n else 0.0,
-        sum(map(str.isupper, line)) / letters if letters else 0.0,
-        sum(map(str.isdigit, line)) / len(line) if line else 0.0,
+        counts.caps / n if n else 0.0,
+        counts.upper / letters if letters else 0.0,
+        counts.digits / len(line) if line else 0.0,
         (nonspace - alnum) / nonspace if nonspace else 0.0,
         sum(line.count(c) for c in _SEPARATORS),
-        len(_SENTENCE_BREAK.findall(line)),
+        counts.sentences,
         float(bool(_YEAR.search(line))),
         float(bool(_CLOCK.search(line))),
     ]
@@ -288,8 +286,8 @@ def page_features(
     if n == 0:
         peers = bool(blocks and blocks[0].peers)
         return np.zeros((0, len(feature_names(blocks is not None, peers))))
-    tokens, stops = parsed if parsed is not None else page_words(lines)
-    own = np.array([_own(x, t, stops) for x, t in zip(lines, tokens, strict=True)], dtype=float)
+    tokens, _, counts = parsed if parsed is not None else page_words(lines)
+    own = np.array([_own(*row) for row in zip(lines, tokens, counts, strict=True)], dtype=float)
     words, stop, terminal = own[:, 0], own[:, 3], own[:, 5]
     prose = ((words >= _PROSE_WORDS) & (stop >= _PROSE_STOP)).astype(float)
     seen: dict[str, int] = {}

@@ -18,10 +18,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = [
     "FEATURE_BITS",
     "WORD_BITS",
+    "LineCounts",
     "PageWords",
     "page_cues",
     "page_stoplist",
@@ -117,18 +119,44 @@ def _bin(value: float, edges: Sequence[float]) -> int:
     return len(edges)
 
 
-def _shape(line: str, toks: Sequence[str], stops: frozenset[str]) -> dict[str, str]:
+class LineCounts(NamedTuple):
+    """What both feature sets count in a line, counted once (`page_words`)."""
+
+    letters: int
+    upper: int
+    digits: int
+    alnum: int
+    space: int
+    stops: int
+    caps: int
+    sentences: int
+
+
+def _counts(line: str, toks: Sequence[str], stops: frozenset[str]) -> LineCounts:
+    # counted by C-level maps: a page has paragraphs of thousands of characters
+    return LineCounts(
+        sum(map(str.isalpha, line)),
+        sum(map(str.isupper, line)),
+        sum(map(str.isdigit, line)),
+        sum(map(str.isalnum, line)),
+        sum(map(str.isspace, line)),
+        sum(t.lower() in stops for t in toks),
+        sum(1 for t in toks if t[:1].isupper()),
+        len(_SENTENCE_BREAK.findall(line)),
+    )
+
+
+def _shape(line: str, toks: Sequence[str], counts: LineCounts) -> dict[str, str]:
     """The binned shape of one line."""
     n = len(toks)
     stripped = line.rstrip().rstrip(_CLOSERS)
     last = stripped[-1:] if stripped else ""
     end = "term" if last and last in _TERMINAL else (last if last in ",:;|-»>" else "none")
-    # counted by C-level maps: a page has paragraphs of thousands of characters
-    letters = sum(map(str.isalpha, line))
-    upper = sum(map(str.isupper, line)) / letters if letters else 0.0
-    caps = sum(1 for t in toks if t[:1].isupper()) / n if n else 0.0
-    digits = sum(map(str.isdigit, line)) / len(line) if line else 0.0
-    stop = sum(t.lower() in stops for t in toks) / n if n else 0.0
+    letters = counts.letters
+    upper = counts.upper / letters if letters else 0.0
+    caps = counts.caps / n if n else 0.0
+    digits = counts.digits / len(line) if line else 0.0
+    stop = counts.stops / n if n else 0.0
     return {
         "len": str(_bin(n, (2, 3, 5, 8, 12, 20, 35, 60))),
         "end": end,
@@ -138,7 +166,7 @@ def _shape(line: str, toks: Sequence[str], stops: frozenset[str]) -> dict[str, s
         "digit": str(_bin(digits, (0.01, 0.1, 0.3))),
         "pipe": str(min(line.count("|") + line.count("·") + line.count("•"), 3)),
         "start": "cap" if line[:1].isupper() else ("low" if line[:1].islower() else "other"),
-        "sents": str(min(len(_SENTENCE_BREAK.findall(line)), 3)),
+        "sents": str(min(counts.sentences, 3)),
     }
 
 
@@ -154,14 +182,18 @@ def _densest_run(prose: Sequence[bool]) -> tuple[int, int]:
     return best_span
 
 
-#: A page's words, line by line, and the stop list that fits them (`page_words`).
-PageWords = tuple[list[list[str]], frozenset[str]]
+#: A page's words, line by line, the stop list that fits them and each line's counts
+#: (`page_words`).
+PageWords = tuple[list[list[str]], frozenset[str], list[LineCounts]]
 
 
 def page_words(lines: Sequence[str]) -> PageWords:
-    """Every line's words and the page's stop list: both feature sets read them, once."""
+    """Every line's words, the page's stop list and the lines' counts: both feature sets read
+    them, once."""
     tokens = [_WORD.findall(line) for line in lines]
-    return tokens, page_stoplist(tokens)
+    stops = page_stoplist(tokens)
+    counts = [_counts(line, toks, stops) for line, toks in zip(lines, tokens, strict=True)]
+    return tokens, stops, counts
 
 
 def page_cues(
@@ -169,8 +201,8 @@ def page_cues(
 ) -> list[list[str]]:
     """The cue tokens of every line of a page (`rules`: the hand rules' reason per line;
     `words`: `page_words(lines)`, when the caller has it)."""
-    tokens, stops = words if words is not None else page_words(lines)
-    shapes = [_shape(line, toks, stops) for line, toks in zip(lines, tokens, strict=True)]
+    tokens, _, counts = words if words is not None else page_words(lines)
+    shapes = [_shape(x, t, c) for x, t, c in zip(lines, tokens, counts, strict=True)]
     prose = [
         len(toks) >= _PROSE_WORDS and int(s["stop"]) >= 3
         for toks, s in zip(tokens, shapes, strict=True)
