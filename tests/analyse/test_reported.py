@@ -116,6 +116,46 @@ def test_an_outlets_own_report_is_a_relay_not_a_speaker(
     assert names_match(q.via, via) and q.speaker is None and q.confidence == 0.0
 
 
+#: Seen in ../shared/data: ECB+ 12_9ecb and 13_4ecb; PolNeAR train nyt_2016-06-09_ryan-calls-
+#: trump-line-racist-but, wash-post_2016-06-29_attempt-to-fund-zika-fight-dies-,
+#: huff-post_2016-07-26_obama-administration-to-expand-p, breitbart_2016-08-29_trump-plans-major-
+#: ad-buy-after-w ("said in a statement that", "wrote in a letter that", "said in an interview
+#: that"): the parser often hangs the clause on the noun, not on the verb.
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The ministry said in a statement that the detainees were suspected of links to a "
+         "banned group.", "ministry", "the detainees were suspected of links to a banned group"),
+        ("The Interior Ministry said in a statement that 40 people had been detained overnight.",
+         "Interior Ministry", "40 people had been detained overnight"),
+        ("The senator said in an interview on Sunday that he would vote against the bill.",
+         "senator", "he would vote against the bill"),
+        ("The company said in a filing that its profits had fallen by a third.", "company",
+         "its profits had fallen by a third"),
+        ("Anna Berg said in a speech in Ohio that the plant would stay open.", "Anna Berg",
+         "the plant would stay open"),
+    ],
+)  # fmt: skip
+def test_said_in_a_statement_that(
+    quotes_of: QuotesOf, text: str, speaker: str, content: str
+) -> None:
+    found = [(q.speaker, q.text) for q in quotes_of(text) if q.kind == "indirect"]
+    assert (speaker, content) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the clause is what the noun holds, not what was said
+        "He said in the hope that talks would resume soon that he had no quarrel with anyone.",
+        "She spoke in the belief that the vote would be close.",
+    ],
+)
+def test_a_clause_of_another_noun_is_not_what_was_said(quotes_of: QuotesOf, text: str) -> None:
+    said = [q.text for q in quotes_of(text) if q.kind == "indirect"]
+    assert not any(t.startswith(("talks would resume", "the vote would be")) for t in said)
+
+
 #: Seen in ../shared/data: newsloom-dev d006 (Reuters: "LONDON, March 29 (Reuters) - Britain has
 #: formally triggered ..., Prime Minister Theresa May said"), d059 (WTOP: "WASHINGTON — Amazon
 #: is acquiring ..., both companies said"); PolNeAR train wash-post_2015-12-10_netanyahu-

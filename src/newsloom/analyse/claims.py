@@ -33,7 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from newsloom.analyse.attribution import own_subject
-from newsloom.analyse.lexicon import CUE_LEMMAS
+from newsloom.analyse.lexicon import CUE_LEMMAS, DOCUMENT_NOUNS, words
 from newsloom.analyse.parse import Parse, head_of
 from newsloom.analyse.relay import RELAY_LEMMAS, relay_of
 
@@ -198,6 +198,26 @@ def _possessor(parse: Parse, noun: int) -> int:
     return -1
 
 
+#: what one says things "in" ("said in a statement that", "wrote in a letter that", "told
+#: reporters in an interview that"): the parser often hangs the "that" clause on this noun
+#: rather than on the verb, though it is what was said
+_MEDIA_OF_SPEECH = DOCUMENT_NOUNS | words(
+    "interview speech remarks testimony address conference column essay editorial op-ed"
+)
+
+
+def _medium_clause(parse: Parse, prep: int, obj: int) -> int | None:
+    """The "that" clause hung on the noun of "in a statement that ..." (see `_MEDIA_OF_SPEECH`),
+    or None."""
+    toks = parse.tokens
+    if toks[prep].lower != "in" or toks[obj].lemma not in _MEDIA_OF_SPEECH:
+        return None
+    for c in parse.children[obj]:
+        if c > obj and toks[c].dep in ("acl", "ccomp") and _marker(parse, c) == "that":
+            return c
+    return None
+
+
 def _may_relay(parse: Parse, v: int) -> bool:
     """A verb with an "as" phrase, or inside one: the only ones `relay_of` can take."""
     t = parse.tokens
@@ -260,6 +280,11 @@ def _verb_claims(parse: Parse, v: int) -> list[Claim]:
                 span = _trim(parse, toks[obj].left, toks[obj].right)
                 if span:
                     out.append(Claim("preposition", v, src(), *span, link=ct.lower))
+                said = _medium_clause(parse, c, obj)
+                if said is not None:
+                    span = _trim(parse, toks[said].left, _clauses_end(parse, v, said))
+                    if span:
+                        out.append(Claim("clause", v, src(), *span, link="that"))
     if relay is not None:
         out = [replace(c, relayed=True) for c in out]
     t = toks[v]
