@@ -186,3 +186,26 @@ def test_a_description_without_a_name_stays_whole(
     quotes_of: QuotesOf, text: str, speaker: str
 ) -> None:
     assert speaker in [q.speaker for q in quotes_of(text) if q.kind == "indirect"]
+
+
+#: Seen in ../shared/data: ECB+ 12_4ecb ("a statement from the Indian government"), 3_7ecbplus
+#: and 14_9ecb (a statement from the police, from an office), PolNeAR train
+#: wash-post_2015-11-16_clinton-s-claim-that-percent-of- ("a release by the department").
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to a statement from the ministry, the ceasefire will take effect at "
+         "midnight.", "ministry"),
+        ("The ministry's statement added that talks would resume on Monday.", "ministry"),
+        ('"The ceasefire will take effect at midnight," the army\'s statement said.', "army"),
+        ("A statement by the foreign ministry said the ambassador had been summoned.",
+         "foreign ministry"),
+        ("According to the government's report, unemployment fell to 5 percent last year.",
+         "government"),
+        ('"Talks will resume on Monday," said a letter from the union to its members.', "union"),
+    ],
+)  # fmt: skip
+def test_a_document_of_a_body_named_by_a_common_noun_speaks_for_it(
+    quotes_of: QuotesOf, text: str, speaker: str
+) -> None:
+    assert speaker in [q.speaker for q in quotes_of(text)]

@@ -297,12 +297,12 @@ class Resolver:
             ct = parse.tokens[c]
             # "the Elysee readout": the tagger sometimes makes the name the noun's "subject"
             if ct.dep in ("compound", "poss", "nmod", "amod", "nsubj") and c < noun:
-                name = self._institution(c)
+                name = self._body(c)
                 if name:
                     return name
             if ct.dep == "prep" and ct.lower in ("from", "by", "of"):
                 for g in parse.children[c]:
-                    if parse.tokens[g].dep == "pobj" and (name := self._institution(g)):
+                    if parse.tokens[g].dep == "pobj" and (name := self._body(g)):
                         return name
         # "X released a statement", "X said in a statement"
         t = parse.tokens[noun]
@@ -320,6 +320,14 @@ class Resolver:
             if subj is not None and parse.tokens[subj].lemma in INSTITUTION_NOUNS:
                 return self._institution_phrase(subj)  # "the health ministry released a report"
         return None
+
+    def _body(self, i: int) -> str | None:
+        """`_institution`, or a body named by a common noun ("the ministry's statement", "a
+        statement from the army")."""
+        name = self._institution(i)
+        if name is None and self.doc.parse.tokens[i].lemma in INSTITUTION_NOUNS:
+            name = self._institution_phrase(i)
+        return name
 
     def _institution(self, i: int) -> str | None:
         """The name of the institution (or person) a modifier token stands for."""
