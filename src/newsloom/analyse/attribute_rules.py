@@ -168,10 +168,8 @@ class AttributeRules:
         key = (id(test.values), value)
         ok = self._regex_cache.get(key)
         if ok is None:
-            if len(self._regex_cache) >= _MAX_REMEMBERED:
-                self._regex_cache.clear()
-            ok = bool(test.values.search(self.strings[value]))  # type: ignore[union-attr]
-            self._regex_cache[key] = ok
+            found = test.values.search(self.strings[value])  # type: ignore[union-attr]
+            ok = _remember(self._regex_cache, key, bool(found))
         return ok
 
     def _word(self, lower: int) -> tuple[_Entry, ...]:

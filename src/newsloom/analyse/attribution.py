@@ -315,10 +315,8 @@ class Resolver:
                 verb = prep.head
         if verb is not None:
             subj = own_subject(parse, verb, self.doc.in_quote)
-            if subj is not None and (name := self._institution(subj)):
-                return name
-            if subj is not None and parse.tokens[subj].lemma in INSTITUTION_NOUNS:
-                return self._institution_phrase(subj)  # "the health ministry released a report"
+            if subj is not None:
+                return self._body(subj)  # "the health ministry released a report"
         return None
 
     def _body(self, i: int) -> str | None:

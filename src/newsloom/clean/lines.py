@@ -143,7 +143,7 @@ def ends_sentence(line: str) -> bool:
 
 def is_dateline_lead(line: str) -> bool:
     """Does the line open with a wire dateline ("NEW YORK (AP) –")?"""
-    return bool(_DATELINE.match(line.lstrip()))
+    return dateline_length(line.lstrip()) > 0
 
 
 def dateline_length(text: str) -> int:
