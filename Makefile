@@ -21,8 +21,10 @@ demo: $(STAMP)
 	rm -f demo.duckdb demo.duckdb.wal
 	$(BIN)/newsloom demo --db demo.duckdb
 
+# one test process per core (at most four: each loads spaCy, torch and MiniLM); a worker takes
+# the next test when it is free, so one long test does not hold the others back
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist worksteal --durations=15
 	$(BIN)/ruff check src tests benchmarks training
 
 lint: $(STAMP)

@@ -6,10 +6,11 @@ import math
 import threading
 import time
 from collections.abc import Callable
+from functools import lru_cache
 
 import pytest
 
-from newsloom.deadline import Timeout, within
+from newsloom.deadline import Timeout, paused, paused_seconds, untimed, within
 
 
 def _spin(seconds: float) -> None:
@@ -98,3 +99,60 @@ def test_no_limit_is_a_plain_block() -> None:
         return "finished"
 
     assert _in_thread(body) == ["finished"]
+
+
+def _paused_then_spin(limit: float, held: float, after: float) -> str:
+    """Spin `held` seconds off the clock inside a `limit` block, then `after` seconds on it."""
+    with within(limit):
+        with paused():
+            _spin(held)
+        _spin(after)
+    return "finished"
+
+
+@pytest.mark.parametrize("where", ["main", "thread"])
+def test_a_paused_block_is_not_timed(where: str) -> None:
+    run = lambda: _paused_then_spin(0.1, 0.3, 0.02)  # noqa: E731
+    out = [run()] if where == "main" else _in_thread(run)
+    assert out == ["finished"]
+
+
+@pytest.mark.parametrize("where", ["main", "thread"])
+def test_the_clock_runs_again_after_a_pause(where: str) -> None:
+    def run() -> object:
+        try:
+            return _paused_then_spin(0.1, 0.05, 5)
+        except Timeout as exc:
+            return exc
+
+    started = time.monotonic()
+    out = [run()] if where == "main" else _in_thread(run)
+    assert len(out) == 1 and isinstance(out[0], Timeout)
+    assert time.monotonic() - started < 1
+
+
+def test_a_pause_outside_any_limit_is_a_plain_block() -> None:
+    with paused():
+        _spin(0.01)
+    assert _in_thread(lambda: _spin(0.01)) == [None]
+
+
+def test_an_untimed_loader_runs_off_the_clock_and_counts_once() -> None:
+    @lru_cache(maxsize=1)
+    @untimed
+    def load() -> str:
+        with paused():  # a loader that calls another loader
+            _spin(0.2)
+        _spin(0.1)
+        return "model"
+
+    def body() -> tuple[str, float]:
+        before = paused_seconds()
+        with within(0.1):
+            got = load()
+        return got, paused_seconds() - before
+
+    (out,) = _in_thread(body)
+    assert isinstance(out, tuple) and out[0] == "model"
+    assert 0.3 <= out[1] < 0.6  # the nested pause is not counted twice
+    assert load.__name__ == "load"

@@ -86,7 +86,8 @@ Loom(sys.argv[1], settings=Settings(batch_size=4)).ingest([sys.argv[2]], progres
 
 
 def test_ingest_killed_with_sigkill_keeps_whole_articles_and_resumes(tmp_path: Path) -> None:
-    paths = _corpus(tmp_path / "in", 600)
+    # enough that the run is far from done when the third batch (12 articles) is reported
+    paths = _corpus(tmp_path / "in", 100)
     db = tmp_path / "killed.duckdb"
     proc = subprocess.Popen(
         [sys.executable, "-c", KILL_SCRIPT, str(db), str(tmp_path / "in")],

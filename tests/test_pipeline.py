@@ -50,6 +50,14 @@ def _spin(article: Article, ctx: Context) -> Article:
     return article
 
 
+@stage("test_slow_load", requires=(), assigns=())
+def _slow_load(article: Article, ctx: Context) -> Article:
+    # a model that takes longer to load than a document is allowed, then a little work
+    ctx.resource("test_slow_model", lambda: time.sleep(0.6) or object())
+    time.sleep(0.05)
+    return article
+
+
 @stage("test_english_only", requires=("text",), assigns=("title",), language_bound=True)
 def _english(article: Article, ctx: Context) -> Article:
     return replace(article, title="ran")
@@ -111,6 +119,23 @@ def test_time_limit_holds_in_a_worker_thread() -> None:
     assert len(results) == 1 and isinstance(results[0], Rejection)
     assert results[0].reason is Reason.TIMEOUT
     assert time.monotonic() - started < 2
+
+
+def _in_thread(run):  # type: ignore[no-untyped-def]
+    out: list[object] = []
+    worker = threading.Thread(target=lambda: out.append(run()))
+    worker.start()
+    worker.join(10)
+    return out
+
+
+@pytest.mark.parametrize("where", ["main", "thread"])
+def test_loading_a_model_is_not_charged_to_the_document(where: str) -> None:
+    # the first document of a run on a busy machine must not time out while spaCy loads
+    limit = Settings(max_seconds_per_document=0.3)
+    pipeline = Pipeline(("test_slow_load", "test_slow_load"), limit)
+    out = [pipeline(_doc())] if where == "main" else _in_thread(lambda: pipeline(_doc()))
+    assert len(out) == 1 and isinstance(out[0], Article), out
 
 
 def test_language_bound_stage_is_skipped_with_a_reason() -> None:

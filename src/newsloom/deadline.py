@@ -5,6 +5,10 @@ the stages also run in threads: a Dask worker runs its tasks in a thread pool, t
 its own. There one watchdog thread per process keeps every thread's deadline and, when one
 passes, raises `Timeout` in that thread (CPython's ``PyThreadState_SetAsyncExc``).
 
+A block inside `paused()` is not timed: loading a model the first time a document needs it is
+not that document's fault, and an import interrupted half-way can leave a library (torch,
+imported by spaCy) unusable for the rest of the process.
+
 Both interrupt Python code only: a long call into native code (a regex, a C parser) is stopped
 when it returns to Python. A hard limit on native code needs a process that can be killed
 (`workers.WorkerPool`, which `ingest --workers` uses).
@@ -17,11 +21,15 @@ import math
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from functools import wraps
+from typing import Any, ParamSpec, TypeVar
 
-__all__ = ["Timeout", "within"]
+P = ParamSpec("P")
+R = TypeVar("R")
+
+__all__ = ["Timeout", "paused", "paused_seconds", "untimed", "within"]
 
 
 class Timeout(Exception):
@@ -56,6 +64,49 @@ def _alarm(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+_local = threading.local()
+
+
+def paused_seconds() -> float:
+    """Seconds the current thread has spent in `paused` blocks: a clock that subtracts them
+    (`time.monotonic() - paused_seconds()`) stops while models load."""
+    return getattr(_local, "seconds", 0.0)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Stop the current thread's deadline for the block; the time left runs again after it.
+    Outside `within` this is a plain block. Nested pauses count once in `paused_seconds`."""
+    depth = getattr(_local, "depth", 0)
+    _local.depth = depth + 1
+    started = time.monotonic()
+    main = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    left = signal.setitimer(signal.ITIMER_REAL, 0)[0] if main else 0.0
+    held = None if main else _WATCHDOG.hold()
+    try:
+        yield
+    finally:
+        _local.depth = depth
+        if depth == 0:
+            _local.seconds = paused_seconds() + time.monotonic() - started
+        if left > 0:
+            signal.setitimer(signal.ITIMER_REAL, left)
+        if held is not None:
+            _WATCHDOG.resume(*held)
+
+
+def untimed(func: Callable[P, R]) -> Callable[P, R]:
+    """Run every call of `func` off the clock (`paused`): for the loaders of process-wide
+    models and tables, under their `lru_cache`, so that only the first call pauses."""
+
+    @wraps(func)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        with paused():
+            return func(*args, **kwargs)
+
+    return run
 
 
 _set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
@@ -103,6 +154,24 @@ class _Watchdog:
                 self._fired.discard(token)
                 # fired but perhaps not raised yet: the block is over, so take it back
                 _set_async_exc(ctypes.c_ulong(ident), ctypes.py_object())
+
+    def hold(self) -> tuple[float, int] | None:
+        """Take the current thread's deadline off the clock: (seconds left, token), or None
+        when the thread has none (or it has already fired)."""
+        with self._cond:
+            entry = self._due.pop(threading.get_ident(), None)
+        if entry is None:
+            return None
+        due, token = entry
+        return max(due - time.monotonic(), 0.0), token
+
+    def resume(self, seconds: float, token: int) -> None:
+        """Put a held deadline back, `seconds` from now, under its own token."""
+        with self._cond:
+            due = time.monotonic() + seconds
+            self._due[threading.get_ident()] = (due, token)
+            if due < self._wake_at:
+                self._cond.notify()
 
     def _run(self) -> None:
         with self._cond:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsloom.article import Article, Document, Skip
-from newsloom.deadline import Timeout, within
+from newsloom.deadline import Timeout, paused, paused_seconds, within
 from newsloom.errors import (
     ConfigError,
     Msg,
@@ -103,9 +103,13 @@ class Context:
         self._resources: dict[str, Any] = {}
 
     def resource(self, key: str, factory: Callable[[], Any]) -> Any:
-        """Build a resource once per context (a model, a compiled lexicon) and reuse it."""
+        """Build a resource once per context (a model, a compiled lexicon) and reuse it.
+
+        The build runs off the document's clock (`deadline.paused`): a model loaded on a slow
+        or busy machine must not time out the first document, nor be cut off half-imported."""
         if key not in self._resources:
-            self._resources[key] = factory()
+            with paused():
+                self._resources[key] = factory()
         return self._resources[key]
 
 
@@ -211,7 +215,7 @@ class Pipeline:
     ) -> bool:
         assert st.batch is not None
         limit = self._limit
-        started = time.monotonic()
+        started = self._clock()
         try:
             with within(limit * len(todo)):
                 out = st.batch([items[i] for i in todo], self.ctx)  # type: ignore[misc]
@@ -219,7 +223,7 @@ class Pipeline:
             return False  # one document spoilt the batch: run them one by one
         if len(out) != len(todo) or not all(isinstance(a, Article) for a in out):
             raise TypeError(f"batch form of stage {st.name!r} must return one Article per input")
-        share = (time.monotonic() - started) / len(todo)
+        share = (self._clock() - started) / len(todo)
         for i, article in zip(todo, out, strict=True):
             items[i] = article
             spent[i] += share
@@ -231,7 +235,7 @@ class Pipeline:
         limit = self._limit
         if spent >= limit:
             return Rejection(doc.source, Reason.TIMEOUT, f"{limit:g} s (before {st.name!r})"), spent
-        started = time.monotonic()
+        started = self._clock()
         try:
             with within(limit - spent):
                 result = st.func(article, self.ctx)
@@ -247,7 +251,12 @@ class Pipeline:
             return Rejection(doc.source, Reason.STAGE_FAILED, detail), spent
         if not isinstance(result, Article):
             raise TypeError(f"stage {st.name!r} returned {type(result).__name__}, not Article")
-        return result, spent + time.monotonic() - started
+        return result, spent + self._clock() - started
+
+    def _clock(self) -> float:
+        """Seconds on the documents' clock, which stops while a model or table loads
+        (`deadline.untimed`, `Context.resource`)."""
+        return time.monotonic() - paused_seconds()
 
     def map(
         self, docs: Iterable[Document | Rejection], *, batch_size: int | None = None

@@ -39,6 +39,7 @@ from newsloom.analyse.roles import (
     role_of,
 )
 from newsloom.article import Entity
+from newsloom.deadline import untimed
 
 #: Demonyms, short names and spellings pycountry does not know (lower case, dots removed).
 COUNTRY_ALIASES: dict[str, str] = {
@@ -108,6 +109,7 @@ def _key(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+@untimed
 def _country_names() -> dict[str, str]:
     import pycountry
 
@@ -131,6 +133,7 @@ _COMPASS = words(
 
 
 @lru_cache(maxsize=1)
+@untimed
 def _subdivisions() -> dict[str, str]:
     import pycountry
 
@@ -227,6 +230,7 @@ def _country_in(tokens: Iterable[str]) -> str | None:
 
 
 @lru_cache(maxsize=1)
+@untimed
 def _officeholders() -> dict[tuple[str, ...], str]:
     out: dict[tuple[str, ...], set[str]] = {}
     for name, country, _, _ in _holder_rows():
@@ -235,6 +239,7 @@ def _officeholders() -> dict[tuple[str, ...], str]:
 
 
 @lru_cache(maxsize=1)
+@untimed
 def _holder_rows() -> tuple[tuple[str, str, int, int | None], ...]:
     """(name, country, first year, last year) of every head of state or government known."""
     rows = [(name, OFFICES[seat].country, a, b) for name, seat, a, b in OFFICEHOLDERS]

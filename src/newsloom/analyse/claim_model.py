@@ -25,6 +25,7 @@ from newsloom.analyse.claims import Claim, claims, passes_on
 from newsloom.analyse.entities import People
 from newsloom.analyse.lexicon import CUE_LEMMAS, words
 from newsloom.analyse.parse import Parse, head_of
+from newsloom.deadline import untimed
 
 __all__ = [
     "ClaimModel",
@@ -281,6 +282,7 @@ class ClaimModel:
 
 
 @lru_cache(maxsize=1)
+@untimed
 def load_claim_model() -> ClaimModel:
     """The shipped model, read once per process."""
     data = resources.files("newsloom.resources").joinpath(RESOURCE).read_bytes()

@@ -31,6 +31,7 @@ from newsloom.analyse.claims import Claim, subject_of, tagged_claim
 from newsloom.analyse.content_tagger import TaggedSpan
 from newsloom.analyse.parse import Parse
 from newsloom.clean.trees import Forest
+from newsloom.deadline import untimed
 
 __all__ = [
     "FEATURES",
@@ -153,6 +154,7 @@ class ClaimRanker:
 
 
 @lru_cache(maxsize=1)
+@untimed
 def load_claim_ranker() -> ClaimRanker:
     """The shipped ranker, read once per process."""
     with resources.files("newsloom.resources").joinpath(RANKER_RESOURCE).open("rb") as f:

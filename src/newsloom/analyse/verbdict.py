@@ -22,6 +22,7 @@ from importlib import resources
 from typing import Any
 
 from newsloom.analyse.parse import Parse
+from newsloom.deadline import untimed
 
 __all__ = [
     "LEXICON_FILE",
@@ -188,6 +189,7 @@ def dictionary_from_json(data: dict[str, Any]) -> Dictionary:
 
 
 @lru_cache(maxsize=1)
+@untimed
 def shipped_dictionary() -> Dictionary:
     """The CAMEO 2.0 lexicon shipped with newsloom, read once per process."""
     raw = resources.files("newsloom.resources").joinpath(LEXICON_FILE).read_bytes()

@@ -13,6 +13,8 @@ from typing import Protocol
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from newsloom.deadline import untimed
+
 __all__ = ["RESOURCE_KEY", "LanguageGuess", "identify", "identify_language", "load_identifier"]
 
 #: The key under which the stage keeps the loaded model in the pipeline context.
@@ -83,6 +85,7 @@ def _has_letters(text: str, wanted: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+@untimed
 def _function_words() -> dict[str, frozenset[str]]:
     import justext
 

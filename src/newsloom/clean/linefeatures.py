@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from newsloom.deadline import untimed
+
 __all__ = [
     "FEATURE_BITS",
     "WORD_BITS",
@@ -73,6 +75,7 @@ _OFFSETS = (-2, -1, 1, 2)
 
 
 @lru_cache(maxsize=1)
+@untimed
 def stop_density_lists() -> tuple[frozenset[str], ...]:
     """jusText's stop lists for the languages tried (loaded once per process)."""
     import justext
@@ -87,6 +90,7 @@ def stop_density_lists() -> tuple[frozenset[str], ...]:
 
 
 @lru_cache(maxsize=1)
+@untimed
 def _stop_lists_of() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     """Every stop word of the lists tried, and which lists hold it."""
     where: dict[str, list[int]] = {}

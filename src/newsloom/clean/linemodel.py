@@ -47,6 +47,7 @@ from newsloom.clean.linefeatures import (
 from newsloom.clean.linehtml import Block, html_cues
 from newsloom.clean.lineverdicts import peer_cues
 from newsloom.clean.trees import Forest
+from newsloom.deadline import untimed
 
 __all__ = [
     "LineModel",
@@ -265,6 +266,7 @@ class LineModel:
 
 
 @lru_cache(maxsize=1)
+@untimed
 def default_model() -> LineModel:
     """The shipped model, loaded once per process."""
     with resources.as_file(resources.files("newsloom.resources") / MODEL_FILE) as path:
@@ -278,6 +280,7 @@ def rules_read(lines: Sequence[str], reads_rules: bool) -> list[str | None]:
 
 
 @lru_cache(maxsize=1)
+@untimed
 def markup_model() -> LineModel:
     """The shipped model for a page's own lines (learned with their markup and trafilatura's
     verdicts), loaded once per process."""

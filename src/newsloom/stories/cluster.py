@@ -35,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from newsloom.deadline import untimed
 from newsloom.hashing import stable_hash
 from newsloom.stories.model import Membership
 from newsloom.stories.signals import Signals
@@ -104,6 +105,7 @@ class StoryModel:
 
 
 @lru_cache(maxsize=1)
+@untimed
 def default_model() -> StoryModel:
     """The shipped model, read once per process."""
     text = resources.files("newsloom.resources").joinpath("story_model.json").read_text("utf-8")

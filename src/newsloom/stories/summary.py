@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from newsloom.article import Article
+from newsloom.deadline import untimed
 from newsloom.stories.model import Citation, Conflict, SummarySentence
 from newsloom.stories.sources import independent
 
@@ -34,6 +35,7 @@ _MIN_WORDS, _MAX_WORDS = 8, 70
 
 
 @lru_cache(maxsize=1)
+@untimed
 def _sentencizer() -> Any:
     import spacy
 
