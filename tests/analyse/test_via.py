@@ -83,3 +83,27 @@ def test_a_kind_of_outlet_then_its_name(quotes_of: QuotesOf, text: str, via: str
     41_8ecbplus ("the official news agency SUNA")."""
     q = [q for q in quotes_of(text) if q.kind == "direct"][-1]
     assert q.via == via
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        (f"{QUOTE} Kowalski told reporters on Capitol Hill.", None),
+        (f"{QUOTE} Kowalski told lawmakers in the Bundestag.", None),
+        (f"{QUOTE} Kowalski told reporters on Air Force One.", None),
+        (f"{QUOTE} Kowalski told supporters at Madison Square Garden.", None),
+        (f"{QUOTE} Kowalski told delegates in the Palais des Nations.", None),
+        (f"{QUOTE} Kowalski told viewers on Fox News.", "Fox News"),
+        (f"{QUOTE} Kowalski said on Channel 7.", "Channel 7"),
+    ],
+)
+def test_where_the_audience_was_told_is_no_outlet(
+    quotes_of: QuotesOf, text: str, via: str | None
+) -> None:
+    """"told <audience> in/on <place>": the place where, not a medium, unless its name says
+    medium. Seen in ECB+ 8_3ecbplus ("told lawmakers in Berlin"), 41_2ecbplus ("told
+    journalists in Geneva"), PolNeAR train usa-today_2016-01-26_candidates-fan-out-in-io ("told
+    reporters in Manchester, Iowa"), wash-post_2016-04-17_cruz-wins-most-wyo-deleg ("told
+    supporters in Syracuse") and huff-post_2016-08-05_donald-trump-finally-end ("told a crowd
+    in Green Bay")."""
+    assert quotes_of(text)[-1].via == via

@@ -242,7 +242,10 @@ def credits_in(
                     target = c
                 elif dep in ("prep", "dative") and parse.tokens[c].lower in ("to", "in", "on"):
                     target = _pobj(parse, c)
-                strong = t.lemma in _TELL or parse.tokens[c].lower == "to"
+                # "told Vox", "spoke to KBC": whoever is told is a medium if named like one;
+                # "told reporters on Capitol Hill", "in the Bundestag": a place, unless its
+                # name says medium ("said on Fox News")
+                strong = target == c or parse.tokens[c].lower == "to"
                 if target is not None and (name := outlet_name(parse, target, strong=strong)):
                     found.append(Credit(name, TOLD, i))
         elif t.lemma == "interview" and t.pos == "NOUN":
