@@ -208,9 +208,10 @@ SCENE_CASES = [
      "parliament to declare independence.",
      "The Spanish Senate met on Friday, hours after the decision taken by the Catalan "
      "parliament to declare independence.", "104", "ESPLEG", "ESPGOV"),
-    # a dateline is not the subject: the two leaders after it are
+    # a dateline is not the subject: the two leaders after it are (and it is a sentence of
+    # its own, apart from the lead)
     ("SINGAPORE (AP) - US President Donald Trump and North Korean leader Kim Jong Un signed a "
-     "document on Tuesday.", "SINGAPORE (AP) - US President Donald Trump and North Korean "
+     "document on Tuesday.", "US President Donald Trump and North Korean "
      "leader Kim Jong Un signed a document on Tuesday.", "057", "USA", "PRK"),
     # "played no role in" is a denial
     ("Russian President Vladimir Putin said his government played no role in the attack.",

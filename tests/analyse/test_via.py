@@ -59,3 +59,51 @@ def test_a_reported_credit_elsewhere_in_the_paragraph_does_not_spread(quotes_of:
     # the newspaper's own report may be found as reported speech; Kowalski's quote is not its
     (quote,) = [q for q in quotes_of(text) if q.text.startswith("We are far closer")]
     assert quote.via is None
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        (f"{QUOTE} Kowalski told the newspaper Ouest Herald.", "Ouest Herald"),
+        (f"{QUOTE} Kowalski said in an interview with the weekly Sahel Mirror.", "Sahel Mirror"),
+        (f"{QUOTE} Kowalski told the state news agency BelTA.", "BelTA"),
+        (f"{QUOTE} Kowalski told the private broadcaster Canal Norte.", "Canal Norte"),
+        ("Kowalski said the talks had failed, the official news agency SABA reported. "
+         f"{QUOTE} she said.", "SABA"),
+        (f"{QUOTE} Kowalski told the daily Gazeta Nova on Sunday.", "Gazeta Nova"),
+        # no name after the kind of outlet: no outlet named
+        (f"{QUOTE} Kowalski told the newspaper on Monday.", None),
+        (f"{QUOTE} Kowalski told the agency.", None),
+    ],
+)  # fmt: skip
+def test_a_kind_of_outlet_then_its_name(quotes_of: QuotesOf, text: str, via: str | None) -> None:
+    """"the newspaper X", "the official news agency X": the name after the kind. Seen in
+    ECB+ 12_8ecb ("Yemen's official news agency SABA reported"), 30_1ecb ("Egypt's state
+    news agency MENA reported"), 20_7ecbplus ("Iran's official news agency IRNA said") and
+    41_8ecbplus ("the official news agency SUNA")."""
+    q = [q for q in quotes_of(text) if q.kind == "direct"][-1]
+    assert q.via == via
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        (f"{QUOTE} Kowalski told reporters on Capitol Hill.", None),
+        (f"{QUOTE} Kowalski told lawmakers in the Bundestag.", None),
+        (f"{QUOTE} Kowalski told reporters on Air Force One.", None),
+        (f"{QUOTE} Kowalski told supporters at Madison Square Garden.", None),
+        (f"{QUOTE} Kowalski told delegates in the Palais des Nations.", None),
+        (f"{QUOTE} Kowalski told viewers on Fox News.", "Fox News"),
+        (f"{QUOTE} Kowalski said on Channel 7.", "Channel 7"),
+    ],
+)
+def test_where_the_audience_was_told_is_no_outlet(
+    quotes_of: QuotesOf, text: str, via: str | None
+) -> None:
+    """"told <audience> in/on <place>": the place where, not a medium, unless its name says
+    medium. Seen in ECB+ 8_3ecbplus ("told lawmakers in Berlin"), 41_2ecbplus ("told
+    journalists in Geneva"), PolNeAR train usa-today_2016-01-26_candidates-fan-out-in-io ("told
+    reporters in Manchester, Iowa"), wash-post_2016-04-17_cruz-wins-most-wyo-deleg ("told
+    supporters in Syracuse") and huff-post_2016-08-05_donald-trump-finally-end ("told a crowd
+    in Green Bay")."""
+    assert quotes_of(text)[-1].via == via

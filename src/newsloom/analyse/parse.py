@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
+from newsloom.clean.lines import dateline_length
 from newsloom.deadline import untimed
 from newsloom.pipeline import Context
 
@@ -182,10 +183,12 @@ def without_descriptors(parse: Parse, run: list[int]) -> list[int]:
 
 def _line_starts(doc: Any) -> Any:
     """A line break ends a sentence: news paragraphs and headlines are lines; a title or rank
-    before a name ends none.
+    before a name ends none; a wire dateline opening a line ends one.
 
     Without this the parser joins the end of one paragraph to the next one's start and takes
-    a word of the previous quote for the subject of the next "X told MPs".
+    a word of the previous quote for the subject of the next "X told MPs"; and it takes the
+    dateline's place for the subject of the lead ("NAIROBI (Reuters) - Kenya's health
+    minister, Grace Wanjiru, said ...": Nairobi said it, the minister its apposition).
     """
     from spacy.attrs import IS_SPACE, IS_STOP, IS_TITLE, ORTH
 
@@ -196,13 +199,31 @@ def _line_starts(doc: Any) -> Any:
     titles = _title_keys()
     # whole columns rather than one spaCy Token object per token: this runs on every article
     orth, space, title, stop = doc.to_array([ORTH, IS_SPACE, IS_TITLE, IS_STOP]).T.tolist()
+    _after_dateline(doc, 0)
     for i in range(n - 1):
         if space[i]:
             if "\n" in strings[orth[i]]:
                 doc[i + 1].is_sent_start = True
+                _after_dateline(doc, i + 1)
         elif orth[i] in titles and title[i + 1] and not stop[i + 1]:
             doc[i + 1].is_sent_start = False  # "Maj. Anna Berg": a rank ends no sentence
     return doc
+
+
+def _after_dateline(doc: Any, i: int) -> None:
+    """Start a sentence after the wire dateline that opens the line at token `i`, if any
+    ("MOSCOW, May 4 (Reuters) - ", "KYIV (AP) — "): the dateline says where the story was
+    filed, and is no part of the lead's first clause."""
+    if doc[i].text[:1].islower():
+        return  # most lines: no dateline is lower case, so skip the regular expression
+    start = doc[i].idx
+    length = dateline_length(doc.text[start : start + 80])
+    if not length:
+        return
+    for j in range(i + 1, len(doc)):
+        if doc[j].idx >= start + length:
+            doc[j].is_sent_start = True
+            return
 
 
 @lru_cache(maxsize=2)

@@ -32,6 +32,7 @@ from newsloom.analyse.claims import Claim
 from newsloom.analyse.content_tagger import best_by_cue, load_content_tagger
 from newsloom.analyse.lexicon import REPORTING_LEMMAS
 from newsloom.analyse.parse import Parse
+from newsloom.analyse.reports import restate_reports
 from newsloom.analyse.via import credits_in, outlet_name
 from newsloom.article import Quote
 from newsloom.clean.lines import dateline_length
@@ -84,8 +85,9 @@ def reported_speech(resolver: Resolver) -> list[Quote]:
     """Every reported statement of the article the resolver reads, in text order.
 
     Candidates come from the parse (`claims`) and the tagger (`content_tagger`), each
-    weighed by the ranker (`claim_ranker`); of candidates whose contents cover each other or
-    that share a cue, the likelier stands.
+    weighed by the ranker (`claim_ranker`); a medium's report of another's words is that
+    other's statement (`reports`); of candidates whose contents cover each other or that
+    share a cue, the likelier stands.
     """
     parse = resolver.doc.parse
     quoted = {i for i, q in enumerate(resolver.doc.in_quote) if q >= 0}
@@ -108,7 +110,7 @@ def reported_speech(resolver: Resolver) -> list[Quote]:
             # an outlet that quotes someone "as saying that ..." credits the clause to them in
             # so many words; PolNeAR's US politics has too few relays to learn that from
             scored.append((p, claim))
-    chosen = likeliest(scored)
+    chosen = likeliest(restate_reports(parse, scored, [claim for claim, _ in weighed]))
     found: list[Quote] = []
     last: Attribution | None = None
     for p, claim in sorted(chosen, key=lambda x: (x[1].cue, x[1].first)):

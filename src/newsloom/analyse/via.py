@@ -35,6 +35,16 @@ _BROADCAST_WORDS = words(
     telegraph broadcasting broadcaster magazine chronicle newspaper
     """
 )
+#: common nouns for a kind of outlet, which a name may follow ("the newspaper Politiken")
+_KIND_OF_OUTLET = words(
+    """
+    newspaper paper daily weekly tabloid magazine agency broadcaster channel network station
+    radio television outlet website
+    """
+)
+#: entity types of a name that is no outlet's, even after "the newspaper" ("told the agency
+#: Monday", "told the newspaper Ukraine would ...")
+_NOT_OUTLETS = frozenset({"DATE", "TIME", "GPE", "NORP", "CARDINAL", "ORDINAL"})
 #: verbs whose object is the one told ("told Vox", "advised The Continental")
 _TELL = frozenset({"tell", "advise", "inform"})
 
@@ -89,6 +99,38 @@ def _plain(word: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+def _name_after(parse: Parse, head: int) -> str | None:
+    """The name after a common noun for a medium ("the newspaper Politiken", "the state news
+    agency BelTA", "the daily Gazeta Nova"), however the parser hung the two (apposition, a
+    second subject, a compound): the noun says what kind of outlet, the name which one, and
+    the tagger often takes an unknown outlet's name for a person's."""
+    toks = parse.tokens
+
+    def in_name(j: int) -> bool:
+        t = toks[j]
+        return t.pos == "PROPN" and t.text[:1].isupper() and t.ent not in _NOT_OUTLETS
+
+    if toks[head].lower in _KIND_OF_OUTLET and toks[head].pos in ("NOUN", "ADJ"):
+        kind, first = head, head + 1
+    elif in_name(head):
+        first = head
+        while first > 0 and in_name(first - 1) and toks[first - 1].end + 1 >= toks[first].start:
+            first -= 1
+        kind = first - 1
+        if kind < 0 or toks[kind].lower not in _KIND_OF_OUTLET or toks[kind].pos == "PROPN":
+            return None
+    else:
+        return None
+    last = first - 1
+    while last + 1 < len(toks) and in_name(last + 1):
+        if toks[last + 1].start - toks[last].end > 1:
+            break
+        last += 1
+    if last < first or toks[first].start - toks[kind].end > 1:
+        return None
+    return parse.span_text(first, last + 1)
+
+
 def outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None:
     """The outlet a noun phrase names, or None.
 
@@ -96,6 +138,9 @@ def outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None:
     organisation name counts; elsewhere the name must look like a medium.
     """
     tok = parse.tokens[head]
+    after_kind = _name_after(parse, head)
+    if after_kind is not None:
+        return after_kind
     # "told talkRADIO's Julia Hartley-Brewer", "CNN's Jake Tapper": the possessor's outlet
     for c in parse.children[head]:
         ct = parse.tokens[c]
@@ -197,7 +242,10 @@ def credits_in(
                     target = c
                 elif dep in ("prep", "dative") and parse.tokens[c].lower in ("to", "in", "on"):
                     target = _pobj(parse, c)
-                strong = t.lemma in _TELL or parse.tokens[c].lower == "to"
+                # "told Vox", "spoke to KBC": whoever is told is a medium if named like one;
+                # "told reporters on Capitol Hill", "in the Bundestag": a place, unless its
+                # name says medium ("said on Fox News")
+                strong = target == c or parse.tokens[c].lower == "to"
                 if target is not None and (name := outlet_name(parse, target, strong=strong)):
                     found.append(Credit(name, TOLD, i))
         elif t.lemma == "interview" and t.pos == "NOUN":

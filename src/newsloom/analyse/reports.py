@@ -1,0 +1,128 @@
+"""A medium's report of someone else's words: the one reported spoke, the medium relays.
+
+Wire copy credits a statement twice over: "Grinev said on Wednesday that the talks had
+stalled, the RIA news agency reported" and "Supplies have arrived, Ukrinform reported, citing
+Defence Minister Roman Shevchuk". A careful reader finds one statement, by Grinev or
+Shevchuk, relayed by RIA or Ukrinform; read naively, the medium's report is a statement with
+no speaker (its content a whole "X said that ..." clause) and "citing X" a second statement
+whose content is X's name.
+
+So, among the kept candidates of reported speech (`reported`), a medium's report
+
+* whose content is itself a named subject's statement ("X said that ...") gives way to that
+  statement (the inner cue's own candidate, with the report's probability); the sentence's
+  "reported" credit still names the medium as the relay;
+* that cites someone ("..., Ukrinform reported, citing Y") has Y for its source, and the
+  "citing" is no statement of its own;
+
+and a content that runs on into a medium's credit ("..., Interfax reported") ends before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from newsloom.analyse.claims import Claim
+from newsloom.analyse.lexicon import CUE_LEMMAS, REPORTING_LEMMAS
+from newsloom.analyse.parse import Parse, head_of
+from newsloom.analyse.via import outlet_name
+
+__all__ = ["restate_reports"]
+
+Scored = tuple[float, Claim]
+
+
+def _is_medium_report(parse: Parse, claim: Claim) -> bool:
+    cue = parse.tokens[claim.cue]
+    return (
+        cue.lemma in REPORTING_LEMMAS
+        and cue.pos == "VERB"
+        and claim.source >= 0
+        and outlet_name(parse, claim.source, strong=True) is not None
+    )
+
+
+def _cited(parse: Parse, report: int) -> tuple[int, int] | None:
+    """("citing" token, head of whom it cites) under a report verb, or None."""
+    for c in parse.children[report]:
+        t = parse.tokens[c]
+        if t.lemma == "cite" and t.pos == "VERB" and t.dep in ("advcl", "xcomp", "conj"):
+            for g in parse.children[c]:
+                if parse.tokens[g].dep == "dobj":
+                    return c, g
+    return None
+
+
+def _inner_statement(
+    parse: Parse, claim: Claim, candidates: Sequence[Claim]
+) -> Claim | None:
+    """The candidate of the statement a report's content consists of ("X said that ...")."""
+    head = head_of(parse, claim.first, claim.last + 1)
+    t = parse.tokens[head]
+    if t.pos != "VERB" or t.lemma not in CUE_LEMMAS or t.lemma in REPORTING_LEMMAS:
+        return None
+    subject = next(
+        (c for c in parse.children[head] if parse.tokens[c].dep in ("nsubj", "nsubjpass")),
+        None,
+    )
+    if subject is None or not claim.first <= subject <= claim.last:
+        return None
+    inner = [c for c in candidates if c.cue == head and c.shape == "clause" and c.source >= 0]
+    return max(inner, key=lambda c: c.last - c.first, default=None)
+
+
+def _report_citing(parse: Parse, claim: Claim, candidates: Sequence[Claim]) -> Claim | None:
+    """For the candidate of a "citing" under a medium's report, the report's own candidate
+    with the one cited for its source."""
+    cue = parse.tokens[claim.cue]
+    if cue.lemma != "cite" or cue.head == cue.i:
+        return None
+    reports = [
+        c
+        for c in candidates
+        if c.cue == cue.head and c.shape == "clause" and _is_medium_report(parse, c)
+    ]
+    cited = _cited(parse, cue.head)
+    if not reports or cited is None or cited[0] != cue.i:
+        return None
+    return replace(max(reports, key=lambda c: c.last - c.first), source=cited[1])
+
+
+def _before_credit(parse: Parse, claim: Claim) -> Claim:
+    """A content cut before a medium's credit it runs into ("the vote had been rigged,
+    Interfax reported on Sunday": the credit is no part of what was said)."""
+    toks = parse.tokens
+    for r in range(claim.first + 1, claim.last + 1):
+        if r == claim.cue or toks[r].lemma not in REPORTING_LEMMAS or toks[r].pos != "VERB":
+            continue
+        subject = next((c for c in parse.children[r] if toks[c].dep == "nsubj"), None)
+        if subject is None or outlet_name(parse, subject, strong=True) is None:
+            continue
+        last = toks[subject].left - 1
+        while last > claim.first and toks[last].pos == "PUNCT":
+            last -= 1
+        if claim.first < last < claim.last and claim.cue not in range(last + 1, claim.last + 1):
+            return replace(claim, last=last)
+    return claim
+
+
+def restate_reports(
+    parse: Parse, scored: list[Scored], candidates: Sequence[Claim]
+) -> list[Scored]:
+    """The kept candidates with each medium's report of another's words restated as that
+    other's statement (see the module docstring); `candidates` are all the parse offered."""
+    out: list[Scored] = []
+    for p, claim in scored:
+        claim = _before_credit(parse, claim)
+        if claim.shape == "clause" and _is_medium_report(parse, claim):
+            inner = _inner_statement(parse, claim, candidates)
+            cited = _cited(parse, claim.cue)
+            if inner is not None:
+                claim = inner
+            elif cited is not None:
+                claim = replace(claim, source=cited[1])
+        elif (report := _report_citing(parse, claim, candidates)) is not None:
+            claim = report  # the same cue as the report's: one of the two stands
+        out.append((p, claim))
+    return out

@@ -1,0 +1,87 @@
+"""A medium's report of another's words: the one reported is the speaker, the medium the via.
+
+The constructions, seen in ../shared/data: "X said ..., <medium> reported" in ECB+ 20_8ecbplus
+("... said 40 percent to 70 percent of the buildings ... were destroyed, IRNA reported"),
+18_7ecb ("Police said ..., the CBC reported"), PolNeAR train west-journal_2016-03-04_kasich-
+just-revealed- ("The Trump campaign said ..., CNN reported") and newsloom-dev d027 (scroll.in:
+"... office said it will file ... charges ..., AFP reported"); "<medium> reported, citing X" in
+ECB+ 28_9ecb ("the Press Democrat newspaper reported, citing Felt's grandson"), 37_12ecbplus
+("AP reported, citing residents") and PolNeAR train west-journal_2016-06-20_media-reports-
+reveal- ("the Post reported, citing another anonymous source").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsloom.article import Quote
+
+QuotesOf = Callable[..., tuple[Quote, ...]]
+
+
+def indirect(quotes: tuple[Quote, ...]) -> list[Quote]:
+    return [q for q in quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "via", "content"),
+    [
+        ("Russia's deputy foreign minister, Pavel Grinev, said on Wednesday that talks with "
+         "Washington had stalled, the RIA news agency reported.", "Pavel Grinev", "RIA news agency",
+         "talks with Washington had stalled"),
+        ("Iranian foreign ministry spokesman Reza Bagheri said on Monday that the talks would "
+         "resume in Vienna next week, the IRNA news agency reported.", "Reza Bagheri",
+         "IRNA news agency", "the talks would resume in Vienna next week"),
+        ("Finance Minister Kofi Mensah said the deficit would shrink next year, Reuters "
+         "reported.", "Kofi Mensah", "Reuters", "the deficit would shrink next year"),
+        ("Mayor Ana Silva told residents that the water was safe to drink again, the local "
+         "newspaper Diario Sur reported.", "Ana Silva", "Diario Sur",
+         "the water was safe to drink again"),
+        ("Opposition leader Nika Beridze said the vote had been rigged, Interfax reported on "
+         "Sunday.", "Nika Beridze", "Interfax", "the vote had been rigged"),
+    ],
+)  # fmt: skip
+def test_a_report_of_a_statement_is_the_statement(
+    quotes_of: QuotesOf, text: str, speaker: str, via: str, content: str
+) -> None:
+    (q,) = indirect(quotes_of(text))
+    assert (q.speaker, q.via, q.text) == (speaker, via, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        ("Ukraine has received the first batch of the air defence systems, Ukrinform reported, "
+         "citing Defence Minister Roman Shevchuk.", "Roman Shevchuk", "Ukrinform"),
+        ("The plant will close in March, Bloomberg reported, citing chief executive Laura "
+         "Brenner.", "Laura Brenner", "Bloomberg"),
+        ("The talks have been put off until May, Kyodo reported, citing Foreign Minister Kenta "
+         "Mori.", "Kenta Mori", "Kyodo"),
+        ("Two people were hurt when the quake hit, AP reported, citing residents of the "
+         "village.", "residents", "AP"),
+        ("The border crossing was shut overnight, the Tasnim news agency reported, citing "
+         "Interior Minister Ali Rezaei.", "Ali Rezaei", "Tasnim news agency"),
+    ],
+)  # fmt: skip
+def test_a_report_citing_someone_is_theirs(
+    quotes_of: QuotesOf, text: str, speaker: str, via: str
+) -> None:
+    (q,) = indirect(quotes_of(text))
+    assert (q.speaker, q.via) == (speaker, via)
+    assert q.cue == "report" and q.text == text[: text.index(",")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm killed at least 12 people, CNN reported.",
+        "Prices rose by 3 percent in May, the Financial Times reported on Monday.",
+        "Fighting resumed near the airport overnight, the Kyiv Independent reported.",
+    ],
+)
+def test_a_report_of_no_one_else_is_the_medium_s(quotes_of: QuotesOf, text: str) -> None:
+    quotes = indirect(quotes_of(text))
+    assert quotes and quotes[0].via is not None
+    assert quotes[0].speaker != quotes[0].via
