@@ -35,7 +35,6 @@ from newsloom.analyse.parse import Parse
 from newsloom.analyse.reports import restate_reports
 from newsloom.analyse.via import credits_in, outlet_name
 from newsloom.article import Quote
-from newsloom.clean.lines import dateline_length
 
 
 def _quote(
@@ -46,7 +45,7 @@ def _quote(
     via: str | None,
     probability: float,
 ) -> Quote:
-    first, last = _after_dateline(parse, *span)
+    first, last = span
     start, end = parse.tokens[first].start, parse.tokens[last].end
     confidence = round(min(att.confidence, probability), 2) if att.speaker else 0.0
     return Quote(
@@ -60,19 +59,6 @@ def _quote(
         via=via,
         confidence=confidence,
     )
-
-
-def _after_dateline(parse: Parse, first: int, last: int) -> tuple[int, int]:
-    """A content that opens a wire story's first paragraph starts after its dateline
-    ("ANKARA, March 3 (Reuters) - Police detained ..., the agency reported"): the dateline
-    says where the report was filed, not what was reported."""
-    start = parse.tokens[first].start
-    if start and parse.text[start - 1] != "\n":
-        return first, last
-    skip = dateline_length(parse.text[start : start + 120])
-    while skip and first < last and parse.tokens[first].start < start + skip:
-        first += 1
-    return first, last
 
 
 def _via(parse: Parse, sent: int, skip: set[int], named: bool) -> str | None:

@@ -116,11 +116,9 @@ def restate_reports(
     for p, claim in scored:
         claim = _before_credit(parse, claim)
         if claim.shape == "clause" and _is_medium_report(parse, claim):
-            inner = _inner_statement(parse, claim, candidates)
-            cited = _cited(parse, claim.cue)
-            if inner is not None:
+            if (inner := _inner_statement(parse, claim, candidates)) is not None:
                 claim = inner
-            elif cited is not None:
+            elif (cited := _cited(parse, claim.cue)) is not None:
                 claim = replace(claim, source=cited[1])
         elif (report := _report_citing(parse, claim, candidates)) is not None:
             claim = report  # the same cue as the report's: one of the two stands
