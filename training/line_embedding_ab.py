@@ -32,11 +32,12 @@ from newsloom.clean.linecontext import _window_mean, page_features
 from newsloom.clean.linemodel import LineModel, rules_read, stage1_matrix
 from newsloom.clean.linetrain import (
     FOLDS,
-    PAGE_LINES,
     TREES,
     TrainingPage,
     _fit_stage1,
     choose_threshold,
+    line_weights,
+    site_folds,
 )
 from newsloom.evaluation.boilerplate_pages import DEMO_GOLD, NEWS_WEIGHT, _training
 from newsloom.evaluation.pages import (
@@ -45,7 +46,6 @@ from newsloom.evaluation.pages import (
     read_pages,
     site_split,
 )
-from newsloom.hashing import stable_hash
 from newsloom.stories.signals import _encoder
 
 _WORD = re.compile(r"\w+")
@@ -136,12 +136,9 @@ def main() -> None:
     rules = [rules_read(p.lines, True) for p in train]
     xs = [stage1_matrix(p.lines, r) for p, r in zip(train, rules, strict=True)]
     ys = [1 - np.asarray(p.labels, dtype=int) for p in train]
-    ws = [
-        np.full(len(p.lines), p.weight * min(1.0, np.sqrt(PAGE_LINES / len(p.lines))))
-        for p in train
-    ]
+    ws = line_weights(train)
     at = [emb.rows(p.lines) for p in train]
-    fold = [int(stable_hash(p.site, size=8), 16) % FOLDS for p in train]
+    fold = site_folds(train)
     oof: list[np.ndarray] = [np.zeros(0)] * len(train)
     eoof: list[np.ndarray] = [np.zeros(0)] * len(train)
     for k in range(FOLDS):

@@ -30,6 +30,8 @@ __all__ = [
     "choose_threshold",
     "fit",
     "line_scores",
+    "line_weights",
+    "site_folds",
 ]
 
 FOLDS = 3
@@ -90,6 +92,20 @@ def _fit_stage1(
     return model
 
 
+def line_weights(pages: Sequence[TrainingPage]) -> list[np.ndarray]:
+    """Each line's training weight: its page's, shared out so that a page longer than
+    `PAGE_LINES` weighs as if it had sqrt(PAGE_LINES * n) lines."""
+    return [
+        np.full(len(p.lines), p.weight * min(1.0, np.sqrt(PAGE_LINES / len(p.lines))))
+        for p in pages
+    ]
+
+
+def site_folds(pages: Sequence[TrainingPage]) -> list[int]:
+    """The fold of each page, by a seeded hash of its site (a site's template in one fold)."""
+    return [int(stable_hash(p.site, size=8), 16) % FOLDS for p in pages]
+
+
 def fit(
     pages: Sequence[TrainingPage],
     threshold: float = 0.5,
@@ -104,11 +120,8 @@ def fit(
     peers = markup and _with_peers(pages)
     xs, rules = _matrices(pages, markup, reads_rules)
     ys = [1 - np.asarray(p.labels, dtype=int) for p in pages]
-    ws = [
-        np.full(len(p.lines), p.weight * min(1.0, np.sqrt(PAGE_LINES / len(p.lines))))
-        for p in pages
-    ]
-    fold = [int(stable_hash(p.site, size=8), 16) % FOLDS for p in pages]
+    ws = line_weights(pages)
+    fold = site_folds(pages)
     oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
     for k in range(FOLDS):
         inside = [i for i, f in enumerate(fold) if f != k]
