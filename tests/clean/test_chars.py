@@ -13,6 +13,7 @@ from newsloom.clean.chars import (
     remove_zero_width,
     repair,
     replace_nbsp,
+    unaccent,
 )
 
 
@@ -115,3 +116,20 @@ def test_repair_with_chosen_steps() -> None:
 def test_repair_type_error() -> None:
     with pytest.raises(TypeError):
         repair(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Rádio Renascença", "Radio Renascenca"),
+        ("Khān Shaykhūn", "Khan Shaykhun"),
+        ("Zürich", "Zurich"),
+        ("Sinaï", "Sinai"),
+        ("ﬁnance", "finance"),
+        ("plain ASCII", "plain ASCII"),
+        ("Łódź", "Łodz"),
+        ("", ""),
+    ],
+)
+def test_unaccent_drops_accents_and_keeps_letters(text: str, bare: str) -> None:
+    assert unaccent(text) == bare

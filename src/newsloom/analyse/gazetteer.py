@@ -12,10 +12,9 @@ dateline) should be looked up: many towns are named like common words.
 
 from __future__ import annotations
 
-import sys
-import unicodedata
 from functools import lru_cache
 
+from newsloom.clean.chars import unaccent
 from newsloom.deadline import untimed
 
 __all__ = ["city_country", "fold"]
@@ -24,20 +23,12 @@ __all__ = ["city_country", "fold"]
 _ALLOWED = frozenset("abcdefghijklmnopqrstuvwxyz '")
 
 
-@lru_cache(maxsize=1)
-@untimed
-def _marks() -> dict[int, None]:
-    """Every combining mark (what an accent becomes once decomposed), as a table that
-    `str.translate` deletes."""
-    return dict.fromkeys(c for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c)))
-
-
 def fold(name: str) -> str:
     """A place name as a lookup key: accents dropped, lower case, hyphens as spaces ("Khān
     Shaykhūn" and "Khan-Shaykhun" -> "khan shaykhun")."""
     if not isinstance(name, str):
         raise TypeError(f"name must be a str, got {type(name).__name__}")
-    bare = name if name.isascii() else unicodedata.normalize("NFKD", name).translate(_marks())
+    bare = unaccent(name)
     bare = bare.replace("’", "'").replace("ʿ", "").replace("ʾ", "").lower()
     return " ".join(bare.replace(".", " ").replace("-", " ").split())
 

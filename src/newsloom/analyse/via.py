@@ -10,7 +10,6 @@ is decided by `attribution` (the sentence's own quotes, and the next sentence's 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from newsloom.analyse.lexicon import (
@@ -23,6 +22,7 @@ from newsloom.analyse.lexicon import (
     words,
 )
 from newsloom.analyse.parse import Parse, without_descriptors
+from newsloom.clean.chars import unaccent
 
 #: "according" and "reported" credits cover the paragraph's next sentence too; "told" credits
 #: cover only the quotes of their own attribution.
@@ -95,8 +95,7 @@ def _shown(parse: Parse, run: list[int]) -> str:
 
 def _plain(word: str) -> str:
     """Lower case without accents ("Rádio" -> "radio")."""
-    text = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return unaccent(word.lower())
 
 
 def _name_after(parse: Parse, head: int) -> str | None:

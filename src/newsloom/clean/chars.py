@@ -13,11 +13,15 @@ tell “ from " and the dateline rules need the em dash.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import ftfy
 from ftfy.badness import is_bad
+
+from newsloom.deadline import untimed
 
 __all__ = [
     "CHAR_STEPS",
@@ -28,6 +32,7 @@ __all__ = [
     "remove_zero_width",
     "repair",
     "replace_nbsp",
+    "unaccent",
 ]
 
 # Only the encoding repairs: no quote uncurling, no ligature or width folding, no HTML
@@ -71,6 +76,23 @@ _UTF8_MISREAD = re.compile(
 def normalize_nfc(text: str) -> str:
     """Compose characters (e + combining acute -> é) so equal words compare equal."""
     return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=1)
+@untimed
+def _marks() -> dict[int, None]:
+    """Every combining mark (what an accent becomes once decomposed), as a table that
+    `str.translate` deletes: one pass over a name instead of a test per character."""
+    return dict.fromkeys(c for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c)))
+
+
+def unaccent(text: str) -> str:
+    """`text` without its accents ("Rádio Sinaï" -> "Radio Sinai"), so that a name matches
+    however it was spelled; compatibility forms are decomposed too ("ﬁ" -> "fi"). Not a
+    repair step: it changes the text a reader sees."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).translate(_marks())
 
 
 def normalize_newlines(text: str) -> str:

@@ -34,13 +34,13 @@ the number of indirect quotes found, and how many of them have a speaker and a `
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from newsloom.article import Article, Quote
+from newsloom.clean.chars import unaccent
 from newsloom.evaluation.figures import Figure, f1, ratio
 from newsloom.evaluation.gold import GoldSet
 from newsloom.settings import DEFAULT_SETTINGS, Settings
@@ -68,8 +68,7 @@ class _Span:
 def _normal_name(name: str | None) -> str:
     if not name:
         return ""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = unaccent(name).lower()
     text = text.replace("’", "'").replace("-", " ").replace(".", " ")
     words = text.split()
     if words and words[0] == "the":

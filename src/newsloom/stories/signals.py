@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from newsloom.article import Article
+from newsloom.clean.chars import unaccent
 from newsloom.deadline import untimed
 
 #: characters of the body embedded after the title: the lead paragraph or two, about the 128
@@ -151,10 +151,6 @@ def entity_keys(article: Article) -> Counter[str]:
     return Counter(m.group(0).lower() for m in _NAME_RUN.finditer(text))
 
 
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 def name_stems(text: str) -> Counter[str]:
     """The capitalised words inside the text's sentences, lower-cased, accents and possessive
     endings dropped, cut to `NAME_STEM` characters. Names are written alike across the languages
@@ -165,7 +161,7 @@ def name_stems(text: str) -> Counter[str]:
         word = m.group(0)
         if not word[0].isupper():
             continue
-        stem = _fold(re.split(r"['’]", word.lower(), maxsplit=1)[0])[:NAME_STEM]
+        stem = unaccent(re.split(r"['’]", word.lower(), maxsplit=1)[0])[:NAME_STEM]
         if len(stem) >= 2:
             out[stem] += 1
     return out
