@@ -569,8 +569,9 @@ class Resolver:
             return Attribution(mention=mention)
         person = self.doc.people.at(head)
         if person is None and (t.lower in HONORIFICS or t.lower.rstrip(".") in ROLE_WORDS):
-            # "Mrs May" parsed with the honorific as the head
-            person = self.doc.people.at(head + 1) if head + 1 < len(parse) else None
+            # "Mrs May" parsed with the honorific as the head, or "Superintendent of Police
+            # Anjali Verma" with the title's head as the phrase's
+            person = self._name_after_head(head)
         if person is None and t.pos not in ("NOUN", "PROPN", "PRON"):
             # a misparsed subject ("Trump weakly answered": "weakly" as the subject)
             found = {id(p): p for j in range(t.left, t.right + 1) if (p := self.doc.people.at(j))}
@@ -621,6 +622,18 @@ class Resolver:
             # subject, not someone who speaks
             return Attribution(mention=mention)
         return Attribution(self._institution_phrase(head), mention, confidence=0.3)
+
+    def _name_after_head(self, head: int) -> Person | None:
+        """The person named right after a title's head, past the rest of the title ("of
+        Police", capitalised words): at most three words on."""
+        parse = self.doc.parse
+        for j in range(head + 1, min(head + 4, len(parse))):
+            if (p := self.doc.people.at(j)) is not None:
+                return p
+            t = parse.tokens[j]
+            if not (t.lower in ("of", "for") or t.text[:1].isupper()):
+                return None
+        return None
 
     def _national(self, name: str, head: int) -> str:
         """A national body named without its country takes the story's ("Interior Ministry"

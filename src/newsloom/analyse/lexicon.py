@@ -83,7 +83,8 @@ ROLE_WORDS = words(
     official officer mp lawmaker legislator speaker dictator strongman monarch emir sheikh
     voter author expert adviser advisor aide negotiator councillor commissioner deputy
     counsel candidate activist campaigner executive manager owner researcher scientist
-    historian columnist presenter host anchor lady
+    historian columnist presenter host anchor lady constable treasurer sergeant inspector
+    detective superintendent coach
     """
 )
 
