@@ -150,6 +150,16 @@ VOICE_NOUNS = words(
     """
 )
 
+#: Kinds of organisation a story names once and then calls by the kind ("Halvorsen Motors
+#: said ... The company said"; "the club said on Facebook").
+ORGANISATION_KINDS = words(
+    """
+    company firm club airline carrier carmaker automaker retailer bank lender insurer
+    utility manufacturer maker operator chain startup charity organisation organization
+    agency team developer publisher supplier
+    """
+)
+
 #: Documents through which an institution speaks ("the statement said").
 DOCUMENT_NOUNS = words(
     """
