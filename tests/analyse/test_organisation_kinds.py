@@ -1,4 +1,4 @@
-""""The company said", "the airline said", "the agency said": an organisation named before, then
+""" "The company said", "the airline said", "the agency said": an organisation named before, then
 called by its kind, is the speaker (the one the story has named most, no medium, and no public
 body for a business's kind).
 
