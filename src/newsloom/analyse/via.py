@@ -42,6 +42,15 @@ _KIND_OF_OUTLET = words(
     radio television outlet website
     """
 )
+#: media words that are, capitalised after "the", a newspaper's whole name ("the Guardian",
+#: "The Times", "the Post"), where "the press" or "the radio" name no outlet
+_PAPER_NAMES = words(
+    """
+    times post journal herald telegraph guardian tribune gazette chronicle observer
+    independent mirror express standard mail sun star globe examiner inquirer courier
+    monitor dispatch
+    """
+)
 #: entity types of a name that is no outlet's, even after "the newspaper" ("told the agency
 #: Monday", "told the newspaper Ukraine would ...")
 _NOT_OUTLETS = frozenset({"DATE", "TIME", "GPE", "NORP", "CARDINAL", "ORDINAL"})
@@ -189,6 +198,15 @@ def outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None:
     name = _shown(parse, toks)
     if bare in MEDIA_NAMES or any(w in MEDIA_NAMES for w in lower):
         return name
+    if (
+        lower == [tok.lower]
+        and tok.lower in _PAPER_NAMES
+        and tok.pos == "PROPN"
+        and not tok.text.isupper()
+        and head > 0
+        and parse.tokens[head - 1].lower == "the"
+    ):
+        return name  # "told the Guardian", "according to The Times": a paper's own name
     if all(w in MEDIA_WORDS or w == "the" for w in lower):
         return None  # "TV", "the press": a medium, but no outlet named
     if any(w in MEDIA_WORDS for w in lower) and tok.ent not in ("GPE", "NORP", "PERSON"):
@@ -206,6 +224,42 @@ def _pobj(parse: Parse, prep: int) -> int | None:
         if parse.tokens[c].dep in ("pobj", "dobj"):
             return c
     return None
+
+
+#: verbs by which a medium came to hold a document it quotes ("a transcript seen by the
+#: Financial Times", "a memo obtained by The Post", "a copy of the letter reviewed by CNN")
+_HELD = frozenset({"see", "obtain", "review", "read", "view", "hear", "acquire"})
+
+
+def medium_of_document(parse: Parse, noun: int) -> str | None:
+    """The medium a document or remark went to or was held by: "in a statement to the
+    Guardian", "in an email to POLITICO", "according to a transcript seen by the FT", "a
+    recording obtained by CNN"; None for anything else."""
+    t = parse.tokens[noun]
+    if t.pos != "NOUN":
+        return None
+    for c in parse.children[noun]:
+        ct = parse.tokens[c]
+        if ct.dep == "prep" and ct.lower == "to" and t.lemma in DOCUMENT_NOUNS | _REMARKS:
+            obj = _pobj(parse, c)
+            if obj is not None and (name := outlet_name(parse, obj, strong=True)):
+                return name
+        if ct.dep == "prep" and ct.lower in ("of", "from") and t.lemma in DOCUMENT_NOUNS | _REMARKS:
+            # "a copy of the letter reviewed by The Post", "an email from X obtained by Y"
+            obj = _pobj(parse, c)
+            if obj is not None and (name := medium_of_document(parse, obj)):
+                return name
+        if ct.dep == "acl" and ct.lemma in _HELD:
+            for g in parse.children[c]:
+                if parse.tokens[g].dep == "agent":
+                    obj = _pobj(parse, g)
+                    if obj is not None and (name := outlet_name(parse, obj, strong=True)):
+                        return name
+    return None
+
+
+#: what someone says that may go to a medium ("in comments to", "in remarks to")
+_REMARKS = frozenset({"comment", "remark", "interview", "recording", "video", "copy"})
 
 
 def credits_in(
@@ -226,7 +280,10 @@ def credits_in(
             obj = _pobj(parse, to) if to is not None else _pobj(parse, i)
             if obj is None and i + 1 < stop and parse.tokens[i + 1].lower == "to":
                 obj = _pobj(parse, i + 1)
-            if obj is not None and (name := outlet_name(parse, obj, strong=speaker_named)):
+            if obj is not None and (
+                name := outlet_name(parse, obj, strong=speaker_named)
+                or medium_of_document(parse, obj)
+            ):
                 found.append(Credit(name, ACCORDING, i))
         elif t.lemma == "report" and t.pos == "VERB":
             for c in parse.children[i]:
@@ -246,7 +303,10 @@ def credits_in(
                 # "told reporters on Capitol Hill", "in the Bundestag": a place, unless its
                 # name says medium ("said on Fox News")
                 strong = target == c or parse.tokens[c].lower == "to"
-                if target is not None and (name := outlet_name(parse, target, strong=strong)):
+                if target is not None and (
+                    name := outlet_name(parse, target, strong=strong)
+                    or medium_of_document(parse, target)
+                ):
                     found.append(Credit(name, TOLD, i))
         elif t.lemma == "interview" and t.pos == "NOUN":
             for c in parse.children[i]:
