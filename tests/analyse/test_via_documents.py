@@ -63,9 +63,7 @@ def test_a_paper_named_by_its_media_word(quotes_of: QuotesOf, text: str, via: st
         (f"{QUOTE} Kowalski said in comments to Reuters.", "Reuters"),
     ],
 )  # fmt: skip
-def test_a_document_to_or_held_by_a_medium(
-    quotes_of: QuotesOf, text: str, via: str | None
-) -> None:
+def test_a_document_to_or_held_by_a_medium(quotes_of: QuotesOf, text: str, via: str | None) -> None:
     (q,) = [q for q in quotes_of(text) if q.kind != "indirect"]
     assert q.via == via
 
