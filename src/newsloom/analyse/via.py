@@ -78,11 +78,20 @@ def _name_tokens(parse: Parse, head: int) -> list[int]:
                 toks.append(c)
                 stack.append(c)
     toks.sort()
-    # only the contiguous run that ends at the head
+    # only the contiguous run that ends at the head, across hyphens inside a word
+    # ("The Star-Ledger", "the Chicago Sun-Times", "Al-Ahram")
     run = [head]
-    for i in reversed(toks[:-1]):
-        if i == run[0] - 1:
-            run.insert(0, i)
+    taken = set(toks)
+    while True:
+        i = run[0]
+        if i - 1 in taken:
+            run.insert(0, i - 1)
+        elif _hyphen_before(parse, i):
+            run[:0] = [i - 2, i - 1]
+            taken.add(i - 2)
+            taken.update(
+                c for c in parse.children[i - 2] if parse.tokens[c].dep in ("compound", "amod")
+            )
         else:
             break
     # "Channel 7", "France 24"
@@ -94,6 +103,19 @@ def _name_tokens(parse: Parse, head: int) -> list[int]:
     ):
         run.append(nxt)
     return run
+
+
+def _hyphen_before(parse: Parse, i: int) -> bool:
+    """A hyphen with no space on either side before token `i`, after a word."""
+    if i < 2:
+        return False
+    hyphen, word = parse.tokens[i - 1], parse.tokens[i - 2]
+    return (
+        hyphen.text == "-"
+        and word.text.isalpha()
+        and word.end == hyphen.start
+        and hyphen.end == parse.tokens[i].start
+    )
 
 
 def _shown(parse: Parse, run: list[int]) -> str:
