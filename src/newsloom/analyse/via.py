@@ -118,6 +118,26 @@ def _hyphen_before(parse: Parse, i: int) -> bool:
     )
 
 
+#: marks after which a capital "The" opens a sentence of its own
+_OPENERS = frozenset({'"', "“", "'", "‘", "(", ":", "—", "-", "–"})
+
+
+def _titled_the(parse: Parse, head: int) -> bool:
+    """A name of capitalised words after a capital "The" inside a sentence: a publication's
+    title ("told The Hindu", "told The News", "The Australian reported"), whatever the
+    model tagged the name (a nationality, a place)."""
+    run = _name_tokens(parse, head)
+    the = run[0] - 1
+    if the < 1 or parse.tokens[the].text != "The":
+        return False
+    if parse.sents[parse.tokens[the].sent][0] == the or parse.tokens[the - 1].text in _OPENERS:
+        return False
+    return (
+        all(parse.tokens[i].text[:1].isupper() or parse.tokens[i].text == "-" for i in run)
+        and parse.tokens[head].pos == "PROPN"
+    )
+
+
 def _shown(parse: Parse, run: list[int]) -> str:
     """How an outlet named by `run` is shown: its own words, as written."""
     shown = without_descriptors(parse, run)
@@ -183,6 +203,8 @@ def outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None:
             name = outlet_name(parse, c, strong=True)
             if name:
                 return name
+    if strong and tok.ent != "PERSON" and _titled_the(parse, head):
+        return _shown(parse, _name_tokens(parse, head))  # "told The Hindu", "The Atlantic's"
     if tok.pos in ("PROPN", "NUM") and tok.ent in ("PERSON", "ORG", "", "CARDINAL"):
         # the model sometimes takes a medium for a person ("according to Politico",
         # "told Sahel Weekly")
