@@ -85,3 +85,35 @@ def test_a_report_of_no_one_else_is_the_medium_s(quotes_of: QuotesOf, text: str)
     quotes = indirect(quotes_of(text))
     assert quotes and quotes[0].via is not None
     assert quotes[0].speaker != quotes[0].via
+
+
+
+@pytest.mark.parametrize(
+    ("text", "cited", "via"),
+    [
+        ("Corvell Group is exploring a sale of its European unit, Bloomberg News reported on "
+         "Tuesday, citing people familiar with the matter.", "people familiar with the matter",
+         "Bloomberg News"),
+        ("Corvell Group is exploring a sale of its European unit, Bloomberg News reported on "
+         "Tuesday, citing two sources.", "two sources", "Bloomberg News"),
+        ("The airline is considering an order for 40 jets, the Financial Times reported on "
+         "Sunday, citing a person close to the company.", "a person close to the company",
+         "Financial Times"),
+        ("The airline is considering an order for 40 jets, the Financial Times reported on "
+         "Sunday, citing chairman Oskar Lind.", "chairman Oskar Lind", "Financial Times"),
+        ("Marlow Energy is exploring a sale of its gas unit, Bloomberg News reported on Tuesday, "
+         "citing chief executive Laura Brenner.", "chief executive Laura Brenner",
+         "Bloomberg News"),
+        ("Kallio Group is considering the sale of its hotels, the Daily Herald reported on "
+         "Wednesday, citing finance director Eva Kallio.", "finance director Eva Kallio",
+         "Daily Herald"),
+    ],
+)  # fmt: skip
+def test_a_report_and_its_time_then_citing_someone(
+    quotes_of: QuotesOf, text: str, cited: str, via: str
+) -> None:
+    """'..., X reported on Tuesday, citing Y', which the parser may make an aside of the
+    clause: one statement, Y's, relayed by X; the citing is no statement of its own."""
+    (q,) = indirect(quotes_of(text))
+    assert (q.speaker_mention, q.via, q.cue) == (cited, via, "report")
+    assert q.text == text[: text.index(",")]

@@ -44,6 +44,8 @@ from newsloom.analyse.lexicon import (
     HONORIFICS,
     INDEFINITE_DETERMINERS,
     INSTITUTION_NOUNS,
+    MEDIA_WORDS,
+    ORGANISATION_KINDS,
     PRONOUN_GENDER,
     REPORTING_LEMMAS,
     ROLE_SYNONYMS,
@@ -69,6 +71,12 @@ _PRONOUN_WINDOW = 6
 #: how far back "it" may look for its institution, in sentences
 _IT_WINDOW = 3
 _INSTITUTION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+#: kinds of organisation that may be a public body ("the agency" after "State Department")
+_PUBLIC_KINDS = frozenset({"agency", "organisation", "organization", "group", "team"})
+#: words of a public body's name, which "the company" or "the airline" never points back to
+_PUBLIC_BODY_WORDS = INSTITUTION_NOUNS - frozenset(
+    {"company", "companies", "group", "bank", "firm", "team", "foundation", "union"}
+)
 #: verbs by which someone puts out a document ("the White House released a statement")
 _ISSUING = words(
     """
@@ -569,8 +577,9 @@ class Resolver:
             return Attribution(mention=mention)
         person = self.doc.people.at(head)
         if person is None and (t.lower in HONORIFICS or t.lower.rstrip(".") in ROLE_WORDS):
-            # "Mrs May" parsed with the honorific as the head
-            person = self.doc.people.at(head + 1) if head + 1 < len(parse) else None
+            # "Mrs May" parsed with the honorific as the head, or "Superintendent of Police
+            # Anjali Verma" with the title's head as the phrase's
+            person = self._name_after_head(head)
         if person is None and t.pos not in ("NOUN", "PROPN", "PRON"):
             # a misparsed subject ("Trump weakly answered": "weakly" as the subject)
             found = {id(p): p for j in range(t.left, t.right + 1) if (p := self.doc.people.at(j))}
@@ -607,6 +616,10 @@ class Resolver:
         anonymous = t.lower in ANONYMOUS_NOUNS or t.lemma in ANONYMOUS_NOUNS
         if determiner in INDEFINITE_DETERMINERS or (anonymous and not determiner):
             return Attribution(mention=mention)
+        if determiner == "the" and t.lemma in ORGANISATION_KINDS and t.pos == "NOUN":
+            named = self._named_before(head)
+            if named:
+                return Attribution(named, mention, confidence=0.6)
         if t.lemma in INSTITUTION_NOUNS and t.lemma not in ROLE_WORDS:
             name = self._national(self._institution_phrase(head), head)
             return Attribution(name, mention, confidence=0.6)
@@ -621,6 +634,46 @@ class Resolver:
             # subject, not someone who speaks
             return Attribution(mention=mention)
         return Attribution(self._institution_phrase(head), mention, confidence=0.3)
+
+    def _named_before(self, head: int) -> str | None:
+        """ "the company", "the club" alone: the organisation last named before it, when that
+        is no medium (a medium is a credit, not what "the company" points back to). None when
+        the noun phrase says more ("the oil company"), or no organisation was named."""
+        parse = self.doc.parse
+        if len(_np_words(parse, head)) != 2 or any(
+            parse.tokens[c].dep in ("prep", "compound", "amod", "poss")
+            for c in parse.children[head]
+        ):
+            return None
+        business = parse.tokens[head].lemma not in _PUBLIC_KINDS
+        seen: dict[str, list[int]] = {}
+        for i, (label, name) in self.doc.people.names.items():
+            if label != "ORG" or i >= head or self.doc.in_quote[i] >= 0:
+                continue
+            if self.doc.people.names.get(i - 1) == (label, name):
+                continue  # a mention is counted once, at its first word
+            words = name.lower().split()
+            if outlet_name(parse, i) or any(w in MEDIA_WORDS for w in words):
+                continue
+            if business and any(w in _PUBLIC_BODY_WORDS for w in words):
+                continue  # "the company" is not the Labor Department named before it
+            seen.setdefault(self.doc.people.organisation(name), []).append(i)
+        if not seen:
+            return None
+        # the organisation the story is about: named most often so far, then most lately
+        return max(seen, key=lambda n: (len(seen[n]), max(seen[n])))
+
+    def _name_after_head(self, head: int) -> Person | None:
+        """The person named right after a title's head, past the rest of the title ("of
+        Police", capitalised words): at most three words on."""
+        parse = self.doc.parse
+        for j in range(head + 1, min(head + 4, len(parse))):
+            if (p := self.doc.people.at(j)) is not None:
+                return p
+            t = parse.tokens[j]
+            if not (t.lower in ("of", "for") or t.text[:1].isupper()):
+                return None
+        return None
 
     def _national(self, name: str, head: int) -> str:
         """A national body named without its country takes the story's ("Interior Ministry"

@@ -146,7 +146,35 @@ def _clean_person_span(parse: Parse, first: int, stop: int) -> tuple[int, int]:
         stop -= 1
     while stop - first > 1 and _is_title_token(parse, first):
         first += 1
-    return first, stop
+    return name_after_title(parse, first, stop), stop
+
+
+#: Words that join the parts of a title ("Superintendent of Police", "Minister for Health").
+_TITLE_JOINS = frozenset({"of", "for", "-"})
+
+
+def name_after_title(parse: Parse, first: int, stop: int) -> int:
+    """Where the name starts in a run of capitalised words that opens with a title phrase:
+    "Competition Commissioner Sofia Lindahl", "Police Constable X", "State Treasurer X",
+    "Senior Superintendent of Police X". The title ends at its last title word (with the one
+    capitalised word after an "of": "of Police"); the name is the one to three name-like words
+    after it. `first` when the run has no such title."""
+    end = None
+    for k in range(first, stop - 1):
+        t = parse.tokens[k]
+        if t.lower in _TITLE_JOINS and k > first:
+            continue
+        if not t.text[:1].isupper():
+            break
+        if _is_title_token(parse, k) and t.ent not in ("GPE", "NORP"):
+            end = k + 1
+    if end is None:
+        return first
+    if end + 1 < stop and parse.tokens[end].lower in ("of", "for"):
+        end += 2
+    if 1 <= stop - end <= 3 and _name_like(parse, end, stop):
+        return end
+    return first
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +316,15 @@ def _org_is_person(parse: Parse, s: _Span) -> bool:
     return False
 
 
+def _titled_name_of(parse: Parse, s: _Span) -> _Span:
+    """A person's name the model tagged with its title as something else: "Competition
+    Commissioner Sofia Lindahl" as a work of art, "Police Commissioner X" as an organisation."""
+    if s.label not in _SURNAME_MISLABELS:
+        return s
+    k = name_after_title(parse, s.first, s.stop)
+    return _Span(k, s.stop, "PERSON") if k > s.first else s
+
+
 def _untagged_titled_names(parse: Parse) -> list[_Span]:
     """Runs of capitalised words the model left untagged, after a person's title
     ("talkRADIO's Julia Hartley-Brewer" stays untagged; "Water Minister X" does not)."""
@@ -306,13 +343,18 @@ def _untagged_titled_names(parse: Parse) -> list[_Span]:
             and (
                 (parse.tokens[j].pos == "PROPN" and parse.tokens[j].text[:1].isupper())
                 or (
-                    parse.tokens[j].text == "-" and j + 1 < n and parse.tokens[j + 1].pos == "PROPN"
+                    parse.tokens[j].lower in _TITLE_JOINS
+                    and j + 1 < n
+                    and parse.tokens[j + 1].pos == "PROPN"
+                    and not parse.tokens[j + 1].ent
                 )
             )
         ):
             j += 1
         if j - i <= 4 and _name_like(parse, i, j) and _titled(parse, i, j):
             found.append(_Span(i, j, "PERSON"))
+        elif (k := name_after_title(parse, i, j)) > i:
+            found.append(_Span(k, j, "PERSON"))  # "Chief Constable Maria Lopez"
         i = max(j, i + 1)
     return found
 
@@ -422,6 +464,7 @@ def _spans(parse: Parse) -> list[_Span]:
             spans.append(span)
     spans.sort(key=lambda s: s.first)
     spans = _join_of_names(parse, spans)
+    spans = [_titled_name_of(parse, s) for s in spans]
     spans = [_Span(s.first, s.stop, "PERSON") if _org_is_person(parse, s) else s for s in spans]
     spans = sorted(spans + _untagged_titled_names(parse), key=lambda s: s.first)
     # Surnames of people seen elsewhere in the article, wherever the model missed them.

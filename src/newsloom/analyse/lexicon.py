@@ -83,7 +83,8 @@ ROLE_WORDS = words(
     official officer mp lawmaker legislator speaker dictator strongman monarch emir sheikh
     voter author expert adviser advisor aide negotiator councillor commissioner deputy
     counsel candidate activist campaigner executive manager owner researcher scientist
-    historian columnist presenter host anchor lady
+    historian columnist presenter host anchor lady constable treasurer sergeant inspector
+    detective superintendent coach
     """
 )
 
@@ -146,6 +147,16 @@ VOICE_NOUNS = words(
     """
     spokesman spokeswoman spokesperson spokespeople office press_office spokesmen
     spokeswomen representative
+    """
+)
+
+#: Kinds of organisation a story names once and then calls by the kind ("Halvorsen Motors
+#: said ... The company said"; "the club said on Facebook").
+ORGANISATION_KINDS = words(
+    """
+    company firm club airline carrier carmaker automaker retailer bank lender insurer
+    utility manufacturer maker operator chain startup charity organisation organization
+    agency team developer publisher supplier
     """
 )
 

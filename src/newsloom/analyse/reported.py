@@ -33,7 +33,7 @@ from newsloom.analyse.content_tagger import best_by_cue, load_content_tagger
 from newsloom.analyse.lexicon import REPORTING_LEMMAS
 from newsloom.analyse.parse import Parse
 from newsloom.analyse.reports import restate_reports
-from newsloom.analyse.via import credits_in, outlet_name
+from newsloom.analyse.via import credits_in, medium_of_document, outlet_name
 from newsloom.article import Quote
 
 
@@ -144,7 +144,8 @@ def _attribution(
         outlet = outlet_name(parse, claim.source, strong=False)
         if outlet is not None:
             return Attribution(mention=outlet), outlet
-        return resolver.resolve(claim.source, None), None
+        # "according to a transcript seen by the Financial Times": the document's medium
+        return resolver.resolve(claim.source, None), medium_of_document(parse, claim.source)
     att: Attribution | None = None
     cue = parse.tokens[claim.cue]
     if cue.pos in ("VERB", "AUX"):

@@ -31,6 +31,8 @@ from newsloom.analyse.via import outlet_name
 __all__ = ["restate_reports"]
 
 Scored = tuple[float, Claim]
+#: shapes of a medium's report of a clause: "X reported that ..." and "..., X reported"
+_REPORT_SHAPES = frozenset({"clause", "aside"})
 
 
 def _is_medium_report(parse: Parse, claim: Claim) -> bool:
@@ -44,19 +46,30 @@ def _is_medium_report(parse: Parse, claim: Claim) -> bool:
 
 
 def _cited(parse: Parse, report: int) -> tuple[int, int] | None:
-    """("citing" token, head of whom it cites) under a report verb, or None."""
+    """("citing" token, head of whom it cites) of a report verb, or None: a "citing" under
+    it, or one the parser hung elsewhere that follows it in its sentence with only the
+    report's own modifiers between ("Bloomberg reported on Tuesday, citing people ...")."""
     for c in parse.children[report]:
         t = parse.tokens[c]
         if t.lemma == "cite" and t.pos == "VERB" and t.dep in ("advcl", "xcomp", "conj"):
             for g in parse.children[c]:
                 if parse.tokens[g].dep == "dobj":
                     return c, g
+    toks = parse.tokens
+    stop = parse.sents[toks[report].sent][1]
+    for c in range(report + 1, stop):
+        t = toks[c]
+        if t.lemma == "cite" and t.pos == "VERB" and toks[c - 1].text == ",":
+            obj = next((g for g in parse.children[c] if toks[g].dep == "dobj"), None)
+            return None if obj is None else (c, obj)
+        if t.pos in ("VERB", "AUX") or (
+            t.text == "," and c + 1 < stop and toks[c + 1].lemma != "cite"
+        ):
+            return None
     return None
 
 
-def _inner_statement(
-    parse: Parse, claim: Claim, candidates: Sequence[Claim]
-) -> Claim | None:
+def _inner_statement(parse: Parse, claim: Claim, candidates: Sequence[Claim]) -> Claim | None:
     """The candidate of the statement a report's content consists of ("X said that ...")."""
     head = head_of(parse, claim.first, claim.last + 1)
     t = parse.tokens[head]
@@ -76,17 +89,22 @@ def _report_citing(parse: Parse, claim: Claim, candidates: Sequence[Claim]) -> C
     """For the candidate of a "citing" under a medium's report, the report's own candidate
     with the one cited for its source."""
     cue = parse.tokens[claim.cue]
-    if cue.lemma != "cite" or cue.head == cue.i:
+    if cue.lemma != "cite":
         return None
     reports = [
         c
         for c in candidates
-        if c.cue == cue.head and c.shape == "clause" and _is_medium_report(parse, c)
+        if c.cue < cue.i
+        and c.shape in _REPORT_SHAPES
+        and _is_medium_report(parse, c)
+        and (cited := _cited(parse, c.cue)) is not None
+        and cited[0] == cue.i
     ]
-    cited = _cited(parse, cue.head)
-    if not reports or cited is None or cited[0] != cue.i:
+    if not reports:
         return None
-    return replace(max(reports, key=lambda c: c.last - c.first), source=cited[1])
+    report = max(reports, key=lambda c: c.last - c.first)
+    cited = _cited(parse, report.cue)
+    return replace(report, source=cited[1]) if cited else None
 
 
 def _before_credit(parse: Parse, claim: Claim) -> Claim:
@@ -115,7 +133,7 @@ def restate_reports(
     out: list[Scored] = []
     for p, claim in scored:
         claim = _before_credit(parse, claim)
-        if claim.shape == "clause" and _is_medium_report(parse, claim):
+        if claim.shape in _REPORT_SHAPES and _is_medium_report(parse, claim):
             if (inner := _inner_statement(parse, claim, candidates)) is not None:
                 claim = inner
             elif (cited := _cited(parse, claim.cue)) is not None:

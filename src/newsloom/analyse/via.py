@@ -42,6 +42,15 @@ _KIND_OF_OUTLET = words(
     radio television outlet website
     """
 )
+#: media words that are, capitalised after "the", a newspaper's whole name ("the Guardian",
+#: "The Times", "the Post"), where "the press" or "the radio" name no outlet
+_PAPER_NAMES = words(
+    """
+    times post journal herald telegraph guardian tribune gazette chronicle observer
+    independent mirror express standard mail sun star globe examiner inquirer courier
+    monitor dispatch
+    """
+)
 #: entity types of a name that is no outlet's, even after "the newspaper" ("told the agency
 #: Monday", "told the newspaper Ukraine would ...")
 _NOT_OUTLETS = frozenset({"DATE", "TIME", "GPE", "NORP", "CARDINAL", "ORDINAL"})
@@ -69,11 +78,20 @@ def _name_tokens(parse: Parse, head: int) -> list[int]:
                 toks.append(c)
                 stack.append(c)
     toks.sort()
-    # only the contiguous run that ends at the head
+    # only the contiguous run that ends at the head, across hyphens inside a word
+    # ("The Star-Ledger", "the Chicago Sun-Times", "Al-Ahram")
     run = [head]
-    for i in reversed(toks[:-1]):
-        if i == run[0] - 1:
-            run.insert(0, i)
+    taken = set(toks)
+    while True:
+        i = run[0]
+        if i - 1 in taken:
+            run.insert(0, i - 1)
+        elif _hyphen_before(parse, i):
+            run[:0] = [i - 2, i - 1]
+            taken.add(i - 2)
+            taken.update(
+                c for c in parse.children[i - 2] if parse.tokens[c].dep in ("compound", "amod")
+            )
         else:
             break
     # "Channel 7", "France 24"
@@ -85,6 +103,39 @@ def _name_tokens(parse: Parse, head: int) -> list[int]:
     ):
         run.append(nxt)
     return run
+
+
+def _hyphen_before(parse: Parse, i: int) -> bool:
+    """A hyphen with no space on either side before token `i`, after a word."""
+    if i < 2:
+        return False
+    hyphen, word = parse.tokens[i - 1], parse.tokens[i - 2]
+    return (
+        hyphen.text == "-"
+        and word.text.isalpha()
+        and word.end == hyphen.start
+        and hyphen.end == parse.tokens[i].start
+    )
+
+
+#: marks after which a capital "The" opens a sentence of its own
+_OPENERS = frozenset({'"', "“", "'", "‘", "(", ":", "—", "-", "–"})
+
+
+def _titled_the(parse: Parse, head: int) -> bool:
+    """A name of capitalised words after a capital "The" inside a sentence: a publication's
+    title ("told The Hindu", "told The News", "The Australian reported"), whatever the
+    model tagged the name (a nationality, a place)."""
+    run = _name_tokens(parse, head)
+    the = run[0] - 1
+    if the < 1 or parse.tokens[the].text != "The":
+        return False
+    if parse.sents[parse.tokens[the].sent][0] == the or parse.tokens[the - 1].text in _OPENERS:
+        return False
+    return (
+        all(parse.tokens[i].text[:1].isupper() or parse.tokens[i].text == "-" for i in run)
+        and parse.tokens[head].pos == "PROPN"
+    )
 
 
 def _shown(parse: Parse, run: list[int]) -> str:
@@ -151,6 +202,8 @@ def outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None:
             name = outlet_name(parse, c, strong=True)
             if name:
                 return name
+    if strong and tok.ent != "PERSON" and _titled_the(parse, head):
+        return _shown(parse, _name_tokens(parse, head))  # "told The Hindu", "The Atlantic's"
     if tok.pos in ("PROPN", "NUM") and tok.ent in ("PERSON", "ORG", "", "CARDINAL"):
         # the model sometimes takes a medium for a person ("according to Politico",
         # "told Sahel Weekly")
@@ -188,6 +241,15 @@ def outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None:
     name = _shown(parse, toks)
     if bare in MEDIA_NAMES or any(w in MEDIA_NAMES for w in lower):
         return name
+    if (
+        lower == [tok.lower]
+        and tok.lower in _PAPER_NAMES
+        and tok.pos == "PROPN"
+        and not tok.text.isupper()
+        and head > 0
+        and parse.tokens[head - 1].lower == "the"
+    ):
+        return name  # "told the Guardian", "according to The Times": a paper's own name
     if all(w in MEDIA_WORDS or w == "the" for w in lower):
         return None  # "TV", "the press": a medium, but no outlet named
     if any(w in MEDIA_WORDS for w in lower) and tok.ent not in ("GPE", "NORP", "PERSON"):
@@ -205,6 +267,42 @@ def _pobj(parse: Parse, prep: int) -> int | None:
         if parse.tokens[c].dep in ("pobj", "dobj"):
             return c
     return None
+
+
+#: verbs by which a medium came to hold a document it quotes ("a transcript seen by the
+#: Financial Times", "a memo obtained by The Post", "a copy of the letter reviewed by CNN")
+_HELD = frozenset({"see", "obtain", "review", "read", "view", "hear", "acquire"})
+
+
+def medium_of_document(parse: Parse, noun: int) -> str | None:
+    """The medium a document or remark went to or was held by: "in a statement to the
+    Guardian", "in an email to POLITICO", "according to a transcript seen by the FT", "a
+    recording obtained by CNN"; None for anything else."""
+    t = parse.tokens[noun]
+    if t.pos != "NOUN":
+        return None
+    for c in parse.children[noun]:
+        ct = parse.tokens[c]
+        if ct.dep == "prep" and ct.lower == "to" and t.lemma in DOCUMENT_NOUNS | _REMARKS:
+            obj = _pobj(parse, c)
+            if obj is not None and (name := outlet_name(parse, obj, strong=True)):
+                return name
+        if ct.dep == "prep" and ct.lower in ("of", "from") and t.lemma in DOCUMENT_NOUNS | _REMARKS:
+            # "a copy of the letter reviewed by The Post", "an email from X obtained by Y"
+            obj = _pobj(parse, c)
+            if obj is not None and (name := medium_of_document(parse, obj)):
+                return name
+        if ct.dep == "acl" and ct.lemma in _HELD:
+            for g in parse.children[c]:
+                if parse.tokens[g].dep == "agent":
+                    obj = _pobj(parse, g)
+                    if obj is not None and (name := outlet_name(parse, obj, strong=True)):
+                        return name
+    return None
+
+
+#: what someone says that may go to a medium ("in comments to", "in remarks to")
+_REMARKS = frozenset({"comment", "remark", "interview", "recording", "video", "copy"})
 
 
 def credits_in(
@@ -225,7 +323,10 @@ def credits_in(
             obj = _pobj(parse, to) if to is not None else _pobj(parse, i)
             if obj is None and i + 1 < stop and parse.tokens[i + 1].lower == "to":
                 obj = _pobj(parse, i + 1)
-            if obj is not None and (name := outlet_name(parse, obj, strong=speaker_named)):
+            if obj is not None and (
+                name := outlet_name(parse, obj, strong=speaker_named)
+                or medium_of_document(parse, obj)
+            ):
                 found.append(Credit(name, ACCORDING, i))
         elif t.lemma == "report" and t.pos == "VERB":
             for c in parse.children[i]:
@@ -245,7 +346,10 @@ def credits_in(
                 # "told reporters on Capitol Hill", "in the Bundestag": a place, unless its
                 # name says medium ("said on Fox News")
                 strong = target == c or parse.tokens[c].lower == "to"
-                if target is not None and (name := outlet_name(parse, target, strong=strong)):
+                if target is not None and (
+                    name := outlet_name(parse, target, strong=strong)
+                    or medium_of_document(parse, target)
+                ):
                     found.append(Credit(name, TOLD, i))
         elif t.lemma == "interview" and t.pos == "NOUN":
             for c in parse.children[i]:
