@@ -187,6 +187,43 @@ def outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None:
     `strong` is set where the construction itself says "medium" ("X reported"): then any
     organisation name counts; elsewhere the name must look like a medium.
     """
+    name = _outlet_name(parse, head, strong=strong)
+    return _with_place(parse, head, name) if name else None
+
+
+def _with_place(parse: Parse, head: int, name: str) -> str:
+    """A paper named by a bare media word that goes on with "of" and a place ("the Times of
+    India", "The Times of Israel", "Voice of America"): the place is part of the name, where
+    the parser hangs it on the media word as a modifier. A name of its own keeps the place
+    out ("The Star-Ledger of Newark": where it is published); "told the Post of her plans"
+    goes on with no place."""
+    toks = parse.tokens
+    if (
+        toks[head].lower not in MEDIA_WORDS | {"voice"}
+        or not toks[head].text[:1].isupper()
+        or name != toks[head].text
+        or head + 2 >= len(toks)
+        or toks[head + 1].lower != "of"
+        or toks[head + 1].head != head
+    ):
+        return name
+    # a place, or the words the model took for one name with the media word ("of" inside it)
+    kinds = ("GPE", "LOC", "ORG") if toks[head + 1].ent == "ORG" else ("GPE", "LOC")
+    last = head + 1
+    while (
+        last + 1 < len(toks)
+        and toks[last + 1].ent in kinds
+        and toks[last + 1].pos == "PROPN"
+        and toks[last + 1].text[:1].isupper()
+    ):
+        last += 1
+    if last == head + 1:
+        return name
+    return name + parse.text[toks[head].end : toks[last].end]
+
+
+def _outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None:
+    """`outlet_name` before a place after its name (see `_with_place`)."""
     tok = parse.tokens[head]
     after_kind = _name_after(parse, head)
     if after_kind is not None:
