@@ -665,13 +665,14 @@ class Resolver:
 
     def _name_after_head(self, head: int) -> Person | None:
         """The person named right after a title's head, past the rest of the title ("of
-        Police", capitalised words): at most three words on."""
+        Police", "to the United Nations", "of State for Trade": joins and capitalised words):
+        at most six words on."""
         parse = self.doc.parse
-        for j in range(head + 1, min(head + 4, len(parse))):
+        for j in range(head + 1, min(head + 7, len(parse))):
             if (p := self.doc.people.at(j)) is not None:
                 return p
             t = parse.tokens[j]
-            if not (t.lower in ("of", "for") or t.text[:1].isupper()):
+            if not (t.lower in ("of", "for", "to", "the") or t.text[:1].isupper()):
                 return None
         return None
 
@@ -737,7 +738,7 @@ class Resolver:
     # -- quotes ---------------------------------------------------------------------------
 
     def _name_after_quote(self, cue: int) -> int | None:
-        """ '“...,” Flynn, a top Trump surrogate, said': a person named between a quote's
+        """'“...,” Flynn, a top Trump surrogate, said': a person named between a quote's
         closing mark and the cue, with no verb between, when the parser gave the cue no
         subject outside the quote (it hung the name on a word of the quote)."""
         parse = self.doc.parse

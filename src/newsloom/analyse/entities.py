@@ -146,7 +146,10 @@ def _clean_person_span(parse: Parse, first: int, stop: int) -> tuple[int, int]:
         stop -= 1
     while stop - first > 1 and _is_title_token(parse, first):
         first += 1
-    return name_after_title(parse, first, stop), stop
+    named = name_after_title(parse, first, stop)
+    if named == first and (after := name_after_complement(parse, first, stop)) is not None:
+        named = after  # "Ambassador to Canberra Xu Jiamin" tagged whole as a person
+    return named, stop
 
 
 #: Words that join the parts of a title ("Superintendent of Police", "Minister for Health").
@@ -249,6 +252,52 @@ def _name_like(parse: Parse, first: int, stop: int) -> bool:
     return True
 
 
+#: words that join a title to what its office is over or where it serves ("Ambassador to
+#: Belgrade", "Director of Admissions", "Commissioner for Competition")
+_COMPLEMENT_JOINS = frozenset({"of", "for", "to"})
+#: the model's labels for words that are no person's name (a place, a nationality, a building)
+_NOT_NAMES = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
+def name_after_complement(parse: Parse, first: int, stop: int) -> int | None:
+    """Where a person's name starts in a run of capitalised words that follows a title and
+    its join ("Ambassador to | Belgrade Oleg Vartanyan", "Director of | Admissions Scott
+    Pitcher", "Secretary of | the Interior Ken Salazar", "Ambassador to Azerbaijani | Bilal
+    Hayee"): the model often tags the complement and the holder's name as one organisation.
+    The name is the run's words after its last organisation word, else its last two; the
+    complement keeps at least one word (in the run or before it); with no organisation word
+    to end it, exactly one ("Competition Neelie Kroes", not "National Drug Control Policy").
+    None when no title comes before, or no name fits."""
+    toks = parse.tokens
+    k = first
+    while k < stop and toks[k].pos == "DET":
+        k += 1
+    j, before = first - 1, 0
+    while j >= 0 and before < 3 and toks[j].pos == "PROPN" and toks[j].text[:1].isupper():
+        j, before = j - 1, before + 1
+    if j >= 0 and toks[j].lower == "the":
+        j -= 1
+    if (
+        j < 1
+        or toks[j].lower not in _COMPLEMENT_JOINS
+        or toks[j - 1].lower.rstrip(".") not in ROLE_WORDS
+        or not toks[j - 1].text[:1].isupper()
+    ):
+        return None
+    if before:
+        start = k
+    else:
+        orgs = [m for m in range(k, stop) if toks[m].lower in _ORG_WORDS]
+        start = orgs[-1] + 1 if orgs else stop - 2
+        if start <= k or (not orgs and stop - k != 3):
+            return None
+    if not 2 <= stop - start <= 3 or not _name_like(parse, start, stop):
+        return None
+    if any(toks[m].ent in _NOT_NAMES for m in range(start, stop)):
+        return None
+    return start
+
+
 def _titled(parse: Parse, first: int, stop: int, *, place: bool = False) -> bool:
     """The text gives the name a person's title: "Water Minister X", "Mr X", "the minister,
     X," or "X, Amazon founder"."""
@@ -322,7 +371,10 @@ def _titled_name_of(parse: Parse, s: _Span) -> _Span:
     if s.label not in _SURNAME_MISLABELS:
         return s
     k = name_after_title(parse, s.first, s.stop)
-    return _Span(k, s.stop, "PERSON") if k > s.first else s
+    if k > s.first:
+        return _Span(k, s.stop, "PERSON")
+    after = name_after_complement(parse, s.first, s.stop)
+    return s if after is None else _Span(after, s.stop, "PERSON")
 
 
 def _untagged_titled_names(parse: Parse) -> list[_Span]:
@@ -353,8 +405,12 @@ def _untagged_titled_names(parse: Parse) -> list[_Span]:
             j += 1
         if j - i <= 4 and _name_like(parse, i, j) and _titled(parse, i, j):
             found.append(_Span(i, j, "PERSON"))
+        elif j < n and parse.tokens[j].ent == "PERSON":
+            pass  # the title's own words before the name ("Director of National Intelligence")
         elif (k := name_after_title(parse, i, j)) > i:
             found.append(_Span(k, j, "PERSON"))  # "Chief Constable Maria Lopez"
+        elif (k := name_after_complement(parse, i, j)) is not None:
+            found.append(_Span(k, j, "PERSON"))  # "Ambassador to Baku Imran Qadir"
         i = max(j, i + 1)
     return found
 
