@@ -37,6 +37,7 @@ import numpy as np
 
 from newsloom.clean import Cleaned
 from newsloom.clean.chars import repair
+from newsloom.clean.linemeaning import MAX_WORDS
 from newsloom.clean.linemodel import LineModel
 from newsloom.clean.linetrain import TrainingPage, calibrate, fit, line_scores
 from newsloom.evaluation.figures import Figure, ratio
@@ -160,7 +161,13 @@ def fit_on_train(pages: Sequence[LabelledPage], *, markup: bool = False) -> Line
     choose = [comments_as_furniture(p) for p in pages if site_split(p.site) == "choose"]
     news = [] if markup else _training(list(gold_set_pages(DEMO_GOLD)), NEWS_WEIGHT)
     rules = MARKUP_READS_RULES or not markup
-    model = fit(_training(train) + news, markup=markup, reads_rules=rules)
+    # the meaning columns (`linemeaning`) are the text model's: the markup model learns without
+    model = fit(
+        _training(train) + news,
+        markup=markup,
+        reads_rules=rules,
+        meaning_words=None if markup else MAX_WORDS,
+    )
     # the markup model: one threshold for all lines (see `calibrate`)
     return calibrate(model, _training(choose), KEPT_TARGET, None if markup else PRECISION)
 
