@@ -9,6 +9,10 @@ Two learned stages (training/train_boilerplate_lines.py):
    (`linecontext.page_features`: shape, distance to the page's densest run of prose, the
    neighbours' shapes and word-model logits, window averages): furniture comes in runs, and a
    short line between two paragraphs is a subhead where between two menu items it is a link.
+   A model learned with the meaning columns (`meaning`, `linemeaning`) also gives the trees a
+   logistic regression's logit on each short line's word-piece vector, its neighbours' and
+   window means: another site's wording of the same furniture ("Post a comment" for "Leave a
+   reply") lies close to it.
 
 When a page's HTML is known, a model learned with markup (`markup=True`) also reads each line's
 markup (`linehtml`): its tags and its containers' class and id words are cues of the word
