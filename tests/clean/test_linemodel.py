@@ -107,6 +107,32 @@ def test_fit_save_load_round_trip(tmp_path: Path) -> None:
     b = again.score(lines, rule_reasons(lines)).prob
     assert np.allclose(a, b, atol=2e-2)  # word weights are stored as float16
     assert again.threshold == model.threshold and again.rule_threshold == model.rule_threshold
+    # the meaning regression (384 weights and a bias) and its word limit come back as saved
+    assert model.meaning is not None and model.meaning.shape == (385,)
+    assert again.meaning is not None and np.array_equal(again.meaning, model.meaning)
+    assert again.meaning_words == model.meaning_words == 12
+
+
+def test_a_model_without_the_meaning_columns_still_loads_and_scores(tmp_path: Path) -> None:
+    """Files saved before the meaning columns have no `meaning`: the trees never saw those
+    columns, and none are given to them."""
+    lines = (*MENU, *PROSE)
+    labels = (False,) * len(MENU) + (True,) * len(PROSE)
+    pages = [TrainingPage(f"site{i}", lines, labels) for i in range(6)]
+    model = fit(pages, meaning_words=None)
+    assert model.meaning is None
+    path = tmp_path / "m.npz"
+    model.save(path)
+    with np.load(path) as data:
+        assert "meaning" not in data.files
+    again = LineModel.load(path)
+    assert again.meaning is None
+    rules = rule_reasons(lines)
+    assert np.allclose(again.score(lines, rules).prob, model.score(lines, rules).prob, atol=2e-2)
+    # the word limit is the model's own setting, saved with it
+    with_meaning = fit(pages, meaning_words=5)
+    with_meaning.save(path)
+    assert LineModel.load(path).meaning_words == 5
 
 
 def test_the_model_decides_unless_the_rules_are_asked_for() -> None:

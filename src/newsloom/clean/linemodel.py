@@ -9,6 +9,10 @@ Two learned stages (training/train_boilerplate_lines.py):
    (`linecontext.page_features`: shape, distance to the page's densest run of prose, the
    neighbours' shapes and word-model logits, window averages): furniture comes in runs, and a
    short line between two paragraphs is a subhead where between two menu items it is a link.
+   A model learned with the meaning columns (`meaning`, `linemeaning`) also gives the trees a
+   logistic regression's logit on each short line's word-piece vector, its neighbours' and
+   window means: another site's wording of the same furniture ("Post a comment" for "Leave a
+   reply") lies close to it.
 
 When a page's HTML is known, a model learned with markup (`markup=True`) also reads each line's
 markup (`linehtml`): its tags and its containers' class and id words are cues of the word
@@ -45,6 +49,7 @@ from newsloom.clean.linefeatures import (
     page_words,
 )
 from newsloom.clean.linehtml import Block, html_cues
+from newsloom.clean.linemeaning import MAX_WORDS, meaning_columns, meaning_logits
 from newsloom.clean.lineverdicts import peer_cues
 from newsloom.clean.trees import Forest
 from newsloom.deadline import untimed
@@ -151,6 +156,11 @@ class LineModel:
     #: learned with the hand rules' verdicts among its cues and columns; a model learned
     #: without them (`reads_rules` False) is given none, and its caller need not run the rules
     reads_rules: bool = True
+    #: the meaning regression's weights and bias (`linemeaning`: 384 + 1), whose logit of each
+    #: short line and its neighbours' are more columns of the trees; None: a model without them
+    meaning: np.ndarray | None = None
+    #: lines with fewer words than this get the meaning logit
+    meaning_words: int = MAX_WORDS
 
     def word_scores(
         self, lines: Sequence[str], rules: Sequence[str | None], cues: list[list[str]] | None = None
@@ -205,7 +215,11 @@ class LineModel:
         words = page_words(lines)
         cues = line_cues(lines, rules, blocks, words)
         s1 = self.word_scores(lines, rules, cues)
-        prob = self.forest.prob(page_features(lines, rules, s1, words, blocks))
+        features = page_features(lines, rules, s1, words, blocks)
+        if self.meaning is not None:
+            logit = meaning_logits(lines, self.meaning[:-1], self.meaning[-1], self.meaning_words)
+            features = np.hstack([features, meaning_columns(logit)])
+        prob = self.forest.prob(features)
         fired = np.array([r is not None for r in rules])
         return Scored(prob, self.decide(prob, fired, extracted=extracted), s1, cues)
 
@@ -236,6 +250,9 @@ class LineModel:
         return best or "neighbours"
 
     def save(self, path: Path) -> None:
+        meaning = {}
+        if self.meaning is not None:
+            meaning = {"meaning": self.meaning, "meaning_words": self.meaning_words}
         np.savez_compressed(
             path,
             w1=self.w1.astype(np.float16),
@@ -246,6 +263,7 @@ class LineModel:
             markup=self.markup,
             peers=self.peers,
             reads_rules=self.reads_rules,
+            **meaning,
             **self.forest.arrays("trees"),
         )
 
@@ -262,6 +280,10 @@ class LineModel:
                 markup=bool(data["markup"]) if "markup" in data.files else False,
                 peers=bool(data["peers"]) if "peers" in data.files else False,
                 reads_rules=bool(data["reads_rules"]) if "reads_rules" in data.files else True,
+                meaning=data["meaning"].astype(np.float64) if "meaning" in data.files else None,
+                meaning_words=int(data["meaning_words"])
+                if "meaning_words" in data.files
+                else MAX_WORDS,
             )
 
 

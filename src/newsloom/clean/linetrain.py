@@ -4,7 +4,8 @@ The trees learn from word-model logits the word model did not see the labels of:
 model is fitted on folds of sites and scores the other fold (out-of-fold), so the trees learn
 how much to trust it on unseen templates. Long pages (a forum thread of a thousand lines) are
 weighed down so that a few templates do not teach the whole model. The threshold is chosen on
-a separate set of sites.
+a separate set of sites. The meaning regression on each short line's vector (`linemeaning`)
+is learned the same way: out of fold for the trees' columns, on all pages for the model.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import sparse
 from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.linear_model import SGDClassifier
+from sklearn.linear_model import LogisticRegression, SGDClassifier
 
 from newsloom.clean.linecontext import page_features
 from newsloom.clean.linehtml import Block
+from newsloom.clean.linemeaning import MAX_WORDS, meaning_columns, short_lines, unit_vectors
 from newsloom.clean.linemodel import LineModel, rules_read, stage1_matrix
 from newsloom.clean.trees import Forest
 from newsloom.hashing import stable_hash
@@ -106,38 +108,93 @@ def site_folds(pages: Sequence[TrainingPage]) -> list[int]:
     return [int(stable_hash(p.site, size=8), 16) % FOLDS for p in pages]
 
 
+#: Lines embedded per call while learning (the gathered piece vectors of a call stay small).
+_EMBED_CHUNK = 4096
+
+
+class _Meanings:
+    """The unit vector of every distinct short line of the pages, computed once, and the row
+    of each page's lines among them (-1: a long line, or one without word pieces)."""
+
+    def __init__(self, pages: Sequence[TrainingPage], max_words: int) -> None:
+        short = sorted(
+            {
+                x
+                for p in pages
+                for x, s in zip(p.lines, short_lines(p.lines, max_words), strict=True)
+                if s
+            }
+        )
+        parts = [
+            unit_vectors(short[i : i + _EMBED_CHUNK]) for i in range(0, len(short), _EMBED_CHUNK)
+        ]
+        self.vecs = np.vstack(parts) if parts else unit_vectors([])
+        ok = ~np.isnan(self.vecs[:, 0])
+        row = {x: i for i, x in enumerate(short) if ok[i]}
+        self.rows = [np.array([row.get(x, -1) for x in p.lines], dtype=np.intp) for p in pages]
+
+    def fit(self, at: Sequence[int], ys: list[np.ndarray], ws: list[np.ndarray]) -> np.ndarray:
+        """The regression (furniture logit) on the short lines of pages `at`: its weights and
+        bias; zero weights when those lines are all of one class (nothing to tell apart)."""
+        rows = np.concatenate([self.rows[i] for i in at])
+        y, w = np.concatenate([ys[i] for i in at]), np.concatenate([ws[i] for i in at])
+        keep = rows >= 0
+        if len(np.unique(y[keep])) < 2:
+            return np.zeros(self.vecs.shape[1] + 1)
+        lr = LogisticRegression(max_iter=500).fit(self.vecs[rows[keep]], y[keep], w[keep])
+        return np.append(lr.coef_[0], lr.intercept_[0]).astype(np.float64)
+
+    def logit(self, meaning: np.ndarray, page: int) -> np.ndarray:
+        """The logit of each line of page `page` by `meaning` (NaN where it has no vector)."""
+        rows = self.rows[page]
+        out = np.full(len(rows), np.nan)
+        keep = rows >= 0
+        if keep.any():
+            out[keep] = self.vecs[rows[keep]] @ meaning[:-1] + meaning[-1]
+        return out
+
+
 def fit(
     pages: Sequence[TrainingPage],
     threshold: float = 0.5,
     *,
     markup: bool = False,
     reads_rules: bool = True,
+    meaning_words: int | None = MAX_WORDS,
 ) -> LineModel:
     """Both stages on `pages` (labels: True is article; the model scores furniture);
     `markup`: learn from the markup around the lines too (every page must have it);
-    `reads_rules`: learn with the hand rules' verdicts among the features."""
+    `reads_rules`: learn with the hand rules' verdicts among the features;
+    `meaning_words`: learn the meaning regression on the lines under this many words and give
+    the trees its columns (`linemeaning`); None: without them."""
     pages = [p for p in pages if p.lines]
     peers = markup and _with_peers(pages)
     xs, rules = _matrices(pages, markup, reads_rules)
     ys = [1 - np.asarray(p.labels, dtype=int) for p in pages]
     ws = line_weights(pages)
     fold = site_folds(pages)
+    meanings = None if meaning_words is None else _Meanings(pages, meaning_words)
     oof: list[np.ndarray] = [np.zeros(0)] * len(pages)
+    extra = [np.zeros((len(p.lines), 0)) for p in pages]
     for k in range(FOLDS):
         inside = [i for i, f in enumerate(fold) if f != k]
         model = _fit_stage1(
             [xs[i] for i in inside], [ys[i] for i in inside], [ws[i] for i in inside]
         )
+        part = None if meanings is None else meanings.fit(inside, ys, ws)
         for i, f in enumerate(fold):
             if f == k:
                 oof[i] = model.decision_function(xs[i])
+                if meanings is not None and part is not None:
+                    extra[i] = meaning_columns(meanings.logit(part, i))
     final = _fit_stage1(xs, ys, ws)
+    meaning = None if meanings is None else meanings.fit(range(len(pages)), ys, ws)
     trees = HistGradientBoostingClassifier(**TREES)
     trees.fit(
         np.vstack(
             [
-                page_features(p.lines, r, s, blocks=_blocks(p, markup))
-                for p, r, s in zip(pages, rules, oof, strict=True)
+                np.hstack([page_features(p.lines, r, s, blocks=_blocks(p, markup)), e])
+                for p, r, s, e in zip(pages, rules, oof, extra, strict=True)
             ]
         ),
         np.concatenate(ys),
@@ -152,6 +209,8 @@ def fit(
         markup=markup,
         peers=peers,
         reads_rules=reads_rules,
+        meaning=meaning,
+        meaning_words=MAX_WORDS if meaning_words is None else meaning_words,
     )
 
 
