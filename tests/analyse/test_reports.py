@@ -117,3 +117,72 @@ def test_a_report_and_its_time_then_citing_someone(
     (q,) = indirect(quotes_of(text))
     assert (q.speaker_mention, q.via, q.cue) == (cited, via, "report")
     assert q.text == text[: text.index(",")]
+
+
+#: "X told aides that C, according to Y" with Y people or a document: seen in PolNeAR train
+#: wash-post_2016-01-31_clinton-team-quietly- ("... told aides that he viewed Sanders as a
+#: genuine threat, according to someone in attendance"), politico_2016-07-29_sex-lies-and-the-
+#: grayson- ("he told Randolph and others that she should step aside, according to numerous
+#: sources"), nyt_2015-12-15_white-house-schmoozing- ("The president told her that it was not
+#: that simple, according to an account she gave ...") and newsloom-dev d039 (protothema.gr:
+#: "President Trump told President Emmanuel Macron ... that he plans to announce ..., according
+#: to a person briefed on the conversation").
+@pytest.mark.parametrize(
+    ("text", "speaker", "content", "credited"),
+    [
+        ("Senator Mark Dalton told aides that he viewed the governor as a genuine threat, "
+         "according to someone in attendance.", "Mark Dalton",
+         "he viewed the governor as a genuine threat", "someone in attendance"),
+        ("The mayor, Ana Silva, told associates that she would not seek a second term, "
+         "according to people familiar with her thinking.", "Ana Silva",
+         "she would not seek a second term", "people familiar with her thinking"),
+        ("Governor Paul Hendry told friends that the budget would pass by June, according to "
+         "two sources.", "Paul Hendry", "the budget would pass by June", "two sources"),
+        ("Coach Lena Ortiz told colleagues that the merger was a mistake, according to a "
+         "person briefed on the meeting.", "Lena Ortiz", "the merger was a mistake", "a person"),
+        ("Prime Minister Erik Sund told advisers that he planned to call an early election, "
+         "according to a memo seen by lawmakers.", "Erik Sund",
+         "he planned to call an early election", "a memo"),
+    ],
+)  # fmt: skip
+def test_according_to_people_keeps_the_statement_they_relay(
+    quotes_of: QuotesOf, text: str, speaker: str, content: str, credited: str
+) -> None:
+    """Both were made: X's statement (its content without the credit) and the report of the
+    ones credited, who are no relay (`via`) of X's words."""
+    quotes = indirect(quotes_of(text))
+    own = [q for q in quotes if q.speaker == speaker]
+    assert [(q.text, q.cue, q.via) for q in own] == [(content, "tell", None)]
+    (report,) = [q for q in quotes if q.cue == "according to"]
+    assert report.speaker_mention == credited and report.via is None
+    assert report.text == text[: text.index(", according")]
+
+
+#: "X said that C, according to <medium>": newsloom-dev d040 (mavenroundtable.io: "President
+#: Donald Trump said the United States will withdraw ..., according to The New York Times"),
+#: PolNeAR train usa-today_2016-05-11_london-s-muslim-mayor ("... said he was "happy to see"
+#: that Khan was voted in, according to The New York Times") and huff-post_2016-04-20_hillary-
+#: clinton-won ("... voters said that ..., according to preliminary exit polling reported by
+#: CNN and The New York Times").
+@pytest.mark.parametrize(
+    ("text", "speaker", "via", "cue", "content"),
+    [
+        ("Mayor Ana Silva said the water was safe to drink again, according to The Guardian.",
+         "Ana Silva", "Guardian", "say", "the water was safe to drink again"),
+        ("Defence Minister Roman Shevchuk told reporters that the deal was dead, according to "
+         "Reuters.", "Roman Shevchuk", "Reuters", "tell", "the deal was dead"),
+        ("Senator Mark Dalton told donors that he would run again, according to the Washington "
+         "Post.", "Mark Dalton", "Washington Post", "tell", "he would run again"),
+        ("Governor Paul Hendry said on Friday that the bridge would reopen next month, "
+         "according to the BBC.", "Paul Hendry", "BBC", "say",
+         "the bridge would reopen next month"),
+        ("Coach Lena Ortiz told the team that the season was over, according to the Associated "
+         "Press.", "Lena Ortiz", "Associated Press", "tell", "the season was over"),
+    ],
+)  # fmt: skip
+def test_according_to_a_medium_is_the_statement_it_relays(
+    quotes_of: QuotesOf, text: str, speaker: str, via: str, cue: str, content: str
+) -> None:
+    """One statement, X's, relayed by the medium: the medium's credit is no part of it."""
+    (q,) = indirect(quotes_of(text))
+    assert (q.speaker, q.via, q.cue, q.text) == (speaker, via, cue, content)

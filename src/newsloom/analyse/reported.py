@@ -32,7 +32,7 @@ from newsloom.analyse.claims import Claim
 from newsloom.analyse.content_tagger import best_by_cue, load_content_tagger
 from newsloom.analyse.lexicon import REPORTING_LEMMAS
 from newsloom.analyse.parse import Parse
-from newsloom.analyse.reports import restate_reports
+from newsloom.analyse.reports import relayed_statements, restate_reports
 from newsloom.analyse.via import credits_in, medium_of_document, outlet_name
 from newsloom.article import Quote
 
@@ -96,7 +96,9 @@ def reported_speech(resolver: Resolver) -> list[Quote]:
             # an outlet that quotes someone "as saying that ..." credits the clause to them in
             # so many words; PolNeAR's US politics has too few relays to learn that from
             scored.append((p, claim))
-    chosen = likeliest(restate_reports(parse, scored, [claim for claim, _ in weighed]))
+    offered = [claim for claim, _ in weighed]
+    kept = restate_reports(parse, scored, offered)
+    chosen = relayed_statements(parse, kept, likeliest(kept), offered, _rivals)
     found: list[Quote] = []
     last: Attribution | None = None
     for p, claim in sorted(chosen, key=lambda x: (x[1].cue, x[1].first)):
@@ -116,9 +118,14 @@ def likeliest(scored: list[tuple[float, Claim]]) -> list[tuple[float, Claim]]:
     with this rule, 0.361 without)."""
     chosen: list[tuple[float, Claim]] = []
     for p, claim in sorted(scored, key=lambda x: (-x[0], x[1].cue, x[1].first)):
-        if not any(_cover_each_other(claim, o) or o.cue == claim.cue for _, o in chosen):
+        if not any(_rivals(claim, o) for _, o in chosen):
             chosen.append((p, claim))
     return chosen
+
+
+def _rivals(a: Claim, b: Claim) -> bool:
+    """Two readings of one statement: contents that cover each other, or one cue's."""
+    return _cover_each_other(a, b) or a.cue == b.cue
 
 
 def _cover_each_other(a: Claim, b: Claim) -> bool:

@@ -16,11 +16,25 @@ So, among the kept candidates of reported speech (`reported`), a medium's report
   "citing" is no statement of its own;
 
 and a content that runs on into a medium's credit ("..., Interfax reported") ends before it.
+
+"According to" credits a statement twice over in the same way: "Dalton told aides that he
+would run, according to people familiar with the talks" is Dalton's statement, which the
+people familiar relay. Read naively it is a statement of the one credited whose content is a
+whole "X told aides that ..." clause, with X's own statement lost. So an "according to" report
+
+* that credits a medium ("according to The Times") and whose content is a named subject's
+  statement gives way to that statement, as a medium's report does (the medium is the relay,
+  `via.credits_in`);
+* that credits people or a document ("according to two sources", "according to a memo") is
+  their statement, and X's own statement stands beside it (`relayed_statements`): they are no
+  relay and no speaker of X's words, and X's words are no part of theirs to be lost;
+
+and a statement's content that runs on into a closing ", according to Y" ends before it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from newsloom.analyse.claims import Claim
@@ -28,11 +42,13 @@ from newsloom.analyse.lexicon import CUE_LEMMAS, REPORTING_LEMMAS
 from newsloom.analyse.parse import Parse, head_of
 from newsloom.analyse.via import outlet_name
 
-__all__ = ["restate_reports"]
+__all__ = ["relayed_statements", "restate_reports"]
 
 Scored = tuple[float, Claim]
 #: shapes of a medium's report of a clause: "X reported that ..." and "..., X reported"
 _REPORT_SHAPES = frozenset({"clause", "aside"})
+#: the arcs of a statement's subject: any, or (`active`) only an active verb's
+_SUBJECTS = {False: ("nsubj", "nsubjpass"), True: ("nsubj",)}
 
 
 def _is_medium_report(parse: Parse, claim: Claim) -> bool:
@@ -69,20 +85,50 @@ def _cited(parse: Parse, report: int) -> tuple[int, int] | None:
     return None
 
 
-def _inner_statement(parse: Parse, claim: Claim, candidates: Sequence[Claim]) -> Claim | None:
-    """The candidate of the statement a report's content consists of ("X said that ...")."""
+def _inner_statement(
+    parse: Parse, claim: Claim, candidates: Sequence[Claim], *, active: bool = False
+) -> Claim | None:
+    """The candidate of the statement a report's content consists of ("X said that ...").
+    With `active`, X is the cue's active subject and the content follows the cue: "X was told
+    that ..." is what X heard, and "after X decided to run, he told aides that ..." says it
+    after "told", not before."""
     head = head_of(parse, claim.first, claim.last + 1)
     t = parse.tokens[head]
     if t.pos != "VERB" or t.lemma not in CUE_LEMMAS or t.lemma in REPORTING_LEMMAS:
         return None
     subject = next(
-        (c for c in parse.children[head] if parse.tokens[c].dep in ("nsubj", "nsubjpass")),
-        None,
+        (c for c in parse.children[head] if parse.tokens[c].dep in _SUBJECTS[active]), None
     )
     if subject is None or not claim.first <= subject <= claim.last:
         return None
-    inner = [c for c in candidates if c.cue == head and c.shape == "clause" and c.source >= 0]
+    inner = [
+        c
+        for c in candidates
+        if c.cue == head
+        and c.shape == "clause"
+        and c.source >= 0
+        and (c.first > head or not active)
+    ]
     return max(inner, key=lambda c: c.last - c.first, default=None)
+
+
+def _before_according(parse: Parse, claim: Claim) -> Claim:
+    """A statement's content cut before a closing credit it runs into ("she would not run,
+    according to people close to her": the credit is the reporter's, no part of her words)."""
+    toks = parse.tokens
+    for a in range(claim.first + 2, claim.last):
+        if (
+            toks[a].lower == "according"
+            and toks[a - 1].text == ","
+            and toks[a + 1].lower == "to"
+            and toks[a].right >= claim.last
+            and not claim.first <= claim.cue <= claim.last
+        ):
+            last = a - 1
+            while last > claim.first and toks[last].pos == "PUNCT":
+                last -= 1
+            return replace(claim, last=last)
+    return claim
 
 
 def _report_citing(parse: Parse, claim: Claim, candidates: Sequence[Claim]) -> Claim | None:
@@ -132,8 +178,11 @@ def restate_reports(
     other's statement (see the module docstring); `candidates` are all the parse offered."""
     out: list[Scored] = []
     for p, claim in scored:
-        claim = _before_credit(parse, claim)
-        if claim.shape in _REPORT_SHAPES and _is_medium_report(parse, claim):
+        claim = _before_according(parse, _before_credit(parse, claim))
+        if claim.shape == "according" and outlet_name(parse, claim.source, strong=False):
+            if inner := _inner_statement(parse, claim, candidates, active=True):
+                claim = _before_according(parse, inner)  # the medium relays X's words
+        elif claim.shape in _REPORT_SHAPES and _is_medium_report(parse, claim):
             if (inner := _inner_statement(parse, claim, candidates)) is not None:
                 claim = inner
             elif (cited := _cited(parse, claim.cue)) is not None:
@@ -141,4 +190,37 @@ def restate_reports(
         elif (report := _report_citing(parse, claim, candidates)) is not None:
             claim = report  # the same cue as the report's: one of the two stands
         out.append((p, claim))
+    return out
+
+
+def relayed_statements(
+    parse: Parse,
+    kept: list[Scored],
+    chosen: list[Scored],
+    candidates: Sequence[Claim],
+    rivals: Callable[[Claim, Claim], bool],
+) -> list[Scored]:
+    """The chosen statements (of the `kept` ones), with both halves of each "according to"
+    report by people or a document whose content is X's statement: the report, and X's
+    statement (its content cut before the credit). Both were made, so neither puts the other
+    out, as rival readings of one statement do (`rivals`); a report over the whole clause
+    alone would lose X's words, X's statement alone who vouches for it."""
+    out = list(chosen)
+    for p, report in kept:
+        if (
+            report.shape != "according"
+            or (inner := _inner_statement(parse, report, candidates, active=True)) is None
+        ):
+            continue
+        statement = _before_according(parse, inner)
+        standing = [c for _, c in out if c == report or c.cue == inner.cue]
+        beaten_by = [
+            c for _, c in out if c.cue not in (report.cue, inner.cue) and rivals(report, c)
+        ]
+        if not standing or beaten_by:
+            continue  # neither half stands, or something else put the report out
+        if report not in standing:
+            out.append((p, report))
+        if not any(c.cue == inner.cue for c in standing):
+            out.append((p, statement))
     return out
