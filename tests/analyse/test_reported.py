@@ -294,3 +294,34 @@ def test_contents_that_cover_each_other_keep_the_likelier_whatever_their_cues(
     # the outer content is twice the inner's: they do not cover each other, and both stand
     wide = Claim("clause", said, aides, aides, rigged)
     assert len(likeliest([(0.6, wide), (0.8, inner)])) == 2
+
+
+#: "said in a statement <clause>" with no "that", where the parser hangs the statement (and a
+#: day after it) on the clause: seen in ECB+ 23_10ecbplus ("said in a statement it appeared the
+#: group was insufficiently equipped"), 9_7ecb ("said in a statement the new regulations were
+#: ...") and PolNeAR train usa-today_2016-05-13_auction-of-gun- ("said in a statement Thursday
+#: night they pulled Zimmerman's listing").
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The embassy said in a statement it condemned the attack on the convoy.",
+         "it condemned the attack on the convoy"),
+        ("The army said in a statement it regretted the loss of civilian lives.",
+         "it regretted the loss of civilian lives"),
+        ("The ministry said in a statement it welcomed the decision of the court.",
+         "it welcomed the decision of the court"),
+        ("The party said in a statement Monday it rejected the election results.",
+         "it rejected the election results"),
+        ("The airline said in a statement Wednesday its flights would resume on Friday.",
+         "its flights would resume on Friday"),
+        ("Senator Mark Dalton said in an interview Tuesday the plan was dead.",
+         "the plan was dead"),
+        ("The police said in a statement Sunday the suspect had been arrested.",
+         "the suspect had been arrested"),
+    ],
+)  # fmt: skip
+def test_where_and_when_it_was_said_is_no_part_of_what(
+    quotes_of: QuotesOf, text: str, content: str
+) -> None:
+    (q,) = indirect(quotes_of(text))
+    assert (q.text, q.cue) == (content, "say")

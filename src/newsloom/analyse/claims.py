@@ -53,6 +53,8 @@ _SET_OFF = frozenset({",", "—", "–", "--", "-"})
 #: prepositions after an adjective that name what a view is about ("critical of", "worried
 #: about", "outspoken on", "angry at", "opposed to")
 _ADJECTIVE_PREPOSITIONS = frozenset({"of", "about", "on", "over", "at", "with", "to", "toward"})
+#: where words are said, besides documents ("in an interview", "at a news conference")
+_SETTING_NOUNS = frozenset({"interview", "conference", "speech", "hearing", "appearance", "call"})
 #: the fewest tokens of content worth reporting
 MIN_TOKENS = 1
 #: the most words before a colon that can name who spoke ("Sen. John McCain:", "Poll:")
@@ -122,6 +124,28 @@ def _last_word(parse: Parse, first: int, last: int) -> int:
     while last >= first and toks[last].pos in ("PUNCT", "SPACE"):
         last -= 1
     return last
+
+
+def _past_setting(parse: Parse, c: int, first: int) -> int:
+    """Where a clause reported with no "that" starts, past the setting of its cue that the
+    parser hung on the clause: "said in a statement it condemned the attack", "said in an
+    interview Tuesday the plan was dead" (the statement is where it was said, not what)."""
+    toks = parse.tokens
+    subject = own_subject(parse, c)
+    if subject is None or _marker(parse, c) == "that":
+        return first
+    while first < subject:
+        t = toks[first]
+        noun = next((g for g in parse.children[first] if toks[g].dep == "pobj"), None)
+        if t.dep == "prep" and t.head == c and noun is not None and (
+            toks[noun].lemma in DOCUMENT_NOUNS or toks[noun].lemma in _SETTING_NOUNS
+        ):
+            first = t.right + 1
+        elif (t.head == c and t.ent in ("DATE", "TIME")) or t.text == ",":
+            first = toks[first].right + 1 if t.head == c else first + 1
+        else:
+            break
+    return first
 
 
 def _trim(parse: Parse, first: int, last: int) -> tuple[int, int] | None:
@@ -259,7 +283,7 @@ def _verb_claims(parse: Parse, v: int) -> list[Claim]:
             if ct.left < v:
                 continue  # "which he said was caused by": a relative clause wraps the cue
             end = _before_participle(parse, c, _clauses_end(parse, v, c))
-            span = _trim(parse, max(ct.left, v + 1), end)
+            span = _trim(parse, _past_setting(parse, c, max(ct.left, v + 1)), end)
             if span:
                 out.append(Claim("clause", v, src(), *span, link=_marker(parse, c)))
         elif ct.dep == "xcomp" and c > v:
