@@ -35,6 +35,7 @@ from newsloom.analyse.entities import People, Person, canonical_name, title_word
 from newsloom.analyse.lexicon import (
     AGREEMENT_NOUNS,
     ANONYMOUS_NOUNS,
+    COMPLEMENT_JOINS,
     CUE_FORMS,
     CUE_LEMMAS,
     DOCUMENT_NOUNS,
@@ -672,7 +673,7 @@ class Resolver:
             if (p := self.doc.people.at(j)) is not None:
                 return p
             t = parse.tokens[j]
-            if not (t.lower in ("of", "for", "to", "the") or t.text[:1].isupper()):
+            if not (t.lower in COMPLEMENT_JOINS or t.lower == "the" or t.text[:1].isupper()):
                 return None
         return None
 

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from newsloom.analyse.actors import resolve_actors
 from newsloom.analyse.lexicon import (
+    COMPLEMENT_JOINS,
     CUE_FORMS,
     GENDERED_NOUNS,
     HONORIFICS,
@@ -252,9 +253,6 @@ def _name_like(parse: Parse, first: int, stop: int) -> bool:
     return True
 
 
-#: words that join a title to what its office is over or where it serves ("Ambassador to
-#: Belgrade", "Director of Admissions", "Commissioner for Competition")
-_COMPLEMENT_JOINS = frozenset({"of", "for", "to"})
 #: the model's labels for words that are no person's name (a place, a nationality, a building)
 _NOT_NAMES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 
@@ -279,7 +277,7 @@ def name_after_complement(parse: Parse, first: int, stop: int) -> int | None:
         j -= 1
     if (
         j < 1
-        or toks[j].lower not in _COMPLEMENT_JOINS
+        or toks[j].lower not in COMPLEMENT_JOINS
         or toks[j - 1].lower.rstrip(".") not in ROLE_WORDS
         or not toks[j - 1].text[:1].isupper()
     ):

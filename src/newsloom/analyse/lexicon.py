@@ -243,3 +243,7 @@ GROUP_NOUNS = words(
     mourners rioters
     """
 )
+
+#: words that join a title to what it covers ("Ambassador to Belgrade", "Director of
+#: Admissions", "Commissioner for Competition")
+COMPLEMENT_JOINS = frozenset({"of", "for", "to"})
