@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -33,9 +33,11 @@ from newsloom.store import names as corpus_names
 from newsloom.store import search
 from newsloom.store import stories as story_tables
 from newsloom.store.export import write_jsonl, write_parquet, write_story_parquet
+from newsloom.store.filters import ANY
 from newsloom.store.gdelt import write_gdelt
 from newsloom.store.migrations import LATEST, check_version, migrate
 from newsloom.store.plover import write_plover
+from newsloom.store.queries import Queries
 from newsloom.store.rows import ANNOTATIONS, ARTICLE_COLUMNS, article_from_rows, batch_tables
 
 __all__ = ["Store"]
@@ -53,7 +55,7 @@ _LOOKUP_CHUNK = 10_000
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in .*?\(PID (?P<pid>\d+)\)")
 
 
-class Store:
+class Store(Queries):
     """One DuckDB store; use as a context manager or call `close()`."""
 
     def __init__(self, path: str | Path = "newsloom.duckdb", *, read_only: bool = False) -> None:
@@ -242,8 +244,8 @@ class Store:
         for i in range(0, len(articles), _LOOKUP_CHUNK):
             chunk = articles[i : i + _LOOKUP_CHUNK]
             for art_id, art_hash in self._query(
-                f"SELECT id, content_hash FROM articles WHERE id IN {_ANY} UNION "
-                f"SELECT id, content_hash FROM articles WHERE content_hash IN {_ANY}",
+                f"SELECT id, content_hash FROM articles WHERE id IN {ANY} UNION "
+                f"SELECT id, content_hash FROM articles WHERE content_hash IN {ANY}",
                 [[a.id for a in chunk], [a.content_hash for a in chunk]],
             ):
                 stored_by_id[art_id] = art_hash
@@ -299,7 +301,7 @@ class Store:
         for table in ANNOTATIONS:
             for i in range(0, len(ids), _LOOKUP_CHUNK):
                 self._conn.execute(
-                    f"DELETE FROM {table} WHERE article_id IN {_ANY}", [ids[i : i + _LOOKUP_CHUNK]]
+                    f"DELETE FROM {table} WHERE article_id IN {ANY}", [ids[i : i + _LOOKUP_CHUNK]]
                 )
 
     def _rollback(self) -> None:
@@ -325,7 +327,7 @@ class Store:
         found: dict[str, str] = {}
         for i in range(0, len(wanted), _LOOKUP_CHUNK):
             rows = self._query(
-                f"SELECT {key}, {value} FROM articles WHERE {key} IN {_ANY}",
+                f"SELECT {key}, {value} FROM articles WHERE {key} IN {ANY}",
                 [wanted[i : i + _LOOKUP_CHUNK]],
             )
             found.update((k, v) for k, v in rows)
@@ -363,7 +365,7 @@ class Store:
             if wanted is not None:
                 if not wanted:
                     return
-                where.append(f"id IN {_ANY}")
+                where.append(f"id IN {ANY}")
                 params.append(wanted)
             page = self._articles(f"WHERE {' AND '.join(where)} ORDER BY id LIMIT {size}", params)
             yield from page
@@ -383,7 +385,7 @@ class Store:
         }
         for table in ANNOTATIONS:
             for item in self._dicts(
-                f"SELECT * FROM {table} WHERE article_id IN {_ANY} ORDER BY article_id, seq", [ids]
+                f"SELECT * FROM {table} WHERE article_id IN {ANY} ORDER BY article_id, seq", [ids]
             ):
                 annotations[table].setdefault(item["article_id"], []).append(item)
         return [
@@ -393,42 +395,6 @@ class Store:
             for row in rows
         ]
 
-    def summaries(
-        self,
-        *,
-        limit: int = 50,
-        offset: int = 0,
-        outlet: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        order: str = "newest",
-        ids: Sequence[str] | None = None,
-    ) -> list[dict[str, Any]]:
-        """One line per article for listings, most recently published first (`order` picks
-        another of `ARTICLE_ORDERS`); `since` and `until` bound the publication date."""
-        for name, value in (("limit", limit), ("offset", offset)):
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-            if value < 0:
-                raise ValueError(f"{name} must be >= 0, got {value}")
-        counts = ", ".join(
-            f"(SELECT count(*) FROM {t} WHERE {t}.article_id = a.id) AS n_{t}"
-            for t in ("entities", "quotes", "dates", "events", "removed")
-        )
-        where, params = _Filters(), []
-        where.equals("a.outlet", outlet, params)
-        _date_range(where, params, "a.published_value", since, until)
-        if ids is not None:
-            where.parts.append(f"a.id IN {_ANY}")
-            params.append(list(ids))
-        return self._dicts(
-            "SELECT a.id, a.outlet, a.title, a.published_value AS published, "
-            "a.published_basis, a.lang, a.url, a.source, length(a.text) AS n_chars, "
-            f"{counts} FROM articles a WHERE {where} "
-            f"ORDER BY {_order(ARTICLE_ORDERS, order)} LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        )
-
     def texts(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """id -> title, outlet, published, url and clean text of the stored articles among
         `ids`: what a page needs to show cited characters without loading annotations."""
@@ -437,7 +403,7 @@ class Store:
             return {}
         rows = self._dicts(
             "SELECT id, title, outlet, published_value AS published, url, text FROM articles "
-            f"WHERE id IN {_ANY}",
+            f"WHERE id IN {ANY}",
             [wanted],
         )
         return {row["id"]: row for row in rows}
@@ -456,160 +422,6 @@ class Store:
             row["at"] = row["at"].isoformat()
         return rows
 
-    # -- annotation queries ------------------------------------------------------------------
-    # Read-only views over the annotation tables, filtered in SQL. Names match case-insensitively
-    # and by substring ("trump" finds "Donald Trump"), both the name an article gives and the
-    # corpus name (so "Donald Trump" also finds the "Trump" of an article that never says
-    # "Donald"); codes match by prefix ("04" finds 041, "USA" finds USAGOV). Rows carry the
-    # contract's field names, the corpus names, and the article's id, outlet, publication date
-    # and URL, so a row can be cited without fetching its article.
-
-    def quotes(
-        self,
-        *,
-        speaker: str | None = None,
-        via: str | None = None,
-        kind: str | None = None,
-        article: str | None = None,
-        limit: int | None = None,
-        story: str | None = None,
-        offset: int = 0,
-    ) -> list[dict[str, Any]]:
-        """Quotes (direct, partial, indirect) in article order, filtered; `speaker` matches the
-        speaker as the article or the corpus names them (`corpus_speaker`); `story` keeps one
-        story's articles."""
-        if kind is not None and kind not in QUOTE_KINDS:
-            raise ConfigError(
-                Msg.BAD_FILTER.format(name="kind", expected=" or ".join(QUOTE_KINDS), value=kind)
-            )
-        where, params = _Filters(), []
-        where.contains_any(("q.speaker", "n.corpus_name"), speaker, params)
-        where.contains("q.via", via, params)
-        where.equals("q.kind", kind, params)
-        where.equals("q.article_id", article, params)
-        where.add(_IN_STORY.format(column="q.article_id"), story, params)
-        return self._dicts(
-            "SELECT q.article_id, q.seq, q.text, q.start_char AS start, q.end_char AS \"end\", "
-            "q.kind, q.speaker, coalesce(n.corpus_name, q.speaker) AS corpus_speaker, "
-            "q.speaker_mention, q.cue, q.via, q.confidence, "
-            f"{_ARTICLE_REF} FROM quotes q JOIN articles a ON a.id = q.article_id "
-            f"LEFT JOIN {_by_name(self._names())} n ON n.name = q.speaker "
-            f"WHERE {where} ORDER BY a.published_value NULLS LAST, q.article_id, q.seq"
-            f"{_limit(limit)}{_offset(offset)}",
-            params,
-        )
-
-    def entities(
-        self,
-        *,
-        label: str | None = None,
-        actor_code: str | None = None,
-        name: str | None = None,
-        limit: int | None = None,
-        story: str | None = None,
-        offset: int = 0,
-    ) -> list[dict[str, Any]]:
-        """Entities grouped by corpus name and label, most mentioned first: mention count, the
-        article ids, the actor code, and the `forms`: the canonical names the articles gave
-        (the mention's text when none), which the corpus name brings together.
-
-        A person's or organisation's code is the corpus code (the one most of the group's
-        mentions carry); another entity's, its commonest code. `name` matches the corpus name
-        or any of the forms; `actor_code`, the group's code."""
-        where, params = _Filters(), []
-        where.equals("upper(e.label)", label.upper() if label else None, params)
-        where.add(_IN_STORY.format(column="e.article_id"), story, params)
-        # the name filter is on groups (their corpus name or any of their forms), so that a
-        # group found by one form still counts all its mentions
-        form_matches = "FALSE"
-        groups, group_params = _Filters(), []
-        groups.prefix("upper(actor_code)", actor_code.upper() if actor_code else None,
-                      group_params)  # fmt: skip
-        if groups.add("(contains(lower(name), lower(?)) OR form_matches)", name, group_params):
-            form_matches = "bool_or(contains(lower(form), lower(?)))"
-            params.append(name)
-        return self._dicts(
-            "WITH m AS (SELECT e.article_id, e.label, e.actor_code, "
-            "coalesce(e.canonical, e.text) AS form, "
-            "coalesce(n.corpus_name, e.canonical, e.text) AS name, n.actor_code AS corpus_code "
-            f"FROM entities e LEFT JOIN {self._names()} n "
-            f"ON n.name = e.canonical AND n.label = e.label WHERE {where}), "
-            "g AS (SELECT name, label, "
-            "coalesce(max(corpus_code), mode(actor_code)) AS actor_code, count(*) AS mentions, "
-            "count(DISTINCT article_id) AS n_articles, "
-            "list(DISTINCT article_id ORDER BY article_id) AS articles, "
-            f"list(DISTINCT form ORDER BY form) AS forms, {form_matches} AS form_matches "
-            "FROM m GROUP BY name, label) "
-            "SELECT name, label, actor_code, mentions, n_articles, articles, forms FROM g "
-            f"WHERE {groups} ORDER BY mentions DESC, name, label{_limit(limit)}{_offset(offset)}",
-            [*params, *group_params],
-        )
-
-    def events(
-        self,
-        *,
-        actor: str | None = None,
-        cameo: str | None = None,
-        since: str | None = None,
-        article: str | None = None,
-        limit: int | None = None,
-        story: str | None = None,
-        until: str | None = None,
-        offset: int = 0,
-    ) -> list[dict[str, Any]]:
-        """Events, filtered: `actor` is a name (or part of one) of the actor, as its article or
-        the corpus names it; `cameo` a code prefix; `since` and `until` ISO dates (a year or a
-        month stands for its first or last day) compared with the event's date, else the
-        article's publication date. An event with neither, or with a year that cannot be known
-        (``XXXX-03-29``), is left out by either bound."""
-        if cameo is not None and not (cameo.isdigit() and 1 <= len(cameo) <= 4):
-            raise ConfigError(
-                Msg.BAD_FILTER.format(name="cameo", expected="a CAMEO code prefix", value=cameo)
-            )
-        low = _date_bound("since", since, last=False)
-        high = _date_bound("until", until, last=True)
-        where, params = _Filters(), []
-        where.contains_any(("e.actor", "na.corpus_name"), actor, params)
-        where.prefix("e.cameo", cameo, params)
-        where.equals("e.article_id", article, params)
-        where.add(_IN_STORY.format(column="e.article_id"), story, params)
-        when = "coalesce(e.date, a.published_value)"
-        for bound, op in ((low, ">="), (high, "<=")):
-            if bound is not None:
-                # the text's own ISO prefix, compared as a date: "2018-05" is its first day
-                where.parts.append(
-                    f"TRY_CAST(rpad({when}[1:10] || (CASE WHEN length({when}) = 4 THEN '-01-01' "
-                    f"WHEN length({when}) = 7 THEN '-01' ELSE '' END), 10, '0') AS DATE) {op} ?"
-                )
-                params.append(bound)
-        by_name = _by_name(self._names())
-        return self._dicts(
-            "SELECT e.article_id, e.seq, e.sentence, e.start_char AS start, e.actor, "
-            "coalesce(na.corpus_name, e.actor) AS corpus_actor, e.actor_code, e.cameo, "
-            "e.target, coalesce(nt.corpus_name, e.target) AS corpus_target, e.target_code, "
-            'e.date, e.modality, e.confidence, e."symmetric", '
-            f"{_ARTICLE_REF} FROM events e JOIN articles a ON a.id = e.article_id "
-            f"LEFT JOIN {by_name} na ON na.name = e.actor "
-            f"LEFT JOIN {by_name} nt ON nt.name = e.target "
-            f"WHERE {where} ORDER BY coalesce(e.date, a.published_value) NULLS LAST, "
-            f"e.article_id, e.seq{_limit(limit)}{_offset(offset)}",
-            params,
-        )
-
-    def dates(
-        self, *, article: str | None = None, limit: int | None = None
-    ) -> list[dict[str, Any]]:
-        """Date expressions with their resolved values, in article and text order."""
-        where, params = _Filters(), []
-        where.equals("d.article_id", article, params)
-        return self._dicts(
-            "SELECT d.article_id, d.seq, d.text, d.start_char AS start, d.end_char AS \"end\", "
-            f"d.value, d.granularity, {_ARTICLE_REF} FROM dates d "
-            f"JOIN articles a ON a.id = d.article_id WHERE {where} "
-            f"ORDER BY a.published_value NULLS LAST, d.article_id, d.seq{_limit(limit)}",
-            params,
-        )
-
     # -- stories -----------------------------------------------------------------------------
 
     def story_memberships(self) -> dict[str, list[str]]:
@@ -627,40 +439,9 @@ class Store:
         with self._transaction("stories"):
             for table in story_tables.STORY_TABLES:
                 key = "id" if table == "stories" else "story_id"
-                self._conn.execute(f"DELETE FROM {table} WHERE {key} IN {_ANY}", [ids])
+                self._conn.execute(f"DELETE FROM {table} WHERE {key} IN {ANY}", [ids])
                 if tables[table] is not None:
                     self._insert(table, tables[table])
-
-    def story_list(
-        self,
-        *,
-        limit: int | None = None,
-        offset: int = 0,
-        since: str | None = None,
-        until: str | None = None,
-        outlet: str | None = None,
-        order: str = "newest",
-        ids: Sequence[str] | None = None,
-    ) -> list[dict[str, Any]]:
-        """One row per story, newest first (`order` picks another of `STORY_ORDERS`): id,
-        title, date, articles, independent sources. `since` and `until` bound the story's
-        day; `outlet` keeps stories with an article from it; `ids` keeps those stories."""
-        where, params = _Filters(), []
-        _date_range(where, params, '"date"', since, until)
-        where.add(
-            "id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a "
-            "ON a.id = sa.article_id WHERE a.outlet = ?)",
-            outlet,
-            params,
-        )
-        if ids is not None:
-            where.parts.append(f"id IN {_ANY}")
-            params.append(list(ids))
-        return self._dicts(
-            'SELECT id, title, "date", n_articles, independent_sources FROM stories '
-            f"WHERE {where} ORDER BY {_order(STORY_ORDERS, order)}{_limit(limit)} OFFSET ?",
-            [*params, offset],
-        )
 
     def story_count(self) -> int:
         return int(self._query("SELECT count(*) FROM stories", [])[0][0])
@@ -698,7 +479,7 @@ class Store:
             return
         with self._transaction("article vectors"):
             self._conn.execute(
-                f"DELETE FROM article_vectors WHERE article_id IN {_ANY}", [list(ids)]
+                f"DELETE FROM article_vectors WHERE article_id IN {ANY}", [list(ids)]
             )
             self._insert("article_vectors", story_tables.vector_table(ids, matrix))
 
@@ -799,7 +580,7 @@ class Store:
 
     # -- helpers -----------------------------------------------------------------------------
     # Values always go to DuckDB as bound parameters; a set of keys is one list parameter
-    # (`_ANY`), unnested into a join, so the client's per-parameter cost is paid once.
+    # (`ANY`), unnested into a join, so the client's per-parameter cost is paid once.
 
     def _query(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
         try:
@@ -814,29 +595,6 @@ class Store:
             raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
 
 
-QUOTE_KINDS = ("direct", "partial", "indirect")
-#: the orders a story listing may ask for: name -> ORDER BY (an allow-list; nothing a request
-#: sends is ever formatted into SQL)
-STORY_ORDERS = {
-    "newest": '"date" DESC NULLS LAST, n_articles DESC, id',
-    "oldest": '"date" ASC NULLS LAST, n_articles DESC, id',
-    "sources": 'independent_sources DESC, "date" DESC NULLS LAST, id',
-    "articles": 'n_articles DESC, "date" DESC NULLS LAST, id',
-    "title": "lower(title), id",
-}
-ARTICLE_ORDERS = {
-    "newest": "a.published_value DESC NULLS LAST, a.id",
-    "oldest": "a.published_value ASC NULLS LAST, a.id",
-    "outlet": "a.outlet NULLS LAST, a.published_value DESC NULLS LAST, a.id",
-    "title": "lower(a.title) NULLS LAST, a.id",
-}
-#: a list of values bound as one parameter, joined as a set (no value is ever formatted into SQL)
-_ANY = "(SELECT unnest(?::VARCHAR[]))"
-_IN_STORY = "{column} IN (SELECT article_id FROM story_articles WHERE story_id = ?)"
-_ARTICLE_REF = "a.outlet, a.published_value AS published, a.url"
-_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-
-
 def refuse_store_path(path: str | Path, store: str | Path) -> None:
     """An output path that is the store or its WAL would overwrite it: a usage error."""
     if str(store) == ":memory:":
@@ -848,120 +606,3 @@ def refuse_store_path(path: str | Path, store: str | Path) -> None:
     if not target.parent.is_dir():
         # found before the work, not after it committed
         raise ConfigError(Msg.OUTPUT_FOLDER.format(path=path, folder=target.parent))
-
-
-def _date_bound(name: str, value: str | None, *, last: bool) -> date | None:
-    """An ISO date, month or year as a date (its first day, or its last with `last`); a value
-    that is not one is a usage error, never a string compared as it is."""
-    if value is None:
-        return None
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        expected = "an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
-        raise ConfigError(Msg.BAD_FILTER.format(name=name, expected=expected, value=value))
-    parts = [int(p) for p in value.split("-")]
-    try:
-        if len(parts) == 3:
-            return date(*parts)
-        if len(parts) == 2:
-            first = date(parts[0], parts[1], 1)
-            if not last:
-                return first
-            following = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
-            return following - timedelta(days=1)
-        return date(parts[0], 12, 31) if last else date(parts[0], 1, 1)
-    except ValueError as exc:
-        raise ConfigError(Msg.BAD_FILTER.format(
-            name=name, expected=f"a real date ({exc})", value=value)) from exc  # fmt: skip
-
-
-def _by_name(names: str) -> str:
-    """One corpus name per name, for speakers and actors, whose label is not known (a name
-    that is both a PERSON's and an ORG's takes the person's)."""
-    return (
-        f"(SELECT name, arg_max(corpus_name, label = 'PERSON') AS corpus_name FROM {names} "
-        "GROUP BY name)"
-    )
-
-
-class _Filters:
-    """The WHERE clause of a query, built from optional filters (None leaves a filter out)."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-
-    def _check(self, value: str | None) -> bool:
-        if value is not None and not isinstance(value, str):
-            raise TypeError(f"filters take str values, got {type(value).__name__}")
-        return value is not None
-
-    def equals(self, column: str, value: str | None, params: list[Any]) -> bool:
-        if self._check(value):
-            self.parts.append(f"{column} = ?")
-            params.append(value)
-        return value is not None
-
-    def contains(self, column: str, value: str | None, params: list[Any]) -> bool:
-        return self.contains_any((column,), value, params)
-
-    def contains_any(self, columns: Sequence[str], value: str | None, params: list[Any]) -> bool:
-        """`value` is in any of `columns` (a NULL column matches nothing)."""
-        if self._check(value):
-            tests = [f"contains(lower({column}), lower(?))" for column in columns]
-            self.parts.append(f"({' OR '.join(tests)})")
-            params.extend([value] * len(columns))
-        return value is not None
-
-    def add(self, condition: str, value: str | None, params: list[Any]) -> bool:
-        """A condition written out, with `value` for each of its `?`."""
-        if self._check(value):
-            self.parts.append(condition)
-            params.extend([value] * condition.count("?"))
-        return value is not None
-
-    def prefix(self, column: str, value: str | None, params: list[Any]) -> bool:
-        if self._check(value):
-            self.parts.append(f"starts_with({column}, ?)")
-            params.append(value)
-        return value is not None
-
-    def __str__(self) -> str:
-        return " AND ".join(self.parts) or "TRUE"
-
-
-def _order(orders: dict[str, str], name: str) -> str:
-    if name not in orders:
-        raise ConfigError(
-            Msg.BAD_FILTER.format(name="order", expected=" or ".join(orders), value=name)
-        )
-    return orders[name]
-
-
-def _date_range(
-    where: _Filters, params: list[Any], column: str, since: str | None, until: str | None
-) -> None:
-    """`column` (an ISO date, month or year as text) between two ISO bounds, inclusive."""
-    for bound, op in (
-        (_date_bound("since", since, last=False), ">="),
-        (_date_bound("until", until, last=True), "<="),
-    ):
-        if bound is not None:
-            where.parts.append(f"TRY_CAST({column}[1:10] AS DATE) {op} ?")
-            params.append(bound)
-
-
-def _offset(offset: int) -> str:
-    if not isinstance(offset, int) or isinstance(offset, bool):
-        raise TypeError(f"offset must be an int, got {type(offset).__name__}")
-    if offset < 0:
-        raise ValueError(f"offset must be >= 0, got {offset}")
-    return f" OFFSET {offset}" if offset else ""
-
-
-def _limit(limit: int | None) -> str:
-    if limit is None:
-        return ""
-    if not isinstance(limit, int) or isinstance(limit, bool):
-        raise TypeError(f"limit must be an int, got {type(limit).__name__}")
-    if limit < 0:
-        raise ValueError(f"limit must be >= 0, got {limit}")
-    return f" LIMIT {limit}"
