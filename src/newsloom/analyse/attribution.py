@@ -61,6 +61,7 @@ from newsloom.analyse.offices import seat_name, seat_of
 from newsloom.analyse.parse import Parse, Token, without_descriptors
 from newsloom.analyse.places import same_country
 from newsloom.analyse.relay import relay_of
+from newsloom.analyse.titled import titled_person
 from newsloom.analyse.via import ACCORDING, REPORTED, TOLD, Credit, credits_in, outlet_name
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -592,6 +593,9 @@ class Resolver:
         for c in range(t.left, t.right + 1):
             if parse.tokens[c].dep == "appos" and (p := self.doc.people.at(c)) is not None:
                 return Attribution(p.canonical, mention, confidence=0.85, person=p)
+        titled = titled_person(parse, self.doc.people, self.doc.in_quote, head)
+        if titled is not None:  # "the Taoiseach said" after "The Taoiseach, Ciaran Mulcahy,"
+            return Attribution(titled.canonical, mention, confidence=0.8, person=titled)
         if parse.tokens[head].lemma in VOICE_NOUNS or t.lower in VOICE_NOUNS:
             owner = self._voice_owner(head)
             if owner:

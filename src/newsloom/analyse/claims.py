@@ -237,7 +237,10 @@ def _medium_clause(parse: Parse, prep: int, obj: int) -> int | None:
     if toks[prep].lower != "in" or toks[obj].lemma not in _MEDIA_OF_SPEECH:
         return None
     for c in parse.children[obj]:
-        if c > obj and toks[c].dep in ("acl", "ccomp") and _marker(parse, c) == "that":
+        # a relative clause's "that" is its subject or object; a "that" marking the clause
+        # says it is what was said, however the parser labelled the arc ("said in a press
+        # release Wednesday that ..." comes as a relative clause of "release")
+        if c > obj and toks[c].dep in ("acl", "ccomp", "relcl") and _marker(parse, c) == "that":
             return c
     return None
 

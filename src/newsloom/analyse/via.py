@@ -138,6 +138,58 @@ def _titled_the(parse: Parse, head: int) -> bool:
     )
 
 
+#: words that make a titled name a body, not a publication ("The University of Leeds")
+_BODY_WORDS = (INSTITUTION_NOUNS - MEDIA_WORDS) | words("university college school church hospital")
+
+
+def _titled_publication(parse: Parse, head: int) -> str | None:
+    """ "according to The Athletic", "according to The Blaze": a capital "The" inside the
+    sentence before a capitalised name is a publication's title, the credit a relay, not a
+    speaker, unless the name says it is a body ("according to The Heritage Foundation").
+    Seen in ../shared/data: The Blaze (Western Journal), The Hill (HuffPost), The Playlist
+    and The Business Review (ECB+ pages)."""
+    toks = parse.tokens
+    if toks[head].ent in ("PERSON", "GPE", "LOC") or toks[head].pos not in ("PROPN", "NOUN"):
+        return None
+    run = _name_tokens(parse, head)
+    the = run[0] - 1
+    if (
+        the < 1
+        or toks[the].text != "The"
+        or parse.sents[toks[the].sent][0] == the
+        or toks[the - 1].text in _OPENERS
+        or not all(toks[i].text[:1].isupper() or toks[i].text == "-" for i in run)
+        or any(_plain(toks[i].text) in _BODY_WORDS for i in run)
+    ):
+        return None
+    return _shown(parse, run)
+
+
+def _after_according(parse: Parse, head: int) -> bool:
+    """The object of "according to"."""
+    toks = parse.tokens
+    to = toks[head].head
+    return toks[to].lower == "to" and toks[toks[to].head].lower == "according"
+
+
+def _has_capital(word: str) -> bool:
+    """A word written as a name: a capital first, or inside it as some outlets spell theirs
+    ("eNCA", "eWEEK", "talkSPORT"), where a lower-case common noun has none."""
+    return any(ch.isupper() for ch in word)
+
+
+def _capitalised_run(parse: Parse, run: list[int]) -> bool:
+    """Two words or more, each capitalised, none opening the sentence: a name made of media
+    words ("Press TV", "Times Radio", "News Channel"), where "TV" or "the press" alone name
+    no outlet."""
+    words = [i for i in run if parse.tokens[i].lower != "the"]
+    return (
+        len(words) > 1
+        and all(parse.tokens[i].text[:1].isupper() for i in words)
+        and parse.sents[parse.tokens[words[0]].sent][0] != words[0]
+    )
+
+
 def _shown(parse: Parse, run: list[int]) -> str:
     """How an outlet named by `run` is shown: its own words, as written."""
     shown = without_descriptors(parse, run)
@@ -241,6 +293,8 @@ def _outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None
                 return name
     if strong and tok.ent != "PERSON" and _titled_the(parse, head):
         return _shown(parse, _name_tokens(parse, head))  # "told The Hindu", "The Atlantic's"
+    if _after_according(parse, head) and (titled := _titled_publication(parse, head)):
+        return titled
     if tok.pos in ("PROPN", "NUM") and tok.ent in ("PERSON", "ORG", "", "CARDINAL"):
         # the model sometimes takes a medium for a person ("according to Politico",
         # "told Sahel Weekly")
@@ -273,7 +327,7 @@ def _outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None
         return None
     if phrase in GENERIC_MEDIA or " ".join(lower[-2:]) in GENERIC_MEDIA:
         return " ".join(words)
-    if not any(w[:1].isupper() for w in words):
+    if not any(_has_capital(w) for w in words):
         return None
     name = _shown(parse, toks)
     if bare in MEDIA_NAMES or any(w in MEDIA_NAMES for w in lower):
@@ -287,7 +341,7 @@ def _outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None
         and parse.tokens[head - 1].lower == "the"
     ):
         return name  # "told the Guardian", "according to The Times": a paper's own name
-    if all(w in MEDIA_WORDS or w == "the" for w in lower):
+    if all(w in MEDIA_WORDS or w == "the" for w in lower) and not _capitalised_run(parse, toks):
         return None  # "TV", "the press": a medium, but no outlet named
     if any(w in MEDIA_WORDS for w in lower) and tok.ent not in ("GPE", "NORP", "PERSON"):
         return name
