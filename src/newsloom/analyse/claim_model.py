@@ -266,7 +266,32 @@ def _unsaid(parse: Parse, claim: Claim) -> bool:
         return True
     if parse.tokens[claim.cue].pos in ("VERB", "AUX") and is_future(parse, claim.cue):
         return True
+    if _asks_anonymity(parse, claim):
+        return True
     return claim.shape in ("clause", "tagged") and claim.link in ("whether", "if")
+
+
+#: cues of a request, and the words of a request to stay unnamed ("asked not to be
+#: identified", "asked not to be named", "asked to remain anonymous", "asked for anonymity")
+_REQUEST_LEMMAS = words("ask request seek")
+_UNNAMED_LEMMAS = words("identify name quote anonymity anonymous")
+
+
+def _asks_anonymity(parse: Parse, claim: Claim) -> bool:
+    """A source's request not to be named says how it is quoted, not what it said ("a
+    person familiar with the matter, who asked not to be identified because ..."): it reports
+    nothing. Seen in ../shared/data: USA Today (ECB+ 30_2ecb, "asked not to be identified"),
+    the Daily Mail (ECB+ 8_3ecbplus, "who asked not to be named"), MSN (htmldate_eval
+    msn.com.university, "who asked not to be named"), PolNeAR train's "requested anonymity"
+    (Washington Post, Politico, NYT), which PolNeAR marks as no attribution."""
+    if parse.tokens[claim.cue].lemma not in _REQUEST_LEMMAS:
+        return False
+    # the first word of the content that says what was asked for ("not to be *named*",
+    # "for *anonymity*"), past "remain" ("to remain *anonymous*")
+    for t in parse.tokens[claim.first : claim.last + 1]:
+        if t.pos in ("VERB", "NOUN", "ADJ") and t.lemma != "remain":
+            return t.lemma in _UNNAMED_LEMMAS
+    return False
 
 
 @dataclass(frozen=True, slots=True)
