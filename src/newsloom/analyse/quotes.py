@@ -14,6 +14,7 @@ from newsloom.analyse.attribution import Attribution, Resolver
 from newsloom.analyse.entities import People
 from newsloom.analyse.marks import find_quoted, quote_is_partial
 from newsloom.analyse.parse import Parse
+from newsloom.analyse.programmes import is_programme_title
 from newsloom.analyse.reported import reported_speech
 from newsloom.article import Quote
 
@@ -35,6 +36,8 @@ def extract_quotes(
     for n, span in enumerate(spans):
         att = resolver.attribute(n, done)
         done.append(att)
+        if is_programme_title(parse, span):
+            continue  # the marks set off a show's name; its words stay quoted for the resolver
         quotes.append(
             Quote(
                 text=text[span.start : span.end],

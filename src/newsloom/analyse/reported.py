@@ -32,6 +32,7 @@ from newsloom.analyse.claims import Claim
 from newsloom.analyse.content_tagger import best_by_cue, load_content_tagger
 from newsloom.analyse.lexicon import REPORTING_LEMMAS
 from newsloom.analyse.parse import Parse
+from newsloom.analyse.programmes import past_programmes, programme_titles
 from newsloom.analyse.reports import relayed_statements, restate_reports
 from newsloom.analyse.via import credits_in, medium_of_document, outlet_name
 from newsloom.article import Quote
@@ -101,6 +102,9 @@ def reported_speech(resolver: Resolver) -> list[Quote]:
     chosen = relayed_statements(parse, kept, likeliest(kept), offered, _rivals)
     found: list[Quote] = []
     last: Attribution | None = None
+    if any(claim.shape == "tagged" for _, claim in chosen):
+        titles = programme_titles(parse)
+        chosen = [(p, past_programmes(parse, claim, titles)) for p, claim in chosen]
     for p, claim in sorted(chosen, key=lambda x: (x[1].cue, x[1].first)):
         att, via = _attribution(resolver, claim, last, quoted)
         if not att.mention:
