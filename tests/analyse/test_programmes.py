@@ -65,3 +65,26 @@ def test_what_was_said_after_the_programme(quotes_of: QuotesOf, text: str) -> No
 )  # fmt: skip
 def test_other_quotes_stay(quotes_of: QuotesOf, text: str, quoted: str) -> None:
     assert quoted in [q.text for q in quotes_of(text) if q.kind != "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ('"Donald Trump is a fraud," Perez said Sunday on NBC\'s "Meet the Press."', "NBC"),
+        ('Pellegrino told CBS\'s "Face the Nation," that the bill was dead.', "CBS"),
+        ('"She just made it up," Trump said during a call to ABC’s “This Week.”', "ABC"),
+        ("John Allen said on ABC's ''This Week'' on Sunday that the plan was dead.", "ABC"),
+        ('Pellegrino said on MSNBC\'s "Morning Joe" that the bill was dead.', "MSNBC"),
+        ('"We will not back down," Hale said in an interview with Fox News\' "Sunday Morning '
+         'Futures."', "Fox News"),
+    ],
+)  # fmt: skip
+def test_the_broadcaster_of_the_programme_relays(quotes_of: QuotesOf, text: str, via: str) -> None:
+    (q,) = [q for q in quotes_of(text) if q.speaker]
+    assert q.via == via
+
+
+def test_a_show_named_without_giving_words_on_it_credits_no_one(quotes_of: QuotesOf) -> None:
+    text = 'Pellegrino, who once hosted CNN\'s "Late Edition," said the bill was dead.'
+    (q,) = [q for q in quotes_of(text) if q.speaker]
+    assert q.via is None
