@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from newsloom.analyse.marks import find_quoted
+from newsloom.analyse.programmes import programme_titles
 from newsloom.article import Article, Document, Quote
 from newsloom.errors import Reason, RejectDocument, Rejection
 from newsloom.ingest import Overrides, read_inputs
@@ -250,9 +251,12 @@ def _check_article(article: Article, languages: tuple[str, ...]) -> None:
     text = article.text
     for q in article.quotes:
         _check_quote(text, q)
-    # one direct or partial quote per quoted span, in text order and apart from each other
+    # one direct or partial quote per quoted span, in text order and apart from each other,
+    # but for a show's name after its broadcaster ("told CNN's "State of the Union"")
     marked = [q for q in article.quotes if q.kind != "indirect"]
-    spans = find_quoted(text)
+    assert article.parse is not None and article.parse.text == text
+    titles = {(s.start, s.end) for s in programme_titles(article.parse)}
+    spans = [s for s in find_quoted(text) if (s.start, s.end) not in titles]
     assert [(q.start, q.end) for q in marked] == [(s.start, s.end) for s in spans]
     for s in spans:
         assert 0 <= s.mark_start < s.start < s.end <= s.mark_end <= len(text)

@@ -20,11 +20,11 @@ from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, repeat
 
-from newsloom.analyse.attribution import is_future
 from newsloom.analyse.claims import Claim, claims, passes_on
 from newsloom.analyse.entities import People
 from newsloom.analyse.lexicon import CUE_LEMMAS, words
 from newsloom.analyse.parse import Parse, head_of
+from newsloom.analyse.speakers import is_future
 from newsloom.deadline import untimed
 
 __all__ = [

@@ -32,10 +32,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from newsloom.analyse.attribution import own_subject
 from newsloom.analyse.lexicon import CUE_LEMMAS, DOCUMENT_NOUNS, words
 from newsloom.analyse.parse import Parse, head_of
 from newsloom.analyse.relay import RELAY_LEMMAS, relay_of
+from newsloom.analyse.speakers import own_subject
 
 __all__ = ["Claim", "claims", "passes_on", "subject_of", "tagged_claim"]
 

@@ -1,0 +1,724 @@
+"""Who a mention names, for the speaker of a quote or a reported statement.
+
+The subject of a cue (found by `attribution.Resolver`, or by `reported` for reported speech)
+resolves to: a named person (to the fullest name in the article); a
+pronoun (to the most recent fitting person, preferring subjects and the last speaker, by
+gender when the text gives it); a description ("the Russian diplomat", "the PM": matched
+against the titles, appositions and nationality of the people named before); an institution,
+directly ("the White House said"), through its voice ("a Downing Street spokesman",
+"Putin's office" -> Kremlin) or through a document ("the statement said": the institution
+whose statement was mentioned); a group ("the crowd"). Unnamed sources ("one official", "a
+person familiar with ...") leave the speaker unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsloom.analyse.entities import People, Person, canonical_name, title_words
+from newsloom.analyse.lexicon import (
+    AGREEMENT_NOUNS,
+    ANONYMOUS_NOUNS,
+    COMPLEMENT_JOINS,
+    CUE_FORMS,
+    CUE_LEMMAS,
+    DOCUMENT_NOUNS,
+    FUTURE_AUX,
+    GENDERED_NOUNS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    INDEFINITE_DETERMINERS,
+    INSTITUTION_NOUNS,
+    MEDIA_WORDS,
+    ORGANISATION_KINDS,
+    PRONOUN_GENDER,
+    ROLE_SYNONYMS,
+    ROLE_WORDS,
+    TITLE_ABBREVIATIONS,
+    VOICE_NOUNS,
+    words,
+)
+from newsloom.analyse.marks import MarkedSpan
+from newsloom.analyse.national import Home, home_of, qualified
+from newsloom.analyse.offices import seat_name, seat_of
+from newsloom.analyse.parse import Parse, Token, without_descriptors
+from newsloom.analyse.places import same_country
+from newsloom.analyse.titled import titled_person
+from newsloom.analyse.via import outlet_name
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: arcs along which a verb without a subject takes its head's ("..., adding", "vowed to")
+_INHERIT = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dep"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+#: how far back a pronoun may look for its person, in sentences
+_PRONOUN_WINDOW = 6
+#: how far back "it" may look for its institution, in sentences
+_IT_WINDOW = 3
+_INSTITUTION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+#: kinds of organisation that may be a public body ("the agency" after "State Department")
+_PUBLIC_KINDS = frozenset({"agency", "organisation", "organization", "group", "team"})
+#: words of a public body's name, which "the company" or "the airline" never points back to
+_PUBLIC_BODY_WORDS = INSTITUTION_NOUNS - frozenset(
+    {"company", "companies", "group", "bank", "firm", "team", "foundation", "union"}
+)
+#: verbs by which someone puts out a document ("the White House released a statement")
+_ISSUING = words(
+    """
+    release issue publish sign post send deliver write draft adopt pass approve circulate
+    distribute put read
+    """
+)
+
+
+@dataclass
+class Attribution:
+    speaker: str | None = None
+    mention: str | None = None
+    cue: str | None = None
+    via: str | None = None
+    confidence: float = 0.0
+    #: token index of the cue verb, or -1
+    cue_at: int = -1
+    #: set when the cue is a verb of the quote's own sentence(s)
+    own_cue: bool = False
+    person: Person | None = None
+
+
+@dataclass
+class _Doc:
+    """What the resolver knows of the article while it walks through the quotes in order."""
+
+    parse: Parse
+    people: People
+    year: int | None
+    #: quote index of each token inside a quote (marks included), else -1
+    in_quote: list[int]
+    #: (token index, owner) of each document mention whose owner the text names
+    documents: list[tuple[int, str]] = field(default_factory=list)
+    #: extra mentions found by resolving pronouns and descriptions: token -> person
+    resolved: dict[int, Person] = field(default_factory=dict)
+
+
+def is_cue(parse: Parse, i: int) -> bool:
+    t = parse.tokens[i]
+    if t.pos in ("VERB", "AUX"):
+        return t.lemma in CUE_LEMMAS
+    if t.pos == "NOUN" and t.lower.endswith("ing") and t.lower[:-3] in CUE_LEMMAS:
+        # "Kim forecasting "major change"": a participle the tagger took for a noun
+        return any(parse.tokens[c].dep in ("dobj", "ccomp", "compound") for c in parse.children[i])
+    # title-case headlines tag the verb as a proper noun: "Trump Declares '...'"
+    return t.lower in CUE_FORMS and t.pos in ("PROPN", "NOUN") and t.dep not in ("compound",)
+
+
+def is_future(parse: Parse, i: int, in_quote: list[int] | None = None) -> bool:
+    """A cue of words not yet spoken: "will say", "is expected to say", "plans to announce".
+    Quoted words (`in_quote` >= 0) that the parser hung on the cue do not count."""
+    for c in parse.children[i]:
+        if in_quote is not None and in_quote[c] >= 0:
+            continue
+        if parse.tokens[c].dep == "aux" and parse.tokens[c].lower in FUTURE_AUX:
+            return True
+    t = parse.tokens[i]
+    if t.dep == "xcomp" and any(parse.tokens[c].lower == "to" for c in parse.children[i]):
+        head = parse.tokens[t.head]
+        return head.lemma in ("expect", "plan", "intend", "prepare", "set", "due", "go")
+    return False
+
+
+def verb_subject(parse: Parse, verb: int, in_quote: list[int] | None = None) -> int | None:
+    """The subject of a verb, taking its head's for participles and infinitives.
+
+    A participle without a subject ("..., saying") takes the subject of the nearest verb of
+    saying above it, else of the nearest verb with a subject ("Trump announced the US will
+    withdraw, saying ..." is Trump's saying, not the US's). Words inside quotes are never
+    the subject of the reporter's verb.
+    """
+    direct = own_subject(parse, verb, in_quote)
+    if direct is not None:
+        return direct
+    t = parse.tokens[verb]
+    if t.dep == "relcl" and t.head != verb:
+        return t.head
+    fallback = None
+    i = verb
+    for _ in range(5):
+        t = parse.tokens[i]
+        if t.dep not in _INHERIT or t.head == i:
+            break
+        i = t.head
+        subj = own_subject(parse, i, in_quote)
+        if subj is None:
+            if parse.tokens[i].dep == "relcl" and parse.tokens[i].head != i:
+                return parse.tokens[i].head
+            continue
+        if is_cue(parse, i):
+            return subj
+        fallback = fallback if fallback is not None else subj
+        if parse.tokens[i].dep == "conj":
+            break  # a coordinated clause has its own subject: go no higher
+    return fallback
+
+
+def own_subject(parse: Parse, i: int, in_quote: list[int] | None = None) -> int | None:
+    """Token `i`'s own subject, or the agent of a passive; words inside quotes (`in_quote`
+    marks them) are never it."""
+    for c in parse.children[i]:
+        t = parse.tokens[c]
+        if in_quote is not None and in_quote[c] >= 0:
+            continue
+        if t.dep in _SUBJECTS:
+            return c
+        if t.dep == "agent":
+            for g in parse.children[c]:
+                if parse.tokens[g].dep == "pobj":
+                    return g
+    return None
+
+
+def mention_text(parse: Parse, head: int) -> str:
+    """The noun phrase of `head` as written, up to a comma or a relative clause after it."""
+    t = parse.tokens[head]
+    lo, hi = t.left, t.right
+    for c in parse.children[head]:
+        ct = parse.tokens[c]
+        if c > head and (ct.dep in ("relcl", "appos", "acl", "punct") or ct.lower == ","):
+            hi = min(hi, ct.left - 1)
+    while hi > head and parse.tokens[hi].pos == "PUNCT":
+        hi -= 1
+    while lo < head and parse.tokens[lo].pos == "PUNCT":
+        lo += 1
+    return parse.span_text(lo, hi + 1)
+
+
+def _np_words(parse: Parse, head: int) -> list[int]:
+    """Tokens of the noun phrase before its head and the head itself (no clauses after it)."""
+    t = parse.tokens[head]
+    return [i for i in range(t.left, head + 1) if parse.tokens[i].pos != "PUNCT"]
+
+
+#: endings of nouns for what people do ("coordinator", "manager", "economist")
+_AGENT_ENDINGS = ("or", "er", "ist", "ian", "ant", "ent", "man", "woman", "person")
+
+
+def _names_a_person(t: Token) -> bool:
+    """A description head that can only be a person: a role, a gendered or agent noun ("the
+    premier", "the spokeswoman", "the coordinator"), not "the software giant"."""
+    word = t.lower.rstrip(".")
+    return (
+        word in ROLE_WORDS
+        or t.lemma in ROLE_WORDS
+        or word in TITLE_ABBREVIATIONS
+        or word in GENDERED_NOUNS
+        or word in ANONYMOUS_NOUNS
+        or (t.pos == "NOUN" and len(t.lemma) > 5 and t.lemma.endswith(_AGENT_ENDINGS))
+    )
+
+
+def _can_speak(parse: Parse, head: int) -> bool:
+    """A noun phrase that can name a speaker: people ("protesters", "the spokeswoman"), a
+    group or an institution noun, or a phrase with a name in it ("the Clinton campaign")."""
+    t = parse.tokens[head]
+    if _names_a_person(t) or t.lemma in GROUP_NOUNS or t.lemma in INSTITUTION_NOUNS:
+        return True
+    if t.pos == "PROPN" or t.ent:
+        return True
+    return any(
+        parse.tokens[i].pos == "PROPN" or parse.tokens[i].ent or _capitalised(parse, i)
+        for i in _np_words(parse, head)
+    )
+
+
+def _capitalised(parse: Parse, i: int) -> bool:
+    """A capitalised word: a name the tagger may have missed ("Lahti" tagged as a noun)."""
+    return parse.tokens[i].text[:1].isupper()
+
+
+def _definite_possessor(parse: Parse, head: int) -> str:
+    """ "the" when a definite possessor stands for the determiner ("the country's top
+    diplomat", "the agency's chief", "Iran's foreign minister"), else ""."""
+    for c in parse.children[head]:
+        ct = parse.tokens[c]
+        if ct.dep != "poss" or ct.pos == "PRON":
+            continue
+        dets = [parse.tokens[g].lower for g in parse.children[c] if parse.tokens[g].dep == "det"]
+        if dets == ["the"] or ct.pos == "PROPN":
+            return "the"
+    return ""
+
+
+def _verb_of(parse: Parse, i: int) -> int | None:
+    for a in parse.ancestors(i):
+        if parse.tokens[a].pos in ("VERB", "AUX"):
+            return a
+    return None
+
+
+class SpeakerResolver:
+    """Who the mentions of one article name: people, pronouns, descriptions, institutions
+    and documents, read once per article (`attribution.Resolver` adds the quotes)."""
+
+    def __init__(
+        self, parse: Parse, people: People, year: int | None, spans: list[MarkedSpan]
+    ) -> None:
+        in_quote = [-1] * len(parse)
+        for n, span in enumerate(spans):
+            for i in parse.tokens_in(span.mark_start, span.mark_end):
+                in_quote[i] = n
+        self.doc = _Doc(parse, people, year, in_quote)
+        self._quoted = {i for i, q in enumerate(in_quote) if q >= 0}
+        self.spans = spans
+        #: the story's country (see `national`), found when first needed
+        self._home: Home | bool | None = False
+        self._find_documents()
+        self._resolve_subject_pronouns()
+
+    # -- article-wide passes ------------------------------------------------------------
+
+    def _find_documents(self) -> None:
+        parse = self.doc.parse
+        for t in parse.tokens:
+            if t.lemma not in DOCUMENT_NOUNS or t.pos != "NOUN":
+                continue
+            owner = self._owner(t.i)
+            if owner:
+                self.doc.documents.append((t.i, owner))
+
+    def _owner(self, noun: int) -> str | None:
+        """The institution or person a document or voice belongs to, when the text says it."""
+        parse = self.doc.parse
+        for c in parse.children[noun]:
+            ct = parse.tokens[c]
+            # "the Elysee readout": the tagger sometimes makes the name the noun's "subject"
+            if ct.dep in ("compound", "poss", "nmod", "amod", "nsubj") and c < noun:
+                name = self._body(c)
+                if name:
+                    return name
+            if ct.dep == "prep" and ct.lower in ("from", "by", "of"):
+                for g in parse.children[c]:
+                    if parse.tokens[g].dep == "pobj" and (name := self._body(g)):
+                        return name
+        # "X released a statement", "X said in a statement"
+        t = parse.tokens[noun]
+        verb = None
+        if t.dep == "dobj" and parse.tokens[t.head].lemma in _ISSUING:
+            verb = t.head
+        elif t.dep == "pobj" and parse.tokens[t.head].lower in ("in", "through"):
+            prep = parse.tokens[t.head]
+            if is_cue(parse, prep.head):
+                verb = prep.head
+        if verb is not None:
+            subj = own_subject(parse, verb, self.doc.in_quote)
+            if subj is not None:
+                return self._body(subj)  # "the health ministry released a report"
+        return None
+
+    def _body(self, i: int) -> str | None:
+        """`_institution`, or a body named by a common noun ("the ministry's statement", "a
+        statement from the army")."""
+        name = self._institution(i)
+        if name is None and self.doc.parse.tokens[i].lemma in INSTITUTION_NOUNS:
+            name = self._institution_phrase(i)
+        return name
+
+    def _institution(self, i: int) -> str | None:
+        """The name of the institution (or person) a modifier token stands for."""
+        parse = self.doc.parse
+        t = parse.tokens[i]
+        person = self.doc.people.at(i)
+        if person is not None:
+            return person.canonical
+        named = self.doc.people.names.get(i)
+        if named is not None and named[0] in _INSTITUTION_LABELS:
+            return seat_name(named[1]) or self.doc.people.organisation(named[1])
+        if t.ent in _INSTITUTION_LABELS or (t.pos == "PROPN" and t.text[:1].isupper()):
+            lo = i
+            while (
+                lo > 0
+                and parse.tokens[lo - 1].ent == t.ent
+                and parse.tokens[lo - 1].ent
+                and parse.tokens[lo - 1].head in range(lo - 1, i + 1)
+            ):
+                lo -= 1
+            while (
+                lo > 0
+                and parse.tokens[lo - 1].dep == "compound"
+                and parse.tokens[lo - 1].head == i
+                and parse.tokens[lo - 1].pos == "PROPN"
+            ):
+                lo -= 1
+            name = parse.span_text(lo, i + 1)
+            return seat_name(name) or self.doc.people.organisation(canonical_name(name))
+        return None
+
+    def _resolve_subject_pronouns(self) -> None:
+        """Link each he/she and each "the president" subject outside quotes to a person, in
+        text order: a light coreference that later pronouns and descriptions build on."""
+        parse = self.doc.parse
+        for t in parse.tokens:
+            if t.dep not in _SUBJECTS or self.doc.in_quote[t.i] >= 0:
+                continue
+            person = None
+            if t.lower in PRONOUN_GENDER:
+                person = self._pronoun(t.i, None)
+            elif self._is_description(t.i):
+                person = self._description(t.i)
+            if person is not None:
+                self.doc.resolved[t.i] = person
+
+    def descriptions(self) -> dict[int, Person]:
+        """Each description outside quotes ("the Russian president", "the PM"), by its head
+        token, with the person it refers to: the entities stage gives them as mentions."""
+        parse = self.doc.parse
+        out: dict[int, Person] = {}
+        for t in parse.tokens:
+            if self.doc.in_quote[t.i] >= 0 or not self._is_description(t.i):
+                continue
+            person = self.doc.resolved.get(t.i) or self._description(t.i)
+            if person is not None:
+                out[t.i] = person
+        return out
+
+    def unresolved_descriptions(self) -> list[int]:
+        """Descriptions outside quotes that no person named before them fits."""
+        parse = self.doc.parse
+        return [
+            t.i
+            for t in parse.tokens
+            if self.doc.in_quote[t.i] < 0
+            and self._is_description(t.i)
+            and t.i not in self.doc.resolved
+            and self._description(t.i) is None
+        ]
+
+    def _acts(self, m: int) -> bool:
+        """The mention is a subject ("Putin and Trump took questions": both are)."""
+        parse = self.doc.parse
+        t = parse.tokens[m]
+        if t.dep in _SUBJECTS or m in self.doc.resolved:
+            return True
+        return t.dep == "conj" and parse.tokens[t.head].dep in _SUBJECTS
+
+    def _is_description(self, i: int) -> bool:
+        """ "the president", "the Russian diplomat": a definite role noun naming no one."""
+        parse = self.doc.parse
+        t = parse.tokens[i]
+        if t.pos not in ("NOUN", "PROPN"):
+            return False
+        if t.lower.rstrip(".") not in ROLE_WORDS and t.lower not in TITLE_ABBREVIATIONS:
+            return False
+        if self.doc.people.at(i) is not None:
+            return False
+        dets = [parse.tokens[c].lower for c in parse.children[i] if parse.tokens[c].dep == "det"]
+        if dets != ["the"]:
+            return False
+        return not any(self.doc.people.at(j) is not None for j in range(t.left, t.right + 1))
+
+    # -- candidates -----------------------------------------------------------------------
+
+    def _mentions_before(self, i: int) -> list[tuple[int, Person]]:
+        """(token, person) mentions before token i, most recent first."""
+        out = []
+        for p in self.doc.people.people:
+            out.extend((m, p) for m in p.mentions if m < i and self.doc.in_quote[m] < 0)
+        out.extend((m, p) for m, p in self.doc.resolved.items() if m < i)
+        out.sort(key=lambda mp: -mp[0])
+        return out
+
+    def _pronoun(self, i: int, last_speaker: Person | None) -> Person | None:
+        parse = self.doc.parse
+        gender = PRONOUN_GENDER.get(parse.tokens[i].lower, "")
+        sent = parse.tokens[i].sent
+        best: tuple[float, int] | None = None
+        chosen = None
+        seen: set[int] = set()
+        for m, p in self._mentions_before(i):
+            if id(p) in seen:
+                continue
+            seen.add(id(p))
+            distance = sent - parse.tokens[m].sent
+            if distance > _PRONOUN_WINDOW:
+                continue
+            if p.gender and gender and p.gender != gender:
+                continue
+            if distance == 0 and parse.tokens[m].head == parse.tokens[i].head:
+                continue  # a co-argument of the same verb is someone else
+            score = -float(distance)
+            if self._acts(m):
+                score += 1.0
+            if p.gender and p.gender == gender:
+                score += 1.5
+            if last_speaker is p:
+                score += 1.5
+            key = (score, m)
+            if best is None or key > best:
+                best, chosen = key, p
+        return chosen
+
+    def _description(self, head: int) -> Person | None:
+        """The person a description ("the Russian diplomat", "the PM") refers to."""
+        parse = self.doc.parse
+        words = [parse.tokens[j] for j in _np_words(parse, head)]
+        lowered = title_words(
+            w.text for w in words if w.pos not in ("DET",) and w.lower not in ("'s", "’s")
+        )
+        head_word = lowered[-1] if lowered else parse.tokens[head].lower
+        former = any(w in ("former", "ex") for w in lowered)
+        nations = {w.text for w in words if w.pos in ("PROPN", "ADJ", "NOUN")}
+        gender = next((GENDERED_NOUNS[w] for w in lowered if w in GENDERED_NOUNS), "")
+        acceptable = ROLE_SYNONYMS.get(head_word, frozenset({head_word}))
+        described_roles = {w for w in lowered if w in ROLE_WORDS}
+        if "prime" in lowered and "minister" in lowered:
+            acceptable = acceptable | {"premier"}
+        verb = _verb_of(parse, head)
+        best: tuple[float, int] | None = None
+        chosen = None
+        counts: dict[int, int] = {}
+        latest: dict[int, int] = {}
+        people: dict[int, Person] = {}
+        acting: dict[int, int] = {}
+        for m, p in self._mentions_before(head):
+            counts[id(p)] = counts.get(id(p), 0) + 1
+            acting[id(p)] = acting.get(id(p), 0) + self._acts(m)
+            latest.setdefault(id(p), m)
+            people[id(p)] = p
+            if parse.tokens[m].head == parse.tokens[head].head and _verb_of(parse, m) == verb:
+                latest[id(p)] = -1  # a co-argument of the same verb is someone else
+        for key, p in people.items():
+            if latest[key] < 0:
+                continue
+            if gender and p.gender and gender != p.gender:
+                continue
+            roles = p.roles()
+            score = 0.0
+            if roles & acceptable or (head_word in p.titles):
+                score += 3.0
+            elif roles and described_roles and not former:
+                score -= 4.0
+            score += len((set(lowered) - {head_word}) & p.titles)
+            same = same_country(nations, p.nationality)
+            if same is False:
+                continue  # "the US president" is not the French president
+            if same:
+                score += 1.0
+            m = latest[key]
+            if self._acts(m):
+                # the subject of the sentence or the one before is what a description recalls
+                score += 1.8 if parse.tokens[m].sent == parse.tokens[head].sent else 0.8
+            score += 0.2 * min(counts[key], 5) + 0.2 * min(acting[key], 5)
+            score -= 0.1 * min(parse.tokens[head].sent - parse.tokens[latest[key]].sent, 20)
+            cand = (score, latest[key])
+            if best is None or cand > best:
+                best, chosen = cand, p
+        return chosen
+
+    # -- noun phrases -----------------------------------------------------------------------
+
+    def _it(self, head: int, last: Attribution | None, mention: str) -> Attribution:
+        """ "it said" after an institution: that institution ("The ministry said it would
+        review the decision. “...,” it said."). The last speaker when an institution spoke
+        within `_IT_WINDOW` sentences, else the latest institution subject there."""
+        parse = self.doc.parse
+        sent = parse.tokens[head].sent
+        if (
+            last is not None
+            and last.speaker
+            and last.person is None
+            and last.cue_at >= 0
+            and 0 <= sent - parse.tokens[last.cue_at].sent <= _IT_WINDOW
+        ):
+            return Attribution(last.speaker, mention, confidence=0.6)
+        first = parse.sents[max(sent - _IT_WINDOW, 0)][0]
+        for j in range(head - 1, first - 1, -1):
+            tj = parse.tokens[j]
+            if tj.dep not in _SUBJECTS or self.doc.in_quote[j] >= 0:
+                continue
+            if tj.pos not in ("NOUN", "PROPN") or self.doc.people.at(j) is not None:
+                continue
+            found = self.resolve(j, None)
+            if found.speaker and found.person is None and found.confidence >= 0.5:
+                return Attribution(found.speaker, mention, confidence=0.6)
+        return Attribution(mention=mention)
+
+    def resolve(self, head: int, last: Attribution | None) -> Attribution:
+        """Who a subject noun phrase is: a person, an institution, a document's owner, or nobody."""
+        parse = self.doc.parse
+        t = parse.tokens[head]
+        mention = mention_text(parse, head)
+        last_person = last.person if last else None
+        if t.pos == "PRON" or t.lower in PRONOUN_GENDER:
+            if t.lower in _RELATIVE and t.head != head:
+                verb = parse.tokens[t.head]
+                if verb.dep == "relcl":
+                    return self.resolve(verb.head, last)
+                return Attribution(mention=mention)
+            if t.lower in PRONOUN_GENDER:
+                person = self.doc.resolved.get(head) or self._pronoun(head, last_person)
+                if person is not None:
+                    self.doc.resolved[head] = person
+                    return Attribution(person.canonical, mention, confidence=0.7, person=person)
+                return Attribution(mention=mention)
+            if t.lower == "it":
+                return self._it(head, last, mention)
+            return Attribution(mention=mention)
+        person = self.doc.people.at(head)
+        if person is None and (t.lower in HONORIFICS or t.lower.rstrip(".") in ROLE_WORDS):
+            # "Mrs May" parsed with the honorific as the head, or "Superintendent of Police
+            # Anjali Verma" with the title's head as the phrase's
+            person = self._name_after_head(head)
+        if person is None and t.pos not in ("NOUN", "PROPN", "PRON"):
+            # a misparsed subject ("Trump weakly answered": "weakly" as the subject)
+            found = {id(p): p for j in range(t.left, t.right + 1) if (p := self.doc.people.at(j))}
+            if len(found) == 1:
+                person = next(iter(found.values()))
+        if person is not None:
+            return Attribution(person.canonical, mention, confidence=0.9, person=person)
+        # "the deputy speaker of Iran's parliament, Ali Motahari"
+        for c in range(t.left, t.right + 1):
+            if parse.tokens[c].dep == "appos" and (p := self.doc.people.at(c)) is not None:
+                return Attribution(p.canonical, mention, confidence=0.85, person=p)
+        titled = titled_person(parse, self.doc.people, self.doc.in_quote, head)
+        if titled is not None:  # "the Taoiseach said" after "The Taoiseach, Ciaran Mulcahy,"
+            return Attribution(titled.canonical, mention, confidence=0.8, person=titled)
+        if parse.tokens[head].lemma in VOICE_NOUNS or t.lower in VOICE_NOUNS:
+            owner = self._voice_owner(head)
+            if owner:
+                return Attribution(owner, mention, confidence=0.8)
+        if t.lemma in DOCUMENT_NOUNS and t.pos == "NOUN":
+            owner = self._owner(head) or self._last_document_owner(head)
+            if owner:
+                return Attribution(owner, mention, confidence=0.75)
+            return Attribution(mention=mention)
+        is_role = t.lower.rstrip(".") in ROLE_WORDS or t.lower in TITLE_ABBREVIATIONS
+        if t.lemma in GROUP_NOUNS or t.lower in GROUP_NOUNS:
+            return Attribution(self._institution_phrase(head), mention, confidence=0.5)
+        if not is_role and (
+            t.ent in _INSTITUTION_LABELS or (t.pos == "PROPN" and t.text[:1].isupper())
+        ):
+            name = self._institution(head)
+            if name:
+                return Attribution(self._national(name, head), mention, confidence=0.85)
+        determiner = next(
+            (parse.tokens[c].lower for c in parse.children[head] if parse.tokens[c].dep == "det"),
+            "",
+        ) or _definite_possessor(parse, head)
+        anonymous = t.lower in ANONYMOUS_NOUNS or t.lemma in ANONYMOUS_NOUNS
+        if determiner in INDEFINITE_DETERMINERS or (anonymous and not determiner):
+            return Attribution(mention=mention)
+        if determiner == "the" and t.lemma in ORGANISATION_KINDS and t.pos == "NOUN":
+            named = self._named_before(head)
+            if named:
+                return Attribution(named, mention, confidence=0.6)
+        if t.lemma in INSTITUTION_NOUNS and t.lemma not in ROLE_WORDS:
+            name = self._national(self._institution_phrase(head), head)
+            return Attribution(name, mention, confidence=0.6)
+        person = self._description(head) if _names_a_person(t) else None
+        if person is not None:
+            self.doc.resolved[head] = person
+            return Attribution(person.canonical, mention, confidence=0.6, person=person)
+        if t.lower in ANONYMOUS_NOUNS or t.lemma in ANONYMOUS_NOUNS:
+            return Attribution(mention=mention)
+        if not _can_speak(parse, head):
+            # "details", "the spot", "much": a word of the sentence the parser made the
+            # subject, not someone who speaks
+            return Attribution(mention=mention)
+        return Attribution(self._institution_phrase(head), mention, confidence=0.3)
+
+    def _named_before(self, head: int) -> str | None:
+        """ "the company", "the club" alone: the organisation last named before it, when that
+        is no medium (a medium is a credit, not what "the company" points back to). None when
+        the noun phrase says more ("the oil company"), or no organisation was named."""
+        parse = self.doc.parse
+        if len(_np_words(parse, head)) != 2 or any(
+            parse.tokens[c].dep in ("prep", "compound", "amod", "poss")
+            for c in parse.children[head]
+        ):
+            return None
+        business = parse.tokens[head].lemma not in _PUBLIC_KINDS
+        seen: dict[str, list[int]] = {}
+        for i, (label, name) in self.doc.people.names.items():
+            if label != "ORG" or i >= head or self.doc.in_quote[i] >= 0:
+                continue
+            if self.doc.people.names.get(i - 1) == (label, name):
+                continue  # a mention is counted once, at its first word
+            words = name.lower().split()
+            if outlet_name(parse, i) or any(w in MEDIA_WORDS for w in words):
+                continue
+            if business and any(w in _PUBLIC_BODY_WORDS for w in words):
+                continue  # "the company" is not the Labor Department named before it
+            seen.setdefault(self.doc.people.organisation(name), []).append(i)
+        if not seen:
+            return None
+        # the organisation the story is about: named most often so far, then most lately
+        return max(seen, key=lambda n: (len(seen[n]), max(seen[n])))
+
+    def _name_after_head(self, head: int) -> Person | None:
+        """The person named right after a title's head, past the rest of the title ("of
+        Police", "to the United Nations", "of State for Trade": joins and capitalised words):
+        at most six words on."""
+        parse = self.doc.parse
+        for j in range(head + 1, min(head + 7, len(parse))):
+            if (p := self.doc.people.at(j)) is not None:
+                return p
+            t = parse.tokens[j]
+            if not (t.lower in COMPLEMENT_JOINS or t.lower == "the" or t.text[:1].isupper()):
+                return None
+        return None
+
+    def _national(self, name: str, head: int) -> str:
+        """A national body named without its country takes the story's ("Interior Ministry"
+        in a story about Turkey), see `national`."""
+        parse = self.doc.parse
+        if any(parse.tokens[i].ent in ("NORP", "GPE", "LOC") for i in _np_words(parse, head)):
+            return name  # "the Catalan government": a place of its own
+        if self._home is False:
+            self._home = home_of(self.doc.parse, self.doc.in_quote)
+        home = self._home if isinstance(self._home, Home) else None
+        return qualified(name, self.doc.parse.tokens[head].lemma, home)
+
+    def _institution_phrase(self, head: int) -> str:
+        """A description as a name: "the Catalan government" -> "Catalan government"."""
+        parse = self.doc.parse
+        toks = [
+            i
+            for i in _np_words(self.doc.parse, head)
+            if parse.tokens[i].pos not in ("DET",) and parse.tokens[i].lower not in HONORIFICS
+        ]
+        if not toks:
+            return parse.tokens[head].text
+        toks = without_descriptors(parse, toks)
+        return self.doc.people.organisation(canonical_name(parse.span_text(toks[0], toks[-1] + 1)))
+
+    def _voice_owner(self, head: int) -> str | None:
+        """ "Putin's office" -> Kremlin; "a Downing Street spokesman" -> Downing Street."""
+        parse = self.doc.parse
+        for c in parse.children[head]:
+            ct = parse.tokens[c]
+            if ct.dep not in ("poss", "compound", "nmod", "amod", "prep"):
+                continue
+            target = c
+            if ct.dep == "prep":
+                if ct.lower not in ("of", "for"):
+                    continue
+                target = next((g for g in parse.children[c] if parse.tokens[g].dep == "pobj"), -1)
+                if target < 0:
+                    continue
+            person = self.doc.people.at(target)
+            if person is not None:
+                seat = seat_of(person.canonical, self.doc.year)
+                return seat or f"{person.canonical}'s office"
+            name = self._institution(target)
+            if name:
+                return name
+        return None
+
+    def _last_document_owner(self, head: int) -> str | None:
+        """The owner of the last document mentioned before, of the same kind if there is one
+        ("the statement" -> "a White House statement")."""
+        parse = self.doc.parse
+        lemma = parse.tokens[head].lemma
+        before = [(i, owner) for i, owner in self.doc.documents if i < head]
+        same = [owner for i, owner in before if parse.tokens[i].lemma == lemma]
+        if same:
+            return same[-1]
+        other = [o for i, o in before if parse.tokens[i].lemma not in AGREEMENT_NOUNS]
+        return other[-1] if other else None
