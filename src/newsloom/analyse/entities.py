@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsloom.analyse.actors import resolve_actors
+from newsloom.analyse.learned_titles import LEARNED_TITLES, TITLE_WORDS
 from newsloom.analyse.lexicon import (
     COMPLEMENT_JOINS,
     CUE_FORMS,
@@ -96,6 +97,16 @@ def _is_title_token(parse: Parse, i: int) -> bool:
     return bool(t.ent in ("GPE", "NORP") or (t.text.isupper() and "." in t.text))
 
 
+def _learned_title(parse: Parse, i: int) -> bool:
+    """A capitalised title word the hand list lacks but news taught us ("Winger X", "Imam X").
+    Callers cut it only with two name words left after it: a one-word name after a learned
+    word may be a given name and surname ("Hunter Biden" if "hunter" were learned)."""
+    t = parse.tokens[i]
+    return t.text[:1].isupper() and (
+        t.lower.rstrip(".") in LEARNED_TITLES or t.lemma in LEARNED_TITLES
+    )
+
+
 def roles_compatible(a: set[str], b: set[str]) -> bool:
     """Two sets of role words can describe one person ("chairman" and "leader" can)."""
     if not a or not b or a & b:
@@ -145,7 +156,9 @@ def _clean_person_span(parse: Parse, first: int, stop: int) -> tuple[int, int]:
             break
     while stop > first and parse.tokens[stop - 1].lower in _POSSESSIVE:
         stop -= 1
-    while stop - first > 1 and _is_title_token(parse, first):
+    while stop - first > 1 and (
+        _is_title_token(parse, first) or (stop - first > 2 and _learned_title(parse, first))
+    ):
         first += 1
     named = name_after_title(parse, first, stop)
     if named == first and (after := name_after_complement(parse, first, stop)) is not None:
@@ -163,7 +176,7 @@ def name_after_title(parse: Parse, first: int, stop: int) -> int:
     "Senior Superintendent of Police X". The title ends at its last title word (with the one
     capitalised word after an "of": "of Police"); the name is the one to three name-like words
     after it. `first` when the run has no such title."""
-    end = None
+    end, learned = None, False
     for k in range(first, stop - 1):
         t = parse.tokens[k]
         if t.lower in _TITLE_JOINS and k > first:
@@ -171,12 +184,14 @@ def name_after_title(parse: Parse, first: int, stop: int) -> int:
         if not t.text[:1].isupper():
             break
         if _is_title_token(parse, k) and t.ent not in ("GPE", "NORP"):
-            end = k + 1
+            end, learned = k + 1, False
+        elif _learned_title(parse, k) and t.ent not in ("GPE", "NORP"):
+            end, learned = k + 1, True
     if end is None:
         return first
     if end + 1 < stop and parse.tokens[end].lower in ("of", "for"):
         end += 2
-    if 1 <= stop - end <= 3 and _name_like(parse, end, stop):
+    if (2 if learned else 1) <= stop - end <= 3 and _name_like(parse, end, stop):
         return end
     return first
 
@@ -304,7 +319,7 @@ def _titled(parse: Parse, first: int, stop: int, *, place: bool = False) -> bool
         prev = parse.tokens[first - 1]
         if (
             prev.lower in HONORIFICS
-            or prev.lower.rstrip(".") in ROLE_WORDS
+            or prev.lower.rstrip(".") in TITLE_WORDS
             or prev.lower in TITLE_ABBREVIATIONS
         ):
             return True
@@ -332,7 +347,7 @@ def _is_role_noun(t: Token, *, loose: bool) -> bool:
     """A noun for a person's role: one of ours, or (loosely) an agent noun by its ending."""
     if t.pos not in ("NOUN", "PROPN"):
         return False
-    if t.lemma in ROLE_WORDS or t.lower in ROLE_WORDS:
+    if t.lemma in TITLE_WORDS or t.lower in TITLE_WORDS:
         return True
     return loose and t.pos == "NOUN" and len(t.lemma) > 5 and t.lemma.endswith(_AGENT_ENDINGS)
 
