@@ -319,7 +319,8 @@ def _titled(parse: Parse, first: int, stop: int, *, place: bool = False) -> bool
         prev = parse.tokens[first - 1]
         if (
             prev.lower in HONORIFICS
-            or prev.lower.rstrip(".") in TITLE_WORDS
+            or prev.lower.rstrip(".") in ROLE_WORDS
+            or _learned_title(parse, first - 1)
             or prev.lower in TITLE_ABBREVIATIONS
         ):
             return True
