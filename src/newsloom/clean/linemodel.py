@@ -13,6 +13,11 @@ Two learned stages (training/train_boilerplate_lines.py):
    logistic regression's logit on each short line's word-piece vector, its neighbours' and
    window means: another site's wording of the same furniture ("Post a comment" for "Leave a
    reply") lies close to it.
+3. a second stage of boosted trees (`stack`, `linestack`: stacked sequential learning) over
+   the same columns and the first trees' probabilities of the lines around each line (the
+   neighbours', window means, lowest and highest, the distance to the nearest line they are
+   sure is article): the first trees' verdict on a run of lines is evidence about each line
+   of it (a menu item among menu items, a reader comment after the article's last line).
 
 When a page's HTML is known, a model learned with markup (`markup=True`) also reads each line's
 markup (`linehtml`): its tags and its containers' class and id words are cues of the word
@@ -50,6 +55,7 @@ from newsloom.clean.linefeatures import (
 )
 from newsloom.clean.linehtml import Block, html_cues
 from newsloom.clean.linemeaning import MAX_WORDS, meaning_columns, meaning_logits
+from newsloom.clean.linestack import stack_columns
 from newsloom.clean.lineverdicts import peer_cues
 from newsloom.clean.trees import Forest
 from newsloom.deadline import untimed
@@ -161,6 +167,9 @@ class LineModel:
     meaning: np.ndarray | None = None
     #: lines with fewer words than this get the meaning logit
     meaning_words: int = MAX_WORDS
+    #: the second stage of trees (`linestack`): the first trees' columns and their
+    #: probabilities around each line; None: a model of one stage (files saved before it)
+    stack: Forest | None = None
 
     def word_scores(
         self, lines: Sequence[str], rules: Sequence[str | None], cues: list[list[str]] | None = None
@@ -220,6 +229,8 @@ class LineModel:
             logit = meaning_logits(lines, self.meaning[:-1], self.meaning[-1], self.meaning_words)
             features = np.hstack([features, meaning_columns(logit)])
         prob = self.forest.prob(features)
+        if self.stack is not None:
+            prob = self.stack.prob(np.hstack([features, stack_columns(prob)]))
         fired = np.array([r is not None for r in rules])
         return Scored(prob, self.decide(prob, fired, extracted=extracted), s1, cues)
 
@@ -265,6 +276,7 @@ class LineModel:
             reads_rules=self.reads_rules,
             **meaning,
             **self.forest.arrays("trees"),
+            **(self.stack.arrays("stack") if self.stack is not None else {}),
         )
 
     @classmethod
@@ -284,6 +296,7 @@ class LineModel:
                 meaning_words=int(data["meaning_words"])
                 if "meaning_words" in data.files
                 else MAX_WORDS,
+                stack=Forest.from_arrays(data, "stack") if "stack_meta" in data.files else None,
             )
 
 

@@ -22,6 +22,7 @@ from newsloom.clean.linecontext import page_features
 from newsloom.clean.linehtml import Block
 from newsloom.clean.linemeaning import MAX_WORDS, meaning_columns, short_lines, unit_vectors
 from newsloom.clean.linemodel import LineModel, rules_read, stage1_matrix
+from newsloom.clean.linestack import stack_columns
 from newsloom.clean.trees import Forest
 from newsloom.hashing import stable_hash
 
@@ -70,9 +71,7 @@ def _matrices(
     pages: Sequence[TrainingPage], markup: bool, reads_rules: bool = True
 ) -> tuple[list[sparse.csr_matrix], list[list[str | None]]]:
     rules = [rules_read(p.lines, reads_rules) for p in pages]
-    xs = [
-        stage1_matrix(p.lines, r, _blocks(p, markup)) for p, r in zip(pages, rules, strict=True)
-    ]
+    xs = [stage1_matrix(p.lines, r, _blocks(p, markup)) for p, r in zip(pages, rules, strict=True)]
     return xs, rules
 
 
@@ -161,12 +160,15 @@ def fit(
     markup: bool = False,
     reads_rules: bool = True,
     meaning_words: int | None = MAX_WORDS,
+    stack: bool = True,
 ) -> LineModel:
     """Both stages on `pages` (labels: True is article; the model scores furniture);
     `markup`: learn from the markup around the lines too (every page must have it);
     `reads_rules`: learn with the hand rules' verdicts among the features;
     `meaning_words`: learn the meaning regression on the lines under this many words and give
-    the trees its columns (`linemeaning`); None: without them."""
+    the trees its columns (`linemeaning`); None: without them;
+    `stack`: learn a second stage of trees on the first trees' out-of-fold verdicts around
+    each line (`linestack`)."""
     pages = [p for p in pages if p.lines]
     peers = markup and _with_peers(pages)
     xs, rules = _matrices(pages, markup, reads_rules)
@@ -189,21 +191,17 @@ def fit(
                     extra[i] = meaning_columns(meanings.logit(part, i))
     final = _fit_stage1(xs, ys, ws)
     meaning = None if meanings is None else meanings.fit(range(len(pages)), ys, ws)
-    trees = HistGradientBoostingClassifier(**TREES)
-    trees.fit(
-        np.vstack(
-            [
-                np.hstack([page_features(p.lines, r, s, blocks=_blocks(p, markup)), e])
-                for p, r, s, e in zip(pages, rules, oof, extra, strict=True)
-            ]
-        ),
-        np.concatenate(ys),
-        sample_weight=np.concatenate(ws),
-    )
+    features = [
+        np.hstack([page_features(p.lines, r, s, blocks=_blocks(p, markup)), e])
+        for p, r, s, e in zip(pages, rules, oof, extra, strict=True)
+    ]
+    trees = _fit_trees(features, ys, ws)
+    second = _fit_stack(features, ys, ws, fold) if stack else None
     return LineModel(
         w1=final.coef_[0].astype(np.float64),
         b1=float(final.intercept_[0]),
         forest=Forest.from_sklearn(trees),
+        stack=None if second is None else Forest.from_sklearn(second),
         threshold=threshold,
         rule_threshold=threshold,
         markup=markup,
@@ -212,6 +210,36 @@ def fit(
         meaning=meaning,
         meaning_words=MAX_WORDS if meaning_words is None else meaning_words,
     )
+
+
+def _fit_trees(
+    features: Sequence[np.ndarray], ys: Sequence[np.ndarray], ws: Sequence[np.ndarray]
+) -> HistGradientBoostingClassifier:
+    trees = HistGradientBoostingClassifier(**TREES)
+    trees.fit(np.vstack(features), np.concatenate(ys), sample_weight=np.concatenate(ws))
+    return trees
+
+
+def _fit_stack(
+    features: Sequence[np.ndarray],
+    ys: Sequence[np.ndarray],
+    ws: Sequence[np.ndarray],
+    fold: Sequence[int],
+) -> HistGradientBoostingClassifier:
+    """The second stage (`linestack`): first trees fitted on the other folds of sites give
+    each page its probabilities (cross-fitted, as the word model's logits are), and the
+    second trees learn from the first stage's columns and the windowed probabilities."""
+    prob: list[np.ndarray] = [np.zeros(0)] * len(features)
+    for k in range(FOLDS):
+        inside = [i for i, f in enumerate(fold) if f != k]
+        part = _fit_trees(
+            [features[i] for i in inside], [ys[i] for i in inside], [ws[i] for i in inside]
+        )
+        for i, f in enumerate(fold):
+            if f == k:
+                prob[i] = part.predict_proba(features[i])[:, 1]
+    stacked = [np.hstack([x, stack_columns(p)]) for x, p in zip(features, prob, strict=True)]
+    return _fit_trees(stacked, ys, ws)
 
 
 def _with_peers(pages: Sequence[TrainingPage]) -> bool:
