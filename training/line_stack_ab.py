@@ -85,6 +85,7 @@ def main() -> None:
             markup=args.markup,
             reads_rules=MARKUP_READS_RULES or not args.markup,
             meaning_words=words,
+            stack=True,
         )
         took = time.process_time() - start
         print(f" meaning columns: {words or 'none'} (fit {took:.0f} s CPU, loaded)", flush=True)

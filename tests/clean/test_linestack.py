@@ -95,18 +95,18 @@ def test_the_second_stage_learns_from_out_of_fold_verdicts(monkeypatch: pytest.M
     pages = _pages()
     total = sum(len(p.lines) for p in pages)
     folds = linetrain.site_folds(pages)
-    model = fit(pages, meaning_words=None)
+    model = fit(pages, meaning_words=None, stack=True)
     assert model.stack is not None
     assert len(rows) == FOLDS + 2 and rows[0] == rows[-1] == total
     for k, seen in enumerate(rows[1:-1]):
         assert seen == sum(len(p.lines) for p, f in zip(pages, folds, strict=True) if f != k)
     rows.clear()
-    assert fit(pages, meaning_words=None, stack=False).stack is None
+    assert fit(pages, meaning_words=None).stack is None  # one stage unless asked
     assert rows == [total]
 
 
 def test_the_second_stage_scores_and_is_saved(tmp_path: Path) -> None:
-    model = fit(_pages(), meaning_words=None)
+    model = fit(_pages(), meaning_words=None, stack=True)
     lines = [*MENU, *PROSE, *COMMENTS]
     rules = rule_reasons(lines)
     first = replace(model, stack=None).score(lines, rules).prob
@@ -130,7 +130,7 @@ def test_the_second_stage_scores_and_is_saved(tmp_path: Path) -> None:
 def test_a_file_saved_before_the_second_stage_loads_and_scores_as_one_stage(
     tmp_path: Path,
 ) -> None:
-    model = fit(_pages(), meaning_words=None)
+    model = fit(_pages(), meaning_words=None, stack=True)
     path = tmp_path / "m.npz"
     model.save(path)
     # the same file as an older version wrote it: no `stack_` arrays

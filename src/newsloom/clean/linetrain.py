@@ -160,7 +160,7 @@ def fit(
     markup: bool = False,
     reads_rules: bool = True,
     meaning_words: int | None = MAX_WORDS,
-    stack: bool = True,
+    stack: bool = False,
 ) -> LineModel:
     """Both stages on `pages` (labels: True is article; the model scores furniture);
     `markup`: learn from the markup around the lines too (every page must have it);
