@@ -1,6 +1,6 @@
 """The boilerplate line model: is a line of a page article text or page furniture?
 
-Two learned stages (training/train_boilerplate_lines.py):
+Two learned stages, and a third for some models (training/train_boilerplate_lines.py):
 
 1. a linear *word model* over each line's hashed word n-grams and hashed cues
    (`linefeatures.page_cues`: shape, place, the hand rules' verdict, the neighbours' shape); its
@@ -13,11 +13,12 @@ Two learned stages (training/train_boilerplate_lines.py):
    logistic regression's logit on each short line's word-piece vector, its neighbours' and
    window means: another site's wording of the same furniture ("Post a comment" for "Leave a
    reply") lies close to it.
-3. a second stage of boosted trees (`stack`, `linestack`: stacked sequential learning) over
-   the same columns and the first trees' probabilities of the lines around each line (the
-   neighbours', window means, lowest and highest, the distance to the nearest line they are
-   sure is article): the first trees' verdict on a run of lines is evidence about each line
-   of it (a menu item among menu items, a reader comment after the article's last line).
+3. for a model learned with it (the shipped markup model), a second stage of boosted trees
+   (`stack`, `linestack`: stacked sequential learning) over the same columns and the first
+   trees' probabilities of the lines around each line (the neighbours', window means, lowest
+   and highest, the distance to the nearest line they are sure is article): the first trees'
+   verdict on a run of lines is evidence about each line of it (a menu item among menu
+   items, a reader comment after the article's last line).
 
 When a page's HTML is known, a model learned with markup (`markup=True`) also reads each line's
 markup (`linehtml`): its tags and its containers' class and id words are cues of the word
