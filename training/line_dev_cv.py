@@ -31,13 +31,15 @@ import numpy as np
 
 from newsloom.clean.linetrain import TrainingPage, calibrate, fit, line_scores
 from newsloom.evaluation.boilerplate_pages import (
+    DEMO_GOLD,
     KEPT_TARGET,
     NEWS_WEIGHT,
     PRECISION,
+    _training,
     justext_verdicts,
+    line_figures,
 )
 from newsloom.evaluation.pages import (
-    LabelledPage,
     comments_as_furniture,
     gold_set_pages,
     read_pages,
@@ -47,22 +49,15 @@ from newsloom.hashing import stable_hash
 
 FOLDS = 4
 ROOT = Path(__file__).resolve().parents[1]
-DEMO_GOLD = ROOT / "src" / "newsloom" / "demo" / "corpus" / "gold"
-
-
-def _training(pages: list[LabelledPage], weight: float = 1.0) -> list[TrainingPage]:
-    pages = [comments_as_furniture(p) for p in pages]
-    return [TrainingPage(p.site, p.lines, p.labels, weight) for p in pages]
 
 
 def _figures(name: str, removed: np.ndarray, article: np.ndarray) -> str:
-    n_furniture, n_article = int((~article).sum()), int(article.sum())
-    rem = int((removed & ~article).sum())
-    kept = int((~removed & article).sum())
-    return (
-        f"{name:<34} removed {rem / max(n_furniture, 1):.3f} ({rem}/{n_furniture})"
-        f"  kept {kept / max(n_article, 1):.3f} ({kept}/{n_article})"
-    )
+    """One line of the eval's removed and kept figures (`line_figures`)."""
+    cells = [
+        f"{f.name.split()[-1]} {f.value:.3f} ({f.numerator}/{f.denominator})"
+        for f in line_figures("dev", name, removed, article)
+    ]
+    return f"{name:<34} " + "  ".join(cells)
 
 
 def _verdicts(model, pages: list[TrainingPage]) -> tuple[np.ndarray, np.ndarray]:
@@ -75,6 +70,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args()
     pages = list(read_pages(args.shared / "data" / "boilerplate_pages", splits=("train", "choose")))
+    pages = [comments_as_furniture(p) for p in pages]
     train = _training([p for p in pages if site_split(p.site) == "train"])
     choose = _training([p for p in pages if site_split(p.site) == "choose"])
     demo = _training(list(gold_set_pages(DEMO_GOLD)), NEWS_WEIGHT)

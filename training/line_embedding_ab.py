@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from newsloom.clean.linetrain import choose_threshold, fit, line_scores
+from newsloom.clean.linetrain import fit, line_scores, removed_at_kept
 from newsloom.evaluation.boilerplate_pages import DEMO_GOLD, NEWS_WEIGHT, _training
 from newsloom.evaluation.pages import (
     comments_as_furniture,
@@ -49,10 +49,7 @@ def main() -> None:
     print(f"choose sites: {len(choose)} pages; meaning of lines under {args.max_words} words")
     for name, words in (("current text model", None), ("+ meaning columns", args.max_words)):
         prob, body, _ = line_scores(fit(train, meaning_words=words), choose)
-        cells = []
-        for kept in KEPT:
-            gone = prob >= choose_threshold(prob, body, kept)
-            cells.append(f"removed {(gone & ~body).sum() / (~body).sum():.3f} at kept {kept}")
+        cells = [f"removed {removed_at_kept(prob, body, kept):.3f} at kept {kept}" for kept in KEPT]
         print(f"  {name}: " + ", ".join(cells))
 
 

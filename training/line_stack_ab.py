@@ -25,7 +25,7 @@ from pathlib import Path
 
 from newsloom.clean.linemeaning import MAX_WORDS
 from newsloom.clean.linemodel import LineModel
-from newsloom.clean.linetrain import TrainingPage, choose_threshold, fit, line_scores
+from newsloom.clean.linetrain import TrainingPage, fit, line_scores, removed_at_kept
 from newsloom.evaluation.boilerplate_pages import (
     DEMO_GOLD,
     MARKUP_READS_RULES,
@@ -46,10 +46,7 @@ KEPT = (0.95, 0.97, 0.98)
 
 def _row(name: str, model: LineModel, choose: list[TrainingPage]) -> None:
     prob, body, _ = line_scores(model, choose)
-    cells = []
-    for kept in KEPT:
-        gone = prob >= choose_threshold(prob, body, kept)
-        cells.append(f"removed {(gone & ~body).sum() / (~body).sum():.3f} at kept {kept}")
+    cells = [f"removed {removed_at_kept(prob, body, kept):.3f} at kept {kept}" for kept in KEPT]
     print(f"  {name}: " + ", ".join(cells), flush=True)
 
 

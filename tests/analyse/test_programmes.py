@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import pytest
 
+from newsloom.analyse.lexicon import title_cased
 from newsloom.article import Quote
 
 QuotesOf = Callable[..., tuple[Quote, ...]]
@@ -88,3 +89,19 @@ def test_a_show_named_without_giving_words_on_it_credits_no_one(quotes_of: Quote
     text = 'Pellegrino, who once hosted CNN\'s "Late Edition," said the bill was dead.'
     (q,) = [q for q in quotes_of(text) if q.speaker]
     assert q.via is None
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Meet", "the", "Press"], True),
+        (["Face", "the", "Nation."], True),
+        (["60", "Minutes"], True),
+        (["State", "of", "the", "Union"], True),
+        (["the", "plan", "was", "dead"], False),
+        (["Good", "morning", "America"], False),
+        (["2020", "—"], False),
+    ],
+)
+def test_title_cased(words: list[str], expected: bool) -> None:
+    assert title_cased(words) is expected

@@ -7,23 +7,20 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from tests.clean.conftest import MENU, PROSE
 
 from newsloom.clean import clean_text
 from newsloom.clean.boilerplate import rule_reasons
 from newsloom.clean.linecontext import feature_names, page_features
 from newsloom.clean.linefeatures import page_cues
 from newsloom.clean.linemodel import MODEL_FILE, LineModel, default_model, stage1_matrix
-from newsloom.clean.linetrain import TrainingPage, calibrate, choose_threshold, fit
-
-PROSE = [
-    "The river authority said on Monday that the spillway would open within days, and "
-    "farmers downstream were told to move their animals to higher ground before the weekend.",
-    "Officials in both countries agreed to share gauge readings every hour, a step that "
-    "engineers had asked for since the floods of the previous year destroyed several bridges.",
-    "The agreement, which still needs the approval of both parliaments, also sets up a fund "
-    "for families who lose their harvest when the water is released without warning.",
-]
-MENU = ["Home", "World", "Business", "Sport", "Weather", "Contact us", "Privacy policy"]
+from newsloom.clean.linetrain import (
+    TrainingPage,
+    calibrate,
+    choose_threshold,
+    fit,
+    removed_at_kept,
+)
 
 
 def test_shipped_model_is_small_and_loads_once() -> None:
@@ -91,6 +88,15 @@ def test_choose_threshold_keeps_the_share_asked() -> None:
     th = choose_threshold(probs, article, 0.75)
     assert ((probs < th) & article).sum() >= 3
     assert ((probs >= th) & ~article).sum() == 2
+
+
+def test_removed_at_kept_counts_furniture_past_that_threshold() -> None:
+    probs = np.array([0.1, 0.2, 0.3, 0.6, 0.5, 0.9, 0.95, 0.05])
+    article = np.array([True, True, True, True, False, False, False, False])
+    # keeping all four article lines puts the threshold just above 0.6: two of four go
+    assert removed_at_kept(probs, article, 1.0) == 0.5
+    # keeping three of them puts it just above 0.3: the 0.5 line goes too
+    assert removed_at_kept(probs, article, 0.75) == 0.75
 
 
 def test_fit_save_load_round_trip(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from tests.clean.conftest import MENU, PROSE
 
 import newsloom.clean.linetrain as linetrain
 from newsloom.clean.boilerplate import rule_reasons
@@ -14,15 +15,6 @@ from newsloom.clean.linemodel import LineModel
 from newsloom.clean.linestack import CONFIDENT, STACK_COLUMNS, stack_columns
 from newsloom.clean.linetrain import FOLDS, TrainingPage, fit
 
-PROSE = [
-    "The river authority said on Monday that the spillway would open within days, and "
-    "farmers downstream were told to move their animals to higher ground before the weekend.",
-    "Officials in both countries agreed to share gauge readings every hour, a step that "
-    "engineers had asked for since the floods of the previous year destroyed several bridges.",
-    "The agreement, which still needs the approval of both parliaments, also sets up a fund "
-    "for families who lose their harvest when the water is released without warning.",
-]
-MENU = ["Home", "World", "Business", "Sport", "Weather", "Contact us", "Privacy policy"]
 COMMENTS = [
     "I live near the river and nobody told us anything until the water was at the door.",
     "Great reporting, thanks for following this story when the big papers did not.",

@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsloom.analyse.actors import resolve_actors
-from newsloom.analyse.learned_titles import LEARNED_TITLES, TITLE_WORDS
+from newsloom.analyse.learned_titles import learned_titles, person_titles
 from newsloom.analyse.lexicon import (
     COMPLEMENT_JOINS,
     CUE_FORMS,
@@ -43,6 +43,7 @@ from newsloom.analyse.lexicon import (
     HONORIFICS,
     INSTITUTION_NOUNS,
     MEDIA_WORDS,
+    POSSESSIVE_MARKS,
     ROLE_SYNONYMS,
     ROLE_WORDS,
     TITLE_ABBREVIATIONS,
@@ -55,7 +56,6 @@ from newsloom.article import Entity
 _SURNAME_MISLABELS = frozenset(
     {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC", "DATE", "EVENT", "LAW"}
 )
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MONTHS = words(
@@ -102,9 +102,8 @@ def _learned_title(parse: Parse, i: int) -> bool:
     Callers cut it only with two name words left after it: a one-word name after a learned
     word may be a given name and surname ("Hunter Biden" if "hunter" were learned)."""
     t = parse.tokens[i]
-    return t.text[:1].isupper() and (
-        t.lower.rstrip(".") in LEARNED_TITLES or t.lemma in LEARNED_TITLES
-    )
+    learned = learned_titles()
+    return t.text[:1].isupper() and (t.lower.rstrip(".") in learned or t.lemma in learned)
 
 
 def roles_compatible(a: set[str], b: set[str]) -> bool:
@@ -150,11 +149,11 @@ def _clean_person_span(parse: Parse, first: int, stop: int) -> tuple[int, int]:
     for i in range(first + 1, stop):
         t = parse.tokens[i]
         if t.lower in CUE_FORMS or (
-            any(c in _QUOTE_CHARS for c in t.text) and t.lower not in _POSSESSIVE
+            any(c in _QUOTE_CHARS for c in t.text) and t.lower not in POSSESSIVE_MARKS
         ):
             stop = i
             break
-    while stop > first and parse.tokens[stop - 1].lower in _POSSESSIVE:
+    while stop > first and parse.tokens[stop - 1].lower in POSSESSIVE_MARKS:
         stop -= 1
     while stop - first > 1 and (
         _is_title_token(parse, first) or (stop - first > 2 and _learned_title(parse, first))
@@ -348,7 +347,8 @@ def _is_role_noun(t: Token, *, loose: bool) -> bool:
     """A noun for a person's role: one of ours, or (loosely) an agent noun by its ending."""
     if t.pos not in ("NOUN", "PROPN"):
         return False
-    if t.lemma in TITLE_WORDS or t.lower in TITLE_WORDS:
+    titles = person_titles()
+    if t.lemma in titles or t.lower in titles:
         return True
     return loose and t.pos == "NOUN" and len(t.lemma) > 5 and t.lemma.endswith(_AGENT_ENDINGS)
 
@@ -510,7 +510,7 @@ def _spans(parse: Parse) -> list[_Span]:
         if label == "PERSON":
             first, stop = _clean_person_span(parse, first, stop)
         else:
-            while stop > first and parse.tokens[stop - 1].lower in _POSSESSIVE:
+            while stop > first and parse.tokens[stop - 1].lower in POSSESSIVE_MARKS:
                 stop -= 1
             if label in _TITLE_LIKE and parse.tokens[first].pos == "ADP":
                 # "Within the Trump administration": a capitalised preposition taken for the
@@ -629,7 +629,7 @@ def _titles_of(parse: Parse, head: int, first: int) -> tuple[list[str], list[str
     i = first - 1
     while i >= left_edge:
         t = parse.tokens[i]
-        if t.lower in _POSSESSIVE or t.pos not in ("PROPN", "NOUN", "ADJ"):
+        if t.lower in POSSESSIVE_MARKS or t.pos not in ("PROPN", "NOUN", "ADJ"):
             break
         if not t.text.replace(".", "").replace("-", "").isalpha():
             break

@@ -7,6 +7,8 @@ space-separated words (`words`), a few words to a line.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 def words(text: str) -> frozenset[str]:
     """The space-separated words of `text`; "_" stands for a space inside an entry."""
@@ -247,3 +249,15 @@ GROUP_NOUNS = words(
 #: words that join a title to what it covers ("Ambassador to Belgrade", "Director of
 #: Admissions", "Commissioner for Competition")
 COMPLEMENT_JOINS = frozenset({"of", "for", "to"})
+
+#: the possessive endings as tokenised ("CNN's", "NBC’s", "Fox News'")
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+#: words a title leaves in lower case ("Meet the Press", "Face the Nation")
+TITLE_SMALL_WORDS = words("the a an of and in on at to for with")
+
+
+def title_cased(tokens: Iterable[str]) -> bool:
+    """Written as a title: some word, and every word capitalised but the small ones a title
+    leaves in lower case (numbers and marks pass)."""
+    named = [w for w in tokens if w[:1].isalpha()]
+    return bool(named) and all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in named)

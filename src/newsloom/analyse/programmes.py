@@ -10,17 +10,16 @@ Politico, HuffPost and Breitbart pieces ("NBC's "Meet the Press"", "ABC's "This 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from newsloom.analyse.claims import Claim, tagged_claim
+from newsloom.analyse.lexicon import POSSESSIVE_MARKS, title_cased
 from newsloom.analyse.marks import MarkedSpan, find_quoted
 from newsloom.analyse.parse import Parse
 from newsloom.analyse.via import outlet_name
 
 #: the most words a programme's title has
 _MOST_WORDS = 8
-#: words a title leaves in lower case
-_SMALL = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "with"})
-#: the possessive that ties a title to its broadcaster ("CNN's", "NBC’s", "Fox News'")
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
 def is_programme_title(parse: Parse, span: MarkedSpan) -> bool:
@@ -29,17 +28,19 @@ def is_programme_title(parse: Parse, span: MarkedSpan) -> bool:
     words = parse.text[span.start : span.end].rstrip(".,!?").split()
     if not words or len(words) > _MOST_WORDS or not words[0][:1].isupper():
         return False
-    if not all(w[:1].isupper() or w.lower() in _SMALL or not w[:1].isalpha() for w in words):
+    if not title_cased(words):
         return False
     mark = parse.token_at(span.mark_start)
-    if mark is None or mark < 2 or parse.tokens[mark - 1].lower not in _POSSESSIVE:
+    if mark is None or mark < 2 or parse.tokens[mark - 1].lower not in POSSESSIVE_MARKS:
         return False
     return outlet_name(parse, mark - 2, strong=True) is not None
 
 
-def programme_titles(parse: Parse) -> list[MarkedSpan]:
-    """The quoted spans of the text that are programme titles (`is_programme_title`)."""
-    return [s for s in find_quoted(parse.text) if is_programme_title(parse, s)]
+def programme_titles(parse: Parse, spans: Sequence[MarkedSpan] | None = None) -> list[MarkedSpan]:
+    """The quoted spans of the text (`spans` when the caller has found them already) that are
+    programme titles (`is_programme_title`)."""
+    quoted = find_quoted(parse.text) if spans is None else spans
+    return [s for s in quoted if is_programme_title(parse, s)]
 
 
 def past_programmes(parse: Parse, claim: Claim, titles: list[MarkedSpan]) -> Claim:

@@ -103,7 +103,7 @@ def reported_speech(resolver: Resolver) -> list[Quote]:
     found: list[Quote] = []
     last: Attribution | None = None
     if any(claim.shape == "tagged" for _, claim in chosen):
-        titles = programme_titles(parse)
+        titles = programme_titles(parse, resolver.spans)
         chosen = [(p, past_programmes(parse, claim, titles)) for p, claim in chosen]
     for p, claim in sorted(chosen, key=lambda x: (x[1].cue, x[1].first)):
         att, via = _attribution(resolver, claim, last, quoted)

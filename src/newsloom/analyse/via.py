@@ -19,6 +19,8 @@ from newsloom.analyse.lexicon import (
     INSTITUTION_NOUNS,
     MEDIA_NAMES,
     MEDIA_WORDS,
+    POSSESSIVE_MARKS,
+    title_cased,
     words,
 )
 from newsloom.analyse.parse import Parse, without_descriptors
@@ -172,15 +174,12 @@ def _after_according(parse: Parse, head: int) -> bool:
     return toks[to].lower == "to" and toks[toks[to].head].lower == "according"
 
 
-#: the possessive that ties a show to its broadcaster ("CNN's", "NBC’s", "Fox News'")
-_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 #: opening double marks (with the typewriter `` and '' as tokenised)
 _OPENING_MARKS = frozenset({'"', "“", "``", "''"})
 #: what comes before a broadcaster a show was given on ("on CNN's", "told ABC's", "to NBC's")
 _GIVEN_ON = frozenset({"on", "to", "told", "tells", "telling", "with"})
-#: the most tokens of a show's title, and the words a title leaves in lower case
+#: the most tokens of a show's title
 _TITLE_TOKENS = 10
-_SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "with"})
 
 
 def _programme_broadcaster(parse: Parse, i: int) -> str | None:
@@ -202,8 +201,7 @@ def _programme_broadcaster(parse: Parse, i: int) -> str | None:
         words.append(toks[j].text)
     else:
         return None
-    titled = [w for w in words if w[:1].isalpha()]
-    if not titled or not all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in titled):
+    if not title_cased(words):
         return None
     return outlet_name(parse, i - 1, strong=True)
 
@@ -478,7 +476,7 @@ def credits_in(
                     or medium_of_document(parse, target)
                 ):
                     found.append(Credit(name, TOLD, i))
-        elif t.lower in _POSSESSIVES and (name := _programme_broadcaster(parse, i)):
+        elif t.lower in POSSESSIVE_MARKS and (name := _programme_broadcaster(parse, i)):
             # 'said on NBC's "Meet the Press"', 'told ABC's "This Week"': the show's
             # broadcaster, however the parser took the show's name ("Meet" as a verb)
             found.append(Credit(name, TOLD, i))

@@ -25,7 +25,7 @@ from newsloom.clean.linefeatures import LineCounts, PageWords, page_words
 from newsloom.clean.linehtml import HTML_COLUMNS, Block, html_columns
 from newsloom.clean.lineverdicts import peer_column_names, peer_columns
 
-__all__ = ["REASONS", "feature_names", "page_features"]
+__all__ = ["REASONS", "feature_names", "nearest", "page_features", "shift", "window_mean"]
 
 #: The hand rules' reasons, one indicator column each (their verdict is a cue, not the decision).
 REASONS = (
@@ -138,7 +138,7 @@ def feature_names(markup: bool = False, peers: bool = False) -> list[str]:
     return names
 
 
-def _shift(col: np.ndarray, off: int, fill: float) -> np.ndarray:
+def shift(col: np.ndarray, off: int, fill: float) -> np.ndarray:
     """`col` seen from `off` lines away (the line `i + off`), `fill` past the page's edges."""
     out = np.full(len(col), fill)
     if abs(off) >= len(col):
@@ -150,7 +150,7 @@ def _shift(col: np.ndarray, off: int, fill: float) -> np.ndarray:
     return out
 
 
-def _window_mean(cols: np.ndarray, width: int) -> np.ndarray:
+def window_mean(cols: np.ndarray, width: int) -> np.ndarray:
     """The mean of each column of `cols` over the `width` lines on each side of a line (the
     line left out); -1 for a line with no neighbour."""
     n = len(cols)
@@ -191,7 +191,7 @@ def _same_shape_run(short: np.ndarray) -> np.ndarray:
     return out
 
 
-def _nearest(flags: np.ndarray, forward: bool) -> np.ndarray:
+def nearest(flags: np.ndarray, forward: bool) -> np.ndarray:
     """Lines to the nearest flagged line before (or after) each line; 999 when none."""
     n = len(flags)
     out = np.full(n, 999.0)
@@ -314,8 +314,8 @@ def page_features(
             at >= hi,
             np.where(at < lo, lo - at, np.where(at >= hi, at - hi + 1, 0.0)),
             np.full(n, hi - lo),
-            _nearest(prose > 0, forward=False),
-            _nearest(prose > 0, forward=True),
+            nearest(prose > 0, forward=False),
+            nearest(prose > 0, forward=True),
             fired,
         ]
     )
@@ -325,19 +325,19 @@ def page_features(
     shown = {"words": words, "stop": stop, "terminal": terminal, "score": scores}
     for off in _OFFSETS:
         for name in _SHOWN:
-            cols.append(_shift(shown[name], off, -1.0 if name != "score" else -20.0)[:, None])
-        cols.append(_shift(fired, off, -1.0)[:, None])
+            cols.append(shift(shown[name], off, -1.0 if name != "score" else -20.0)[:, None])
+        cols.append(shift(fired, off, -1.0)[:, None])
     windowed = np.column_stack([prose, scores, np.log1p(words), terminal, fired])
     for width in _WINDOWS:
-        cols.append(_window_mean(windowed, width))
+        cols.append(window_mean(windowed, width))
     if blocks is not None:
         if len(blocks) != n:
             raise ValueError(f"{len(blocks)} blocks of markup for {n} lines")
         markup = html_columns(blocks, prose, words)
         cols.append(markup)
         link = markup[:, 0]
-        cols += [_shift(link, off, -1.0)[:, None] for off in _LINK_OFFSETS]
-        cols += [_window_mean(link[:, None], width) for width in _WINDOWS]
+        cols += [shift(link, off, -1.0)[:, None] for off in _LINK_OFFSETS]
+        cols += [window_mean(link[:, None], width) for width in _WINDOWS]
         if blocks and blocks[0].peers:
             cols.append(peer_columns(blocks))
     return np.hstack(cols)

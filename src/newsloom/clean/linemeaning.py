@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
-from newsloom.clean.linecontext import _shift, _window_mean
+from newsloom.clean.linecontext import shift, window_mean
 from newsloom.deadline import untimed
 
 if TYPE_CHECKING:
@@ -123,8 +123,8 @@ def meaning_columns(logit: np.ndarray) -> np.ndarray:
     has = (~np.isnan(logit)).astype(float)[:, None]
     filled = np.nan_to_num(logit, nan=0.0)[:, None]
     cols = [logit[:, None]]
-    cols += [_shift(logit, off, np.nan)[:, None] for off in _OFFSETS]
+    cols += [shift(logit, off, np.nan)[:, None] for off in _OFFSETS]
     for width in _WINDOWS:
-        total, count = _window_mean(filled, width), _window_mean(has, width)
+        total, count = window_mean(filled, width), window_mean(has, width)
         cols.append(np.where(count > 0, total / np.where(count > 0, count, 1.0), np.nan))
     return np.hstack(cols) if n else np.zeros((0, len(COLUMNS)))

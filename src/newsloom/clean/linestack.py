@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsloom.clean.linecontext import _shift, _window_mean
+from newsloom.clean.linecontext import nearest, shift, window_mean
 
 __all__ = ["CONFIDENT", "STACK_COLUMNS", "stack_columns"]
 
@@ -68,24 +68,6 @@ def _extremes(prob: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
     return low[:n], high[:n]
 
 
-def _distance(flags: np.ndarray, forward: bool) -> np.ndarray:
-    """Lines to the nearest flagged line before (or after) each line, capped at `_FAR`."""
-    n = len(flags)
-    at = np.arange(n)
-    where = np.flatnonzero(flags)
-    if not len(where):
-        return np.full(n, _FAR)
-    if forward:
-        k = np.searchsorted(where, at, side="right")
-        ok = k < len(where)
-        dist = np.where(ok, where[np.minimum(k, len(where) - 1)] - at, _FAR)
-    else:
-        k = np.searchsorted(where, at, side="left") - 1
-        ok = k >= 0
-        dist = np.where(ok, at - where[np.maximum(k, 0)], _FAR)
-    return np.minimum(dist.astype(float), _FAR)
-
-
 def stack_columns(prob: np.ndarray) -> np.ndarray:
     """The `STACK_COLUMNS` of a page from the first trees' furniture probability of each line:
     the line's own, its neighbours' (+-1..3; NaN past the page's edges), means over windows
@@ -97,8 +79,8 @@ def stack_columns(prob: np.ndarray) -> np.ndarray:
         return np.zeros((0, len(STACK_COLUMNS)))
     prob = np.asarray(prob, dtype=float)
     cols = [prob]
-    cols += [_shift(prob, off, np.nan) for off in _OFFSETS]
-    cols += [_window_mean(prob[:, None], w)[:, 0] for w in _MEANS]
+    cols += [shift(prob, off, np.nan) for off in _OFFSETS]
+    cols += [window_mean(prob[:, None], w)[:, 0] for w in _MEANS]
     cols += [_side_mean(prob, w, after) for w in _SIDES for after in (False, True)]
     for w in _EXTREMES:
         cols += list(_extremes(prob, w))
@@ -108,8 +90,8 @@ def stack_columns(prob: np.ndarray) -> np.ndarray:
     last, first = (where[-1], where[0]) if len(where) else (-1, n)
     after_count = article[::-1].cumsum()[::-1] - article
     cols += [
-        _distance(article, forward=False),
-        _distance(article, forward=True),
+        np.minimum(nearest(article, forward=False), _FAR),
+        np.minimum(nearest(article, forward=True), _FAR),
         (at > last).astype(float),
         (at < first).astype(float),
         after_count / max(int(article.sum()), 1),

@@ -34,6 +34,7 @@ __all__ = [
     "fit",
     "line_scores",
     "line_weights",
+    "removed_at_kept",
     "site_folds",
 ]
 
@@ -275,6 +276,14 @@ def choose_threshold(probs: np.ndarray, article: np.ndarray, kept_floor: float) 
         return 0.5
     at = int(np.ceil(kept_floor * len(body))) - 1
     return float(np.nextafter(body[min(at, len(body) - 1)], 1.0))
+
+
+def removed_at_kept(probs: np.ndarray, article: np.ndarray, kept_floor: float) -> float:
+    """The share of furniture lines removed at the threshold that keeps `kept_floor` of the
+    article lines (`choose_threshold`): how a model's curve is compared at one level."""
+    gone = probs >= choose_threshold(probs, article, kept_floor)
+    furniture = ~article
+    return float((gone & furniture).sum() / max(int(furniture.sum()), 1))
 
 
 def choose_precise(probs: np.ndarray, article: np.ndarray, precision: float) -> float:

@@ -567,12 +567,6 @@ class Store(Queries):
         except duckdb.Error as exc:
             raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
 
-    def _names(self) -> str:
-        try:
-            return corpus_names.relation(self._conn)
-        except duckdb.Error as exc:
-            raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
-
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:
         """The underlying connection, for read queries the API does not cover (search)."""
@@ -585,12 +579,6 @@ class Store(Queries):
     def _query(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
         try:
             return self._conn.execute(sql, params).fetchall()
-        except duckdb.Error as exc:
-            raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
-
-    def _dicts(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-        try:
-            return self._conn.execute(sql, params).to_arrow_table().to_pylist()
         except duckdb.Error as exc:
             raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
 

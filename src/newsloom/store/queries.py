@@ -1,7 +1,6 @@
 """The store's read queries over articles, annotations and stories, filtered in SQL.
 
-`Queries` is mixed into `Store`, which gives it `_dicts` (run a query, rows as dicts, DuckDB's
-errors as `StoreError`) and `_names` (the corpus names relation). Names match
+`Queries` is the base of `Store`, which opens the connection the queries run on. Names match
 case-insensitively and by substring ("trump" finds "Donald Trump"), both the name an article
 gives and the corpus name (so "Donald Trump" also finds the "Trump" of an article that never
 says "Donald"); codes match by prefix ("04" finds 041, "USA" finds USAGOV). Rows carry the
@@ -14,7 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from newsloom.errors import ConfigError, Msg
+import duckdb
+
+from newsloom.errors import ConfigError, Msg, StoreError
+from newsloom.store import names as corpus_names
 from newsloom.store.filters import (
     ANY,
     ARTICLE_ORDERS,
@@ -33,13 +35,25 @@ from newsloom.store.filters import (
 
 
 class Queries:
-    """Listings and annotation queries (mixed into `Store`)."""
+    """Listings and annotation queries over an open connection (the base of `Store`, which
+    opens it)."""
+
+    path: str
+    _conn: duckdb.DuckDBPyConnection
 
     def _dicts(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-        raise NotImplementedError
+        """Rows of a query as dicts; DuckDB's errors as `StoreError`."""
+        try:
+            return self._conn.execute(sql, params).to_arrow_table().to_pylist()
+        except duckdb.Error as exc:
+            raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
 
     def _names(self) -> str:
-        raise NotImplementedError
+        """The corpus names relation (`newsloom.store.names`), as SQL."""
+        try:
+            return corpus_names.relation(self._conn)
+        except duckdb.Error as exc:
+            raise StoreError(Msg.STORE_FAILED.format(path=self.path, detail=exc)) from exc
 
     def summaries(
         self,
