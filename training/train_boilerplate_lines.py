@@ -59,6 +59,7 @@ from newsloom.evaluation.boilerplate_pages import (
     PRECISION,
     fit_on_train,
 )
+from newsloom.evaluation.model_check import with_check
 from newsloom.evaluation.pages import (
     LabelledPage,
     comments_as_furniture,
@@ -92,7 +93,7 @@ def _markup_model(root: Path, out: Path) -> None:
         with_peers(p)
         for p in read_pages(root, splits=("train", "choose"), with_html=True, with_blocks=True)
     ]
-    model = fit_on_train(pages, markup=True)
+    model = with_check(fit_on_train(pages, markup=True), root)
     model.save(out / MARKUP_FILE)
     train = sum(1 for p in pages if site_split(p.site) == "train")
     print(
@@ -134,6 +135,7 @@ def main() -> None:
     model = calibrate_extracted(
         model, _training(extracted), EXTRACTED_KEPT_TARGET, EXTRACTED_PRECISION
     )
+    model = with_check(model, root)
     model.save(args.out / MODEL_FILE)
     print(
         f"{len(train)} + {len(extra)} training pages; thresholds {model.threshold:.4f} "

@@ -171,6 +171,10 @@ class LineModel:
     #: the second stage of trees (`linestack`): the first trees' columns and their
     #: probabilities around each line; None: a model of one stage (files saved before it)
     stack: Forest | None = None
+    #: the names of a few choose pages and the furniture probabilities the training run gave
+    #: their lines: rescored by a test, they show whether the feature code still computes what
+    #: the trees learned from (`evaluation.model_check`); None: a file saved without them
+    check: tuple[tuple[str, ...], np.ndarray] | None = None
 
     def word_scores(
         self, lines: Sequence[str], rules: Sequence[str | None], cues: list[list[str]] | None = None
@@ -265,6 +269,9 @@ class LineModel:
         meaning = {}
         if self.meaning is not None:
             meaning = {"meaning": self.meaning, "meaning_words": self.meaning_words}
+        check = {}
+        if self.check is not None:
+            check = {"check_pages": np.array(self.check[0]), "check_prob": self.check[1]}
         np.savez_compressed(
             path,
             w1=self.w1.astype(np.float16),
@@ -276,6 +283,7 @@ class LineModel:
             peers=self.peers,
             reads_rules=self.reads_rules,
             **meaning,
+            **check,
             **self.forest.arrays("trees"),
             **(self.stack.arrays("stack") if self.stack is not None else {}),
         )
@@ -298,6 +306,9 @@ class LineModel:
                 if "meaning_words" in data.files
                 else MAX_WORDS,
                 stack=Forest.from_arrays(data, "stack") if "stack_meta" in data.files else None,
+                check=(tuple(str(n) for n in data["check_pages"]), data["check_prob"].copy())
+                if "check_pages" in data.files
+                else None,
             )
 
 

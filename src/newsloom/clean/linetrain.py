@@ -162,6 +162,7 @@ def fit(
     reads_rules: bool = True,
     meaning_words: int | None = MAX_WORDS,
     stack: bool = False,
+    doubt: float | None = None,
 ) -> LineModel:
     """Both stages on `pages` (labels: True is article; the model scores furniture);
     `markup`: learn from the markup around the lines too (every page must have it);
@@ -169,7 +170,11 @@ def fit(
     `meaning_words`: learn the meaning regression on the lines under this many words and give
     the trees its columns (`linemeaning`); None: without them;
     `stack`: learn a second stage of trees on the first trees' out-of-fold verdicts around
-    each line (`linestack`)."""
+    each line (`linestack`);
+    `doubt`: leave out of the trees' learning the lines whose own label the trees, fitted on
+    the other folds of sites, give a probability under this (confident learning: gold that
+    holds a table of place names or a copyright line as article text teaches the trees that
+    menus may be article)."""
     pages = [p for p in pages if p.lines]
     peers = markup and _with_peers(pages)
     xs, rules = _matrices(pages, markup, reads_rules)
@@ -196,6 +201,12 @@ def fit(
         np.hstack([page_features(p.lines, r, s, blocks=_blocks(p, markup)), e])
         for p, r, s, e in zip(pages, rules, oof, extra, strict=True)
     ]
+    if doubt is not None:
+        prob = _cross_fitted(features, ys, ws, fold)
+        ws = [
+            w * (np.where(y == 1, p, 1.0 - p) >= doubt)
+            for w, y, p in zip(ws, ys, prob, strict=True)
+        ]
     trees = _fit_trees(features, ys, ws)
     second = _fit_stack(features, ys, ws, fold) if stack else None
     return LineModel(
@@ -230,6 +241,18 @@ def _fit_stack(
     """The second stage (`linestack`): first trees fitted on the other folds of sites give
     each page its probabilities (cross-fitted, as the word model's logits are), and the
     second trees learn from the first stage's columns and the windowed probabilities."""
+    prob = _cross_fitted(features, ys, ws, fold)
+    stacked = [np.hstack([x, stack_columns(p)]) for x, p in zip(features, prob, strict=True)]
+    return _fit_trees(stacked, ys, ws)
+
+
+def _cross_fitted(
+    features: Sequence[np.ndarray],
+    ys: Sequence[np.ndarray],
+    ws: Sequence[np.ndarray],
+    fold: Sequence[int],
+) -> list[np.ndarray]:
+    """Each page's furniture probabilities by trees fitted on the other folds of sites."""
     prob: list[np.ndarray] = [np.zeros(0)] * len(features)
     for k in range(FOLDS):
         inside = [i for i, f in enumerate(fold) if f != k]
@@ -239,8 +262,7 @@ def _fit_stack(
         for i, f in enumerate(fold):
             if f == k:
                 prob[i] = part.predict_proba(features[i])[:, 1]
-    stacked = [np.hstack([x, stack_columns(p)]) for x, p in zip(features, prob, strict=True)]
-    return _fit_trees(stacked, ys, ws)
+    return prob
 
 
 def _with_peers(pages: Sequence[TrainingPage]) -> bool:

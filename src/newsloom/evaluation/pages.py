@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -186,11 +186,15 @@ def read_pages(
     splits: tuple[str, ...] = SPLITS,
     with_html: bool = False,
     with_blocks: bool = False,
+    names: Collection[str] | None = None,
 ) -> Iterator[LabelledPage]:
-    """Every page of boilerplate_pages with a gold file, flattened and labelled, in `splits`."""
+    """Every page of boilerplate_pages with a gold file, flattened and labelled, in `splits`
+    (and among `names`, "subset/stem", when given)."""
     for subset in sorted(p.name for p in root.iterdir() if (p / "input").is_dir()):
         for gold_path in sorted((root / subset / "gold").glob("*.gz")):
             stem = gold_path.name.removesuffix(".gz").rsplit(".", 1)[0]
+            if names is not None and f"{subset}/{stem}" not in names:
+                continue
             inputs = sorted((root / subset / "input").glob(f"{stem}.*"))
             if not inputs:
                 continue
