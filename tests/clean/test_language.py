@@ -48,6 +48,9 @@ class _Fixed:
     def classify(self, text: str) -> tuple[str, float]:
         return self.label, 1.0
 
+    def rank(self, text: str) -> list[tuple[str, float]]:
+        return [self.classify(text)]
+
 
 @pytest.mark.parametrize(
     ("label", "expected"),
@@ -85,5 +88,58 @@ def test_common_words_need_enough_evidence() -> None:
 
 
 class _Unsure(_Fixed):
+    """A model that is not sure: `prob` for its label, the rest for English."""
+
+    def __init__(self, label: str, prob: float = 0.6) -> None:
+        super().__init__(label)
+        self.prob = prob
+
     def classify(self, text: str) -> tuple[str, float]:
-        return self.label, 0.6
+        return self.label, self.prob
+
+    def rank(self, text: str) -> list[tuple[str, float]]:
+        return [(self.label, self.prob), ("en", 1.0 - self.prob)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Nigerian Pidgin: English function words, a language of its own
+        "Di people wey dey market don tell us say dem no go open shop tomorrow.",
+        "Na so di matter take start for di village, and nobody fit stop am.",
+        "Dem don carry the case go court, but di judge never talk anything.",
+        "Wetin you wan make we do now? Di money no dey again for the account.",
+    ],
+)
+def test_words_do_not_overrule_a_model_that_rules_their_language_out(text: str) -> None:
+    # the model gives English 0.03: its function words in the text do not make it English
+    assert identify(text, _Unsure("pcm", 0.97)) == LanguageGuess("pcm", "model_unsure")
+
+
+class _Ranked(_Fixed):
+    """A model unsure of English that all but rules out `other`."""
+
+    def __init__(self, other: str) -> None:
+        super().__init__("en")
+        self.other = other
+
+    def classify(self, text: str) -> tuple[str, float]:
+        return "en", 0.8
+
+    def rank(self, text: str) -> list[tuple[str, float]]:
+        return [("en", 0.8), ("lb", 0.17), (self.other, 0.03)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Traders hung a banner reading 'Non à la vie chère' on the road.", "fr"),
+        ("Fans sang 'Et la joie de la fête est à nous' in the square.", "fr"),
+        ("He ended with 'y que la paz de los pueblos sea con ellos' on stage.", "es"),
+        ("A sign said 'de la de la que en el y los' at the gate.", "es"),
+        ("The poster read 'e la vita di tutti che per il paese' in red.", "it"),
+    ],
+)
+def test_quoted_function_words_do_not_overrule_the_model(text: str, quoted: str) -> None:
+    assert by_common_words(text) == quoted  # the quoted words alone would decide
+    assert identify(text, _Ranked(quoted)) == LanguageGuess("en", "model_unsure")

@@ -98,3 +98,26 @@ def test_find_partial_dates(text: str, expected: list[tuple[int, int]]) -> None:
 )
 def test_is_media_line(line: str, expected: bool) -> None:
     assert is_media_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clock between the label and the date, as dailymail.co.uk, thesun.co.uk,
+        # mirror.co.uk, seattlepi.com and sfgate.com print it (htmldate_eval); our wordings
+        ("Published: 21:40 BST, 3 May 2019", [("2019-05-03", "published")]),
+        ("Published: 6:05, 12 Jan 2021", [("2021-01-12", "published")]),
+        ("Updated14:07, 9 JUN 2018", [("2018-06-09", "updated")]),
+        ("Updated 8:12 am EDT, Friday, October 4, 2019", [("2019-10-04", "updated")]),
+        (
+            "Last updated 10:05, 9 April 2017\nFirst published 18:40, 7 April 2017",
+            [("2017-04-09", "updated"), ("2017-04-07", "published")],
+        ),
+        (
+            "Posted: 07:15 GMT, 2 June 2020 | Updated: 11:30 GMT, 3 June 2020",
+            [("2020-06-02", "published"), ("2020-06-03", "updated")],
+        ),
+    ],
+)
+def test_labels_with_a_clock_before_the_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kinds(text) == expected

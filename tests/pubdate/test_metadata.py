@@ -60,6 +60,15 @@ def test_free_text_guess_is_weak() -> None:
     assert guess.confidence < backed.confidence
 
 
+@pytest.mark.parametrize("year", ["2004", "2016", "2020", "2023"])
+def test_an_unbacked_january_first_guess_is_a_copyright_year(year: str) -> None:
+    # htmldate reads "© 2020" as 2020-01-01 (bettycrocker.com, dlg.org, ttblogs.com,
+    # aryanews.com and 96fm.ie in htmldate_eval): no day; the text's own dates decide
+    assert html_date(meta(f"{year}-01-01"), None, None) is None
+    backed = html_date(meta(f"{year}-01-01", stamp(f"{year}-01-01", "published")), None, None)
+    assert backed is not None and backed.value == f"{year}-01-01"
+
+
 def test_tied_stamps_are_no_consensus() -> None:
     # a listing page: each teaser has its own <time>; htmldate's guess stays
     page = meta(

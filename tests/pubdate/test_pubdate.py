@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -36,8 +37,9 @@ def article(
 
 
 PREFIX = {"date": "2019-03-30", "date_source": "scraper_prefix"}
+PREFIX_LATER = {"date": "2019-04-09", "date_source": "scraper_prefix"}
 DATED_URL = "https://example.com/2019/04/02/story/"
-STAMPED = "Headline\nApril 1, 2019 / 9:05 PM\nThe council voted on Monday."
+STAMPED = "Headline\nPublished: April 1, 2019 / 9:05 PM\nThe council voted on Monday."
 
 
 @pytest.mark.parametrize(
@@ -64,6 +66,66 @@ def test_source_order(item: Article, value: str | None, basis: str) -> None:
     found = resolve_published(item)
     assert (found.value, found.basis) == (value, basis)
     assert found.evidence
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        # a site's "today" in its header, disagreeing with the URL's day, as on lemonde.fr,
+        # mercurynews.com, denverpost.com, inquirer.com, heartlandnewsfeed.com (htmldate_eval)
+        "Thursday, November 9th 2023",
+        "Sunday, July 19, 2020|Today's Paper",
+        "November 9, 2023 6:22 am CST",
+        "Tue 12 Mar 2019",
+    ],
+)
+def test_a_date_widget_that_disagrees_with_the_url_is_passed_over(widget: str) -> None:
+    found = resolve_published(article(f"{widget}\nHeadline\nThe council voted.", DATED_URL))
+    assert (found.value, found.basis) == ("2019-04-02", "url")
+    agrees = resolve_published(article("Tuesday, April 2, 2019\nBody", DATED_URL))
+    assert (agrees.value, agrees.basis) == ("2019-04-02", "dateline")
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["By Ama Owusu | 7th April, 2019", "Posted: 07.04.2019 | 11:20", "Published 7 April 2019"],
+)
+def test_a_stamp_the_cleaning_took_out_still_dates_the_page(stamp: str) -> None:
+    text = f"Headline\n{stamp}\nThe council voted on Friday."
+    item = replace(article(text), text="Headline\nThe council voted on Friday.")
+    found = resolve_published(item)
+    assert (found.value, found.basis) == ("2019-04-07", "dateline")
+    # a bare date line the cleaning removed is furniture (a widget), not evidence
+    bare = replace(article("April 7, 2019\nBody"), text="Body")
+    assert resolve_published(bare).value is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "bound"),
+    [
+        ("LAGOS, April 7 (Wire) - Lawmakers voted.", {"page_meta": PREFIX_LATER}),
+        ("KIGALI, April 7 (Wire) -- The post opened.", {"declared": {"crawl_date": "2019-04-09"}}),
+        ("NAIROBI, April 7 — The shilling held.", {"text_tail": "Updated April 10, 2019 10:01"}),
+    ],
+)
+def test_a_year_less_dateline_is_dated_by_a_later_bound(opening: str, bound: dict) -> None:
+    text = f"Headline\n{opening}\n{bound.get('text_tail', '')}"
+    item = article(text, None, bound.get("declared"), bound.get("page_meta"))
+    found = resolve_published(item)
+    assert (found.value, found.basis) == ("2019-04-07", "dateline")
+
+
+def test_a_year_less_dateline_far_before_the_prefix_leaves_the_prefix() -> None:
+    item = article("Headline\nLAGOS, January 7 (Wire) - Body", None, None, PREFIX_LATER)
+    assert resolve_published(item).value == PREFIX_LATER["date"]
+
+
+def test_an_age_stamp_is_dated_from_the_crawl_time_only() -> None:
+    text = "Headline\n3 hours ago\nThe council voted."
+    crawled = article(text, None, {"crawl_date": "2019-04-07T15:00:00Z"})
+    found = resolve_published(crawled)
+    assert (found.value, found.basis) == ("2019-04-07", "dateline")
+    assert resolve_published(article(text)).value is None
 
 
 def test_prefix_is_not_read_as_a_dateline() -> None:

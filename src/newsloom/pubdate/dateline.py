@@ -38,6 +38,7 @@ from newsloom.pubdate.parse import (
     may_hold_full_date,
     month_number,
 )
+from newsloom.pubdate.slashed import slashed_dates
 
 PUBLISHED, UPDATED, TIMESTAMP, BYLINE, CREDIT = (
     "published", "updated", "timestamp", "byline", "credit"
@@ -78,6 +79,11 @@ _UPDATED_LABEL = re.compile(_UPDATED_CORE + r"\s*[:|–—-]?\s*$", re.IGNORECAS
 #: a line that is only a label, for a stamp printed on the next line (" Updated \n Mon 2 Oct")
 _BARE_LABEL = re.compile(rf"^\W*(?:{_PUBLISHED_CORE}|{_UPDATED_CORE})\W*$", re.IGNORECASE)
 _WEEKDAY_TAIL = re.compile(rf"{ANY_WEEKDAY_RE}\s*,?\s*$", re.IGNORECASE)
+#: a clock time (and its zone) between a label and its date: "Published: 22:00 GMT, 26 September
+#: 2020", "Updated 9:53 am PDT, Tuesday, ...", "Updated22:38, 9 MAY 2020" (sites print no space)
+_CLOCK_TAIL = re.compile(
+    r"(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:[A-Z]{2,5})?\s*,?\s*$"
+)
 #: a field label of something else before the date ("Version 3, 29 June 2007", "Termin: ...",
 #: "Deadline: ..."): the line is a record of an event, a version or a deadline, not a stamp
 #: ("Date:", "Datum:" are the page's own date fields and stay stamps)
@@ -138,6 +144,7 @@ def _label(before: str) -> str | None:
     on", "Updated", "Last Updated:"): capitalised or followed by a colon, near the line start.
     A verb inside a sentence ("Mercurial 5.2 was released on November 5, 2019") is no label."""
     before = _WEEKDAY_TAIL.sub("", before.rstrip(" ,"))
+    before = _CLOCK_TAIL.sub("", before.rstrip(" ,"))
     for pattern, kind in ((_UPDATED_LABEL, UPDATED), (_PUBLISHED_LABEL, PUBLISHED)):
         m = pattern.search(before)
         if m is None or m.start() > MAX_LABEL_OFFSET:
@@ -153,8 +160,12 @@ def _nothing_but_weekday(before: str) -> bool:
     return not rest or bool(_WEEKDAY_TAIL.fullmatch(rest))
 
 
-def find_datelines(text: str) -> list[Dateline]:
-    """Publication stamps in `text`, in text order (see the module doc for the kinds)."""
+def find_datelines(text: str, day_first: bool | None = None) -> list[Dateline]:
+    """Publication stamps in `text`, in text order (see the module doc for the kinds).
+
+    `day_first` says how the site writes slashed dates (`slashed.day_first_site`); a slashed
+    date is read only when its order is known.
+    """
     found: list[Dateline] = []
     previous = ""
     content_lines = 0
@@ -172,7 +183,7 @@ def find_datelines(text: str) -> list[Dateline]:
             or _TABLE_ROW.search(line)
         ):
             continue
-        spans = find_full_dates(line)
+        spans = find_full_dates(line) or slashed_dates(line, day_first)
         if not spans:
             continue
         stamp_line = _letters_left(line, spans) <= MAX_STAMP_LETTERS

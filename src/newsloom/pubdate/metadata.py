@@ -8,7 +8,10 @@ the page backs it with a publication, generic or media stamp or the URL. What ne
 * an answer backed only by a modification stamp is an update date, and is replaced by the
   page's own publication stamp;
 * an answer backed by nothing (htmldate's free-text guess) gives way to an explicit
-  publication stamp, a printed dateline or the URL;
+  publication stamp, a printed dateline or the URL; when it is January 1 it is a year
+  (htmldate reads "© 2020" as 2020-01-01: five such guesses in htmldate_eval, at
+  bettycrocker.com, dlg.org, ttblogs.com, aryanews.com and 96fm.ie, and none right), which
+  only the inference from the text's own dates may use;
 * a "Published: ..." line printed on the page beats an answer no publication stamp backs;
 * a publication stamp written in UTC that the page also prints in its own time zone takes the
   local day, the day the reader sees (an article posted at 21:11 in Boston is dated the 8th,
@@ -157,7 +160,7 @@ def html_date(
         return None  # the printed dateline decides
     if url is not None and url.granularity == "day":
         return None  # the URL decides
-    if guess and (url is None or guess.startswith(url.value)):
+    if guess and (url is None or guess.startswith(url.value)) and not guess.endswith("-01-01"):
         return Candidate(guess, "metadata", 0.5, "htmldate (free-text guess)")
     generic = next((c for c in dates if c["kind"] == GENERIC), None)
     if generic is not None and (url is None or generic["value"].startswith(url.value)):
