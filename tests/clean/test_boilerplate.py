@@ -189,7 +189,68 @@ def test_related_and_list_items() -> None:
     ]
     reasons = [None, "widget", None, None, "comment_form"]
     assert bp.related_items(lines, reasons) == [2, 3]
+    lines[1] = "What the board decided"  # a subhead, not a list's heading
     assert bp.related_items(lines, [None] * 5) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Most Read in Sport",
+        "Most viewed this week",
+        "MOST SHARED",
+        "More from Opinion",
+        "More on Climate",
+        "Related Posts",
+        "Related topics:",
+        "Popular right now",
+        "Trending in Lagos",
+        "Latest from the Courts",
+        "Other news",
+        "Also read",
+        "Editors' Picks",
+        "Recommended for you",
+    ],
+)
+def test_list_headings_that_name_their_section(line: str) -> None:
+    # the form seen on scotsman.com (cleaneval-final/171, "Related topics"), guardian.co.uk
+    # (cleaneval-final/130, "More from" and a writer's name), mercola.com (cleaneval-final/568,
+    # "Most Popular Products"), entemp.ie (cleaneval-final/401, "Latest Press Releases") and
+    # fxstreet.com (cleaneval-final/444, "Latest Forex News"); the wordings here are invented
+    assert bp.list_heading(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related to the case, police arrested two men.",
+        "Popular anger grew through the spring and the summer in the capital",
+        "Most of the money went to the north.",
+        "More than 200 people were rescued",
+        "Latest figures show prices rising.",
+        "Trending: a short history of the meme economy and its discontents today",
+    ],
+)
+def test_not_list_headings(line: str) -> None:
+    assert not bp.list_heading(line)
+
+
+def test_unnamed_heading_under_the_article() -> None:
+    lines = [
+        "Ferry timetable doubles island sailings",
+        "The harbour board approved a new ferry timetable on Tuesday after two years of talks.",
+        "Most Read in Travel",
+        "Island cafe wins national award",
+        "Storm closes the coastal path again",
+        "Our journalism is checked by an editor before it is published.",
+    ]
+    assert bp.related_items(lines, [None] * 6) == [2, 3, 4]
+    # a subhead that begins like a heading and is followed by prose lists nothing
+    lines[3:5] = ["Fares will rise by a tenth from May, the board said on Tuesday afternoon."] * 2
+    assert bp.related_items(lines, [None] * 6) == []
+    # above the article's first prose line a line is a headline, not a heading
+    top = ["Popular uprising topples the island council", "By Ana Ruiz", *lines[1:2]]
+    assert bp.related_items(top, [None] * 3) == []
 
 
 def test_caption() -> None:

@@ -440,23 +440,69 @@ LIST_HEADINGS = RELATED_LABELS | _labels(
 )
 
 
+#: How a link list's heading begins when it names its section or its kind ("Most Read in
+#: Business", "More from the Gulf", "Related Topics", "Popular Now"): such headings stand over
+#: headlines on 328 sites of boilerplate_pages' train and choose pages, twice the 171 sites of
+#: the exact labels above, and 3.6% of the headlines under them are article text, as under the
+#: exact ones (3.8%).
+_LIST_HEADING_START = re.compile(
+    r"^(?:related|more (?:from|on|in)|most (?:read|popular|viewed|shared|commented|watched)|"
+    r"popular|trending|latest|other news|read also|also read|recommended|top stories|"
+    r"editor'?s'? picks?)\b",
+    _I,
+)
+#: A heading that begins so is at most this many words long.
+_LIST_HEADING_WORDS = 6
+#: Prose lines (`_is_prose`) an unnamed heading comes after: under the article's start, not a
+#: headline that happens to begin "Popular" or "Latest".
+_PROSE_BEFORE_HEADING = 1
+
+
+def list_heading(line: str) -> bool:
+    """Does `line` head a list of links: a known heading, or a short unpunctuated line that
+    begins like one ("Most Read in Asia", "More from Gulf", "Related Posts")?"""
+    text = line.strip()
+    if text.lower().rstrip(":") in LIST_HEADINGS:
+        return True
+    return (
+        len(words(text)) <= _LIST_HEADING_WORDS
+        and not ends_sentence(text)
+        and _LIST_HEADING_START.match(text) is not None
+    )
+
+
+def _is_prose(line: str) -> bool:
+    return len(words(line)) >= 10 and ends_sentence(line)
+
+
 def related_items(lines: Sequence[str], reasons: Sequence[str | None]) -> list[int]:
-    """Indices of the link titles listed under a related-links or most-read heading.
+    """Indices of the link titles listed under a related-links or most-read heading, and of
+    a heading no rule named once a headline follows it.
 
     Works on the whole page: a headline-like line is a link only because of the heading above
-    it (the list ends at the first line that is not a headline, e.g. a sentence).
+    it (the list ends at the first line that is not a headline, e.g. a sentence). A heading no
+    other rule fired on counts below the article's first prose line only.
     """
     out = []
     in_list = False
+    prose = 0
+    pending: int | None = None  # an unnamed heading, listed when a headline follows it
     for i, (line, reason) in enumerate(zip(lines, reasons, strict=True)):
-        if reason is not None:
-            if reason == "related" or line.strip().lower().rstrip(":") in LIST_HEADINGS:
+        unnamed = reason is None and prose >= _PROSE_BEFORE_HEADING and list_heading(line)
+        if reason is not None or unnamed:
+            if reason == "related" or unnamed or list_heading(line):
                 in_list = True
+                pending = i if unnamed else None
             continue
         if in_list and looks_like_headline(line):
+            if pending is not None:
+                out.append(pending)
+                pending = None
             out.append(i)
         else:
             in_list = False
+            pending = None
+        prose += _is_prose(line)
     return out
 
 
