@@ -109,6 +109,34 @@ def test_widget() -> None:
     )
 
 
+def test_cookie_notice() -> None:
+    # the notices of mashable.com, eastbaytimes.com, philstar.com, news.sina.com.tw and
+    # medef.com (htmldate_eval's pages) say this in their own words; these are invented
+    check(
+        bp.widget,
+        [
+            ("Our site uses cookies so that the pages load faster. Read our policy.", "widget"),
+            ("We use analytics cookies to count visitors.", "widget"),
+            ("We and our partners use cookies to personalise ads.", "widget"),
+            ("This web site is using cookies. Details", "widget"),
+            ("By browsing this portal you accept the cookies we set.", "widget"),
+            ("Cookies help us run the site. By clicking OK you consent to them.", "widget"),
+            ("Accept all cookies", "widget"),
+            ("Manage cookies", "widget"),
+            ("The bakery sold 4,000 cookies by noon, the owner said.", None),
+            ("Regulators said sites that use cookies must ask first.", None),
+            ("Cookie Monster turns 60 this year", None),
+        ],
+    )
+    long_story = (
+        "The court said that when a newspaper's website uses tracking cookies it must ask "
+        "readers first, and by continuing to serve them without asking, the publisher broke "
+        "the law, a ruling that campaigners said would change how thousands of sites across "
+        "the continent handle their visitors' data and their advertising partners' tags."
+    )
+    assert bp.widget(long_story, LineContext.alone(long_story)) is None
+
+
 def test_updated_label_depends_on_what_follows() -> None:
     lines = ["Updated", "Rivers kept rising through the night, officials said."]
     assert bp.widget(lines[0], LineContext.of(lines, 0)) == "widget"

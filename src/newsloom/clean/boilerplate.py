@@ -275,13 +275,32 @@ _VIDEO_EMBED = _Guarded(
     re.compile(r"\bWatch in [\w ]{0,20}Video\b|\bWatch (?:the )?video\b.{0,20}»", _I),
     ("watch ",),
 )
+#: A site's cookie-consent notice: it speaks of itself ("This site uses cookies", "We're using
+#: cookies") or asks the reader to accept them. Seen on mashable.com, eastbaytimes.com,
+#: philstar.com, news.sina.com.tw and medef.com (htmldate_eval's pages); the
+#: boilerplate_pages predate such banners.
+_COOKIE_NOTICE = _Guarded(
+    re.compile(
+        r"\b(?:we(?: and our partners)?|we're|(?:this|our) (?:web ?)?site)"
+        r" (?:use|uses|are using|is using|using)(?: of)? (?:\w+ ){0,3}cookies\b"
+        r"|\bcookies?\b.{0,120}\b(?:you (?:agree|accept|consent)|you are agreeing|"
+        r"by (?:continuing|clicking|using|browsing))"
+        r"|\b(?:you (?:agree|accept|consent)|you are agreeing)\b.{0,60}\bcookies\b"
+        r"|\b(?:accept|allow|reject|manage) (?:all )?cookies\b",
+        _I,
+    ),
+    ("cookie",),
+)
+#: Words of a cookie notice at most: one that runs on is an article about cookies.
+_COOKIE_WORDS = 50
 _TIMESTAMP_START = re.compile(
     r"^\W*(?:\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
 )
 
 
 def widget(line: str, ctx: LineContext) -> str | None:
-    """Page widgets: "Popular Video", "Trending", font-size controls, "1 Min Read", "Scroll ..."."""
+    """Page widgets: "Popular Video", "Trending", font-size controls, "1 Min Read", "Scroll ...",
+    cookie notices."""
     low = line.lower()
     if low in WIDGET_LABELS:
         return "widget"
@@ -293,6 +312,8 @@ def widget(line: str, ctx: LineContext) -> str | None:
     ):
         return "widget"
     if len(words(line)) <= 30 and _VIDEO_EMBED.search(line):
+        return "widget"
+    if len(words(line)) <= _COOKIE_WORDS and _COOKIE_NOTICE.search(line):
         return "widget"
     # A bare "Updated" label is part of a timestamp only when the time follows it.
     if low in ("updated", "last updated") and not _TIMESTAMP_START.match(ctx.next):
