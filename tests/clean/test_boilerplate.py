@@ -109,6 +109,34 @@ def test_widget() -> None:
     )
 
 
+def test_cookie_notice() -> None:
+    # the notices of mashable.com, eastbaytimes.com, philstar.com, news.sina.com.tw and
+    # medef.com (htmldate_eval's pages) say this in their own words; these are invented
+    check(
+        bp.widget,
+        [
+            ("Our site uses cookies so that the pages load faster. Read our policy.", "widget"),
+            ("We use analytics cookies to count visitors.", "widget"),
+            ("We and our partners use cookies to personalise ads.", "widget"),
+            ("This web site is using cookies. Details", "widget"),
+            ("By browsing this portal you accept the cookies we set.", "widget"),
+            ("Cookies help us run the site. By clicking OK you consent to them.", "widget"),
+            ("Accept all cookies", "widget"),
+            ("Manage cookies", "widget"),
+            ("The bakery sold 4,000 cookies by noon, the owner said.", None),
+            ("Regulators said sites that use cookies must ask first.", None),
+            ("Cookie Monster turns 60 this year", None),
+        ],
+    )
+    long_story = (
+        "The court said that when a newspaper's website uses tracking cookies it must ask "
+        "readers first, and by continuing to serve them without asking, the publisher broke "
+        "the law, a ruling that campaigners said would change how thousands of sites across "
+        "the continent handle their visitors' data and their advertising partners' tags."
+    )
+    assert bp.widget(long_story, LineContext.alone(long_story)) is None
+
+
 def test_updated_label_depends_on_what_follows() -> None:
     lines = ["Updated", "Rivers kept rising through the night, officials said."]
     assert bp.widget(lines[0], LineContext.of(lines, 0)) == "widget"
@@ -189,7 +217,68 @@ def test_related_and_list_items() -> None:
     ]
     reasons = [None, "widget", None, None, "comment_form"]
     assert bp.related_items(lines, reasons) == [2, 3]
+    lines[1] = "What the board decided"  # a subhead, not a list's heading
     assert bp.related_items(lines, [None] * 5) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Most Read in Sport",
+        "Most viewed this week",
+        "MOST SHARED",
+        "More from Opinion",
+        "More on Climate",
+        "Related Posts",
+        "Related topics:",
+        "Popular right now",
+        "Trending in Lagos",
+        "Latest from the Courts",
+        "Other news",
+        "Also read",
+        "Editors' Picks",
+        "Recommended for you",
+    ],
+)
+def test_list_headings_that_name_their_section(line: str) -> None:
+    # the form seen on scotsman.com (cleaneval-final/171, "Related topics"), guardian.co.uk
+    # (cleaneval-final/130, "More from" and a writer's name), mercola.com (cleaneval-final/568,
+    # "Most Popular Products"), entemp.ie (cleaneval-final/401, "Latest Press Releases") and
+    # fxstreet.com (cleaneval-final/444, "Latest Forex News"); the wordings here are invented
+    assert bp.list_heading(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related to the case, police arrested two men.",
+        "Popular anger grew through the spring and the summer in the capital",
+        "Most of the money went to the north.",
+        "More than 200 people were rescued",
+        "Latest figures show prices rising.",
+        "Trending: a short history of the meme economy and its discontents today",
+    ],
+)
+def test_not_list_headings(line: str) -> None:
+    assert not bp.list_heading(line)
+
+
+def test_unnamed_heading_under_the_article() -> None:
+    lines = [
+        "Ferry timetable doubles island sailings",
+        "The harbour board approved a new ferry timetable on Tuesday after two years of talks.",
+        "Most Read in Travel",
+        "Island cafe wins national award",
+        "Storm closes the coastal path again",
+        "Our journalism is checked by an editor before it is published.",
+    ]
+    assert bp.related_items(lines, [None] * 6) == [2, 3, 4]
+    # a subhead that begins like a heading and is followed by prose lists nothing
+    lines[3:5] = ["Fares will rise by a tenth from May, the board said on Tuesday afternoon."] * 2
+    assert bp.related_items(lines, [None] * 6) == []
+    # above the article's first prose line a line is a headline, not a heading
+    top = ["Popular uprising topples the island council", "By Ana Ruiz", *lines[1:2]]
+    assert bp.related_items(top, [None] * 3) == []
 
 
 def test_caption() -> None:

@@ -2,7 +2,8 @@
 
 The stage `clean` repairs characters (`chars`), takes out the scraper's metadata prefix
 (`prefix`), boilerplate lines (decided by the learned line model, `linemodel`; the hand rules of
-`boilerplate` are its cues and name the class of what it removes), the headline (`title`) and
+`boilerplate` are its cues and name the class of what it removes), a reader-comment thread
+after the article (`thread`), the headline (`title`) and
 repeated sentences (`repeats`), each recorded in `removed` with its reason and source offsets;
 it then flags truncated sentences (`truncation`), spun-copy markers (`spun`) and credits
 (`credits`), and identifies the language (`language`).
@@ -31,6 +32,7 @@ from newsloom.clean.prefix import parse_metadata_prefix, prefix_span
 from newsloom.clean.repeats import find_repeats
 from newsloom.clean.spans import Segments, compose, source_spans, text_offsets
 from newsloom.clean.spun import SPUN_LANGUAGE, spun_markers
+from newsloom.clean.thread import thread_start
 from newsloom.clean.title import find_headline, page_furniture
 from newsloom.clean.truncation import article_truncated, truncated_sentences
 from newsloom.errors import Reason, reject
@@ -139,6 +141,16 @@ def _classify_pieces(
             piece.reason = rules[i]
             continue
         piece.reason = f"learned:{model.top_cue(texts[i], scored.cues[i])}"
+
+
+def _mark_thread(pieces: list[_Piece]) -> None:
+    """The reader-comment thread (`thread`): its heading and every line after it."""
+    start = thread_start([p.text for p in pieces])
+    if start is None:
+        return
+    for piece in pieces[start:]:
+        if piece.reason is None:
+            piece.reason = "comments"
 
 
 def _trim_glued(
@@ -251,6 +263,7 @@ def clean_text(
     if model is None or not model.markup:
         blocks = None
     _classify_pieces(pieces, model, extracted=extracted, blocks=blocks)
+    _mark_thread(pieces)
     for piece in pieces:
         if piece.reason is not None:
             removed.append(Removed(piece.text, piece.reason, piece.start, piece.end))
