@@ -27,6 +27,7 @@ from newsloom.clean.lines import (
     ends_sentence,
     is_glued_double,
     is_list_item,
+    is_prose,
     words,
     wordset,
 )
@@ -474,7 +475,7 @@ _LIST_HEADING_START = re.compile(
 )
 #: A heading that begins so is at most this many words long.
 _LIST_HEADING_WORDS = 6
-#: Prose lines (`_is_prose`) an unnamed heading comes after: under the article's start, not a
+#: Prose lines (`lines.is_prose`) an unnamed heading comes after: under the article's start, not a
 #: headline that happens to begin "Popular" or "Latest".
 _PROSE_BEFORE_HEADING = 1
 
@@ -490,10 +491,6 @@ def list_heading(line: str) -> bool:
         and not ends_sentence(text)
         and _LIST_HEADING_START.match(text) is not None
     )
-
-
-def _is_prose(line: str) -> bool:
-    return len(words(line)) >= 10 and ends_sentence(line)
 
 
 def related_items(lines: Sequence[str], reasons: Sequence[str | None]) -> list[int]:
@@ -523,7 +520,7 @@ def related_items(lines: Sequence[str], reasons: Sequence[str | None]) -> list[i
         else:
             in_list = False
             pending = None
-        prose += _is_prose(line)
+        prose += is_prose(line)
     return out
 
 

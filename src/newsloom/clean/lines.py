@@ -23,6 +23,7 @@ __all__ = [
     "is_dateline_lead",
     "is_glued_double",
     "is_list_item",
+    "is_prose",
     "is_timestamp",
     "split_lines",
     "words",
@@ -139,6 +140,16 @@ def ends_sentence(line: str) -> bool:
     """Does the line end with sentence-final punctuation (closing quotes allowed after it)?"""
     stripped = line.rstrip().rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+#: Words of a prose line (`is_prose`)
+PROSE_WORDS = 10
+
+
+def is_prose(line: str) -> bool:
+    """A sentence of article length: `PROSE_WORDS` words or more, ending as a sentence does
+    (what comes before a page's comment thread or its link lists)."""
+    return len(words(line)) >= PROSE_WORDS and ends_sentence(line)
 
 
 def is_dateline_lead(line: str) -> bool:

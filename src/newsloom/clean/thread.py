@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsloom.clean.lines import ends_sentence, words
+from newsloom.clean.lines import is_prose
 
 __all__ = ["thread_heading", "thread_start"]
 
@@ -29,17 +29,12 @@ _HEADING = re.compile(
 #: Prose lines before the heading: the article has been printed (a count in a byline bar at
 #: the top of the page opens no thread).
 PROSE_BEFORE = 3
-_PROSE_WORDS = 10
 
 
 def thread_heading(line: str) -> bool:
     """Does `line` count a page's comments ("12 comments", "Comments (3)", "Show 40
     comments", "2 thoughts on “Title”")?"""
     return _HEADING.match(line.strip()) is not None
-
-
-def _is_prose(line: str) -> bool:
-    return len(words(line)) >= _PROSE_WORDS and ends_sentence(line)
 
 
 def thread_start(lines: Sequence[str]) -> int | None:
@@ -49,5 +44,5 @@ def thread_start(lines: Sequence[str]) -> int | None:
     for i, line in enumerate(lines):
         if prose >= PROSE_BEFORE and thread_heading(line):
             return i
-        prose += _is_prose(line)
+        prose += is_prose(line)
     return None
