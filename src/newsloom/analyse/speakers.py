@@ -15,7 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsloom.analyse.entities import People, Person, canonical_name, title_words
+from newsloom.analyse.affiliation import manlike, names_one_person
+from newsloom.analyse.entities import (
+    TITLE_LIKE_LABELS,
+    People,
+    Person,
+    canonical_name,
+    title_words,
+)
 from newsloom.analyse.lexicon import (
     AGREEMENT_NOUNS,
     ANONYMOUS_NOUNS,
@@ -54,6 +61,10 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PRONOUN_WINDOW = 6
 #: how far back "it" may look for its institution, in sentences
 _IT_WINDOW = 3
+#: small words inside a body's name ("Fire and Rescue Service", "Office for National Statistics")
+_NAME_JOINS = frozenset({"and", "of", "for", "&"})
+#: how far back "the Italian" or "the Republican" may look for its person, in sentences
+_MEMBER_WINDOW = 2
 _INSTITUTION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 #: kinds of organisation that may be a public body ("the agency" after "State Department")
 _PUBLIC_KINDS = frozenset({"agency", "organisation", "organization", "group", "team"})
@@ -327,8 +338,15 @@ class SpeakerResolver:
         person = self.doc.people.at(i)
         if person is not None:
             return person.canonical
+        whole = self._whole_name(i) if t.text[:1].isupper() else None
+        if whole is not None:
+            return seat_name(whole) or self.doc.people.organisation(whole)
         named = self.doc.people.names.get(i)
-        if named is not None and named[0] in _INSTITUTION_LABELS:
+        if named is not None and (
+            named[0] in _INSTITUTION_LABELS or (named[0] in TITLE_LIKE_LABELS and t.pos == "PROPN")
+        ):
+            # a body the model took for a title ("Surrey Fire and Rescue Service" tagged as a
+            # work of art) keeps its whole name, not the words before its subject's head
             return seat_name(named[1]) or self.doc.people.organisation(named[1])
         if t.ent in _INSTITUTION_LABELS or (t.pos == "PROPN" and t.text[:1].isupper()):
             lo = i
@@ -349,6 +367,31 @@ class SpeakerResolver:
             name = parse.span_text(lo, i + 1)
             return seat_name(name) or self.doc.people.organisation(canonical_name(name))
         return None
+
+    def _whole_name(self, i: int) -> str | None:
+        """A body's name that joins capitalised words with "and", "of" or "for" ("West
+        Yorkshire Fire and Rescue Service", "Bureau of Alcohol, Tobacco, Firearms and
+        Explosives"), read from the phrase of token `i` when the model tagged only a part of
+        it; None when the phrase is anything else, or two names coordinated ("Russia and
+        China": the head's own conjunct is a name of its own)."""
+        parse = self.doc.parse
+        phrase = mention_text(parse, i)
+        ws = phrase.split()
+        if ws and ws[0].lower() == "the":
+            ws = ws[1:]
+        if len(ws) < 3 or not any(w.lower() in _NAME_JOINS for w in ws[1:-1]):
+            return None
+        if not all(w[:1].isupper() or w.lower() in _NAME_JOINS for w in ws):
+            return None
+        t = parse.tokens[i]
+        if any(self.doc.people.at(j) is not None for j in range(t.left, t.right + 1)):
+            return None
+        own = self.doc.people.names.get(i)
+        for c in parse.children[i]:
+            ct = parse.tokens[c]
+            if ct.dep == "conj" and ct.ent and self.doc.people.names.get(c) != own:
+                return None
+        return canonical_name(" ".join(ws).rstrip(","))
 
     def _resolve_subject_pronouns(self) -> None:
         """Link each he/she and each "the president" subject outside quotes to a person, in
@@ -591,6 +634,13 @@ class SpeakerResolver:
         is_role = t.lower.rstrip(".") in ROLE_WORDS or t.lower in TITLE_ABBREVIATIONS
         if t.lemma in GROUP_NOUNS or t.lower in GROUP_NOUNS:
             return Attribution(self._institution_phrase(head), mention, confidence=0.5)
+        if not is_role and self._is_member(head):
+            # "the Italian told reporters", "the Republican said": the person just spoken of
+            person = self._recent_person(head)
+            if person is None:
+                return Attribution(mention=mention)
+            self.doc.resolved[head] = person
+            return Attribution(person.canonical, mention, confidence=0.6, person=person)
         if not is_role and (
             t.ent in _INSTITUTION_LABELS or (t.pos == "PROPN" and t.text[:1].isupper())
         ):
@@ -622,6 +672,44 @@ class SpeakerResolver:
             # subject, not someone who speaks
             return Attribution(mention=mention)
         return Attribution(self._institution_phrase(head), mention, confidence=0.3)
+
+    def _is_member(self, head: int) -> bool:
+        """ "the Italian", "the Texas Republican": one person named by country, place or party
+        (`affiliation`), a singular noun ("the Portuguese" is tagged plural) with "the" alone
+        that the model does not take for a place or a body, with no person's name in it."""
+        parse = self.doc.parse
+        t = parse.tokens[head]
+        if t.pos not in ("NOUN", "PROPN", "ADJ") or t.lower.endswith("s"):
+            return False
+        if t.ent in ("GPE", "FAC", "LOC") or not names_one_person(t.text):
+            return False
+        if t.ent == "ORG" and not manlike(t.text):  # the model takes "Dutchman" for a body
+            return False
+        dets = [parse.tokens[c].lower for c in parse.children[head] if parse.tokens[c].dep == "det"]
+        if dets != ["the"] or any(parse.tokens[c].dep == "poss" for c in parse.children[head]):
+            return False
+        return not any(self.doc.people.at(j) is not None for j in range(t.left, t.right + 1))
+
+    def _recent_person(self, head: int) -> Person | None:
+        """The person "the Italian" recalls: of the people named or resolved within
+        `_MEMBER_WINDOW` sentences before it, the latest subject, else the latest mentioned;
+        never a co-argument of its verb, nor one of another country."""
+        parse = self.doc.parse
+        t = parse.tokens[head]
+        verb = _verb_of(parse, head)
+        best: tuple[bool, int] | None = None
+        chosen = None
+        for m, p in self._mentions_before(head):
+            if t.sent - parse.tokens[m].sent > _MEMBER_WINDOW:
+                break
+            if parse.tokens[m].head == t.head and _verb_of(parse, m) == verb:
+                continue
+            if same_country({t.text}, p.nationality) is False:
+                continue
+            key = (self._acts(m), m)
+            if best is None or key > best:
+                best, chosen = key, p
+        return chosen
 
     def _named_before(self, head: int) -> str | None:
         """ "the company", "the club" alone: the organisation last named before it, when that
