@@ -41,6 +41,9 @@ from newsloom.analyse.speakers import (
 )
 from newsloom.analyse.via import ACCORDING, REPORTED, TOLD, Credit, credits_in, outlet_name
 
+#: arcs by which the parser hangs a subject's words on its verb ("the 31-year-old said")
+_HUNG_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
+
 
 class Resolver(SpeakerResolver):
     """Resolve quote speakers in one article, in text order."""
@@ -69,6 +72,18 @@ class Resolver(SpeakerResolver):
                 return k
         return None
 
+    def _hung_subject(self, cue: int) -> int | None:
+        """ "“...,” the 31-year-old said": a subject phrase the parser hung word by word on the
+        verb ("the" as the verb's determiner, "old" as its modifier): the modifier next to the
+        verb stands for the phrase's head."""
+        parse = self.doc.parse
+        kids = [c for c in parse.children[cue] if c < cue and self.doc.in_quote[c] < 0]
+        det = [c for c in kids if parse.tokens[c].dep == "det" and parse.tokens[c].lower == "the"]
+        if not det:
+            return None
+        mods = [c for c in kids if c > det[-1] and parse.tokens[c].dep in _HUNG_MODIFIERS]
+        return mods[-1] if mods else None
+
     def _subject_of(self, cue: int) -> int | None:
         """The cue's subject; failing that, a person's name just before it ("May wrote:",
         where the tagger took "May" for the modal verb)."""
@@ -76,6 +91,9 @@ class Resolver(SpeakerResolver):
         own = own_subject(parse, cue, self.doc.in_quote)
         if own is not None:
             return own
+        hung = self._hung_subject(cue)
+        if hung is not None:
+            return hung
         named = self._name_after_quote(cue)
         if named is not None:
             return named

@@ -13,6 +13,7 @@ person familiar with ...") leave the speaker unknown.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newsloom.analyse.affiliation import manlike, names_one_person
@@ -61,6 +62,8 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PRONOUN_WINDOW = 6
 #: how far back "it" may look for its institution, in sentences
 _IT_WINDOW = 3
+#: an age given as a description's modifier ("31-year-old", "55 - year - old" as tokenised)
+_AGE = re.compile(r"\d{1,3} ?- ?years? ?- ?old\b")
 #: small words inside a body's name ("Fire and Rescue Service", "Office for National Statistics")
 _NAME_JOINS = frozenset({"and", "of", "for", "&"})
 #: how far back "the Italian" or "the Republican" may look for its person, in sentences
@@ -615,6 +618,13 @@ class SpeakerResolver:
                 person = next(iter(found.values()))
         if person is not None:
             return Attribution(person.canonical, mention, confidence=0.9, person=person)
+        if self._aged(head):
+            # "the 31-year-old said", "the 61-year-old scientist says": the person just spoken of
+            person = self._recent_person(head)
+            if person is None:
+                return Attribution(mention=mention)
+            self.doc.resolved[head] = person
+            return Attribution(person.canonical, mention, confidence=0.6, person=person)
         # "the deputy speaker of Iran's parliament, Ali Motahari"
         for c in range(t.left, t.right + 1):
             if parse.tokens[c].dep == "appos" and (p := self.doc.people.at(c)) is not None:
@@ -690,14 +700,33 @@ class SpeakerResolver:
             return False
         return not any(self.doc.people.at(j) is not None for j in range(t.left, t.right + 1))
 
+    def _aged(self, head: int) -> bool:
+        """A definite phrase that gives an age before its head ("the 31-year-old", "the
+        42-year-old mother of two"), with no person's name in it: a description of someone
+        named ("a 40-year-old man" is someone new)."""
+        parse = self.doc.parse
+        t = parse.tokens[head]
+        if any(self.doc.people.at(j) is not None for j in range(t.left, t.right + 1)):
+            return False
+        for j in range(max(t.left, 1), head + 1):
+            if (
+                parse.tokens[j].pos == "NUM"
+                and parse.tokens[j - 1].lower == "the"
+                and _AGE.match(parse.span_text(j, min(j + 5, len(parse))))
+            ):
+                return True
+        return False
+
     def _recent_person(self, head: int) -> Person | None:
-        """The person "the Italian" recalls: of the people named or resolved within
-        `_MEMBER_WINDOW` sentences before it, the latest subject, else the latest mentioned;
-        never a co-argument of its verb, nor one of another country."""
+        """The person "the Italian" or "the 31-year-old" recalls: of the people named or
+        resolved within `_MEMBER_WINDOW` sentences before it, those of the latest sentence,
+        its subject first; never a co-argument of its verb, nor one of another country or
+        gender."""
         parse = self.doc.parse
         t = parse.tokens[head]
         verb = _verb_of(parse, head)
-        best: tuple[bool, int] | None = None
+        gender = GENDERED_NOUNS.get(t.lower, "")
+        best: tuple[int, bool, int] | None = None
         chosen = None
         for m, p in self._mentions_before(head):
             if t.sent - parse.tokens[m].sent > _MEMBER_WINDOW:
@@ -706,7 +735,9 @@ class SpeakerResolver:
                 continue
             if same_country({t.text}, p.nationality) is False:
                 continue
-            key = (self._acts(m), m)
+            if gender and p.gender and p.gender != gender:
+                continue  # "the 42-year-old mother" is no man
+            key = (parse.tokens[m].sent, self._acts(m), m)
             if best is None or key > best:
                 best, chosen = key, p
         return chosen
