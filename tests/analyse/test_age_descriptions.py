@@ -37,9 +37,7 @@ QuotesOf = Callable[..., tuple[Quote, ...]]
          "chairwoman insisted.", "Helen Ward"),
     ],
 )  # fmt: skip
-def test_an_age_recalls_the_person_just_named(
-    quotes_of: QuotesOf, text: str, speaker: str
-) -> None:
+def test_an_age_recalls_the_person_just_named(quotes_of: QuotesOf, text: str, speaker: str) -> None:
     (q,) = quotes_of(text)
     assert q.speaker == speaker
 

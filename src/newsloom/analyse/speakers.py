@@ -717,16 +717,25 @@ class SpeakerResolver:
                 return True
         return False
 
+    def _leads(self, m: int) -> bool:
+        """The mention is the subject of its sentence's main verb or of a verb of saying
+        ("Paul Ryan says no matter what Obama takes ...": Ryan, not Obama)."""
+        parse = self.doc.parse
+        t = parse.tokens[m]
+        if t.dep not in _SUBJECTS:
+            return False
+        return parse.tokens[t.head].dep == "ROOT" or is_cue(parse, t.head)
+
     def _recent_person(self, head: int) -> Person | None:
         """The person "the Italian" or "the 31-year-old" recalls: of the people named or
         resolved within `_MEMBER_WINDOW` sentences before it, those of the latest sentence,
-        its subject first; never a co-argument of its verb, nor one of another country or
-        gender."""
+        the subject of its main verb or of a verb of saying first, then any subject; never a
+        co-argument of its verb, nor one of another country or gender."""
         parse = self.doc.parse
         t = parse.tokens[head]
         verb = _verb_of(parse, head)
         gender = GENDERED_NOUNS.get(t.lower, "")
-        best: tuple[int, bool, int] | None = None
+        best: tuple[int, bool, bool, int] | None = None
         chosen = None
         for m, p in self._mentions_before(head):
             if t.sent - parse.tokens[m].sent > _MEMBER_WINDOW:
@@ -737,7 +746,7 @@ class SpeakerResolver:
                 continue
             if gender and p.gender and p.gender != gender:
                 continue  # "the 42-year-old mother" is no man
-            key = (parse.tokens[m].sent, self._acts(m), m)
+            key = (parse.tokens[m].sent, self._leads(m), self._acts(m), m)
             if best is None or key > best:
                 best, chosen = key, p
         return chosen
