@@ -260,6 +260,12 @@ def _definite_possessor(parse: Parse, head: int) -> str:
     return ""
 
 
+def _name_like(name: str) -> bool:
+    """Capitalised words joined by "and", "of" or "for" only: a name, not a clause the model
+    took for a title ("Trump told The Associated Press of the prospects")."""
+    return all(w[:1].isupper() or w.lower() in _NAME_JOINS for w in name.split())
+
+
 def _verb_of(parse: Parse, i: int) -> int | None:
     for a in parse.ancestors(i):
         if parse.tokens[a].pos in ("VERB", "AUX"):
@@ -346,7 +352,8 @@ class SpeakerResolver:
             return seat_name(whole) or self.doc.people.organisation(whole)
         named = self.doc.people.names.get(i)
         if named is not None and (
-            named[0] in _INSTITUTION_LABELS or (named[0] in TITLE_LIKE_LABELS and t.pos == "PROPN")
+            named[0] in _INSTITUTION_LABELS
+            or (named[0] in TITLE_LIKE_LABELS and t.pos == "PROPN" and _name_like(named[1]))
         ):
             # a body the model took for a title ("Surrey Fire and Rescue Service" tagged as a
             # work of art) keeps its whole name, not the words before its subject's head
@@ -384,7 +391,7 @@ class SpeakerResolver:
             ws = ws[1:]
         if len(ws) < 3 or not any(w.lower() in _NAME_JOINS for w in ws[1:-1]):
             return None
-        if not all(w[:1].isupper() or w.lower() in _NAME_JOINS for w in ws):
+        if not _name_like(" ".join(ws)):
             return None
         t = parse.tokens[i]
         if any(self.doc.people.at(j) is not None for j in range(t.left, t.right + 1)):
