@@ -41,6 +41,14 @@ from newsloom.analyse.speakers import (
 )
 from newsloom.analyse.via import ACCORDING, REPORTED, TOLD, Credit, credits_in, outlet_name
 
+#: arcs by which the parser hangs a subject's words on its verb ("the 31-year-old said")
+_HUNG_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
+
+
+#: how many words after a quote's closing mark its speaker's verb may come ("“...,” Senate
+#: Majority Leader Tom Vance barked")
+_TRAILING_SPAN = 8
+
 
 class Resolver(SpeakerResolver):
     """Resolve quote speakers in one article, in text order."""
@@ -69,6 +77,18 @@ class Resolver(SpeakerResolver):
                 return k
         return None
 
+    def _hung_subject(self, cue: int) -> int | None:
+        """ "“...,” the 31-year-old said": a subject phrase the parser hung word by word on the
+        verb ("the" as the verb's determiner, "old" as its modifier): the modifier next to the
+        verb stands for the phrase's head."""
+        parse = self.doc.parse
+        kids = [c for c in parse.children[cue] if c < cue and self.doc.in_quote[c] < 0]
+        det = [c for c in kids if parse.tokens[c].dep == "det" and parse.tokens[c].lower == "the"]
+        if not det:
+            return None
+        mods = [c for c in kids if c > det[-1] and parse.tokens[c].dep in _HUNG_MODIFIERS]
+        return mods[-1] if mods else None
+
     def _subject_of(self, cue: int) -> int | None:
         """The cue's subject; failing that, a person's name just before it ("May wrote:",
         where the tagger took "May" for the modal verb)."""
@@ -76,6 +96,9 @@ class Resolver(SpeakerResolver):
         own = own_subject(parse, cue, self.doc.in_quote)
         if own is not None:
             return own
+        hung = self._hung_subject(cue)
+        if hung is not None:
+            return hung
         named = self._name_after_quote(cue)
         if named is not None:
             return named
@@ -253,6 +276,40 @@ class Resolver(SpeakerResolver):
                         return i
         return None
 
+    def _trailing_verb(self, n: int) -> int | None:
+        """ "“Go back to your seat,” Trump barked", "“...?” Hannity pressed", "“...,” he shot
+        back": a quote that opens its sentence and stops on a comma, a question or an
+        exclamation, followed at once by a person and their verb, is that person's, whatever
+        the verb (a verb of manner the cue lexicon need not know)."""
+        parse = self.doc.parse
+        text = parse.text
+        span = self.spans[n]
+        if quote_is_partial(text, span):
+            return None
+        inner = text[span.start : span.end].rstrip()
+        after = text[span.mark_end : span.mark_end + 2]
+        if after[:1] not in (" ", ","):
+            return None  # a new sentence glued to the mark ("...!”Former governor X broke")
+        if not (inner.endswith((",", "?", "!")) or after.lstrip(" ").startswith(",")):
+            return None
+        first = parse.token_at(span.mark_end)
+        while first is not None and first < len(parse) and parse.tokens[first].pos == "PUNCT":
+            first += 1
+        if first is None or first >= len(parse) or self.doc.in_quote[first] >= 0:
+            return None
+        for v in range(first, min(first + _TRAILING_SPAN, len(parse))):
+            t = parse.tokens[v]
+            if self.doc.in_quote[v] >= 0 or t.text in (".", ";", ":") or "\n" in t.text:
+                return None  # the speaker's verb is in the quote's own paragraph
+            if t.pos != "VERB":
+                continue
+            subj = own_subject(parse, v, self.doc.in_quote)
+            if subj is None or not first <= subj < v or parse.tokens[subj].dep != "nsubj":
+                return None  # "“...?” Mr. Trump has never been charged": no one speaks
+            person = self.doc.people.at(subj) is not None
+            return v if person or parse.tokens[subj].lower in PRONOUN_GENDER else None
+        return None
+
     def _according(self, outside: list[int]) -> int | None:
         """The source X of "according to X" in the frame, when X is no medium."""
         parse = self.doc.parse
@@ -344,6 +401,10 @@ class Resolver(SpeakerResolver):
                 cue = self._nearest_cue(n, own, outside_list)
             if cue is not None:
                 result = self._from_cue(cue, last)
+        if result is None and own:
+            verb = self._trailing_verb(n)
+            if verb is not None:
+                result = self._from_cue(verb, last)
         if result is None:
             result = self._continuation(n, previous)
         if (

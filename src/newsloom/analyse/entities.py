@@ -489,7 +489,7 @@ def _extend_name(parse: Parse, s: _Span) -> _Span:
 
 
 #: Labels of names of works and things, which the model gives to capitalised phrases.
-_TITLE_LIKE = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+TITLE_LIKE_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 
 
 def _acronym(word: str) -> bool:
@@ -512,7 +512,7 @@ def _spans(parse: Parse) -> list[_Span]:
         else:
             while stop > first and parse.tokens[stop - 1].lower in POSSESSIVE_MARKS:
                 stop -= 1
-            if label in _TITLE_LIKE and parse.tokens[first].pos == "ADP":
+            if label in TITLE_LIKE_LABELS and parse.tokens[first].pos == "ADP":
                 # "Within the Trump administration": a capitalised preposition taken for the
                 # start of a title
                 first += 1

@@ -13,9 +13,17 @@ person familiar with ...") leave the speaker unknown.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from newsloom.analyse.entities import People, Person, canonical_name, title_words
+from newsloom.analyse.affiliation import manlike, names_one_person
+from newsloom.analyse.entities import (
+    TITLE_LIKE_LABELS,
+    People,
+    Person,
+    canonical_name,
+    title_words,
+)
 from newsloom.analyse.lexicon import (
     AGREEMENT_NOUNS,
     ANONYMOUS_NOUNS,
@@ -54,6 +62,12 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PRONOUN_WINDOW = 6
 #: how far back "it" may look for its institution, in sentences
 _IT_WINDOW = 3
+#: an age given as a description's modifier ("31-year-old", "55 - year - old" as tokenised)
+_AGE = re.compile(r"\d{1,3} ?- ?years? ?- ?old\b")
+#: small words inside a body's name ("Fire and Rescue Service", "Office for National Statistics")
+_NAME_JOINS = frozenset({"and", "of", "for", "&"})
+#: how far back "the Italian" or "the Republican" may look for its person, in sentences
+_MEMBER_WINDOW = 2
 _INSTITUTION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 #: kinds of organisation that may be a public body ("the agency" after "State Department")
 _PUBLIC_KINDS = frozenset({"agency", "organisation", "organization", "group", "team"})
@@ -246,6 +260,12 @@ def _definite_possessor(parse: Parse, head: int) -> str:
     return ""
 
 
+def _name_like(name: str) -> bool:
+    """Capitalised words joined by "and", "of" or "for" only: a name, not a clause the model
+    took for a title ("Trump told The Associated Press of the prospects")."""
+    return all(w[:1].isupper() or w.lower() in _NAME_JOINS for w in name.split())
+
+
 def _verb_of(parse: Parse, i: int) -> int | None:
     for a in parse.ancestors(i):
         if parse.tokens[a].pos in ("VERB", "AUX"):
@@ -327,8 +347,16 @@ class SpeakerResolver:
         person = self.doc.people.at(i)
         if person is not None:
             return person.canonical
+        whole = self._whole_name(i) if t.text[:1].isupper() else None
+        if whole is not None:
+            return seat_name(whole) or self.doc.people.organisation(whole)
         named = self.doc.people.names.get(i)
-        if named is not None and named[0] in _INSTITUTION_LABELS:
+        if named is not None and (
+            named[0] in _INSTITUTION_LABELS
+            or (named[0] in TITLE_LIKE_LABELS and t.pos == "PROPN" and _name_like(named[1]))
+        ):
+            # a body the model took for a title ("Surrey Fire and Rescue Service" tagged as a
+            # work of art) keeps its whole name, not the words before its subject's head
             return seat_name(named[1]) or self.doc.people.organisation(named[1])
         if t.ent in _INSTITUTION_LABELS or (t.pos == "PROPN" and t.text[:1].isupper()):
             lo = i
@@ -349,6 +377,31 @@ class SpeakerResolver:
             name = parse.span_text(lo, i + 1)
             return seat_name(name) or self.doc.people.organisation(canonical_name(name))
         return None
+
+    def _whole_name(self, i: int) -> str | None:
+        """A body's name that joins capitalised words with "and", "of" or "for" ("West
+        Yorkshire Fire and Rescue Service", "Bureau of Alcohol, Tobacco, Firearms and
+        Explosives"), read from the phrase of token `i` when the model tagged only a part of
+        it; None when the phrase is anything else, or two names coordinated ("Russia and
+        China": the head's own conjunct is a name of its own)."""
+        parse = self.doc.parse
+        phrase = mention_text(parse, i)
+        ws = phrase.split()
+        if ws and ws[0].lower() == "the":
+            ws = ws[1:]
+        if len(ws) < 3 or not any(w.lower() in _NAME_JOINS for w in ws[1:-1]):
+            return None
+        if not _name_like(" ".join(ws)):
+            return None
+        t = parse.tokens[i]
+        if any(self.doc.people.at(j) is not None for j in range(t.left, t.right + 1)):
+            return None
+        own = self.doc.people.names.get(i)
+        for c in parse.children[i]:
+            ct = parse.tokens[c]
+            if ct.dep == "conj" and ct.ent and self.doc.people.names.get(c) != own:
+                return None
+        return canonical_name(" ".join(ws).rstrip(","))
 
     def _resolve_subject_pronouns(self) -> None:
         """Link each he/she and each "the president" subject outside quotes to a person, in
@@ -572,6 +625,13 @@ class SpeakerResolver:
                 person = next(iter(found.values()))
         if person is not None:
             return Attribution(person.canonical, mention, confidence=0.9, person=person)
+        if self._aged(head):
+            # "the 31-year-old said", "the 61-year-old scientist says": the person just spoken of
+            person = self._recent_person(head)
+            if person is None:
+                return Attribution(mention=mention)
+            self.doc.resolved[head] = person
+            return Attribution(person.canonical, mention, confidence=0.6, person=person)
         # "the deputy speaker of Iran's parliament, Ali Motahari"
         for c in range(t.left, t.right + 1):
             if parse.tokens[c].dep == "appos" and (p := self.doc.people.at(c)) is not None:
@@ -591,6 +651,13 @@ class SpeakerResolver:
         is_role = t.lower.rstrip(".") in ROLE_WORDS or t.lower in TITLE_ABBREVIATIONS
         if t.lemma in GROUP_NOUNS or t.lower in GROUP_NOUNS:
             return Attribution(self._institution_phrase(head), mention, confidence=0.5)
+        if not is_role and self._is_member(head):
+            # "the Italian told reporters", "the Republican said": the person just spoken of
+            person = self._recent_person(head)
+            if person is None:
+                return Attribution(mention=mention)
+            self.doc.resolved[head] = person
+            return Attribution(person.canonical, mention, confidence=0.6, person=person)
         if not is_role and (
             t.ent in _INSTITUTION_LABELS or (t.pos == "PROPN" and t.text[:1].isupper())
         ):
@@ -622,6 +689,74 @@ class SpeakerResolver:
             # subject, not someone who speaks
             return Attribution(mention=mention)
         return Attribution(self._institution_phrase(head), mention, confidence=0.3)
+
+    def _is_member(self, head: int) -> bool:
+        """ "the Italian", "the Texas Republican": one person named by country, place or party
+        (`affiliation`), a singular noun ("the Portuguese" is tagged plural) with "the" alone
+        that the model does not take for a place or a body, with no person's name in it."""
+        parse = self.doc.parse
+        t = parse.tokens[head]
+        if t.pos not in ("NOUN", "PROPN", "ADJ") or t.lower.endswith("s"):
+            return False
+        if t.ent in ("GPE", "FAC", "LOC") or not names_one_person(t.text):
+            return False
+        if t.ent == "ORG" and not manlike(t.text):  # the model takes "Dutchman" for a body
+            return False
+        dets = [parse.tokens[c].lower for c in parse.children[head] if parse.tokens[c].dep == "det"]
+        if dets != ["the"] or any(parse.tokens[c].dep == "poss" for c in parse.children[head]):
+            return False
+        return not any(self.doc.people.at(j) is not None for j in range(t.left, t.right + 1))
+
+    def _aged(self, head: int) -> bool:
+        """A definite phrase that gives an age before its head ("the 31-year-old", "the
+        42-year-old mother of two"), with no person's name in it: a description of someone
+        named ("a 40-year-old man" is someone new)."""
+        parse = self.doc.parse
+        t = parse.tokens[head]
+        if any(self.doc.people.at(j) is not None for j in range(t.left, t.right + 1)):
+            return False
+        for j in range(max(t.left, 1), head + 1):
+            if (
+                parse.tokens[j].pos == "NUM"
+                and parse.tokens[j - 1].lower == "the"
+                and _AGE.match(parse.span_text(j, min(j + 5, len(parse))))
+            ):
+                return True
+        return False
+
+    def _leads(self, m: int) -> bool:
+        """The mention is the subject of its sentence's main verb or of a verb of saying
+        ("Paul Ryan says no matter what Obama takes ...": Ryan, not Obama)."""
+        parse = self.doc.parse
+        t = parse.tokens[m]
+        if t.dep not in _SUBJECTS:
+            return False
+        return parse.tokens[t.head].dep == "ROOT" or is_cue(parse, t.head)
+
+    def _recent_person(self, head: int) -> Person | None:
+        """The person "the Italian" or "the 31-year-old" recalls: of the people named or
+        resolved within `_MEMBER_WINDOW` sentences before it, those of the latest sentence,
+        the subject of its main verb or of a verb of saying first, then any subject; never a
+        co-argument of its verb, nor one of another country or gender."""
+        parse = self.doc.parse
+        t = parse.tokens[head]
+        verb = _verb_of(parse, head)
+        gender = GENDERED_NOUNS.get(t.lower, "")
+        best: tuple[int, bool, bool, int] | None = None
+        chosen = None
+        for m, p in self._mentions_before(head):
+            if t.sent - parse.tokens[m].sent > _MEMBER_WINDOW:
+                break
+            if parse.tokens[m].head == t.head and _verb_of(parse, m) == verb:
+                continue
+            if same_country({t.text}, p.nationality) is False:
+                continue
+            if gender and p.gender and p.gender != gender:
+                continue  # "the 42-year-old mother" is no man
+            key = (parse.tokens[m].sent, self._leads(m), self._acts(m), m)
+            if best is None or key > best:
+                best, chosen = key, p
+        return chosen
 
     def _named_before(self, head: int) -> str | None:
         """ "the company", "the club" alone: the organisation last named before it, when that
