@@ -21,13 +21,7 @@ import argparse
 from pathlib import Path
 
 from newsloom.clean.linetrain import fit, line_scores, removed_at_kept
-from newsloom.evaluation.boilerplate_pages import DEMO_GOLD, NEWS_WEIGHT, _training
-from newsloom.evaluation.pages import (
-    comments_as_furniture,
-    gold_set_pages,
-    read_pages,
-    site_split,
-)
+from newsloom.evaluation.boilerplate_pages import learning_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 KEPT = (0.95, 0.97, 0.98)
@@ -38,14 +32,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--max-words", type=int, default=12)
     args = parser.parse_args()
-    pages = list(
-        read_pages(
-            args.shared / "data" / "boilerplate_pages", splits=("train", "choose"), with_blocks=True
-        )
-    )
-    train = _training([comments_as_furniture(p) for p in pages if site_split(p.site) == "train"])
-    train += _training(list(gold_set_pages(DEMO_GOLD)), NEWS_WEIGHT)
-    choose = _training([comments_as_furniture(p) for p in pages if site_split(p.site) == "choose"])
+    train, choose = learning_pages(args.shared / "data" / "boilerplate_pages")
     print(f"choose sites: {len(choose)} pages; meaning of lines under {args.max_words} words")
     for name, words in (("current text model", None), ("+ meaning columns", args.max_words)):
         prob, body, _ = line_scores(fit(train, meaning_words=words), choose)

@@ -26,19 +26,7 @@ from pathlib import Path
 from newsloom.clean.linemeaning import MAX_WORDS
 from newsloom.clean.linemodel import LineModel
 from newsloom.clean.linetrain import TrainingPage, fit, line_scores, removed_at_kept
-from newsloom.evaluation.boilerplate_pages import (
-    DEMO_GOLD,
-    MARKUP_READS_RULES,
-    NEWS_WEIGHT,
-    _training,
-)
-from newsloom.evaluation.pages import (
-    comments_as_furniture,
-    gold_set_pages,
-    read_pages,
-    site_split,
-    with_peers,
-)
+from newsloom.evaluation.boilerplate_pages import MARKUP_READS_RULES, learning_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 KEPT = (0.95, 0.97, 0.98)
@@ -59,20 +47,7 @@ def main() -> None:
         "--skip-plain", action="store_true", help="with --meaning-words: only that fit"
     )
     args = parser.parse_args()
-    pages = list(
-        read_pages(
-            args.shared / "data" / "boilerplate_pages",
-            splits=("train", "choose"),
-            with_html=args.markup,
-            with_blocks=True,
-        )
-    )
-    if args.markup:
-        pages = [with_peers(p) for p in pages]
-    train = _training([comments_as_furniture(p) for p in pages if site_split(p.site) == "train"])
-    if not args.markup:
-        train += _training(list(gold_set_pages(DEMO_GOLD)), NEWS_WEIGHT)
-    choose = _training([comments_as_furniture(p) for p in pages if site_split(p.site) == "choose"])
+    train, choose = learning_pages(args.shared / "data" / "boilerplate_pages", markup=args.markup)
     kind = "markup" if args.markup else "text"
     print(f"{kind} model; {len(train)} train pages, {len(choose)} choose pages", flush=True)
     variants = [None] if args.markup else [MAX_WORDS]

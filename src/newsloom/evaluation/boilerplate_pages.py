@@ -164,6 +164,25 @@ def _compare(
     ]
 
 
+def learning_pages(
+    root: Path, *, markup: bool = False
+) -> tuple[list[TrainingPage], list[TrainingPage]]:
+    """The train pages (and, for the text model, the demo gold) and the choose pages of
+    boilerplate_pages at `root`, labelled as `fit_on_train` learns and chooses from them (reader
+    comments as furniture; with trafilatura's verdicts for a `markup` model): what the
+    line-model experiments of training/ fit and score."""
+    pages = list(
+        read_pages(root, splits=("train", "choose"), with_html=markup, with_blocks=True)
+    )
+    if markup:
+        pages = [with_peers(p) for p in pages]
+    train = _training([comments_as_furniture(p) for p in pages if site_split(p.site) == "train"])
+    if not markup:
+        train += _training(list(gold_set_pages(DEMO_GOLD)), NEWS_WEIGHT)
+    choose = _training([comments_as_furniture(p) for p in pages if site_split(p.site) == "choose"])
+    return train, choose
+
+
 def fit_on_train(pages: Sequence[LabelledPage], *, markup: bool = False) -> LineModel:
     """The model of the train sites (and the demo gold, which has no markup to learn from),
     thresholded on the choose sites; `markup`: learned with the lines' HTML (and without the
