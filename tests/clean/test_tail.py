@@ -125,3 +125,18 @@ def test_clean_text_removes_the_tail_of_a_scraped_page() -> None:
     # an extractor's output is not a page: its lines are left as the model judged them
     cleaned = clean_text(page + "\n", as_scraped=False, learned=True)
     assert "page_tail" not in {r.reason for r in cleaned.removed}
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("(AP)", "AP"),
+        ("(AFP)", "AFP"),
+        ("(Reporting by Ana Ruiz; Editing by Tom Hale)", "Ana Ruiz"),
+    ],
+)
+def test_credits_are_read_from_the_tail(line: str, name: str) -> None:
+    page = "\n\n".join(["Two recycling centres to close", *PROSE, line, "Related Stories"])
+    cleaned = clean_text(page + "\n", as_scraped=True, learned=True)
+    assert {r.text: r.reason for r in cleaned.removed}.get(line) == "page_tail"
+    assert name in {c.name for c in cleaned.quality.credits}

@@ -33,6 +33,7 @@ from newsloom.clean.prefix import parse_metadata_prefix, prefix_span
 from newsloom.clean.repeats import find_repeats
 from newsloom.clean.spans import Segments, compose, source_spans, text_offsets
 from newsloom.clean.spun import SPUN_LANGUAGE, spun_markers
+from newsloom.clean.tail import REASON as TAIL_REASON
 from newsloom.clean.tail import page_tail
 from newsloom.clean.thread import thread_start
 from newsloom.clean.title import find_headline, page_furniture
@@ -158,7 +159,7 @@ def _mark_thread(pieces: list[_Piece]) -> None:
 def _mark_tail(pieces: list[_Piece]) -> None:
     """The page's tail after the article's last sentence (`tail`): its kept furniture."""
     for i in page_tail([p.text for p in pieces], [p.reason is not None for p in pieces]):
-        pieces[i].reason = "page_tail"
+        pieces[i].reason = TAIL_REASON
 
 
 def _trim_glued(

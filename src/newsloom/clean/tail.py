@@ -26,8 +26,11 @@ from collections.abc import Sequence
 
 from newsloom.clean.lines import ends_sentence, is_list_item, is_prose, words
 
-__all__ = ["PROSE_BEFORE", "page_tail", "sentence_like"]
+__all__ = ["PROSE_BEFORE", "REASON", "page_tail", "sentence_like"]
 
+#: The reason of the lines this step removes (credits are still read from them: an agency's
+#: "— Reuters" or "(Reporting by ...)" sits in the tail).
+REASON = "page_tail"
 #: Prose lines the article prints before its tail can begin.
 PROSE_BEFORE = 3
 #: Words of a sentence that lost its full stop, at least.
