@@ -3,7 +3,8 @@
 The stage `clean` repairs characters (`chars`), takes out the scraper's metadata prefix
 (`prefix`), boilerplate lines (decided by the learned line model, `linemodel`; the hand rules of
 `boilerplate` are its cues and name the class of what it removes), a reader-comment thread
-after the article (`thread`), the headline (`title`) and
+after the article (`thread`), the furniture after its last sentence on a scraped page
+(`tail`), the headline (`title`) and
 repeated sentences (`repeats`), each recorded in `removed` with its reason and source offsets;
 it then flags truncated sentences (`truncation`), spun-copy markers (`spun`) and credits
 (`credits`), and identifies the language (`language`).
@@ -32,6 +33,8 @@ from newsloom.clean.prefix import parse_metadata_prefix, prefix_span
 from newsloom.clean.repeats import find_repeats
 from newsloom.clean.spans import Segments, compose, source_spans, text_offsets
 from newsloom.clean.spun import SPUN_LANGUAGE, spun_markers
+from newsloom.clean.tail import REASON as TAIL_REASON
+from newsloom.clean.tail import page_tail
 from newsloom.clean.thread import thread_start
 from newsloom.clean.title import find_headline, page_furniture
 from newsloom.clean.truncation import article_truncated, truncated_sentences
@@ -153,6 +156,12 @@ def _mark_thread(pieces: list[_Piece]) -> None:
             piece.reason = "comments"
 
 
+def _mark_tail(pieces: list[_Piece]) -> None:
+    """The page's tail after the article's last sentence (`tail`): its kept furniture."""
+    for i in page_tail([p.text for p in pieces], [p.reason is not None for p in pieces]):
+        pieces[i].reason = TAIL_REASON
+
+
 def _trim_glued(
     pieces: list[_Piece], source: str, removed: list[Removed], deletions: list[tuple[int, int]]
 ) -> None:
@@ -264,6 +273,8 @@ def clean_text(
         blocks = None
     _classify_pieces(pieces, model, extracted=extracted, blocks=blocks)
     _mark_thread(pieces)
+    if as_scraped:
+        _mark_tail(pieces)  # measured on a page's own lines, not on an extractor's output
     for piece in pieces:
         if piece.reason is not None:
             removed.append(Removed(piece.text, piece.reason, piece.start, piece.end))

@@ -20,6 +20,7 @@ from collections.abc import Container, Iterable
 from itertools import combinations, pairwise
 
 from newsloom.article import Credit
+from newsloom.clean.tail import REASON as TAIL_REASON
 
 __all__ = [
     "find_credits",
@@ -197,7 +198,8 @@ def find_credits(
     """All credits of a page from its lines, given as (text, removal reason or None).
 
     Labelled blocks are read from lines removed as `credits`, picture credits from captions;
-    wire credits and source credits from any line.
+    wire credits and source credits from kept lines and the page's tail (`tail`), where an
+    agency's credit line sits.
     """
     out: list[Credit] = []
     for text, reason in lines:
@@ -205,7 +207,7 @@ def find_credits(
             out += parse_labelled_credits(text, known)
         elif reason in ("caption", "photo_credit"):
             out += parse_caption_credits(text)
-        elif reason is None:
+        elif reason is None or reason == TAIL_REASON:
             out += parse_agency_credits(text)
             out += parse_leading_source(text)
             out += parse_source_tail(text)
