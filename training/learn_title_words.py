@@ -43,20 +43,16 @@ Deterministic output (sorted words, no time stamp).
 from __future__ import annotations
 
 import argparse
-import glob
-import gzip
-import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from news_texts import news_texts
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src/newsloom/resources/title_words.json"
-DATA = ROOT.parent / "shared" / "data"
-_B_PUBLISHERS = frozenset({"usa-today", "wash-post", "west-journal"})
 
 #: Cut-offs chosen on part A (see the docstring).
 MIN_ARTICLES = 3
@@ -74,42 +70,6 @@ _NOT_TITLES: frozenset[str] = frozenset(
 )
 
 _WORD = re.compile(r"[a-z]{3,}")
-_URL = re.compile(rb'(?:rel="canonical"[^>]*href|property="og:url"[^>]*content)="https?://([^/"]+)')
-
-
-def _docs() -> Iterator[tuple[str, str, str, str]]:
-    """(part, outlet, doc id, text) for every article of the training sets."""
-    meta = {}
-    for line in (DATA / "polnear/metadata.tsv").read_text().splitlines()[1:]:
-        cols = line.split("\t")
-        meta[cols[1]] = (cols[0], cols[4])
-    for path in sorted(glob.glob(str(DATA / "polnear/train/text/*.txt"))):
-        stem = Path(path).stem
-        compartment, publisher = meta.get(stem, ("train", stem.split("_")[0]))
-        if compartment != "train":
-            continue
-        part = "B" if publisher in _B_PUBLISHERS else "A"
-        yield part, f"polnear:{publisher}", stem, Path(path).read_text()
-    for path in sorted(glob.glob(str(DATA / "ecbplus/docs/*/*.json"))):
-        topic = int(re.match(r"\d+", Path(path).parent.name).group())  # type: ignore[union-attr]
-        text = json.loads(Path(path).read_text())["text"]
-        yield ("A" if topic % 2 else "B"), f"ecb:{Path(path).stem}", Path(path).stem, text
-    for path in sorted(glob.glob(str(DATA / "boilerplate_pages/dragnet/gold/*.txt.gz"))):
-        stem = Path(path).name.split(".")[0]
-        page = DATA / f"boilerplate_pages/dragnet/input/{stem}.html.gz"
-        site = stem
-        if page.exists():
-            with gzip.open(page, "rb") as fh:
-                found = _URL.search(fh.read(200_000))
-            if found:
-                site = found.group(1).decode("ascii", "replace").removeprefix("www.")
-        with gzip.open(path, "rb") as fh:
-            text = fh.read().decode("utf-8", "replace")
-        text = text.split("!@#$%^&*() COMMENTS", 1)[0]
-        part = "A" if int(hashlib.sha1(site.encode()).hexdigest(), 16) % 2 == 0 else "B"
-        yield part, f"dragnet:{site}", f"dragnet:{stem}", text
-
-
 def _evidence(doc: Any) -> tuple[dict[str, int], dict[str, int], set[str], dict[str, int]]:
     """Per word: construction uses, noun uses, lower-case noun use, uses inside names."""
     uses: dict[str, int] = defaultdict(int)
@@ -162,7 +122,7 @@ def collect(counts_path: Path | None) -> dict[str, dict]:
     from newsloom.settings import Settings
 
     nlp = load_model(Settings().spacy_model)
-    docs = list(_docs())
+    docs = list(news_texts())
     stats: dict[str, dict] = {"A": {}, "B": {}}
     texts = (text[:100_000] for _, _, _, text in docs)
     for (part, outlet, _doc_id, _), doc in zip(docs, nlp.pipe(texts, batch_size=32), strict=True):

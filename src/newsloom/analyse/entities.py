@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsloom.analyse.actors import resolve_actors
+from newsloom.analyse.gender import assign_likely_genders
 from newsloom.analyse.learned_titles import learned_titles, person_titles
 from newsloom.analyse.lexicon import (
     COMPLEMENT_JOINS,
@@ -129,6 +130,9 @@ class Person:
     titles: set[str] = field(default_factory=set)
     #: "m", "f" or "" when the text does not say
     gender: str = ""
+    #: what the article's pronouns or the given name suggest when the text does not say
+    #: (`gender.assign_likely_genders`): for resolving pronouns and descriptions only
+    gender_guess: str = ""
     #: country adjectives and names in titles ("russian", "us")
     nationality: set[str] = field(default_factory=set)
 
@@ -138,6 +142,11 @@ class Person:
 
     def roles(self) -> set[str]:
         return {w for w in self.titles if w in ROLE_WORDS}
+
+    @property
+    def likely_gender(self) -> str:
+        """The gender the text states, else the guess: what "he" or "she" may stand for."""
+        return self.gender or self.gender_guess
 
 
 def _name_key(name: str) -> tuple[str, ...]:
@@ -839,6 +848,7 @@ def analyse_entities(parse: Parse, year: int | None = None) -> tuple[list[Entity
     # countries and their metonyms, actor codes (the people index above keeps the names as
     # written: quote attribution relies on them)
     entities = resolve_actors(parse, entities, people, year)
+    assign_likely_genders(parse, people)
     return entities, people
 
 

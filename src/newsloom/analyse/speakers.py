@@ -491,14 +491,14 @@ class SpeakerResolver:
             distance = sent - parse.tokens[m].sent
             if distance > _PRONOUN_WINDOW:
                 continue
-            if p.gender and gender and p.gender != gender:
+            if p.likely_gender and gender and p.likely_gender != gender:
                 continue
             if distance == 0 and parse.tokens[m].head == parse.tokens[i].head:
                 continue  # a co-argument of the same verb is someone else
             score = -float(distance)
             if self._acts(m):
                 score += 1.0
-            if p.gender and p.gender == gender:
+            if p.likely_gender and p.likely_gender == gender:
                 score += 1.5
             if last_speaker is p:
                 score += 1.5
@@ -539,7 +539,7 @@ class SpeakerResolver:
         for key, p in people.items():
             if latest[key] < 0:
                 continue
-            if gender and p.gender and gender != p.gender:
+            if gender and p.likely_gender and gender != p.likely_gender:
                 continue
             roles = p.roles()
             score = 0.0
@@ -751,7 +751,7 @@ class SpeakerResolver:
                 continue
             if same_country({t.text}, p.nationality) is False:
                 continue
-            if gender and p.gender and p.gender != gender:
+            if gender and p.likely_gender and p.likely_gender != gender:
                 continue  # "the 42-year-old mother" is no man
             key = (parse.tokens[m].sent, self._leads(m), self._acts(m), m)
             if best is None or key > best:
