@@ -498,8 +498,8 @@ class SpeakerResolver:
             score = -float(distance)
             if self._acts(m):
                 score += 1.0
-            if p.likely_gender and p.likely_gender == gender:
-                score += 1.5
+            if p.gender and p.gender == gender:
+                score += 1.5  # stated; a guess only rules out (others may be unguessed)
             if last_speaker is p:
                 score += 1.5
             key = (score, m)
