@@ -36,9 +36,9 @@ from newsloom.analyse.programmes import past_programmes, programme_titles
 from newsloom.analyse.reports import relayed_statements, restate_reports
 from newsloom.analyse.via import (
     REPORTED,
+    SAID,
     credits_in,
     medium_of_document,
-    medium_subject,
     outlet_name,
 )
 from newsloom.article import Quote
@@ -68,9 +68,15 @@ def _quote(
     )
 
 
-def _via(parse: Parse, sent: int, skip: set[int], named: bool) -> str | None:
+def _via(parse: Parse, sent: int, skip: set[int], named: bool, cue: int = -1) -> str | None:
+    """The first outlet the sentence credits; a medium's "said" that is the statement's own
+    cue makes the medium the speaker, not a relay ("..., the CTK news agency said")."""
     a, b = parse.sents[sent]
-    found = credits_in(parse, a, b, skip, speaker_named=named)
+    found = [
+        c
+        for c in credits_in(parse, a, b, skip, speaker_named=named)
+        if c.kind != SAID or c.at != cue
+    ]
     return found[0].outlet if found else None
 
 
@@ -181,12 +187,6 @@ def _attribution(
         return resolver.resolve(claim.source, None), via
     att: Attribution | None = None
     cue = parse.tokens[claim.cue]
-    if cue.pos in ("VERB", "AUX") and cue.lemma == "say" and claim.source >= 0:
-        # "..., state media said", "..., the newspaper said": a medium's own report, as with
-        # "reported" (see `via.credits_in`)
-        outlet = medium_subject(parse, claim.source)
-        if outlet is not None:
-            return Attribution(mention=outlet), outlet
     if cue.pos in ("VERB", "AUX"):
         att = resolver.attribute_cue(claim.cue, last)
         if att is None and claim.source >= 0 and cue.lemma in REPORTING_LEMMAS:
@@ -199,4 +199,4 @@ def _attribution(
     if att is None:
         return Attribution(), None
     sent = parse.tokens[claim.cue].sent
-    return att, att.via or _via(parse, sent, quoted, named=att.speaker is not None)
+    return att, att.via or _via(parse, sent, quoted, named=att.speaker is not None, cue=claim.cue)

@@ -136,9 +136,7 @@ def _document_reads(parse: Parse, i: int) -> bool:
     kids = [parse.tokens[c] for c in parse.children[i]]
     if any(k.dep in ("dobj", "nsubjpass", "dative") for k in kids):
         return False
-    return any(
-        k.dep == "nsubj" and k.lemma in DOCUMENT_NOUNS and k.pos == "NOUN" for k in kids
-    )
+    return any(k.dep == "nsubj" and k.lemma in DOCUMENT_NOUNS and k.pos == "NOUN" for k in kids)
 
 
 def is_future(parse: Parse, i: int, in_quote: list[int] | None = None) -> bool:
@@ -348,8 +346,12 @@ class SpeakerResolver:
             if subj is not None:
                 # "the police spokesperson, SP X, disclosed this in a statement": the person
                 # the subject names, else the body ("the health ministry released a report")
-                named = self.resolve(subj, None).person if parse.tokens[subj].pos != "PRON" else None
-                return named.canonical if named else self._body(subj)
+                if parse.tokens[subj].pos == "PRON":
+                    return self._body(subj)
+                found = self.resolve(subj, None)
+                if found.person is not None:
+                    return found.person.canonical
+                return self._body(subj) if found.speaker else None  # "a group of parents"
         return None
 
     def _body(self, i: int) -> str | None:
@@ -819,8 +821,9 @@ class SpeakerResolver:
         grand-old-party-hello-wh ("the party announced", "the party warned")."""
         parse = self.doc.parse
         t = parse.tokens[head]
+        mods = ("prep", "compound", "amod", "poss")
         if len(_np_words(parse, head)) != 2 or any(
-            parse.tokens[c].dep in ("prep", "compound", "amod", "poss") for c in parse.children[head]
+            parse.tokens[c].dep in mods for c in parse.children[head]
         ):
             return None
         nouns = {t.lower, t.lemma}
@@ -895,14 +898,38 @@ class SpeakerResolver:
                 return name
         return None
 
+    def _points_back(self, noun: int) -> bool:
+        """A noun with "the", "this" or "that" alone: a mention of something named before."""
+        parse = self.doc.parse
+        dets = [parse.tokens[c].lower for c in parse.children[noun] if parse.tokens[c].dep == "det"]
+        return dets in (["the"], ["this"], ["that"]) and not any(
+            parse.tokens[c].dep in ("poss", "compound", "amod") for c in parse.children[noun]
+        )
+
     def _last_document_owner(self, head: int) -> str | None:
         """The owner of the last document mentioned before, of the same kind if there is one
         ("the statement" -> "a White House statement")."""
         parse = self.doc.parse
         lemma = parse.tokens[head].lemma
         before = [(i, owner) for i, owner in self.doc.documents if i < head]
-        same = [owner for i, owner in before if parse.tokens[i].lemma == lemma]
+        same = [(i, owner) for i, owner in before if parse.tokens[i].lemma == lemma]
+        # the nearest document of its kind brought in before, even one whose owner the text
+        # does not name ("a group of parents sent a letter ... “...,” the letter read": not an
+        # earlier body's); "the document" only points back to one
+        nearest = next(
+            (
+                j
+                for j in range(head - 1, -1, -1)
+                if parse.tokens[j].lemma == lemma
+                and parse.tokens[j].pos == "NOUN"
+                and self.doc.in_quote[j] < 0
+                and not self._points_back(j)
+            ),
+            None,
+        )
+        if nearest is not None and (not same or same[-1][0] < nearest):
+            return None
         if same:
-            return same[-1]
+            return same[-1][1]
         other = [o for i, o in before if parse.tokens[i].lemma not in AGREEMENT_NOUNS]
         return other[-1] if other else None
