@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsloom.analyse.affiliation import manlike, names_one_person
+from newsloom.analyse.cataphora import named_later
 from newsloom.analyse.entities import (
     TITLE_LIKE_LABELS,
     People,
@@ -490,6 +491,22 @@ class SpeakerResolver:
 
     # -- candidates -----------------------------------------------------------------------
 
+    def _lead_description(self, head: int) -> bool:
+        """ "the head of the regulator", "Japan's finance minister", "the club's chairman": a
+        role noun, definite by "the" or a possessor, naming no one, that no one named before
+        fits."""
+        parse = self.doc.parse
+        t = parse.tokens[head]
+        if self._is_description(head):
+            return self._description(head) is None
+        if t.pos != "NOUN" or t.lower not in ROLE_WORDS or self.doc.people.at(head) is not None:
+            return False
+        if _definite_possessor(parse, head) != "the":
+            return False
+        if any(self.doc.people.at(j) is not None for j in range(t.left, t.right + 1)):
+            return False
+        return self._description(head) is None
+
     def _mentions_before(self, i: int) -> list[tuple[int, Person]]:
         """(token, person) mentions before token i, most recent first."""
         out = []
@@ -706,6 +723,12 @@ class SpeakerResolver:
         if person is not None:
             self.doc.resolved[head] = person
             return Attribution(person.canonical, mention, confidence=0.6, person=person)
+        if self._lead_description(head):
+            # "Japan's finance minister warned ... Finance Minister X was quoted": no one named
+            # before fits, and the one it describes is named within a few sentences
+            person = named_later(parse, self.doc.people, head, unknown_country=True)
+            if person is not None:
+                return Attribution(person.canonical, mention, confidence=0.5, person=person)
         if t.lower in ANONYMOUS_NOUNS or t.lemma in ANONYMOUS_NOUNS:
             return Attribution(mention=mention)
         if not _can_speak(parse, head):
