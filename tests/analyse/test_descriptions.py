@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from newsloom.analyse.descriptions import CATAPHORA_SENTENCES, description_entities
+from newsloom.analyse.cataphora import CATAPHORA_SENTENCES
+from newsloom.analyse.descriptions import description_entities
 from newsloom.analyse.entities import analyse_entities
 from newsloom.analyse.parse import Parse
 

@@ -39,7 +39,7 @@ from newsloom.analyse.speakers import (
     own_subject,
     verb_subject,
 )
-from newsloom.analyse.via import ACCORDING, REPORTED, TOLD, Credit, credits_in, outlet_name
+from newsloom.analyse.via import ACCORDING, REPORTED, SAID, TOLD, Credit, credits_in, outlet_name
 
 #: arcs by which the parser hangs a subject's words on its verb ("the 31-year-old said")
 _HUNG_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
@@ -549,6 +549,8 @@ class Resolver(SpeakerResolver):
         for s in sorted(own_sents):
             a, b = parse.sents[s]
             credits += credits_in(parse, a, b, skip, speaker_named=named)
+        # a medium's "said" that is the quote's own cue makes it the speaker, not a relay
+        credits = [c for c in credits if c.kind != SAID or c.at != result.cue_at]
         if credits:
             return credits[0].outlet
         neighbours = [min(own_sents) - 1, max(own_sents) + 1]

@@ -12,19 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsloom.analyse.actors import officeholder_country
 from newsloom.analyse.attribution import Resolver
+from newsloom.analyse.cataphora import named_later
 from newsloom.analyse.entities import People, Person
-from newsloom.analyse.lexicon import ROLE_SYNONYMS
 from newsloom.analyse.marks import find_quoted
 from newsloom.analyse.parse import Parse
 from newsloom.analyse.scene import country_of
 from newsloom.article import Entity
 
 __all__ = ["description_entities"]
-
-#: How many sentences after a description its person may be named for the first time.
-CATAPHORA_SENTENCES = 3
 
 
 def description_entities(
@@ -45,7 +41,7 @@ def description_entities(
     named = [(e.start, e.end) for e in entities if e.label == "PERSON"]
     found = resolver.descriptions()
     for head in resolver.unresolved_descriptions():
-        later = _named_later(parse, people, head)
+        later = named_later(parse, people, head)
         if later is not None:
             found[head] = later
     out = []
@@ -83,32 +79,4 @@ def _of_country(
         before = [m for m in p.mentions if m < head]
         if code and code[:3] == country and before and (best is None or before[-1] > best[0]):
             best = (before[-1], p)
-    return best[1] if best else None
-
-
-def _named_later(parse: Parse, people: People, head: int) -> Person | None:
-    """A lead's description before the name ("The Prime Minister has triggered Article 50 ...
-    Theresa May"): the first person named within `CATAPHORA_SENTENCES` after it whose titles
-    include the description's head word."""
-    word = parse.tokens[head].lower.rstrip(".")
-    accepted = ROLE_SYNONYMS.get(word, frozenset({word}))
-    tok = parse.tokens[head]
-    described = country_of(None, parse.span_text(tok.left, head + 1))
-    sent = tok.sent
-    best: tuple[int, Person] | None = None
-    for p in people.people:
-        if not accepted & p.titles:
-            continue
-        if described and described not in (
-            country_of(None, " ".join(sorted(p.nationality))),
-            officeholder_country(p.canonical),
-        ):
-            continue
-        after = [m for m in p.mentions if m > head]
-        if not after or parse.tokens[after[0]].sent - sent > CATAPHORA_SENTENCES:
-            continue
-        if any(m < head for m in p.mentions):
-            continue
-        if best is None or after[0] < best[0]:
-            best = (after[0], p)
     return best[1] if best else None

@@ -333,7 +333,7 @@ def _titled(parse: Parse, first: int, stop: int, *, place: bool = False) -> bool
         ):
             return True
     t = parse.tokens[head]
-    if t.dep == "appos" and _is_role_noun(parse.tokens[t.head], loose=not place):
+    if t.dep == "appos" and _is_role_noun(parse.tokens[_role_of(parse, t.head)], loose=not place):
         return True
     # "Wahyu Prasetyo-Lubis, who represents workers ...": "who" is said of people
     for c in parse.children[head]:
@@ -346,6 +346,22 @@ def _titled(parse: Parse, first: int, stop: int, *, place: bool = False) -> bool
         parse.tokens[c].dep == "appos" and _is_role_noun(parse.tokens[c], loose=not place)
         for c in parse.children[head]
     )
+
+
+def _role_of(parse: Parse, head: int) -> int:
+    """The noun an apposition describes: "The mayor of El Carmen, Luz Marina Quintero," hangs
+    the name on the place, which the parser takes as the nearer noun, where it is the mayor's;
+    so an "of"/"for" object stands for the role noun it completes (PolNeAR train politico_2016-
+    08-17_ap-trump-chair-routed-ukrainian- "The head of Mercury, Vin Weber,", newsloom-dev
+    "the president of the European Council, Donald Tusk,", ECB+ 41_3ecbplus "The governor of
+    Unity State, Taban Deng,")."""
+    t = parse.tokens[head]
+    if t.dep != "pobj":
+        return head
+    prep = parse.tokens[t.head]
+    if prep.lower not in ("of", "for") or prep.head == prep.i:
+        return head
+    return prep.head
 
 
 #: endings of nouns for what people do ("coordinator", "manager", "economist")

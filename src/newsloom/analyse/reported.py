@@ -34,7 +34,13 @@ from newsloom.analyse.lexicon import REPORTING_LEMMAS
 from newsloom.analyse.parse import Parse
 from newsloom.analyse.programmes import past_programmes, programme_titles
 from newsloom.analyse.reports import relayed_statements, restate_reports
-from newsloom.analyse.via import credits_in, medium_of_document, outlet_name
+from newsloom.analyse.via import (
+    REPORTED,
+    SAID,
+    credits_in,
+    medium_of_document,
+    outlet_name,
+)
 from newsloom.article import Quote
 
 
@@ -62,10 +68,27 @@ def _quote(
     )
 
 
-def _via(parse: Parse, sent: int, skip: set[int], named: bool) -> str | None:
+def _via(parse: Parse, sent: int, skip: set[int], named: bool, cue: int = -1) -> str | None:
+    """The first outlet the sentence credits; a medium's "said" that is the statement's own
+    cue makes the medium the speaker, not a relay ("..., the CTK news agency said")."""
     a, b = parse.sents[sent]
-    found = credits_in(parse, a, b, skip, speaker_named=named)
+    found = [
+        c
+        for c in credits_in(parse, a, b, skip, speaker_named=named)
+        if c.kind != SAID or c.at != cue
+    ]
     return found[0].outlet if found else None
+
+
+def _reporting_outlet(parse: Parse, sent: int, skip: set[int]) -> str | None:
+    """The outlet whose own report the sentence is ("X reported", "X reports that"), which
+    relays a source the sentence names by "according to" (PolNeAR train:
+    breitbart_2016-08-24_report-half-clinton-s-state-meet "The AP reported that, according to
+    an analysis ...", west-journal_2016-01-23_watch-what-hillary-does-when-a-g "Politico
+    reported, according to sources in the meetings, ...", and the same shape with "citing":
+    west-journal_2016-06-20_media-reports-reveal-reason-behi, ECB+ 28_9ecb, 37_12ecbplus)."""
+    a, b = parse.sents[sent]
+    return next((c.outlet for c in credits_in(parse, a, b, skip) if c.kind == REPORTED), None)
 
 
 def reported_speech(resolver: Resolver) -> list[Quote]:
@@ -155,8 +178,13 @@ def _attribution(
         outlet = outlet_name(parse, claim.source, strong=False)
         if outlet is not None:
             return Attribution(mention=outlet), outlet
-        # "according to a transcript seen by the Financial Times": the document's medium
-        return resolver.resolve(claim.source, None), medium_of_document(parse, claim.source)
+        # "according to a transcript seen by the Financial Times": the document's medium;
+        # "..., according to people familiar with the matter, the Journal reported": the
+        # outlet whose report names its source
+        via = medium_of_document(parse, claim.source) or _reporting_outlet(
+            parse, parse.tokens[claim.cue].sent, quoted
+        )
+        return resolver.resolve(claim.source, None), via
     att: Attribution | None = None
     cue = parse.tokens[claim.cue]
     if cue.pos in ("VERB", "AUX"):
@@ -171,4 +199,4 @@ def _attribution(
     if att is None:
         return Attribution(), None
     sent = parse.tokens[claim.cue].sent
-    return att, att.via or _via(parse, sent, quoted, named=att.speaker is not None)
+    return att, att.via or _via(parse, sent, quoted, named=att.speaker is not None, cue=claim.cue)

@@ -10,6 +10,7 @@ is decided by `attribution` (the sentence's own quotes, and the next sentence's 
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from newsloom.analyse.lexicon import (
@@ -27,8 +28,9 @@ from newsloom.analyse.parse import Parse, without_descriptors
 from newsloom.clean.chars import unaccent
 
 #: "according" and "reported" credits cover the paragraph's next sentence too; "told" credits
-#: cover only the quotes of their own attribution.
-ACCORDING, REPORTED, TOLD = "according", "reported", "told"
+#: cover only the quotes of their own attribution, "said" ones (a medium's "said") only their
+#: own sentence's.
+ACCORDING, REPORTED, TOLD, SAID = "according", "reported", "told", "said"
 
 #: words that make any capitalised name a medium ("Rádio Tejo", "Channel 7", "Sahel Weekly")
 _BROADCAST_WORDS = words(
@@ -308,12 +310,49 @@ def _with_place(parse: Parse, head: int, name: str) -> str:
     return name + parse.text[toks[head].end : toks[last].end]
 
 
+#: the kinds of outlet that "the newspaper", "the paper", "the daily" refer back by
+_BACK_KINDS = words(
+    "newspaper paper daily tabloid weekly magazine broadcaster network station channel"
+)
+#: set while looking back for an outlet, so that the look does not look back again
+_LOOKING_BACK: ContextVar[bool] = ContextVar("_looking_back", default=False)
+
+
+def _outlet_referred(parse: Parse, head: int) -> str | None:
+    """The outlet "the newspaper", "the paper", "the daily" or "the magazine" refers back to:
+    the nearest outlet credited before it in the article ("..., the Anchorage Daily News
+    reported. “...,” the fire chief told the newspaper"), or None when none was. A kind of
+    outlet with no name of its own is a description, as "the minister" is of a person named
+    before; with no outlet before it names none."""
+    tok = parse.tokens[head]
+    if tok.pos != "NOUN" or tok.lower not in _BACK_KINDS or _LOOKING_BACK.get():
+        return None
+    # bare: "the paper published by Fa" is a study, "the state broadcaster" a new outlet
+    deps = {parse.tokens[c].lower: parse.tokens[c].dep for c in parse.children[head]}
+    if deps.get("the") != "det" or any(d not in ("det", "case") for d in deps.values()):
+        return None
+    sent = tok.sent
+    flag = _LOOKING_BACK.set(True)
+    try:
+        for s in range(sent, -1, -1):
+            a, b = parse.sents[s]
+            found = credits_in(parse, a, min(b, head), set())
+            if found:
+                return found[-1].outlet
+    finally:
+        _LOOKING_BACK.reset(flag)
+    return None
+
+
 def _outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None:
     """`outlet_name` before a place after its name (see `_with_place`)."""
     tok = parse.tokens[head]
     after_kind = _name_after(parse, head)
     if after_kind is not None:
         return after_kind
+    referred = _outlet_referred(parse, head)
+    if referred is not None:
+        return referred
     # "told talkRADIO's Julia Hartley-Brewer", "CNN's Jake Tapper": the possessor's outlet
     for c in parse.children[head]:
         ct = parse.tokens[c]
@@ -383,6 +422,35 @@ def _outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None
     # place, unless its name says it is a public body ("told the Senate Committee")
     named = strong and tok.ent in ("ORG", "", "PRODUCT", "WORK_OF_ART") and tok.pos == "PROPN"
     if named and not any(w in INSTITUTION_NOUNS and w not in MEDIA_WORDS for w in lower):
+        return name
+    return None
+
+
+#: words that make a name a news medium's, whatever else it names ("Xinhua news agency", "state
+#: television"), where "agency", "review" or "monitor" alone may be any body's
+_NEWS_WORDS = words(
+    """
+    news newspaper tv television radio broadcaster broadcasting media daily times herald gazette
+    tribune journal press
+    """
+)
+
+
+def medium_subject(parse: Parse, head: int) -> str | None:
+    """The outlet a subject of "said" names, when the name says news medium ("Xinhua news
+    agency", "state media"); a body such as "the Japan Meteorological Agency" may say things of
+    its own, a medium's correspondent or host speaks for herself, and "the network said" or
+    "RT and its defenders say" may be the medium the story is about."""
+    t = parse.tokens[head]
+    if t.lower in _BACK_KINDS or any(parse.tokens[c].dep == "conj" for c in parse.children[head]):
+        return None  # "the network said" may be the network the story is about
+    if t.pos != "PROPN" and t.lemma not in MEDIA_WORDS and t.lower not in MEDIA_WORDS:
+        return None  # "cable news hosts", "Sky's US correspondent": people, who speak
+    name = outlet_name(parse, head)
+    if name is None or t.text not in name:
+        return None
+    plain = {_plain(w) for w in name.split()}
+    if _plain(name) in MEDIA_NAMES or plain & _NEWS_WORDS:
         return name
     return None
 
@@ -462,6 +530,14 @@ def credits_in(
         elif t.lemma in _TELL | {"say", "speak", "talk", "write"} and t.pos in ("VERB", "AUX"):
             for c in parse.children[i]:
                 dep = parse.tokens[c].dep
+                if t.lemma == "say" and dep == "nsubj" and (name := medium_subject(parse, c)):
+                    # "X told leaders that ..., Xinhua news agency said": a medium's "said"
+                    # relays the words of another the sentence names (ECB+ 20_1ecbplus "state
+                    # media said", 44_2ecb "the Journal said", PolNeAR train breitbart_2015-12-
+                    # 16_newspaper-defense-secretary-used "the Times said"); where it is the
+                    # words' own cue the medium speaks (`attribution`, `reported` drop it)
+                    found.append(Credit(name, SAID, i))
+                    continue
                 target = None
                 if t.lemma in _TELL and dep in ("dobj", "dative", "iobj", "npadvmod"):
                     target = c
