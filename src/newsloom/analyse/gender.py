@@ -6,9 +6,9 @@ is a woman and who a man. The text states it now and then (an honorific or a gen
 
 1. the article's own pronouns: in a sentence that names that person and nobody else, a "he",
    "his", "she" or "her" after the name and outside quotes, as a subject, a possessive or a
-   reflexive (an object is mostly someone else: "Ruiz thanked him"), is almost always them, as is a
-   "He" or "She" opening the next sentence when that one names nobody ("Ana Ruiz arrived on
-   Monday. She said ..."); the majority of such pronouns decides;
+   reflexive (an object is mostly someone else: "Ruiz thanked him"), is almost always them;
+   the majority of such pronouns decides. A "She" opening the next sentence is not counted:
+   after "Obi said the bill would help. She disagreed" it is the other person;
 2. what news writes of their given name: `training/learn_name_gender.py` counts the same
    pronouns over the news texts of ../shared/data and keeps the names that enough articles
    agree on (`resources/name_gender.json`, read on first use).
@@ -36,7 +36,6 @@ __all__ = ["assign_likely_genders", "given_name", "name_genders"]
 
 RESOURCE = "name_gender.json"
 _QUOTES = frozenset({'"', "“", "”", "``", "''"})
-_OPENERS = frozenset({"he", "she"})
 #: the arcs of a pronoun that stands for the one person its sentence names ("she said", "his
 #: plan"); an object is mostly someone else ("Ruiz thanked him")
 _REFERS_BACK = frozenset({"nsubj", "nsubjpass", "poss"})
@@ -92,10 +91,6 @@ def _pronoun_votes(parse: Parse, people: People) -> dict[int, Counter[str]]:
             continue
         ((pid, (_, last)),) = named[k].items()
         after = [i for i in range(last + 1, stop) if not quoted[i] and people.at(i) is None]
-        if k + 1 < len(parse.sents) and not named[k + 1]:
-            opener = parse.sents[k + 1][0]
-            if parse.tokens[opener].text.lower() in _OPENERS:
-                after.append(opener)
         for i in after:
             t = parse.tokens[i]
             gender = PRONOUN_GENDER.get(t.text.lower(), "")
