@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from newsloom.article import Article, Credit, Document
 from newsloom.clean import clean, clean_text
+from newsloom.clean.chars import repair
+from newsloom.clean.linehtml import Block, flatten_blocks
+from newsloom.clean.linemodel import LineModel, Scored
 from newsloom.errors import ConfigError
 from newsloom.hashing import content_hash
 from newsloom.pipeline import Context, Pipeline, registered_stages
@@ -258,3 +263,52 @@ def test_who_decides_by_input(
     article = Article.from_document(Document("x", "x", fmt, "Some text.", content_hash("x")))
     article = replace(article, page_lines=page_lines)
     assert _learned(article, Settings(boilerplate_decision=decision)) is expected
+
+
+class _MarkupSpy:
+    """A markup line model that keeps every line and records the markup it was given."""
+
+    markup = True
+    reads_rules = False
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.blocks: Sequence[Block] | None = None
+
+    def score(
+        self,
+        texts: Sequence[str],
+        rules: Sequence[str | None],
+        *,
+        extracted: bool = False,
+        blocks: Sequence[Block] | None = None,
+    ) -> Scored:
+        self.texts, self.blocks = list(texts), blocks
+        n = len(texts)
+        return Scored(np.zeros(n), np.zeros(n, dtype=bool), np.zeros(n), [[] for _ in texts])
+
+
+@pytest.mark.parametrize("invisible", ["\ufeff", "\u00ad", "\u200b", "\u200b\u00ad"])
+def test_a_block_that_repair_empties_keeps_the_page_on_its_markup(invisible: str) -> None:
+    markup = HTML_PAGE.replace("<article>", f"<article><p>{invisible}</p>").replace(
+        "</article>", f"</article><div><span>{invisible}</span></div>"
+    )
+    blocks = flatten_blocks(markup)
+    source = repair("\n".join(b.text for b in blocks))
+    spy = _MarkupSpy()
+    spied: LineModel = spy  # type: ignore[assignment]
+    clean_text(source, as_scraped=False, model=spied, blocks=blocks)
+    # every other line is judged with its own block's markup, none shifted onto a neighbour
+    assert spy.blocks is not None
+    assert [b.text for b in spy.blocks] == spy.texts
+    assert len(spy.texts) == len(blocks) - 2
+
+
+def test_a_size_cap_keeps_the_first_lines_on_their_markup() -> None:
+    blocks = flatten_blocks(HTML_PAGE)
+    source = "\n".join(b.text for b in blocks)
+    spy = _MarkupSpy()
+    spied: LineModel = spy  # type: ignore[assignment]
+    clean_text(source, as_scraped=False, model=spied, blocks=blocks, max_chars=120)
+    assert spy.blocks is not None and 0 < len(spy.blocks) < len(blocks)
+    assert [b.text for b in spy.blocks] == spy.texts
