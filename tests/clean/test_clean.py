@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from newsloom.article import Article, Credit, Document
 from newsloom.clean import clean, clean_text
+from newsloom.clean.chars import repair
+from newsloom.clean.linehtml import Block, flatten_blocks
+from newsloom.clean.linemodel import LineModel, Scored
 from newsloom.errors import ConfigError
 from newsloom.hashing import content_hash
 from newsloom.pipeline import Context, Pipeline, registered_stages
@@ -258,3 +263,98 @@ def test_who_decides_by_input(
     article = Article.from_document(Document("x", "x", fmt, "Some text.", content_hash("x")))
     article = replace(article, page_lines=page_lines)
     assert _learned(article, Settings(boilerplate_decision=decision)) is expected
+
+
+class _MarkupSpy:
+    """A markup line model that keeps every line and records the markup it was given."""
+
+    markup = True
+    reads_rules = False
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.blocks: Sequence[Block] | None = None
+
+    def score(
+        self,
+        texts: Sequence[str],
+        rules: Sequence[str | None],
+        *,
+        extracted: bool = False,
+        blocks: Sequence[Block] | None = None,
+    ) -> Scored:
+        self.texts, self.blocks = list(texts), blocks
+        n = len(texts)
+        return Scored(np.zeros(n), np.zeros(n, dtype=bool), np.zeros(n), [[] for _ in texts])
+
+
+@pytest.mark.parametrize("invisible", ["\ufeff", "\u00ad", "\u200b", "\u200b\u00ad"])
+def test_a_block_that_repair_empties_keeps_the_page_on_its_markup(invisible: str) -> None:
+    markup = HTML_PAGE.replace("<article>", f"<article><p>{invisible}</p>").replace(
+        "</article>", f"</article><div><span>{invisible}</span></div>"
+    )
+    blocks = flatten_blocks(markup)
+    source = repair("\n".join(b.text for b in blocks))
+    spy = _MarkupSpy()
+    spied: LineModel = spy  # type: ignore[assignment]
+    clean_text(source, as_scraped=False, model=spied, blocks=blocks)
+    # every other line is judged with its own block's markup, none shifted onto a neighbour
+    assert spy.blocks is not None
+    assert [b.text for b in spy.blocks] == spy.texts
+    assert len(spy.texts) == len(blocks) - 2
+
+
+def test_a_size_cap_keeps_the_first_lines_on_their_markup() -> None:
+    blocks = flatten_blocks(HTML_PAGE)
+    source = "\n".join(b.text for b in blocks)
+    spy = _MarkupSpy()
+    spied: LineModel = spy  # type: ignore[assignment]
+    clean_text(source, as_scraped=False, model=spied, blocks=blocks, max_chars=120)
+    assert spy.blocks is not None and 0 < len(spy.blocks) < len(blocks)
+    assert [b.text for b in spy.blocks] == spy.texts
+
+
+# (a sentence a page prints first in a summary line, then again inside a longer paragraph)
+PAGE_REFRAINS = [
+    (
+        "The new ferry berth will open in the spring after two winters of delays.",
+        "Fishermen were told on Tuesday that they would keep their places at the quay.",
+    ),
+    (
+        "Every patient on the ward must be checked by a nurse each hour of the night.",
+        "The rule was written after an inquiry into two deaths at the hospital last year.",
+    ),
+    (
+        "Ticket prices on the northern line will rise by four percent from January.",
+        "The operator said fuel and wages cost it more than it had planned for.",
+    ),
+]
+
+
+def _page_of(lines: list[str]) -> tuple[str, list[Block]]:
+    markup = "<html><body><article>" + "".join(f"<p>{x}</p>" for x in lines) + "</article>"
+    blocks = flatten_blocks(markup + "</body></html>")
+    return "\n".join(b.text for b in blocks), blocks
+
+
+@pytest.mark.parametrize(("summary", "other"), PAGE_REFRAINS)
+def test_a_page_paragraph_keeps_a_sentence_it_repeats(summary: str, other: str) -> None:
+    lines = [summary, *HTML_PROSE, f"{other} {summary}"]
+    source, blocks = _page_of(lines)
+    spied: LineModel = _MarkupSpy()  # type: ignore[assignment]
+    on_page = clean_text(source, as_scraped=False, model=spied, blocks=blocks)
+    assert f"{other} {summary}" in on_page.text  # the paragraph as the page prints it
+    assert [r.count for r in on_page.quality.repeated_sentences] == [2]  # still flagged
+    # the same words as scraped text: the copy inside the paragraph goes
+    scraped = clean_text("\n\n".join(lines), as_scraped=False, model=spied)
+    assert f"{other} {summary}" not in scraped.text and other in scraped.text
+
+
+@pytest.mark.parametrize(("summary", "other"), PAGE_REFRAINS)
+def test_a_page_line_printed_twice_loses_its_copy(summary: str, other: str) -> None:
+    lines = [summary, other, *HTML_PROSE, summary]
+    source, blocks = _page_of(lines)
+    spied: LineModel = _MarkupSpy()  # type: ignore[assignment]
+    cleaned = clean_text(source, as_scraped=False, model=spied, blocks=blocks)
+    assert cleaned.text.count(summary) == 1
+    assert [r.reason for r in cleaned.removed] == ["repeated_sentence"]

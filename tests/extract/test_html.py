@@ -83,3 +83,27 @@ def test_the_page_flattened_with_trafilaturas_verdict_on_each_line() -> None:
     verdicts = {b.text: b.peers[kept] for b in page.lines}
     assert verdicts["Home"] == 0.0
     assert verdicts[PARAGRAPH] == 1.0
+
+
+# an element that holds one element: what trafilatura's loader alone takes for no HTML
+FRAGMENTS = [
+    f'<div id="story"><div class="entry"><h2>Bridge closed</h2><p>{PARAGRAPH}</p></div></div>',
+    f"<main>\n<article>\n<p>{PARAGRAPH}</p>\n<p>{PARAGRAPH}</p>\n</article>\n</main>",
+    f'<record id="urn:item:17" title="Bridge"><table><tr><td><p>{PARAGRAPH}</p></td></tr>'
+    "</table></record>",
+    f"<section class='body'><blockquote><p>{PARAGRAPH}</p></blockquote></section>",
+]
+
+
+@pytest.mark.parametrize("fragment", FRAGMENTS)
+def test_a_fragment_of_one_element_is_read_not_refused(fragment: str) -> None:
+    # trafilatura's loader alone refuses these (no "html" near the start, one top element)
+    page = extract_html(fragment, lines=True)
+    assert "harbour bridge to heavy traffic" in page.text
+    assert page.lines and any("steel supports" in b.text for b in page.lines)
+
+
+def test_a_fragment_without_text_is_still_no_content() -> None:
+    with pytest.raises(RejectDocument) as info:
+        extract_html("<div><script>var x = 1;</script></div>")
+    assert info.value.reason is Reason.NO_CONTENT

@@ -120,6 +120,22 @@ def _pieces(source: str, removed: list[Removed], deletions: list[tuple[int, int]
     return pieces
 
 
+def _piece_blocks(
+    source: str, pieces: Sequence[_Piece], blocks: Sequence[Block]
+) -> list[Block] | None:
+    """The markup of each piece of a page's lines (`source`: its blocks' texts, one a line, as
+    repaired). Matched by line, not counted: a block that character repair empties (a lone
+    byte-order mark, soft hyphen or zero-width space) is a blank line and no piece, and a size
+    cap keeps only the first pieces; neither should send the whole page to the text model.
+    None when the lines are not the blocks' (then the page is judged as text)."""
+    lines = split_lines(source)
+    if len(lines) != len(blocks):
+        return None
+    by_start = {line.start: block for line, block in zip(lines, blocks, strict=True)}
+    found = [by_start.get(p.line.start) for p in pieces]
+    return None if any(b is None for b in found) else [b for b in found if b is not None]
+
+
 def _classify_pieces(
     pieces: list[_Piece],
     model: LineModel | None,
@@ -220,13 +236,18 @@ def _separate_title(
     return title
 
 
+def _whole_piece(piece: _Piece, start: int, end: int) -> bool:
+    """Does the span `start`-`end` cover all the visible text of `piece`?"""
+    text = piece.text
+    first = piece.start + len(text) - len(text.lstrip())
+    return start <= first and end >= piece.start + len(text.rstrip())
+
+
 def _repeat_deletion(source: str, piece: _Piece, start: int, end: int) -> tuple[int, int]:
     """Delete a repeated sentence with the space that separates it from its neighbours."""
-    text = piece.text
-    first = piece.start + len(text) - len(text.lstrip())  # the piece's first visible character
-    last = piece.start + len(text.rstrip())  # and the end of its last one
-    if start <= first and end >= last:
+    if _whole_piece(piece, start, end):
         return _line_deletion(piece.line, len(source))
+    first = piece.start + len(piece.text) - len(piece.text.lstrip())
     if start > first:
         while start > piece.start and source[start - 1] in " \t":
             start -= 1
@@ -265,8 +286,9 @@ def clean_text(
     pieces = _pieces(source[:scope], removed, deletions)
     # a page's own lines are all of it, not an extractor's output
     extracted = not as_scraped and blocks is None
-    if blocks is not None and len(blocks) != len(pieces):
-        blocks = None  # the lines moved (a size cap cut the page): judged as text
+    own_lines = blocks is not None
+    if blocks is not None:
+        blocks = _piece_blocks(source, pieces, blocks)
     if learned and model is None:
         model = default_model() if blocks is None else markup_model()
     if model is None or not model.markup:
@@ -293,6 +315,8 @@ def clean_text(
     for rep in repeats:
         for copy in rep.copies:
             piece = kept[bisect.bisect_right(starts, copy.start) - 1]
+            if own_lines and not _whole_piece(piece, copy.start, copy.end):
+                continue  # a page's paragraph repeating a sentence: its author's wording
             deletions.append(_repeat_deletion(source, piece, copy.start, copy.end))
             removed.append(Removed(copy.text, "repeated_sentence", copy.start, copy.end))
 

@@ -67,7 +67,7 @@ def extract_html(
     if not isinstance(html, str):
         raise TypeError(f"extract_html takes the page as str, got {type(html).__name__}")
     try:
-        tree = load_html(html)
+        tree = _parse(html)
     except ValueError as exc:
         raise reject(Reason.NO_CONTENT, f"the HTML cannot be parsed ({exc})") from exc
     if tree is None:
@@ -110,6 +110,18 @@ def extract_html(
         meta=MappingProxyType({k: v for k, v in meta.items() if v}),
         lines=None if blocks is None else page_peers(blocks, doc.text),
     )
+
+
+def _parse(html: str) -> Any:
+    """The page's tree, or None. trafilatura's loader refuses a document that does not say
+    "html" in its first characters and parses into fewer than two top elements: an HTML
+    fragment (an article's one container, a CMS or archive export of a body) that lxml reads
+    well. Such a fragment is parsed again inside a page's shell, so that it is read as the
+    same elements would be inside any page rather than rejected as unparsable."""
+    tree = load_html(html)
+    if tree is None and "<" in html:
+        tree = load_html(f"<html><body>{html}</body></html>")
+    return tree
 
 
 def _count_elements(tree: Any, stop_after: int) -> int:
