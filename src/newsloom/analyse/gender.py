@@ -6,9 +6,11 @@ is a woman and who a man. The text states it now and then (an honorific or a gen
 
 1. the article's own pronouns: in a sentence that names that person and nobody else, a "he",
    "his", "she" or "her" after the name and outside quotes, as a subject, a possessive or a
-   reflexive (an object is mostly someone else: "Ruiz thanked him"), is almost always them;
-   the majority of such pronouns decides. A "She" opening the next sentence is not counted:
-   after "Obi said the bill would help. She disagreed" it is the other person;
+   reflexive (an object is mostly someone else: "Ruiz thanked him"), under the verb of the
+   name's clause and not inside a clause the sentence reports ("Mukasey said she should be
+   charged" is about someone else), is almost always them; the majority of such pronouns
+   decides. A "She" opening the next sentence is not counted: after "Obi said the bill would
+   help. She disagreed" it is the other person;
 2. what news writes of their given name: `training/learn_name_gender.py` counts the same
    pronouns over the news texts of ../shared/data and keeps the names that enough articles
    agree on (`resources/name_gender.json`, read on first use).
@@ -39,6 +41,9 @@ _QUOTES = frozenset({'"', "“", "”", "``", "''"})
 #: the arcs of a pronoun that stands for the one person its sentence names ("she said", "his
 #: plan"); an object is mostly someone else ("Ruiz thanked him")
 _REFERS_BACK = frozenset({"nsubj", "nsubjpass", "poss"})
+#: the arcs of a clause reported by its verb ("said she would ...", "he added, she ...")
+_REPORTED = frozenset({"ccomp", "parataxis"})
+_VERBS = frozenset({"VERB", "AUX"})
 
 
 @lru_cache(maxsize=1)
@@ -94,9 +99,46 @@ def _pronoun_votes(parse: Parse, people: People) -> dict[int, Counter[str]]:
         for i in after:
             t = parse.tokens[i]
             gender = PRONOUN_GENDER.get(t.text.lower(), "")
-            if gender and (t.text.lower().endswith("self") or t.dep in _REFERS_BACK):
+            refers_back = t.text.lower().endswith("self") or t.dep in _REFERS_BACK
+            if (
+                gender
+                and refers_back
+                and _governed_by(parse, i, _clause_of(parse, last))
+                and not _reported_apart(parse, i, last)
+            ):
                 votes.setdefault(pid, Counter())[gender] += 1
     return votes
+
+
+def _clause_of(parse: Parse, i: int) -> int:
+    """The verb whose clause token i stands in (itself, or its nearest verb above)."""
+    j, seen = i, 0
+    while parse.tokens[j].pos not in _VERBS and parse.tokens[j].head != j and seen < 64:
+        j, seen = parse.tokens[j].head, seen + 1
+    return j
+
+
+def _governed_by(parse: Parse, i: int, verb: int) -> bool:
+    """Token i stands under `verb` (the clause that names the person): a possessive in
+    another clause of the sentence ("Clinton leads by 2.4 million votes, and it would
+    contradict progressives backing his bid") is about someone else."""
+    j, seen = i, 0
+    while j != verb and parse.tokens[j].head != j and seen < 64:
+        j, seen = parse.tokens[j].head, seen + 1
+    return j == verb
+
+
+def _reported_apart(parse: Parse, i: int, named: int) -> bool:
+    """Token i stands in a clause reported by a verb ("Mukasey said she should be charged")
+    that does not hold the person's mention: who "she" is there is what the report is about,
+    often someone the sentence does not name."""
+    j, seen = i, 0
+    while parse.tokens[j].head != j and seen < len(parse.tokens):
+        t = parse.tokens[j]
+        if t.dep in _REPORTED and not t.left <= named <= t.right:
+            return True
+        j, seen = t.head, seen + 1
+    return False
 
 
 def assign_likely_genders(parse: Parse, people: People) -> None:
