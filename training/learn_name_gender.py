@@ -41,7 +41,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from news_texts import news_texts
+from news_texts import parsed_news_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src/newsloom/resources/name_gender.json"
@@ -165,12 +165,10 @@ def collect(counts_path: Path | None) -> dict[str, dict[str, dict[str, dict[str,
 
     titles = frozenset(w.rstrip(".") for w in person_titles() | set(HONORIFICS))
     nlp = load_model(Settings().spacy_model)
-    docs = list(news_texts())
     stats: dict[str, dict[str, dict[str, dict[str, int]]]] = {
         p: {"votes": {}, "gold": {}, "shapes": {}} for p in ("A", "B")
     }
-    texts = (text[:100_000] for _, _, _, text in docs)
-    for (part, _, _, _), doc in zip(docs, nlp.pipe(texts, batch_size=32), strict=True):
+    for part, _, doc in parsed_news_texts(nlp):
         votes, gold = evidence(doc, titles)
         for word, row in shapes(doc, titles).items():
             mine = stats[part]["shapes"].setdefault(word, {"first": 0, "last": 0, "lower": 0})

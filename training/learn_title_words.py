@@ -49,7 +49,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from news_texts import news_texts
+from news_texts import parsed_news_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src/newsloom/resources/title_words.json"
@@ -122,10 +122,8 @@ def collect(counts_path: Path | None) -> dict[str, dict]:
     from newsloom.settings import Settings
 
     nlp = load_model(Settings().spacy_model)
-    docs = list(news_texts())
     stats: dict[str, dict] = {"A": {}, "B": {}}
-    texts = (text[:100_000] for _, _, _, text in docs)
-    for (part, outlet, _doc_id, _), doc in zip(docs, nlp.pipe(texts, batch_size=32), strict=True):
+    for part, outlet, doc in parsed_news_texts(nlp):
         uses, nouns, lower, names = _evidence(doc)
         table = stats[part]
         for w in set(nouns) | set(uses):

@@ -18,6 +18,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -56,3 +57,15 @@ def news_texts(data: Path = DATA) -> Iterator[tuple[str, str, str, str]]:
         text = text.split("!@#$%^&*() COMMENTS", 1)[0]
         part = "A" if int(hashlib.sha1(site.encode()).hexdigest(), 16) % 2 == 0 else "B"
         yield part, f"dragnet:{site}", f"dragnet:{stem}", text
+
+
+#: characters of a text the scripts parse, at most (a forum page can run to megabytes)
+MAX_CHARS = 100_000
+
+
+def parsed_news_texts(nlp: Any, data: Path = DATA) -> Iterator[tuple[str, str, Any]]:
+    """(part, outlet, spaCy doc) for every article of `news_texts`, parsed in batches."""
+    docs = list(news_texts(data))
+    texts = (text[:MAX_CHARS] for _, _, _, text in docs)
+    for (part, outlet, _, _), doc in zip(docs, nlp.pipe(texts, batch_size=32), strict=True):
+        yield part, outlet, doc

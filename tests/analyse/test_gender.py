@@ -25,6 +25,18 @@ from newsloom.article import Quote
 QuotesOf = Callable[..., tuple[Quote, ...]]
 
 
+def _assert_no_guess(parsed: Callable[[str], Parse], text: str) -> None:
+    _, people = analyse_entities(parsed(text))
+    assert people.people
+    assert all(p.gender_guess == "" for p in people.people)
+
+
+def _assert_pronouns_name(quotes_of: QuotesOf, text: str, speaker: str) -> None:
+    last = [q for q in quotes_of(text) if (q.speaker_mention or "").lower() in ("he", "she")]
+    assert last
+    assert all(q.speaker == speaker for q in last)
+
+
 @pytest.mark.parametrize(
     ("key", "given"),
     [
@@ -93,9 +105,7 @@ def test_a_pronoun_in_a_reported_clause_says_nothing(parsed: Callable[[str], Par
                                                       text: str) -> None:  # fmt: skip
     """What someone says is often about someone else: "Mukasey said she should be charged"
     (Breitbart, breitbart_2016-07-19_former-ag-mukasey-a..., where "she" is Hillary Clinton)."""
-    _, people = analyse_entities(parsed(text))
-    assert people.people
-    assert all(p.gender_guess == "" for p in people.people)
+    _assert_no_guess(parsed, text)
 
 
 @pytest.mark.parametrize(
@@ -111,9 +121,7 @@ def test_a_pronoun_in_a_reported_clause_says_nothing(parsed: Callable[[str], Par
 def test_a_pronoun_opening_the_next_sentence_says_nothing(parsed: Callable[[str], Parse],
                                                           text: str) -> None:  # fmt: skip
     """A contrast ("X said the bill would help. She disagreed") opens with the other person."""
-    _, people = analyse_entities(parsed(text))
-    assert people.people
-    assert all(p.gender_guess == "" for p in people.people)
+    _assert_no_guess(parsed, text)
 
 
 @pytest.mark.parametrize(
@@ -127,9 +135,7 @@ def test_a_pronoun_opening_the_next_sentence_says_nothing(parsed: Callable[[str]
     ],
 )
 def test_an_object_pronoun_is_someone_else(parsed: Callable[[str], Parse], text: str) -> None:
-    _, people = analyse_entities(parsed(text))
-    assert people.people
-    assert all(p.gender_guess == "" for p in people.people)
+    _assert_no_guess(parsed, text)
 
 
 @pytest.mark.parametrize(
@@ -153,9 +159,7 @@ def test_a_pronoun_speaker_of_the_other_gender(quotes_of: QuotesOf, text: str,
                                                speaker: str) -> None:  # fmt: skip
     """The given names here are common ones of the learned table: a known gender rules the
     other person out."""
-    last = [q for q in quotes_of(text) if (q.speaker_mention or "").lower() in ("he", "she")]
-    assert last
-    assert all(q.speaker == speaker for q in last)
+    _assert_pronouns_name(quotes_of, text, speaker)
 
 
 @pytest.mark.parametrize(
@@ -177,6 +181,4 @@ def test_a_guess_does_not_outrank_the_nearer_person(quotes_of: QuotesOf, text: s
                                                     speaker: str) -> None:  # fmt: skip
     """Only a stated gender earns a pronoun's person a bonus: a guess rules out, and the
     person named just before, whose gender nobody knows, stays the speaker."""
-    last = [q for q in quotes_of(text) if (q.speaker_mention or "").lower() in ("he", "she")]
-    assert last
-    assert all(q.speaker == speaker for q in last)
+    _assert_pronouns_name(quotes_of, text, speaker)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from newsloom.analyse.learned_titles import person_titles
 from newsloom.analyse.lexicon import HONORIFICS, PRONOUN_GENDER, TITLE_ABBREVIATIONS
+from newsloom.analyse.marks import find_quoted
 from newsloom.analyse.parse import Parse
 
 if TYPE_CHECKING:  # entities calls this module
@@ -37,7 +38,6 @@ if TYPE_CHECKING:  # entities calls this module
 __all__ = ["assign_likely_genders", "given_name", "name_genders"]
 
 RESOURCE = "name_gender.json"
-_QUOTES = frozenset({'"', "“", "”", "``", "''"})
 #: the arcs of a pronoun that stands for the one person its sentence names ("she said", "his
 #: plan"); an object is mostly someone else ("Ruiz thanked him")
 _REFERS_BACK = frozenset({"nsubj", "nsubjpass", "poss"})
@@ -68,17 +68,11 @@ def given_name(person: Person) -> str:
 
 
 def _quoted(parse: Parse) -> list[bool]:
-    """Which tokens stand inside quotation marks (reset at each sentence: a stray mark does
-    not run on)."""
+    """Which tokens stand inside quotation marks (the quotes stage's own reading of them)."""
     inside = [False] * len(parse.tokens)
-    for first, stop in parse.sents:
-        on = False
-        for i in range(first, stop):
-            text = parse.tokens[i].text
-            if text in _QUOTES:
-                on = text == "“" or (text != "”" and not on)
-                continue
-            inside[i] = on
+    for span in find_quoted(parse.text):
+        for i in parse.tokens_in(span.mark_start, span.mark_end):
+            inside[i] = True
     return inside
 
 
@@ -112,33 +106,23 @@ def _pronoun_votes(parse: Parse, people: People) -> dict[int, Counter[str]]:
 
 def _clause_of(parse: Parse, i: int) -> int:
     """The verb whose clause token i stands in (itself, or its nearest verb above)."""
-    j, seen = i, 0
-    while parse.tokens[j].pos not in _VERBS and parse.tokens[j].head != j and seen < 64:
-        j, seen = parse.tokens[j].head, seen + 1
-    return j
+    path = [i, *parse.ancestors(i)]
+    return next((j for j in path if parse.tokens[j].pos in _VERBS), path[-1])
 
 
 def _governed_by(parse: Parse, i: int, verb: int) -> bool:
     """Token i stands under `verb` (the clause that names the person): a possessive in
     another clause of the sentence ("Clinton leads by 2.4 million votes, and it would
     contradict progressives backing his bid") is about someone else."""
-    j, seen = i, 0
-    while j != verb and parse.tokens[j].head != j and seen < 64:
-        j, seen = parse.tokens[j].head, seen + 1
-    return j == verb
+    return i == verb or verb in parse.ancestors(i)
 
 
 def _reported_apart(parse: Parse, i: int, named: int) -> bool:
     """Token i stands in a clause reported by a verb ("Mukasey said she should be charged")
     that does not hold the person's mention: who "she" is there is what the report is about,
     often someone the sentence does not name."""
-    j, seen = i, 0
-    while parse.tokens[j].head != j and seen < len(parse.tokens):
-        t = parse.tokens[j]
-        if t.dep in _REPORTED and not t.left <= named <= t.right:
-            return True
-        j, seen = t.head, seen + 1
-    return False
+    clauses = (parse.tokens[j] for j in (i, *parse.ancestors(i)))
+    return any(t.dep in _REPORTED and not t.left <= named <= t.right for t in clauses)
 
 
 def assign_likely_genders(parse: Parse, people: People) -> None:
