@@ -249,6 +249,14 @@ def find_quoted(text: str) -> list[MarkedSpan]:
     """All quoted spans of `text`, in order, with offsets into `text`."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
+    return list(_quoted_spans(text))
+
+
+@lru_cache(maxsize=256)
+def _quoted_spans(text: str) -> tuple[MarkedSpan, ...]:
+    """`find_quoted`'s answer, remembered for the last texts: the entities, quotes and events
+    stages each ask about the same article's text, one stage over a whole batch (64 articles
+    by default) before the next."""
     marked = _typewriter(text)
     double = _pair(marked, DOUBLE_MARKS, over_lines=True)
     outer = [(s.mark_start, s.mark_end) for s in double]
@@ -259,7 +267,7 @@ def find_quoted(text: str) -> list[MarkedSpan]:
     elif around:
         single = [s for k, s in enumerate(single) if k not in around]
     spans = sorted(double + single, key=lambda s: s.mark_start)
-    return [s for s in spans if any(c.isalpha() for c in text[s.start : s.end])]
+    return tuple(s for s in spans if any(c.isalpha() for c in text[s.start : s.end]))
 
 
 _DIRECT_BEFORE = frozenset(":,—–-(")
