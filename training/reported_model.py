@@ -144,6 +144,13 @@ commits), the regression alone 0.332 at 0.811 as before; the ranker's file grew 
 100 KB. Not chosen on dev, but measured there in the same session: indirect 0.812 precision
 0.427 recall against 0.819 / 0.440 for the shipped files.
 
+Tried and left out (2026-12-07, one run on the two outlet groups, by a script kept outside the
+project): spaCy's own token vectors (the tok2vec output the parse computes anyway,
+96 numbers a token) as ranker columns. Recall at 0.81 / 0.80 / 0.70 precision: 0.368 / 0.381 /
+0.475 with today's columns, 0.363 / 0.374 / 0.473 with the cue token's vector, 0.361 / 0.374 /
+0.478 with it and the mean vector of the content: the trees find nothing in them that the
+named columns do not already say.
+
     PYTHONPATH=src python training/reported_model.py ../shared/data/polnear [--cache FILE]
 
 `--cache FILE` keeps the analysed articles in a pickle (made when absent), so that a second
