@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 
 from newsloom.analyse.lexicon import CUE_LEMMAS, DOCUMENT_NOUNS, words
 from newsloom.analyse.parse import Parse, head_of
-from newsloom.analyse.relay import RELAY_LEMMAS, relay_of
+from newsloom.analyse.relay import RELAY_LEMMAS, relay_of, relaying_verb
 from newsloom.analyse.speakers import own_subject
 
 __all__ = ["Claim", "claims", "passes_on", "subject_of", "tagged_claim"]
@@ -313,6 +313,7 @@ def _verb_claims(parse: Parse, v: int) -> list[Claim]:
                     if span:
                         out.append(Claim("clause", v, src(), *span, link="that"))
     if relay is not None:
+        out += _fronted_relayed(parse, v, src())
         out = [replace(c, relayed=True) for c in out]
     t = toks[v]
     if _aside_arc(parse, v) and toks[t.head].pos in ("VERB", "AUX") and src() >= 0:
@@ -326,6 +327,23 @@ def _verb_claims(parse: Parse, v: int) -> list[Claim]:
             span = _trim(parse, h.left, h.right)
         if span and not any(toks[c].dep in ("ccomp", "dobj") for c in parse.children[v]):
             out.append(Claim("aside", v, src(), *span))
+    return out
+
+
+def _fronted_relayed(parse: Parse, v: int, source: int) -> list[Claim]:
+    """The words before "X quoted Y as saying" ("..., MENA quoted an official source as
+    saying"): the parser hangs them on "quoted", which passes on what the "saying" (`v`)
+    reports. Seen in ../shared/data: ECB+ 30_9ecb (MENA), 19_6ecbplus (New York Daily News),
+    2_1ecb (People)."""
+    verb = relaying_verb(parse, v)
+    if verb is None or verb == v:
+        return []
+    out = []
+    for c in parse.children[verb]:
+        if parse.tokens[c].dep in _CLAUSE_ARCS and c < verb:
+            span = _trim(parse, parse.tokens[c].left, min(parse.tokens[c].right, verb - 1))
+            if span:
+                out.append(Claim("clause", v, source, *span, link=_marker(parse, c)))
     return out
 
 
