@@ -86,9 +86,7 @@ def test_words_before_the_relay(
     """The words before "X quoted Y as saying" are what Y said, relayed by X: the parser hangs
     them on "quoted", which reports nothing of its own."""
     indirect = [q for q in quotes_of(text) if q.kind == "indirect"]
-    assert [(q.text, q.speaker, q.via, q.cue) for q in indirect] == [
-        (content, speaker, via, "say")
-    ]
+    assert [(q.text, q.speaker, q.via, q.cue) for q in indirect] == [(content, speaker, via, "say")]
 
 
 @pytest.mark.parametrize(
