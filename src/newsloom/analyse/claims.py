@@ -32,8 +32,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from newsloom.analyse.gazetteer import city_country
 from newsloom.analyse.lexicon import CUE_LEMMAS, DOCUMENT_NOUNS, words
 from newsloom.analyse.parse import Parse, head_of
+from newsloom.analyse.places import is_country_name
 from newsloom.analyse.relay import RELAY_LEMMAS, relay_of, relaying_verb
 from newsloom.analyse.speakers import own_subject
 
@@ -137,8 +139,11 @@ def _past_setting(parse: Parse, c: int, first: int) -> int:
     while first < subject:
         t = toks[first]
         noun = next((g for g in parse.children[first] if toks[g].dep == "pobj"), None)
-        if t.dep == "prep" and t.head == c and noun is not None and (
-            toks[noun].lemma in DOCUMENT_NOUNS or toks[noun].lemma in _SETTING_NOUNS
+        if (
+            t.dep == "prep"
+            and t.head == c
+            and noun is not None
+            and (toks[noun].lemma in DOCUMENT_NOUNS or toks[noun].lemma in _SETTING_NOUNS)
         ):
             first = t.right + 1
         elif (t.head == c and t.ent in ("DATE", "TIME")) or t.text == ",":
@@ -149,8 +154,14 @@ def _past_setting(parse: Parse, c: int, first: int) -> int:
 
 
 def _trim(parse: Parse, first: int, last: int) -> tuple[int, int] | None:
-    """A content range without a leading "that", nor punctuation at either end."""
+    """A content range without a leading "that" or place dateline ("Chennai: ..."), nor
+    punctuation at either end."""
     toks = parse.tokens
+    colon = next(
+        (k for k in range(first + 1, min(first + _COLON_WORDS, last)) if toks[k].text == ":"), None
+    )
+    if colon is not None and _place_dateline(parse, first, colon):
+        first = colon + 1
     while first <= last and (
         toks[first].pos in ("PUNCT", "SPACE", "CCONJ")
         or (toks[first].dep == "mark" and toks[first].lower == "that")
@@ -420,6 +431,8 @@ def _colon(parse: Parse, c: int) -> Claim | None:
     nouns = [i for i in range(a, c) if toks[i].pos in ("PROPN", "NOUN")]
     if not nouns or any(toks[i].pos in ("VERB", "AUX", "PUNCT") for i in range(a, c)):
         return None
+    if _place_dateline(parse, a, c):
+        return None
     source = head_of(parse, a, c)
     if toks[source].pos not in ("PROPN", "NOUN"):
         source = nouns[-1]
@@ -440,6 +453,25 @@ def _colon(parse: Parse, c: int) -> Claim | None:
         stop = parse.sents[sent][1]
     span = _trim(parse, first, stop - 1)
     return Claim("colon", c, source, *span, link=":") if span else None
+
+
+def _place_dateline(parse: Parse, a: int, c: int) -> bool:
+    """ "Chennai: Three people were killed ..., police said.": a place and a colon opening a
+    paragraph of prose is where the story was filed (the dateline of Indian outlets), not who
+    said it, where a headline's "Iran: ..." has no closing full stop. Seen in ../shared/data:
+    newsloom-dev zeenews.india.com ("Barcelona: Spanish police fired ..."), deccanchronicle.com
+    ("Madrid/Barcelona: Spain's Senate on Friday voted ..."), jkglobalnews.in ("Singapore: US
+    President Donald Trump and ...")."""
+    toks = parse.tokens
+    while a > 0 and "/" in (toks[a].text, toks[a - 1].text) and toks[a - 1].end == toks[a].start:
+        a -= 1  # "Madrid/Barcelona:", where the parser may start a sentence at the slash
+    if a > 0 and "\n" not in parse.text[toks[a - 1].start : toks[a].start]:
+        return False
+    names = parse.text[toks[a].start : toks[c].start].split("/")
+    if not all(city_country(n) or is_country_name(n.strip()) for n in names):
+        return False
+    line = parse.text[toks[c].end :].split("\n", 1)[0].strip()
+    return line.endswith((".", "!")) and len(line.split()) > _COLON_WORDS
 
 
 def _adjective_claims(parse: Parse, a: int) -> list[Claim]:
