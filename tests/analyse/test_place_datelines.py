@@ -41,3 +41,20 @@ QuotesOf = Callable[..., tuple[Quote, ...]]
 def test_place_dateline(quotes_of: QuotesOf, text: str, content: str, speaker: str | None) -> None:
     indirect = [q for q in quotes_of(text) if q.kind == "indirect"]
     assert [(q.text, q.speaker, q.cue) for q in indirect] == [(content, speaker, "say")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Warren: Rival's 'reckless spending plans' would wreck the county's finances.\n\n"
+         "Councillor Anne Warren said on Monday that the plans were unaffordable.", "Anne Warren"),
+        ("Clinton: Opponent's 'dangerous talk' is hurting the party's chances in November.\n\n"
+         "Senator Ray Clinton told supporters the party had to unite.", "Ray Clinton"),
+    ],
+)  # fmt: skip
+def test_a_person_named_like_a_town_still_speaks(
+    quotes_of: QuotesOf, text: str, speaker: str
+) -> None:
+    """A headline's "Graham: ..." names the one who said it, though a town is called so too."""
+    colon = [q for q in quotes_of(text) if q.cue == ":"]
+    assert [q.speaker for q in colon] == [speaker]

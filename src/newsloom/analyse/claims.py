@@ -467,6 +467,8 @@ def _place_dateline(parse: Parse, a: int, c: int) -> bool:
         a -= 1  # "Madrid/Barcelona:", where the parser may start a sentence at the slash
     if a > 0 and "\n" not in parse.text[toks[a - 1].start : toks[a].start]:
         return False
+    if any(toks[i].ent in ("PERSON", "ORG", "NORP") for i in range(a, c)):
+        return False  # "Graham: Trump's ... Destroying GOP's Chance.": a senator, not Graham, Texas
     names = parse.text[toks[a].start : toks[c].start].split("/")
     if not all(city_country(n) or is_country_name(n.strip()) for n in names):
         return False
