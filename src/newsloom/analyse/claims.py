@@ -456,8 +456,8 @@ def _colon(parse: Parse, c: int) -> Claim | None:
 
 
 def _place_dateline(parse: Parse, a: int, c: int) -> bool:
-    """ "Chennai: Three people were killed ..., police said.": a place and a colon opening a
-    paragraph of prose is where the story was filed (the dateline of Indian outlets), not who
+    """ "Chennai: Three people were killed ..., police said.": a place and a colon opening the
+    lead, a line of prose, is where the story was filed (the dateline of Indian outlets), not who
     said it, where a headline's "Iran: ..." has no closing full stop. Seen in ../shared/data:
     newsloom-dev zeenews.india.com ("Barcelona: Spanish police fired ..."), deccanchronicle.com
     ("Madrid/Barcelona: Spain's Senate on Friday voted ..."), jkglobalnews.in ("Singapore: US
@@ -467,13 +467,15 @@ def _place_dateline(parse: Parse, a: int, c: int) -> bool:
         a -= 1  # "Madrid/Barcelona:", where the parser may start a sentence at the slash
     if a > 0 and "\n" not in parse.text[toks[a - 1].start : toks[a].start]:
         return False
+    if "\n" in parse.text[: toks[a].start].strip():
+        return False  # a dateline opens the lead: the text's first line or the one after the title
     if any(toks[i].ent in ("PERSON", "ORG", "NORP") for i in range(a, c)):
         return False  # "Graham: Trump's ... Destroying GOP's Chance.": a senator, not Graham, Texas
-    names = parse.text[toks[a].start : toks[c].start].split("/")
-    if not all(city_country(n) or is_country_name(n.strip()) for n in names):
-        return False
     line = parse.text[toks[c].end :].split("\n", 1)[0].strip()
-    return line.endswith((".", "!")) and len(line.split()) > _COLON_WORDS
+    if not line.endswith((".", "!")) or len(line.split()) <= _COLON_WORDS:
+        return False
+    names = parse.text[toks[a].start : toks[c].start].split("/")
+    return all(city_country(n) or is_country_name(n.strip()) for n in names)
 
 
 def _adjective_claims(parse: Parse, a: int) -> list[Claim]:
