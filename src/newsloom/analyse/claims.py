@@ -32,9 +32,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from newsloom.analyse.gazetteer import city_country
 from newsloom.analyse.lexicon import CUE_LEMMAS, DOCUMENT_NOUNS, words
 from newsloom.analyse.parse import Parse, head_of
-from newsloom.analyse.relay import RELAY_LEMMAS, relay_of
+from newsloom.analyse.places import is_country_name
+from newsloom.analyse.relay import RELAY_LEMMAS, relay_of, relaying_verb
 from newsloom.analyse.speakers import own_subject
 
 __all__ = ["Claim", "claims", "passes_on", "subject_of", "tagged_claim"]
@@ -137,8 +139,11 @@ def _past_setting(parse: Parse, c: int, first: int) -> int:
     while first < subject:
         t = toks[first]
         noun = next((g for g in parse.children[first] if toks[g].dep == "pobj"), None)
-        if t.dep == "prep" and t.head == c and noun is not None and (
-            toks[noun].lemma in DOCUMENT_NOUNS or toks[noun].lemma in _SETTING_NOUNS
+        if (
+            t.dep == "prep"
+            and t.head == c
+            and noun is not None
+            and (toks[noun].lemma in DOCUMENT_NOUNS or toks[noun].lemma in _SETTING_NOUNS)
         ):
             first = t.right + 1
         elif (t.head == c and t.ent in ("DATE", "TIME")) or t.text == ",":
@@ -149,8 +154,14 @@ def _past_setting(parse: Parse, c: int, first: int) -> int:
 
 
 def _trim(parse: Parse, first: int, last: int) -> tuple[int, int] | None:
-    """A content range without a leading "that", nor punctuation at either end."""
+    """A content range without a leading "that" or place dateline ("Chennai: ..."), nor
+    punctuation at either end."""
     toks = parse.tokens
+    colon = next(
+        (k for k in range(first + 1, min(first + _COLON_WORDS, last)) if toks[k].text == ":"), None
+    )
+    if colon is not None and _place_dateline(parse, first, colon):
+        first = colon + 1
     while first <= last and (
         toks[first].pos in ("PUNCT", "SPACE", "CCONJ")
         or (toks[first].dep == "mark" and toks[first].lower == "that")
@@ -313,6 +324,7 @@ def _verb_claims(parse: Parse, v: int) -> list[Claim]:
                     if span:
                         out.append(Claim("clause", v, src(), *span, link="that"))
     if relay is not None:
+        out += _fronted_relayed(parse, v, src())
         out = [replace(c, relayed=True) for c in out]
     t = toks[v]
     if _aside_arc(parse, v) and toks[t.head].pos in ("VERB", "AUX") and src() >= 0:
@@ -326,6 +338,23 @@ def _verb_claims(parse: Parse, v: int) -> list[Claim]:
             span = _trim(parse, h.left, h.right)
         if span and not any(toks[c].dep in ("ccomp", "dobj") for c in parse.children[v]):
             out.append(Claim("aside", v, src(), *span))
+    return out
+
+
+def _fronted_relayed(parse: Parse, v: int, source: int) -> list[Claim]:
+    """The words before "X quoted Y as saying" ("..., MENA quoted an official source as
+    saying"): the parser hangs them on "quoted", which passes on what the "saying" (`v`)
+    reports. Seen in ../shared/data: ECB+ 30_9ecb (MENA), 19_6ecbplus (New York Daily News),
+    2_1ecb (People)."""
+    verb = relaying_verb(parse, v)
+    if verb is None or verb == v:
+        return []
+    out = []
+    for c in parse.children[verb]:
+        if parse.tokens[c].dep in _CLAUSE_ARCS and c < verb:
+            span = _trim(parse, parse.tokens[c].left, min(parse.tokens[c].right, verb - 1))
+            if span:
+                out.append(Claim("clause", v, source, *span, link=_marker(parse, c)))
     return out
 
 
@@ -402,6 +431,8 @@ def _colon(parse: Parse, c: int) -> Claim | None:
     nouns = [i for i in range(a, c) if toks[i].pos in ("PROPN", "NOUN")]
     if not nouns or any(toks[i].pos in ("VERB", "AUX", "PUNCT") for i in range(a, c)):
         return None
+    if _place_dateline(parse, a, c):
+        return None
     source = head_of(parse, a, c)
     if toks[source].pos not in ("PROPN", "NOUN"):
         source = nouns[-1]
@@ -422,6 +453,29 @@ def _colon(parse: Parse, c: int) -> Claim | None:
         stop = parse.sents[sent][1]
     span = _trim(parse, first, stop - 1)
     return Claim("colon", c, source, *span, link=":") if span else None
+
+
+def _place_dateline(parse: Parse, a: int, c: int) -> bool:
+    """ "Chennai: Three people were killed ..., police said.": a place and a colon opening the
+    lead, a line of prose, is where the story was filed (the dateline of Indian outlets), not who
+    said it, where a headline's "Iran: ..." has no closing full stop. Seen in ../shared/data:
+    newsloom-dev zeenews.india.com ("Barcelona: Spanish police fired ..."), deccanchronicle.com
+    ("Madrid/Barcelona: Spain's Senate on Friday voted ..."), jkglobalnews.in ("Singapore: US
+    President Donald Trump and ...")."""
+    toks = parse.tokens
+    while a > 0 and "/" in (toks[a].text, toks[a - 1].text) and toks[a - 1].end == toks[a].start:
+        a -= 1  # "Madrid/Barcelona:", where the parser may start a sentence at the slash
+    if a > 0 and "\n" not in parse.text[toks[a - 1].start : toks[a].start]:
+        return False
+    if "\n" in parse.text[: toks[a].start].strip():
+        return False  # a dateline opens the lead: the text's first line or the one after the title
+    if any(toks[i].ent in ("PERSON", "ORG", "NORP") for i in range(a, c)):
+        return False  # "Graham: Trump's ... Destroying GOP's Chance.": a senator, not Graham, Texas
+    line = parse.text[toks[c].end :].split("\n", 1)[0].strip()
+    if not line.endswith((".", "!")) or len(line.split()) <= _COLON_WORDS:
+        return False
+    names = parse.text[toks[a].start : toks[c].start].split("/")
+    return all(city_country(n) or is_country_name(n.strip()) for n in names)
 
 
 def _adjective_claims(parse: Parse, a: int) -> list[Claim]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from newsloom.analyse.lexicon import words
 from newsloom.analyse.parse import Parse
 
-__all__ = ["RELAY_LEMMAS", "Relay", "relay_of"]
+__all__ = ["RELAY_LEMMAS", "Relay", "relay_of", "relaying_verb"]
 
 #: verbs by which one party passes on another's words with "as saying"
 RELAY_LEMMAS = words("quote cite")
@@ -33,7 +33,7 @@ class Relay:
     outlet: int | None
 
 
-def _relaying_verb(parse: Parse, cue: int) -> int | None:
+def relaying_verb(parse: Parse, cue: int) -> int | None:
     """The verb of quoting that governs a cue: the cue itself, or the verb of its "as" phrase."""
     t = parse.tokens[cue]
     if t.lemma in RELAY_LEMMAS and t.pos == "VERB":
@@ -64,7 +64,7 @@ def _agent(parse: Parse, head: int) -> int | None:
 
 def relay_of(parse: Parse, cue: int, in_quote: list[int] | None = None) -> Relay | None:
     """The relay a cue verb is part of, or None (see the module docstring)."""
-    verb = _relaying_verb(parse, cue)
+    verb = relaying_verb(parse, cue)
     if verb is None:
         return None
     as_phrases = [c for c in parse.children[verb] if parse.tokens[c].lower == "as"]
