@@ -20,7 +20,10 @@ and choose pages are labelled (`comments_as_furniture`), beside the gold-as-is f
 their place (some gold files count a comment thread as article text). Last, the clean stage's
 HTML paths end to end: the default one (trafilatura's text, then the hand rules), the page's
 own lines judged by the shipped markup model (`Settings.html_lines`) and trafilatura's text then
-the shipped line model, beside trafilatura alone.
+the shipped line model, beside trafilatura alone and jusText reading the HTML; their outputs
+are text, so a line counts as kept when its words are in the output, found anywhere
+(`_kept_by`) and, beside that, found in the page's order (`_kept_in_order`), each on the gold
+as it is and with reader comments as furniture.
 
 Figures are line-level: ``boilerplate lines removed`` is the share of non-article lines the
 system takes out, ``body lines kept`` the share of article lines it leaves in.
@@ -273,14 +276,17 @@ def _rising(anchors: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return run[::-1]
 
 
-def _kept_in_order(lines: Sequence[str], text: str) -> list[bool]:
+def _kept_in_order(lines: Sequence[str], text: str, title: str = "") -> list[bool]:
     """Is each line's wording in `text`, found in the page's order? `_kept_by` counts a line
     as kept when its words occur anywhere in the output, so a menu's "News" or "2012" is kept
     by any output that says "news" or "2012" once. Here long lines found once on the page and
     once in the output fix their places (`ANCHOR_WORDS`, the longest rising run of them), and
     every other line is looked for only between the places of the anchors around it, after
-    the line matched before it. Every system is scored alike; an output that reorders text
-    loses the lines it moved."""
+    the line matched before it. A long line the page prints more than once is kept when one
+    of its copies is (the gold labels the copies alike and cannot say which one is the
+    article's); a line that is the `title` is kept (the clean stage takes the headline out
+    of the text). Every system is scored alike; an output that reorders text loses the
+    lines it moved."""
     body = f" {_norm(text)} "
     norms = [f" {_norm(line)} " for line in lines]
     counts = Counter(norms)
@@ -305,7 +311,12 @@ def _kept_in_order(lines: Sequence[str], text: str) -> list[bool]:
         kept.append(at >= 0)
         if at >= 0:
             cursor = at + len(norm) - 1
-    return kept
+    found = {n for n, k in zip(norms, kept, strict=True) if k and counts[n] > 1}
+    headline = f" {_norm(title)} " if title.strip() else None
+    return [
+        k or n == headline or (n in found and len(n.split()) >= ANCHOR_WORDS)
+        for n, k in zip(norms, kept, strict=True)
+    ]
 
 
 def _markup_compare(model: LineModel, pages: Sequence[LabelledPage]) -> list[Figure]:
@@ -400,10 +411,7 @@ def _html_compare(pages: Sequence[LabelledPage]) -> list[Figure]:
         (HTML_SECTION, HTML_COMMENTS_SECTION): lambda lines, text, title: _kept_by(
             lines, f"{text} {title}"
         ),
-        # the title first: the clean stage takes the headline out of the text above it
-        (HTML_ORDER_SECTION, HTML_ORDER_COMMENTS_SECTION): lambda lines, text, title: (
-            _kept_in_order(lines, f"{title}\n{text}")
-        ),
+        (HTML_ORDER_SECTION, HTML_ORDER_COMMENTS_SECTION): _kept_in_order,
     }
     removed: dict[tuple[str, str], list[bool]] = {}
     article: list[bool] = []
