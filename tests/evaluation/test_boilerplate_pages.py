@@ -13,6 +13,8 @@ from newsloom.clean.linemodel import default_model
 from newsloom.evaluation.boilerplate_pages import (
     REPORT_KEPT_FLOOR,
     REPORT_REMOVED_FLOOR,
+    _kept_by,
+    _kept_in_order,
     justext_verdicts,
 )
 from newsloom.evaluation.pages import (
@@ -83,6 +85,54 @@ def test_a_page_wide_comment_class_changes_nothing() -> None:
         (True, True),
     )
     assert comments_as_furniture(page) == page
+
+
+_PAGE = [
+    "Home",
+    "News",
+    "2019",
+    "The council voted on Monday to close the old bridge for repairs.",
+    "Traffic",
+    "Drivers will use the ring road until 2019 or later, the council said.",
+    "News",
+    "Share this story",
+]
+
+
+def test_in_order_scoring_keeps_no_menu_word_the_article_repeats() -> None:
+    # the output is the article alone, its last line a heading "News"
+    out = "\n".join(_PAGE[3:7])
+    # found anywhere: the menu's "News" and "2019" count as kept
+    assert _kept_by(_PAGE, out) == [False, True, True, True, True, True, True, False]
+    # in page order: nothing of the menu is in the output before the first paragraph
+    assert _kept_in_order(_PAGE, out) == [False, False, False, True, True, True, True, False]
+
+
+def test_in_order_scoring_of_the_whole_page_and_of_nothing() -> None:
+    assert _kept_in_order(_PAGE, "\n".join(_PAGE)) == [True] * len(_PAGE)
+    # lines joined into one paragraph, spaced differently: the same words in the same order
+    assert _kept_in_order(_PAGE, "  ".join(_PAGE)) == [True] * len(_PAGE)
+    assert _kept_in_order(_PAGE, "") == [False] * len(_PAGE)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["A first long paragraph is here.", "The second one follows it now.",
+         "A third long paragraph comes next.", "And the fourth closes the piece."],
+        ["We open with a sentence that runs on.", "Then a quote from the mayor follows.",
+         "A council member disagreed with her.", "The vote is set for next week."],
+    ],
+)  # fmt: skip
+def test_an_output_that_moves_a_paragraph_loses_it_alone(paragraphs: list[str]) -> None:
+    lines = [paragraphs[0], "Lede", *paragraphs[1:]]
+    # the last paragraph printed first: the other three stay in order, and the short line
+    # between the first two is found between them
+    out = "\n".join([lines[4], *lines[:4]])
+    assert _kept_in_order(lines, out) == [True, True, True, True, False]
+    # the short line printed elsewhere than between its neighbours is not kept
+    out = "\n".join([lines[0], *lines[2:], lines[1]])
+    assert _kept_in_order(lines, out) == [True, False, True, True, True]
 
 
 def test_split_is_by_site_and_stable() -> None:

@@ -103,6 +103,19 @@ def test_a_fragment_of_one_element_is_read_not_refused(fragment: str) -> None:
     assert page.lines and any("steel supports" in b.text for b in page.lines)
 
 
+@pytest.mark.parametrize("fragment", FRAGMENTS)
+def test_a_fragments_lines_carry_the_markup_it_has_alone(fragment: str) -> None:
+    from dataclasses import replace
+
+    from newsloom.clean.linehtml import flatten_blocks
+
+    # the tags, containers and numbering the markup model learned pages with: the shell the
+    # fragment is parsed in for trafilatura adds none of its own
+    lines = extract_html(fragment, lines=True).lines or ()
+    assert [replace(b, peers=()) for b in lines] == flatten_blocks(fragment)
+    assert not any("body" in b.tags for b in lines)
+
+
 def test_a_fragment_without_text_is_still_no_content() -> None:
     with pytest.raises(RejectDocument) as info:
         extract_html("<div><script>var x = 1;</script></div>")

@@ -20,7 +20,10 @@ and choose pages are labelled (`comments_as_furniture`), beside the gold-as-is f
 their place (some gold files count a comment thread as article text). Last, the clean stage's
 HTML paths end to end: the default one (trafilatura's text, then the hand rules), the page's
 own lines judged by the shipped markup model (`Settings.html_lines`) and trafilatura's text then
-the shipped line model, beside trafilatura alone.
+the shipped line model, beside trafilatura alone and jusText reading the HTML; their outputs
+are text, so a line counts as kept when its words are in the output, found anywhere
+(`_kept_by`) and, beside that, found in the page's order (`_kept_in_order`), each on the gold
+as it is and with reader comments as furniture.
 
 Figures are line-level: ``boilerplate lines removed`` is the share of non-article lines the
 system takes out, ``body lines kept`` the share of article lines it leaves in.
@@ -28,7 +31,9 @@ system takes out, ``body lines kept`` the share of article lines it leaves in.
 
 from __future__ import annotations
 
+import bisect
 import html
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -205,9 +210,8 @@ def fit_on_train(pages: Sequence[LabelledPage], *, markup: bool = False) -> Line
     return calibrate(model, _training(choose), KEPT_TARGET, None if markup else PRECISION)
 
 
-def justext_html_verdicts(page: LabelledPage) -> list[bool]:
-    """jusText's verdict on each flattened line when it reads the page's HTML itself: a line
-    is kept when its words are in a paragraph jusText keeps (it cuts blocks its own way)."""
+def justext_html_text(page: LabelledPage) -> str:
+    """The paragraphs jusText keeps when it reads the page's HTML itself, one a line."""
     import justext
     from lxml import etree
 
@@ -217,8 +221,13 @@ def justext_html_verdicts(page: LabelledPage) -> list[bool]:
         )
     except (etree.LxmlError, ValueError):
         paragraphs = []  # a page jusText cannot read: it keeps nothing of it
-    kept = " ".join(p.text for p in paragraphs if not p.is_boilerplate)
-    body = f" {' '.join(kept.split())} "
+    return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
+def justext_html_verdicts(page: LabelledPage) -> list[bool]:
+    """jusText's verdict on each flattened line when it reads the page's HTML itself: a line
+    is kept when its words are in a paragraph jusText keeps (it cuts blocks its own way)."""
+    body = f" {' '.join(justext_html_text(page).split())} "
     return [f" {' '.join(line.split())} " not in body for line in page.lines]
 
 
@@ -239,6 +248,75 @@ def _kept_by(lines: Sequence[str], text: str) -> list[bool]:
     """Is each line's wording in `text` (an extractor's or newsloom's output)?"""
     body = f" {_norm(text)} "
     return [f" {_norm(line)} " in body for line in lines]
+
+
+#: A line of at least this many words, found once on the page and once in the output, anchors
+#: the in-order scoring (`_kept_in_order`): its place in the output is certain.
+ANCHOR_WORDS = 5
+
+
+def _rising(anchors: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of (line, position) anchors whose positions rise with the lines: an
+    output that moved a paragraph keeps the rest of its anchors in order."""
+    tails: list[int] = []  # tails[k]: index in `anchors` ending the best run of length k + 1
+    ends: list[int] = []  # the position of each tail
+    before: list[int] = []
+    for i, (_, at) in enumerate(anchors):
+        k = bisect.bisect_left(ends, at)
+        before.append(tails[k - 1] if k else -1)
+        if k == len(tails):
+            tails.append(i)
+            ends.append(at)
+        else:
+            tails[k], ends[k] = i, at
+    run, i = [], tails[-1] if tails else -1
+    while i >= 0:
+        run.append(anchors[i])
+        i = before[i]
+    return run[::-1]
+
+
+def _kept_in_order(lines: Sequence[str], text: str, title: str = "") -> list[bool]:
+    """Is each line's wording in `text`, found in the page's order? `_kept_by` counts a line
+    as kept when its words occur anywhere in the output, so a menu's "News" or "2012" is kept
+    by any output that says "news" or "2012" once. Here long lines found once on the page and
+    once in the output fix their places (`ANCHOR_WORDS`, the longest rising run of them), and
+    every other line is looked for only between the places of the anchors around it, after
+    the line matched before it. A long line the page prints more than once is kept when one
+    of its copies is (the gold labels the copies alike and cannot say which one is the
+    article's); a line that is the `title` is kept (the clean stage takes the headline out
+    of the text). Every system is scored alike; an output that reorders text loses the
+    lines it moved."""
+    body = f" {_norm(text)} "
+    norms = [f" {_norm(line)} " for line in lines]
+    counts = Counter(norms)
+    anchors = []
+    for i, norm in enumerate(norms):
+        if counts[norm] == 1 and len(norm.split()) >= ANCHOR_WORDS:
+            at = body.find(norm)
+            if at >= 0 and body.find(norm, at + 1) < 0:
+                anchors.append((i, at))
+    fixed = dict(_rising(anchors))
+    stops = sorted(fixed.items())
+    kept, cursor, nxt = [], 0, 0
+    for i, norm in enumerate(norms):
+        while nxt < len(stops) and stops[nxt][0] <= i:
+            nxt += 1
+        if i in fixed:
+            at = fixed[i]
+        else:
+            # up to the next anchor's leading space (a line and the anchor share it)
+            limit = stops[nxt][1] + 1 if nxt < len(stops) else len(body)
+            at = body.find(norm, cursor, limit)
+        kept.append(at >= 0)
+        if at >= 0:
+            cursor = at + len(norm) - 1
+    found = {n for n, k in zip(norms, kept, strict=True) if k and counts[n] > 1}
+    headline = f" {_norm(title)} " if title.strip() else None
+    return [
+        k or n == headline or (n in found and len(n.split()) >= ANCHOR_WORDS)
+        for n, k in zip(norms, kept, strict=True)
+    ]
 
 
 def _markup_compare(model: LineModel, pages: Sequence[LabelledPage]) -> list[Figure]:
@@ -275,59 +353,93 @@ def _markup_compare(model: LineModel, pages: Sequence[LabelledPage]) -> list[Fig
     ]
 
 
+#: The clean stage's HTML paths on the report sites, reader comments as furniture (removed /
+#: kept; 2026-12-07, one run, `_kept_by` then `_kept_in_order`): the page's own lines (shipped
+#: markup model) 0.894 / 0.969 and 0.916 / 0.960, short of the issue's 0.90 / 0.97, so not
+#: the default; the default (trafilatura's text, hand rules) 0.929 / 0.832 and 0.952 / 0.808;
+#: trafilatura alone 0.917 / 0.862 and 0.943 / 0.835; jusText reading the HTML 0.953 / 0.613
+#: and 0.966 / 0.589. The markup model's own verdicts on the same lines: 0.917 / 0.976.
 HTML_SECTION = "HTML pages of held-out sites: the clean stage's paths"
+#: The same outputs with reader comments counted as furniture (`COMMENTS_SECTION`'s labels).
+HTML_COMMENTS_SECTION = f"{HTML_SECTION} (reader comments as furniture)"
+#: The same outputs scored by `_kept_in_order` (a line's words found in the page's order),
+#: beside `_kept_by`'s "found anywhere", never in its place.
+HTML_ORDER_SECTION = f"{HTML_SECTION}, lines found in page order"
+HTML_ORDER_COMMENTS_SECTION = f"{HTML_ORDER_SECTION} (reader comments as furniture)"
+
+
+HTML_SYSTEMS = (
+    "newsloom",
+    "newsloom, the page's lines",
+    "line model on trafilatura's text",
+    "trafilatura",
+    "jusText on the HTML",
+)
+
+
+def _html_outputs(page: LabelledPage) -> dict[str, tuple[str, str]]:
+    """What each HTML path keeps of one page: (text, title), both empty when the pipeline
+    rejects the page."""
+    from newsloom.clean import clean_text
+    from newsloom.errors import RejectDocument
+    from newsloom.extract.html import extract_html
+
+    def out(cleaned: Cleaned) -> tuple[str, str]:
+        return cleaned.text, cleaned.title or ""
+
+    kept = dict.fromkeys(HTML_SYSTEMS, ("", ""))
+    kept["jusText on the HTML"] = (justext_html_text(page), "")
+    try:
+        extracted = extract_html(page.html or "", lines=True)
+    except RejectDocument:
+        return kept  # the pipeline rejects the page: nothing kept, by any of ours
+    text = repair(extracted.text)
+    kept["trafilatura"] = (extracted.text, "")
+    kept["newsloom"] = out(clean_text(text, as_scraped=False))
+    kept["line model on trafilatura's text"] = out(clean_text(text, as_scraped=False, learned=True))
+    if extracted.lines:
+        source = repair("\n".join(b.text for b in extracted.lines))
+        kept["newsloom, the page's lines"] = out(
+            clean_text(source, as_scraped=False, learned=True, blocks=extracted.lines)
+        )
+    return kept
 
 
 def _html_compare(pages: Sequence[LabelledPage]) -> list[Figure]:
     """The clean stage's HTML paths end to end: the default one (trafilatura's text, then the
     hand rules), the page's own lines (`Settings.html_lines`: the page flattened, the shipped
     markup model judging them with trafilatura's verdicts) and trafilatura's text then the
-    shipped line model, against trafilatura alone, on the same flattened, labelled lines: a line is
-    kept when its words are in the output (lines are cut and joined differently by trafilatura
-    than by the flattening)."""
-    from newsloom.clean import clean_text
-    from newsloom.errors import RejectDocument
-    from newsloom.extract.html import extract_html
-
-    def out(cleaned: Cleaned) -> str:
-        return f"{cleaned.text} {cleaned.title or ''}"
-
-    systems: dict[str, list[bool]] = {
-        "newsloom": [],
-        "newsloom, the page's lines": [],
-        "line model on trafilatura's text": [],
-        "trafilatura": [],
+    shipped line model, against trafilatura alone and jusText reading the HTML, on the same
+    flattened, labelled lines: a line is kept when its words are in the output (lines are cut
+    and joined differently by trafilatura than by the flattening). Scored on the gold as it is
+    and with reader comments as furniture, each by `_kept_by` and by `_kept_in_order`."""
+    scorers = {
+        (HTML_SECTION, HTML_COMMENTS_SECTION): lambda lines, text, title: _kept_by(
+            lines, f"{text} {title}"
+        ),
+        (HTML_ORDER_SECTION, HTML_ORDER_COMMENTS_SECTION): _kept_in_order,
     }
+    removed: dict[tuple[str, str], list[bool]] = {}
     article: list[bool] = []
+    by_issue: list[bool] = []
     for page in pages:
         if not page.lines or page.html is None:
             continue
-        try:
-            extracted = extract_html(page.html, lines=True)
-        except RejectDocument:
-            extracted = None  # the pipeline rejects the page: nothing kept, by any
-        kept = dict.fromkeys(systems, "")
-        if extracted is not None:
-            text = repair(extracted.text)
-            kept["trafilatura"] = extracted.text
-            kept["newsloom"] = out(clean_text(text, as_scraped=False))
-            kept["line model on trafilatura's text"] = out(
-                clean_text(text, as_scraped=False, learned=True)
-            )
-            if extracted.lines:
-                source = repair("\n".join(b.text for b in extracted.lines))
-                kept["newsloom, the page's lines"] = out(
-                    clean_text(source, as_scraped=False, learned=True, blocks=extracted.lines)
-                )
-        for name, body in kept.items():
-            systems[name] += [not k for k in _kept_by(page.lines, body)]
+        kept = _html_outputs(page)
+        for sections, scorer in scorers.items():
+            for name, (text, title) in kept.items():
+                verdicts = scorer(page.lines, text, title)
+                removed.setdefault((sections[0], name), []).extend(not k for k in verdicts)
         article += page.labels
-    body_mask = np.array(article, dtype=bool)
-    return [
-        figure
-        for name, removed in systems.items()
-        for figure in line_figures(HTML_SECTION, name, np.array(removed, dtype=bool), body_mask)
-    ]
+        by_issue += comments_as_furniture(page).labels
+    figures = []
+    for sections in scorers:
+        for section, labels in zip(sections, (article, by_issue), strict=True):
+            mask = np.array(labels, dtype=bool)
+            for name in HTML_SYSTEMS:
+                verdicts = np.array(removed[(sections[0], name)], dtype=bool)
+                figures += line_figures(section, name, verdicts, mask)
+    return figures
 
 
 def score_pages(path: Path) -> list[Figure]:

@@ -67,7 +67,7 @@ def extract_html(
     if not isinstance(html, str):
         raise TypeError(f"extract_html takes the page as str, got {type(html).__name__}")
     try:
-        tree = _parse(html)
+        tree, fragment = _parse(html)
     except ValueError as exc:
         raise reject(Reason.NO_CONTENT, f"the HTML cannot be parsed ({exc})") from exc
     if tree is None:
@@ -77,7 +77,12 @@ def extract_html(
         found = f"the HTML has more than {max_elements:,} elements"
         raise reject(Reason.TOO_LARGE, over_limit(found, "max_html_elements", max_elements))
     dates = date_candidates(tree)
-    blocks = flatten_blocks(tree) if lines else None
+    blocks = None
+    if lines:
+        # a fragment's lines as the fragment alone reads (no shell around its top element):
+        # the markup model learned pages so, and the shell's body in every line's tag path and
+        # numbering changed its verdicts
+        blocks = flatten_blocks(html if fragment else tree)
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -112,16 +117,17 @@ def extract_html(
     )
 
 
-def _parse(html: str) -> Any:
-    """The page's tree, or None. trafilatura's loader refuses a document that does not say
-    "html" in its first characters and parses into fewer than two top elements: an HTML
-    fragment (an article's one container, a CMS or archive export of a body) that lxml reads
-    well. Such a fragment is parsed again inside a page's shell, so that it is read as the
-    same elements would be inside any page rather than rejected as unparsable."""
+def _parse(html: str) -> tuple[Any, bool]:
+    """The page's tree (or None), and whether the page is a fragment parsed in a shell.
+    trafilatura's loader refuses a document that does not say "html" in its first characters
+    and parses into fewer than two top elements: an HTML fragment (an article's one container,
+    a CMS or archive export of a body) that lxml reads well. Such a fragment is parsed again
+    inside a page's shell, so that it is read as the same elements would be inside any page
+    rather than rejected as unparsable."""
     tree = load_html(html)
     if tree is None and "<" in html:
-        tree = load_html(f"<html><body>{html}</body></html>")
-    return tree
+        return load_html(f"<html><body>{html}</body></html>"), True
+    return tree, False
 
 
 def _count_elements(tree: Any, stop_after: int) -> int:
