@@ -1,12 +1,14 @@
 """The news texts that training scripts learn word statistics from, split in two by outlet.
 
-Used by `learn_title_words.py` and `learn_name_gender.py`. Data: PolNeAR train (7 outlets; never
-PolNeAR dev nor newsloom-dev, the report sets), ECB+ (43 topics of web news; it names no outlet,
-so each document counts as its own), Dragnet's hand-marked article texts (boilerplate_pages;
-site from the page's canonical URL, else the file; reader comments cut off). Part A = PolNeAR
-breitbart, huff-post, nyt, politico + ECB+ odd topics + Dragnet sites whose hashed name is
-even; part B = the rest (usa-today, wash-post, west-journal, ECB+ even topics, the other sites):
-cut-offs are chosen on one part and checked on the other, so no outlet is on both sides.
+Used by `learn_title_words.py` (spaCy's parse) and `learn_name_gender.py` (newsloom's own
+stages up to `entities`, so that it learns from what the runtime reads). Data: PolNeAR train
+(7 outlets; never PolNeAR dev nor newsloom-dev, the report sets), ECB+ (43 topics of web news;
+it names no outlet, so each document counts as its own), Dragnet's hand-marked article texts
+(boilerplate_pages; site from the page's canonical URL, else the file; reader comments cut
+off). Part A = PolNeAR breitbart, huff-post, nyt, politico + ECB+ odd topics + Dragnet sites
+whose hashed name is even; part B = the rest (usa-today, wash-post, west-journal, ECB+ even
+topics, the other sites): cut-offs are chosen on one part and checked on the other, so no
+outlet is on both sides.
 """
 
 from __future__ import annotations
@@ -69,3 +71,28 @@ def parsed_news_texts(nlp: Any, data: Path = DATA) -> Iterator[tuple[str, str, A
     texts = (text[:MAX_CHARS] for _, _, _, text in docs)
     for (part, outlet, _, _), doc in zip(docs, nlp.pipe(texts, batch_size=32), strict=True):
         yield part, outlet, doc
+
+
+def analysed_news_texts(data: Path = DATA, batch: int = 32) -> Iterator[tuple[str, str, Any]]:
+    """(part, outlet, newsloom `Article`) for every article of `news_texts` that newsloom's
+    stages up to `entities` read (a text they reject is left out), in batches."""
+    import newsloom.analyse  # noqa: F401  (registers the stages)
+    from newsloom.article import Article
+    from newsloom.errors import RejectDocument
+    from newsloom.ingest.document import document_from_text
+    from newsloom.pipeline import Pipeline
+
+    stages = ("extract", "clean", "published", "dates", "nlp", "entities")
+    pipeline = Pipeline(stages)
+    docs = []
+    for half, outlet, name, text in news_texts(data):
+        try:
+            docs.append((half, outlet, document_from_text(text[:MAX_CHARS], name, fmt="text")))
+        except RejectDocument:
+            continue  # an empty text
+    for k in range(0, len(docs), batch):
+        part = docs[k : k + batch]
+        results = pipeline.run_batch([doc for _, _, doc in part])
+        for (half, outlet, _), result in zip(part, results, strict=True):
+            if isinstance(result, Article) and result.parse is not None:
+                yield half, outlet, result

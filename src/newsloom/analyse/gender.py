@@ -12,8 +12,9 @@ is a woman and who a man. The text states it now and then (an honorific or a gen
    decides. A "She" opening the next sentence is not counted: after "Obi said the bill would
    help. She disagreed" it is the other person;
 2. what news writes of their given name: `training/learn_name_gender.py` counts the same
-   pronouns over the news texts of ../shared/data and keeps the names that enough articles
-   agree on (`resources/name_gender.json`, read on first use).
+   pronouns (`pronoun_votes`, on newsloom's own parse and people) over the news texts of
+   ../shared/data and keeps the names that enough articles agree on
+   (`resources/name_gender.json`, read on first use).
 
 The guess, `Person.gender_guess` (read through `Person.likely_gender`), serves pronoun and
 description resolution only; it is not part of the output.
@@ -35,7 +36,7 @@ from newsloom.analyse.parse import Parse
 if TYPE_CHECKING:  # entities calls this module
     from newsloom.analyse.entities import People, Person
 
-__all__ = ["assign_likely_genders", "given_name", "name_genders"]
+__all__ = ["assign_likely_genders", "given_name", "name_genders", "pronoun_votes"]
 
 RESOURCE = "name_gender.json"
 #: the arcs of a pronoun that stands for the one person its sentence names ("she said", "his
@@ -76,8 +77,9 @@ def _quoted(parse: Parse) -> list[bool]:
     return inside
 
 
-def _pronoun_votes(parse: Parse, people: People) -> dict[int, Counter[str]]:
-    """id(person) -> the genders of the pronouns that can only be theirs (see the module)."""
+def pronoun_votes(parse: Parse, people: People) -> dict[int, Counter[str]]:
+    """id(person) -> the genders of the pronouns that can only be theirs (see the module; the
+    training script learns the given-name table from the same reading)."""
     quoted = _quoted(parse)
     named: list[dict[int, tuple[Person, int]]] = [{} for _ in parse.sents]
     for i, t in enumerate(parse.tokens):
@@ -127,7 +129,7 @@ def _reported_apart(parse: Parse, i: int, named: int) -> bool:
 
 def assign_likely_genders(parse: Parse, people: People) -> None:
     """Fill `Person.gender_guess` of every person of the article (see the module)."""
-    votes = _pronoun_votes(parse, people)
+    votes = pronoun_votes(parse, people)
     table = name_genders()
     for p in people.people:
         if p.gender:
