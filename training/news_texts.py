@@ -75,7 +75,7 @@ def parsed_news_texts(nlp: Any, data: Path = DATA) -> Iterator[tuple[str, str, A
 
 def analysed_news_texts(data: Path = DATA, batch: int = 32) -> Iterator[tuple[str, str, Any]]:
     """(part, outlet, newsloom `Article`) for every article of `news_texts` that newsloom's
-    stages up to `entities` read (a text they reject is left out), in batches."""
+    stages up to `entities` read (a text they reject is left out), `batch` at a time."""
     import newsloom.analyse  # noqa: F401  (registers the stages)
     from newsloom.article import Article
     from newsloom.errors import RejectDocument
@@ -90,9 +90,7 @@ def analysed_news_texts(data: Path = DATA, batch: int = 32) -> Iterator[tuple[st
             docs.append((half, outlet, document_from_text(text[:MAX_CHARS], name, fmt="text")))
         except RejectDocument:
             continue  # an empty text
-    for k in range(0, len(docs), batch):
-        part = docs[k : k + batch]
-        results = pipeline.run_batch([doc for _, _, doc in part])
-        for (half, outlet, _), result in zip(part, results, strict=True):
-            if isinstance(result, Article) and result.parse is not None:
-                yield half, outlet, result
+    results = pipeline.map((doc for _, _, doc in docs), batch_size=batch)
+    for (half, outlet, _), result in zip(docs, results, strict=True):
+        if isinstance(result, Article) and result.parse is not None:
+            yield half, outlet, result

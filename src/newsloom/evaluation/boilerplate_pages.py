@@ -36,6 +36,7 @@ import html
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -176,9 +177,7 @@ def learning_pages(
     boilerplate_pages at `root`, labelled as `fit_on_train` learns and chooses from them (reader
     comments as furniture; with trafilatura's verdicts for a `markup` model): what the
     line-model experiments of training/ fit and score."""
-    pages = list(
-        read_pages(root, splits=("train", "choose"), with_html=markup, with_blocks=True)
-    )
+    pages = list(read_pages(root, splits=("train", "choose"), with_html=markup, with_blocks=True))
     if markup:
         pages = [with_peers(p) for p in pages]
     train = _training([comments_as_furniture(p) for p in pages if site_split(p.site) == "train"])
@@ -212,12 +211,20 @@ def fit_on_train(pages: Sequence[LabelledPage], *, markup: bool = False) -> Line
 
 def justext_html_text(page: LabelledPage) -> str:
     """The paragraphs jusText keeps when it reads the page's HTML itself, one a line."""
+    return _justext_kept(page.html or "")
+
+
+@lru_cache(maxsize=1024)
+def _justext_kept(markup: str) -> str:
+    """`justext_html_text` of one page's HTML, remembered: one eval scores the report pages'
+    HTML with jusText twice (beside the markup model and beside the clean stage's paths), and
+    there are about 400 of them."""
     import justext
     from lxml import etree
 
     try:
         paragraphs = justext.justext(
-            (page.html or "").encode("utf-8"), justext.get_stoplist("English"), encoding="utf-8"
+            markup.encode("utf-8"), justext.get_stoplist("English"), encoding="utf-8"
         )
     except (etree.LxmlError, ValueError):
         paragraphs = []  # a page jusText cannot read: it keeps nothing of it
