@@ -236,18 +236,23 @@ def _separate_title(
     return title
 
 
+def _visible(piece: _Piece) -> tuple[int, int]:
+    """Source offsets of the piece's first visible character and of the end of its last."""
+    text = piece.text
+    return piece.start + len(text) - len(text.lstrip()), piece.start + len(text.rstrip())
+
+
 def _whole_piece(piece: _Piece, start: int, end: int) -> bool:
     """Does the span `start`-`end` cover all the visible text of `piece`?"""
-    text = piece.text
-    first = piece.start + len(text) - len(text.lstrip())
-    return start <= first and end >= piece.start + len(text.rstrip())
+    first, last = _visible(piece)
+    return start <= first and end >= last
 
 
 def _repeat_deletion(source: str, piece: _Piece, start: int, end: int) -> tuple[int, int]:
     """Delete a repeated sentence with the space that separates it from its neighbours."""
     if _whole_piece(piece, start, end):
         return _line_deletion(piece.line, len(source))
-    first = piece.start + len(piece.text) - len(piece.text.lstrip())
+    first, _ = _visible(piece)
     if start > first:
         while start > piece.start and source[start - 1] in " \t":
             start -= 1
