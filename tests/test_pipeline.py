@@ -11,7 +11,7 @@ import pytest
 from newsloom.article import Article, Document
 from newsloom.errors import ConfigError, Reason, Rejection, reject
 from newsloom.hashing import content_hash
-from newsloom.pipeline import Context, Pipeline, stage
+from newsloom.pipeline import DEFAULT_STAGES, Context, Pipeline, stage, stages_through
 from newsloom.settings import Settings
 
 
@@ -211,3 +211,23 @@ def test_map_keeps_input_order_across_batches() -> None:
     out = list(Pipeline(("extract", "test_tag")).map(stream, batch_size=2))
     assert out[1] is earlier
     assert [o.source_text for o in out if isinstance(o, Article)] == ["a", "bb", "ccc"]
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        ("extract", ("extract",)),
+        ("dates", ("extract", "clean", "published", "dates")),
+        ("entities", ("extract", "clean", "published", "dates", "nlp", "entities")),
+        ("events", DEFAULT_STAGES),
+    ],
+)
+def test_stages_through_is_the_default_chain_up_to_a_stage(
+    last: str, expected: tuple[str, ...]
+) -> None:
+    assert stages_through(last) == expected
+
+
+def test_stages_through_refuses_a_stage_outside_the_default_chain() -> None:
+    with pytest.raises(ValueError, match="not a default stage"):
+        stages_through("stories")

@@ -80,10 +80,9 @@ def analysed_news_texts(data: Path = DATA, batch: int = 32) -> Iterator[tuple[st
     from newsloom.article import Article
     from newsloom.errors import RejectDocument
     from newsloom.ingest.document import document_from_text
-    from newsloom.pipeline import Pipeline
+    from newsloom.pipeline import Pipeline, stages_through
 
-    stages = ("extract", "clean", "published", "dates", "nlp", "entities")
-    pipeline = Pipeline(stages)
+    pipeline = Pipeline(stages_through("entities"))
     docs = []
     for half, outlet, name, text in news_texts(data):
         try:

@@ -203,7 +203,7 @@ from newsloom.evaluation.polnear import (
     statements_matched,
 )
 from newsloom.evaluation.polnear_gold import PolnearArticle, load_annotations, load_polnear
-from newsloom.pipeline import Pipeline
+from newsloom.pipeline import Pipeline, stages_through
 from newsloom.settings import DEFAULT_SETTINGS
 
 #: the precision asked of held-out outlets (above the 0.80 floor, for the spread between sets)
@@ -235,8 +235,7 @@ def analysed(gold: list[PolnearArticle], cache: Path | None) -> dict[str, Articl
     import newsloom.analyse  # noqa: F401  (registers the stages)
     from newsloom.ingest.document import document_from_text
 
-    stages = ("extract", "clean", "published", "dates", "nlp", "entities")
-    pipeline = Pipeline(stages, DEFAULT_SETTINGS)
+    pipeline = Pipeline(stages_through("entities"), DEFAULT_SETTINGS)
     out: dict[str, Article] = {}
     for k in range(0, len(gold), 16):
         part = gold[k : k + 16]

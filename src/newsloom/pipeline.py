@@ -128,6 +128,14 @@ DEFAULT_STAGES: tuple[str, ...] = (
 TEXT_STAGES: tuple[str, ...] = ("extract", "clean", "published", "dates")
 
 
+def stages_through(last: str) -> tuple[str, ...]:
+    """The default chain from its start up to and including `last`: what an evaluation or a
+    training script runs when it needs one stage's output and not the stages after it."""
+    if last not in DEFAULT_STAGES:
+        raise ValueError(f"{last!r} is not a default stage ({', '.join(DEFAULT_STAGES)})")
+    return DEFAULT_STAGES[: DEFAULT_STAGES.index(last) + 1]
+
+
 @dataclass
 class Pipeline:
     """An ordered, validated chain of stages, callable on one Document."""

@@ -13,6 +13,8 @@ from newsloom.analyse.quotes import extract_quotes
 from newsloom.article import Quote
 from newsloom.pipeline import Context
 
+from .quoting import QuotesOf
+
 
 @pytest.fixture(scope="session")
 def stock_nlp() -> Any:
@@ -59,7 +61,7 @@ def parsed(ctx: Context) -> Callable[[str], Parse]:
 
 
 @pytest.fixture(scope="session")
-def quotes_of(parsed: Callable[[str], Parse]) -> Callable[..., tuple[Quote, ...]]:
+def quotes_of(parsed: Callable[[str], Parse]) -> QuotesOf:
     """The quotes of a text, attributed (`year` is the publication year, if known)."""
 
     def run(text: str, year: int | None = None) -> tuple[Quote, ...]:

@@ -10,14 +10,11 @@ west-journal_2016-01-25_rick-perry-just-annou...).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from newsloom.analyse.affiliation import names_one_person
-from newsloom.article import Quote
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 @pytest.mark.parametrize(

@@ -11,13 +11,9 @@ Gray's friends, Devonte Brown told"), 22_1ecbplus ("..., Dorsey said").
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from newsloom.article import Quote
-
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 @pytest.mark.parametrize(

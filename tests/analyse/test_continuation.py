@@ -13,13 +13,11 @@ words and the quote that goes on with them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from newsloom.article import Quote
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 def direct(quotes: tuple[Quote, ...]) -> list[Quote]:

@@ -20,9 +20,8 @@ from collections.abc import Callable
 import pytest
 
 from newsloom.analyse.parse import Parse
-from newsloom.article import Quote
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 @pytest.mark.parametrize(

@@ -15,13 +15,11 @@ which can be credited to"), nyt_2016-10-04_in-avoiding-... ("allow companies to 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from newsloom.article import Quote
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 def direct(quotes: tuple[Quote, ...]) -> Quote:

@@ -12,10 +12,10 @@ from newsloom.analyse.entities import analyse_entities
 from newsloom.analyse.events import country_of, find_events
 from newsloom.analyse.parse import Parse
 from newsloom.article import Article, Document, Event
-from newsloom.pipeline import Pipeline, registered_stages
+from newsloom.pipeline import Pipeline, registered_stages, stages_through
 from newsloom.timex import find_dates
 
-STAGES = ("extract", "clean", "published", "dates", "nlp", "entities", "events")
+STAGES = (*stages_through("entities"), "events")
 
 
 @pytest.mark.parametrize(

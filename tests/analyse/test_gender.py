@@ -20,9 +20,8 @@ import pytest
 from newsloom.analyse.entities import Person, analyse_entities
 from newsloom.analyse.gender import given_name, name_genders
 from newsloom.analyse.parse import Parse
-from newsloom.article import Quote
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 def _assert_no_guess(parsed: Callable[[str], Parse], text: str) -> None:

@@ -16,13 +16,11 @@ ECB+ 41_3ecbplus ("The governor of Unity State, Taban Deng,").
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from newsloom.article import Quote
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 def _quoted(quotes: tuple[Quote, ...], words: str) -> Quote:

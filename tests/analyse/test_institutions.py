@@ -14,13 +14,11 @@ huff-post_2016-07-14_fdic-accused-of-covering-up-chin ("the statement said", "th
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from newsloom.article import Quote
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 def direct(quotes: tuple[Quote, ...]) -> Quote:

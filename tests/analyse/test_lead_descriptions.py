@@ -10,13 +10,9 @@ and 36_9ecb ("The leader of a polygamous community ... who has admitted ...").
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from newsloom.article import Quote
-
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 @pytest.mark.parametrize(

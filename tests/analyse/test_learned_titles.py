@@ -13,15 +13,12 @@ other rows use learned words the hand list lacks in the same constructions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from newsloom.analyse.learned_titles import learned_titles, person_titles
 from newsloom.analyse.lexicon import ROLE_WORDS
-from newsloom.article import Quote
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 def test_learned_words_widen_the_hand_list() -> None:

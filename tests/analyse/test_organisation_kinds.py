@@ -10,13 +10,9 @@ agency" after the State Department); ECB+ 27_4ecbplus (Microsoft), 40_1ecb (Appl
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from newsloom.article import Quote
-
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 @pytest.mark.parametrize(

@@ -9,13 +9,9 @@ police fired ..."), deccanchronicle.com ("Madrid/Barcelona: Spain's Senate on Fr
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from newsloom.article import Quote
-
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 @pytest.mark.parametrize(

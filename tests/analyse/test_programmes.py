@@ -8,14 +8,11 @@ the Nation", ABC's "Good Morning America", MSNBC's "Morning Joe", CNN's "State o
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from newsloom.analyse.lexicon import title_cased
-from newsloom.article import Quote
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 @pytest.mark.parametrize(

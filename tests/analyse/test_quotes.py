@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +16,8 @@ from newsloom.evaluation.runner import gold_document
 from newsloom.hashing import content_hash
 from newsloom.pipeline import Pipeline
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
+
 CHAIN = ("extract", "clean", "published", "nlp", "entities", "quotes")
 
 

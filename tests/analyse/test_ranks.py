@@ -16,9 +16,8 @@ from collections.abc import Callable
 import pytest
 
 from newsloom.analyse.parse import TITLE_ABBREVIATIONS, Parse
-from newsloom.article import Quote
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 @pytest.mark.parametrize(

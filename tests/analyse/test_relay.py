@@ -16,9 +16,8 @@ import pytest
 
 from newsloom.analyse.parse import Parse
 from newsloom.analyse.relay import relay_of
-from newsloom.article import Quote
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,8 @@ from newsloom.evaluation.quotes import names_match
 from newsloom.evaluation.runner import gold_document
 from newsloom.pipeline import Pipeline
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
+
 CHAIN = ("extract", "clean", "published", "nlp", "entities", "quotes")
 
 

@@ -10,13 +10,9 @@ west-journal_2016-09-21_chris-christie-calls-hillary-cli ("that he was “troubl
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from newsloom.article import Quote
-
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 @pytest.mark.parametrize(

@@ -12,13 +12,11 @@ reveal- ("the Post reported, citing another anonymous source").
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from newsloom.article import Quote
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 def indirect(quotes: tuple[Quote, ...]) -> list[Quote]:

@@ -9,13 +9,10 @@ politico_2015-12-11), "Mayor Nikitas Kaklamanis ... the mayor said" (ECB+ 19_9ec
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from newsloom.article import Quote
+from .quoting import QuotesOf
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
 SAID = '\n\n"We will take our time and get this right," the {} said.'
 
 

@@ -13,13 +13,10 @@ breitbart_2016-05-15_trump-talks-to-megyn-kel), "Hannity pressed", "Hannity star
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from newsloom.article import Quote
+from .quoting import QuotesOf
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
 LEAD = "Senator Tom Vance took questions from the audience in Dayton on Monday.\n\n"
 
 

@@ -20,13 +20,10 @@ White House document seen by Reuters").
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from newsloom.article import Quote
+from .quoting import QuotesOf
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
 QUOTE = '"We are far closer to a deal than people realize,"'
 
 

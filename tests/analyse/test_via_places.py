@@ -10,13 +10,9 @@ test_via_hyphens; ECB+ 32_1ecb "The Standard-Times of New Bedford").
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from newsloom.article import Quote
-
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 @pytest.mark.parametrize(

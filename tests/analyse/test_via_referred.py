@@ -19,13 +19,11 @@ west-journal_2016-06-20_media-reports-reveal-reason-behi and ECB+ 28_9ecb.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from newsloom.article import Quote
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 def _quoted(quotes: tuple[Quote, ...], words: str) -> Quote:

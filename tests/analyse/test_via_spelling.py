@@ -17,9 +17,8 @@ import pytest
 
 from newsloom.analyse.parse import Parse
 from newsloom.analyse.via import credits_in
-from newsloom.article import Quote
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
+from .quoting import QuotesOf
 
 
 def _credits(parse: Parse) -> list[str]:

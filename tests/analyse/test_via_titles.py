@@ -11,13 +11,10 @@ wash-post, nyt, politico) and ECB+ 36_3ecb ("The Canadian Press").
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from newsloom.article import Quote
+from .quoting import QuotesOf
 
-QuotesOf = Callable[..., tuple[Quote, ...]]
 QUOTE = '"We are far closer to a deal than people realize,"'
 
 

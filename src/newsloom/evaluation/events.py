@@ -75,7 +75,7 @@ from newsloom.evaluation.cameo_dictionary import (
 from newsloom.evaluation.figures import Figure, ratio
 from newsloom.evaluation.gold import GoldSet
 from newsloom.hashing import content_hash, stable_hash
-from newsloom.pipeline import Pipeline
+from newsloom.pipeline import Pipeline, stages_through
 from newsloom.settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
@@ -94,7 +94,7 @@ __all__ = [
 
 SECTION = "events"
 #: the chain that codes events (until the default pipeline includes `events`)
-EVENT_STAGES = ("extract", "clean", "published", "dates", "nlp", "entities", "events")
+EVENT_STAGES = (*stages_through("entities"), "events")
 #: floors just under what newsloom reaches on ../shared/data/newsloom-dev (the issue's targets
 #: are 0.85, 0.85 and 0.70)
 ROOT_RECALL_FLOOR = 0.90

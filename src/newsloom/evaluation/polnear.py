@@ -50,6 +50,7 @@ from newsloom.evaluation.polnear_gold import (
     scored_source,
 )
 from newsloom.evaluation.quotes import MIN_WORDS, _normal_name, names_match, textacy_quotes
+from newsloom.pipeline import stages_through
 from newsloom.settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
@@ -62,7 +63,7 @@ __all__ = [
 ]
 
 SECTION = "polnear quotes"
-STAGES = ("extract", "clean", "published", "dates", "nlp", "entities", "quotes")
+STAGES = stages_through("quotes")
 #: the issue's targets on PolNeAR dev
 QUOTE_F1_FLOOR = 0.95
 QUOTE_SPEAKER_F1_FLOOR = 0.88
