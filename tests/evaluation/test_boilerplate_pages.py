@@ -16,6 +16,7 @@ from newsloom.evaluation.boilerplate_pages import (
     _kept_by,
     _kept_in_order,
     justext_verdicts,
+    text_stage_figures,
 )
 from newsloom.evaluation.pages import (
     LabelledPage,
@@ -133,6 +134,39 @@ def test_an_output_that_moves_a_paragraph_loses_it_alone(paragraphs: list[str]) 
     # the short line printed elsewhere than between its neighbours is not kept
     out = "\n".join([lines[0], *lines[2:], lines[1]])
     assert _kept_in_order(lines, out) == [True, False, True, True, True]
+
+
+_FLATTENED = (
+    ("Home", False), ("World", False), ("Business", False), ("Share on Facebook", False),
+    ("Floods close schools across the northern valley", True),
+    ("Heavy rain closed dozens of schools across the northern valley on Tuesday, and officials "
+     "said more storms were expected before the weekend.", True),
+    ("The regional education office told parents to check its website each morning, since some "
+     "buildings in low areas had taken in water overnight.", True),
+    ("Farmers in the area said the rain had come too late for the wheat harvest, which was "
+     "already running weeks behind the usual calendar.", True),
+    ("Sign up for our morning newsletter", False), ("Most read", False),
+    ("\u00a9 2024 Valley Courier. All rights reserved.", False),
+)  # fmt: skip
+
+
+def test_text_stage_scores_the_stage_on_a_page_given_as_text() -> None:
+    page = LabelledPage(
+        "test/1", "valley.example", tuple(x for x, _ in _FLATTENED), tuple(a for _, a in _FLATTENED)
+    )
+    figures = {(f.section, f.system, f.name): f for f in text_stage_figures([page])}
+    section = "clean stage on held-out pages flattened to text"
+    assert figures[(section, "newsloom", "pages")].value == 1
+    for system in ("newsloom", "hand rules", "shipped line model alone", "jusText"):
+        removed = figures[(section, system, "boilerplate lines removed")]
+        kept = figures[(section, system, "body lines kept")]
+        assert (removed.denominator, kept.denominator) == (7, 4)
+    # the headline goes to the title and counts as kept; the menu, the share button, the
+    # newsletter appeal and the copyright line are furniture
+    stage_kept = figures[(section, "newsloom", "body lines kept")]
+    stage_removed = figures[(section, "newsloom", "boilerplate lines removed")]
+    assert stage_kept.numerator == 4
+    assert stage_removed.numerator >= 5
 
 
 def test_split_is_by_site_and_stable() -> None:

@@ -23,7 +23,9 @@ own lines judged by the shipped markup model (`Settings.html_lines`) and trafila
 the shipped line model, beside trafilatura alone and jusText reading the HTML; their outputs
 are text, so a line counts as kept when its words are in the output, found anywhere
 (`_kept_by`) and, beside that, found in the page's order (`_kept_in_order`), each on the gold
-as it is and with reader comments as furniture.
+as it is and with reader comments as furniture. And the clean stage as a text input reaches it
+(`TEXT_STAGE_SECTION`: each report page's lines joined as one scraped text), beside the same
+stage with the hand rules deciding, the shipped model's bare verdicts and jusText.
 
 Figures are line-level: ``boilerplate lines removed`` is the share of non-article lines the
 system takes out, ``body lines kept`` the share of article lines it leaves in.
@@ -43,6 +45,7 @@ import numpy as np
 
 from newsloom.clean import Cleaned
 from newsloom.clean.chars import repair
+from newsloom.clean.linefeatures import row_text
 from newsloom.clean.linemeaning import MAX_WORDS
 from newsloom.clean.linemodel import LineModel
 from newsloom.clean.linetrain import TrainingPage, calibrate, fit, line_scores
@@ -449,6 +452,52 @@ def _html_compare(pages: Sequence[LabelledPage]) -> list[Figure]:
     return figures
 
 
+#: The clean stage as a user's text reaches it: each held-out page's lines joined as one
+#: scraped text (the issue's "pages flattened to lines"), the shipped line model deciding.
+TEXT_STAGE_SECTION = "clean stage on held-out pages flattened to text"
+#: The same outputs with reader comments counted as furniture.
+TEXT_STAGE_COMMENTS_SECTION = f"{TEXT_STAGE_SECTION} (reader comments as furniture)"
+
+
+def text_stage_figures(pages: Sequence[LabelledPage]) -> list[Figure]:
+    """The clean stage on each page's flattened lines given as scraped text (title, prefix,
+    repeats, comment thread and tail steps included), beside the same stage with the hand
+    rules deciding, the shipped model's bare verdicts and jusText on the same lines. A line
+    counts as kept when `_kept_in_order` finds it in the stage's text or title. Scored on the
+    gold as it is and with reader comments as furniture."""
+    from newsloom.clean import clean_text
+    from newsloom.clean.linemodel import default_model, rules_read
+
+    model = default_model()
+    stage: list[bool] = []
+    rules: list[bool] = []
+    bare: list[bool] = []
+    jt: list[bool] = []
+    article: list[bool] = []
+    by_issue: list[bool] = []
+    for page in pages:
+        if not page.lines:
+            continue
+        source = repair("\n".join(page.lines))
+        for verdicts, learned in ((stage, True), (rules, False)):
+            cleaned = clean_text(source, learned=learned)
+            kept = _kept_in_order(page.lines, cleaned.text, cleaned.title or "")
+            verdicts += [not k for k in kept]
+        rows = [row_text(x) for x in page.lines]
+        bare += model.score(rows, rules_read(rows, model.reads_rules)).boilerplate.tolist()
+        jt += justext_verdicts(page.lines)
+        article += page.labels
+        by_issue += (comments_as_furniture(page) if page.blocks else page).labels
+    figures = [Figure(TEXT_STAGE_SECTION, "pages", sum(1 for p in pages if p.lines), unit="count")]
+    for section, labels in ((TEXT_STAGE_SECTION, article), (TEXT_STAGE_COMMENTS_SECTION, by_issue)):
+        mask = np.array(labels, dtype=bool)
+        figures += line_figures(section, "newsloom", np.array(stage, dtype=bool), mask)
+        figures += line_figures(section, "hand rules", np.array(rules, dtype=bool), mask)
+        figures += line_figures(section, "shipped line model alone", np.array(bare), mask)
+        figures += line_figures(section, "jusText", np.array(jt, dtype=bool), mask)
+    return figures
+
+
 def score_pages(path: Path) -> list[Figure]:
     """Fit, choose and report by site split, beside jusText and the old rules (one run)."""
     pages = list(read_pages(path, with_html=True, with_blocks=True))
@@ -462,6 +511,8 @@ def score_pages(path: Path) -> list[Figure]:
     # HTML input end to end: trafilatura's text judged by the hand rules (the default) or the
     # shipped line model, or the page's own lines by the shipped markup model
     figures += _html_compare(with_html)
+    # text input end to end: the clean stage on the same pages' lines as a scraper dumps them
+    figures += text_stage_figures(with_html)
     dev = path.parent / "newsloom-dev"
     if (dev / "articles.jsonl").is_file():
         figures += _compare(DEV_SECTION, model, _training(list(gold_set_pages(dev))), None)
