@@ -56,3 +56,50 @@ def test_a_title_not_given_to_that_person(
     quotes = [q for q in quotes_of(first + SAID.format(title)) if q.kind == "direct"]
     q = next(q for q in quotes if q.text.startswith("We will"))
     assert q.speaker != not_speaker
+
+
+@pytest.mark.parametrize(
+    ("first", "acronym", "speaker"),
+    [
+        ("Bronx District Attorney Lydia Carvalho filed the charges on Monday.", "DA",
+         "Lydia Carvalho"),
+        ("Chief Minister Devendra Rawal toured the flooded villages by boat.", "CM",
+         "Devendra Rawal"),
+        ("Superintendent of Police Kavita Menon said the two men had been arrested.", "SP",
+         "Kavita Menon"),
+        ("Deputy Commissioner of Police Imran Qadri met the traders on Friday.", "DCP",
+         "Imran Qadri"),
+        ("The managing director, Oskar Lindgren, presented the results.", "MD",
+         "Oskar Lindgren"),
+        ("Health Cabinet Secretary Wanjiru Kamau opened the clinic on Tuesday.", "CS",
+         "Wanjiru Kamau"),
+        ("The institute's Director-General, Dr. Tomas Erikson, spoke first.", "DG",
+         "Tomas Erikson"),
+    ],
+)  # fmt: skip
+def test_a_title_spelled_by_its_initials(
+    quotes_of: QuotesOf, first: str, acronym: str, speaker: str
+) -> None:
+    """ "the DA" after "Queens District Attorney Richard Brown" (ECB+ 21_12ecbplus); "the PM"
+    after the Prime Minister was named (PolNeAR train huff-post_2016-05-16, newsloom-dev
+    sg.news.yahoo.com d002 and bridlingtonfreepress.co.uk d010)."""
+    (q,) = [q for q in quotes_of(first + SAID.format(acronym)) if q.kind == "direct"]
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("first", "acronym"),
+    [
+        # initials of someone else's title
+        ("Chief Minister Devendra Rawal toured the flooded villages by boat.", "DA"),
+        # an organisation's acronym is the organisation
+        ("Chief Minister Devendra Rawal toured the flooded villages by boat.", "BBC"),
+        # more initials than the title has words
+        ("Chief Minister Devendra Rawal toured the flooded villages by boat.", "CMO"),
+    ],
+)  # fmt: skip
+def test_initials_that_spell_no_title_of_the_person(
+    quotes_of: QuotesOf, first: str, acronym: str
+) -> None:
+    (q,) = [q for q in quotes_of(first + SAID.format(acronym)) if q.kind == "direct"]
+    assert q.speaker != "Devendra Rawal"

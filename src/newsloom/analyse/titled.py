@@ -8,6 +8,11 @@ stand for its institution: the article itself says whose title it is. Seen in ..
 "District Attorney Steve Cooley ... the District Attorney said" (ECB+ 16_1), "Mayor Bill de
 Blasio ... the Mayor said" (Politico, PolNeAR train), "Mayor Nikitas Kaklamanis ... the mayor
 said" (ECB+ 19_9).
+
+The description may also spell the title by its initials ("Queens District Attorney Richard
+Brown ... the DA said", ECB+ 21_12; "the PM said" after the Prime Minister named, PolNeAR train
+huff-post 2016-05-16, newsloom-dev sg.news.yahoo d002 and bridlingtonfreepress d010): the
+initials of the title's last words, read from the article, not from a list of acronyms.
 """
 
 from __future__ import annotations
@@ -15,10 +20,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsloom.analyse.entities import People, Person
-from newsloom.analyse.parse import TITLE_ABBREVIATIONS, Parse
+from newsloom.analyse.parse import TITLE_ABBREVIATIONS, Parse, Token
 
 #: tokens a description may carry besides its title words
 _SKIP = frozenset({"the", "'s", "’s"})
+
+#: words that join the parts of a title, not spelled in its initials ("Superintendent of Police")
+_JOINS = frozenset({"of", "for", "and", "&"})
 
 
 def titled_person(
@@ -44,6 +52,7 @@ def titled_person(
     if any(people.at(i) is not None for i in range(t.left, head)):
         return None
     word = t.lower
+    acronym = t.text if _is_acronym(t.text) and not mods else None
     for m in range(head - 1, -1, -1):
         p = people.at(m)
         if p is None or in_quote[m] >= 0 or (m + 1 < head and people.at(m + 1) is p):
@@ -52,7 +61,63 @@ def titled_person(
             w in p.titles or w in p.nationality for w in mods
         ):
             return p
+        if acronym and _spells(acronym, _title_words(parse, people, m, p)):
+            return p
     return None
+
+
+def _is_acronym(text: str) -> bool:
+    """ "DA", "CM", "DCP": two to five capitals, the way news shortens a title."""
+    return 2 <= len(text) <= 5 and text.isalpha() and text.isupper()
+
+
+def _spells(acronym: str, title: list[str]) -> bool:
+    """The acronym is the initials of the title's last words ("DA": "Queens District
+    Attorney"; "SP": "Superintendent of Police"; "DG": "Director-General")."""
+    parts = [p for w in title if w.lower() not in _JOINS for p in w.split("-") if p]
+    n = len(acronym)
+    return len(parts) >= n and "".join(p[0] for p in parts[-n:]).upper() == acronym
+
+
+def _title_word(tok: Token) -> bool:
+    """A word a title is made of ("managing" is tagged a verb)."""
+    return tok.pos in ("NOUN", "PROPN", "ADJ") or tok.dep in ("amod", "compound")
+
+
+def _title_words(parse: Parse, people: People, last: int, p: Person) -> list[str]:
+    """The words of the title a mention ending at `last` carries, in order: the capitalised
+    run glued before the name (across "of" and "for": "Deputy Commissioner of Police"), or
+    the words up to the head of the phrase the name is in apposition with ("The managing
+    director, Anil Rao"; "Anil Rao, the managing director")."""
+    toks = parse.tokens
+    first = last
+    while first > 0 and people.at(first - 1) is p:
+        first -= 1
+    words: list[str] = []
+    i = first - 1
+    while i >= 0:
+        tok = toks[i]
+        if tok.lower in _JOINS and words and i > 0 and toks[i - 1].text[:1].isupper():
+            i -= 1
+            continue
+        if not _title_word(tok) or tok.ent == "PERSON":
+            break
+        if not tok.text.replace("-", "").isalpha():
+            break
+        words.insert(0, tok.text)
+        i -= 1
+    if words:
+        return words
+    heads = [toks[i].head for i in range(first, last + 1) if toks[i].dep == "appos"]
+    heads += [c for c in parse.children[last] if toks[c].dep == "appos"]
+    for h in heads:
+        if people.at(h) is None and toks[h].pos in ("NOUN", "PROPN"):
+            return [
+                toks[j].text
+                for j in range(toks[h].left, h + 1)
+                if _title_word(toks[j]) and toks[j].text[:1].isalpha()
+            ]
+    return []
 
 
 def _title_head(parse: Parse, people: People, last: int, p: Person) -> str | None:
