@@ -124,3 +124,36 @@ def test_a_report_relays_the_source_it_names(
 ) -> None:
     (q,) = [q for q in quotes_of(text) if q.kind == "indirect" and content in q.text]
     assert q.via == via
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "outlet"),
+    [
+        ("Harbour fees will double next year, the Coastal Ledger reported on Monday. "
+         '"This is a tax on fishermen," the newspaper said in an editorial.',
+         "This is a tax", "Coastal Ledger"),
+        ("Orla Byrne told the Western Herald that she would stand again. The paper said "
+         '"nobody in the party" had asked her to step aside.', "nobody in the party",
+         "Western Herald"),
+        ("According to Radio Kerry, the plant shut without warning on Friday. The station said "
+         'the owners had "simply locked the gates".', "simply locked the gates", "Radio Kerry"),
+        ("The Lakeside Courier reported that the mayor had resigned. "
+         '"His office was cleared on Sunday night," the daily said.', "His office was cleared",
+         "Lakeside Courier"),
+        ("The minister spoke to the newspaper El Cronista on Sunday. "
+         '"The reform will pass," the newspaper said, citing an aide.', "The reform will pass",
+         "El Cronista"),
+        # a short name of an outlet credited in full before is that outlet
+        ("Dock workers will strike, the Baltic Morning Post reported, citing union leaders. "
+         '"We are ready," union official Piotr Nowak told the Post. The paper said the strike '
+         'could "close every port in the region".', "close every port", "Baltic Morning Post"),
+    ],
+)  # fmt: skip
+def test_a_kind_of_outlet_that_speaks_is_the_outlet_named_before(
+    quotes_of: QuotesOf, text: str, words: str, outlet: str
+) -> None:
+    """ "... The Anchorage Daily News reported. The newspaper said ..." (ECB+ 13_3ecb), "The
+    Santa Rosa Press Democrat reported ... the newspaper said" (38_7ecbplus), "Centre-left daily
+    Eleftherotypia warned ... the paper said" (8_8ecbplus); "the New York Times reported ... the
+    Times" (PolNeAR train breitbart_2015-12-16_newspaper-defense-secretary-used)."""
+    assert _quoted(quotes_of(text), words).speaker == outlet

@@ -318,7 +318,7 @@ _BACK_KINDS = words(
 _LOOKING_BACK: ContextVar[bool] = ContextVar("_looking_back", default=False)
 
 
-def _outlet_referred(parse: Parse, head: int) -> str | None:
+def outlet_referred(parse: Parse, head: int) -> str | None:
     """The outlet "the newspaper", "the paper", "the daily" or "the magazine" refers back to:
     the nearest outlet credited before it in the article ("..., the Anchorage Daily News
     reported. “...,” the fire chief told the newspaper"), or None when none was. A kind of
@@ -332,16 +332,29 @@ def _outlet_referred(parse: Parse, head: int) -> str | None:
     if deps.get("the") != "det" or any(d not in ("det", "case") for d in deps.values()):
         return None
     sent = tok.sent
+    nearest: str | None = None
     flag = _LOOKING_BACK.set(True)
     try:
         for s in range(sent, -1, -1):
             a, b = parse.sents[s]
             found = credits_in(parse, a, min(b, head), set())
-            if found:
-                return found[-1].outlet
+            if nearest is None and found:
+                nearest = found[-1].outlet
+            # "told the Post" after "the South China Morning Post reported": the full name
+            fuller = [c.outlet for c in found if _shortens(nearest, c.outlet)] if nearest else []
+            if fuller:
+                return fuller[0]
     finally:
         _LOOKING_BACK.reset(flag)
-    return None
+    return nearest
+
+
+def _shortens(short: str, full: str) -> bool:
+    """`short` is the last words of the longer name `full` ("Post", "the South China Morning
+    Post")."""
+    s = [_plain(w) for w in short.split() if w.lower() != "the"]
+    f = [_plain(w) for w in full.split() if w.lower() != "the"]
+    return 0 < len(s) < len(f) and f[-len(s) :] == s
 
 
 def _outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None:
@@ -350,7 +363,7 @@ def _outlet_name(parse: Parse, head: int, *, strong: bool = False) -> str | None
     after_kind = _name_after(parse, head)
     if after_kind is not None:
         return after_kind
-    referred = _outlet_referred(parse, head)
+    referred = outlet_referred(parse, head)
     if referred is not None:
         return referred
     # "told talkRADIO's Julia Hartley-Brewer", "CNN's Jake Tapper": the possessor's outlet
