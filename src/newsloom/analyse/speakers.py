@@ -697,7 +697,12 @@ class SpeakerResolver:
                 person = next(iter(found.values()))
         if person is not None:
             return Attribution(person.canonical, mention, confidence=0.9, person=person)
-        if self._aged(head):
+        # "the lawyers said", "The organizers said", "the experts said": many, not one person
+        # named before (PolNeAR train huff-post_2016-02-02_ted-cruz-is-a-natural-born-citiz,
+        # wash-post_2016-03-18_rabbis-vow-to-boycott-trump-spee, nyt_2016-04-23_even-signed-
+        # climate-deal-won-t-e; ECB+ 26_1ecbplus)
+        one = not (t.pos == "NOUN" and t.tag == "NNS")
+        if one and self._aged(head):
             # "the 31-year-old said", "the 61-year-old scientist says": the person just spoken of
             person = self._recent_person(head)
             if person is None:
@@ -708,7 +713,7 @@ class SpeakerResolver:
         for c in range(t.left, t.right + 1):
             if parse.tokens[c].dep == "appos" and (p := self.doc.people.at(c)) is not None:
                 return Attribution(p.canonical, mention, confidence=0.85, person=p)
-        titled = titled_person(parse, self.doc.people, self.doc.in_quote, head)
+        titled = titled_person(parse, self.doc.people, self.doc.in_quote, head) if one else None
         if titled is not None:  # "the Taoiseach said" after "The Taoiseach, Ciaran Mulcahy,"
             return Attribution(titled.canonical, mention, confidence=0.8, person=titled)
         if parse.tokens[head].lemma in VOICE_NOUNS or t.lower in VOICE_NOUNS:
@@ -723,7 +728,7 @@ class SpeakerResolver:
         is_role = t.lower.rstrip(".") in ROLE_WORDS or t.lower in TITLE_ABBREVIATIONS
         if t.lemma in GROUP_NOUNS or t.lower in GROUP_NOUNS:
             return Attribution(self._institution_phrase(head), mention, confidence=0.5)
-        if not is_role and self._is_member(head):
+        if one and not is_role and self._is_member(head):
             # "the Italian told reporters", "the Republican said": the person just spoken of
             person = self._recent_person(head)
             if person is None:
@@ -757,11 +762,11 @@ class SpeakerResolver:
         if t.lemma in INSTITUTION_NOUNS and t.lemma not in ROLE_WORDS:
             name = self._national(self._institution_phrase(head), head)
             return Attribution(name, mention, confidence=0.6)
-        person = self._description(head) if _names_a_person(t) else None
+        person = self._description(head) if one and _names_a_person(t) else None
         if person is not None:
             self.doc.resolved[head] = person
             return Attribution(person.canonical, mention, confidence=0.6, person=person)
-        if self._lead_description(head):
+        if one and self._lead_description(head):
             # "Japan's finance minister warned ... Finance Minister X was quoted": no one named
             # before fits, and the one it describes is named within a few sentences
             person = named_later(parse, self.doc.people, head, unknown_country=True)
