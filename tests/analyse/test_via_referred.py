@@ -135,8 +135,9 @@ def test_a_report_relays_the_source_it_names(
         ("Orla Byrne told the Western Herald that she would stand again. The paper said "
          '"nobody in the party" had asked her to step aside.', "nobody in the party",
          "Western Herald"),
-        ("According to Radio Kerry, the plant shut without warning on Friday. The station said "
-         'the owners had "simply locked the gates".', "simply locked the gates", "Radio Kerry"),
+        ("According to the Kerry Courier, the plant shut without warning on Friday. The magazine"
+         ' said the owners had "simply locked the gates".', "simply locked the gates",
+         "Kerry Courier"),
         ("The Lakeside Courier reported that the mayor had resigned. "
          '"His office was cleared on Sunday night," the daily said.', "His office was cleared",
          "Lakeside Courier"),
@@ -157,3 +158,13 @@ def test_a_kind_of_outlet_that_speaks_is_the_outlet_named_before(
     Eleftherotypia warned ... the paper said" (8_8ecbplus); "the New York Times reported ... the
     Times" (PolNeAR train breitbart_2015-12-16_newspaper-defense-secretary-used)."""
     assert _quoted(quotes_of(text), words).speaker == outlet
+
+
+def test_a_network_that_speaks_is_not_the_paper_credited_before(quotes_of: QuotesOf) -> None:
+    """ "The New York Times reported that ... The network said it would send Ms. Martin": the
+    network the story is about (PolNeAR dev nyt_2016-09-19_old-hands-help-russia-navigate-u)."""
+    text = (
+        "The Harbour Ledger reported that the host had been taken off the air. "
+        '"We stand by every one of our presenters," the network said.'
+    )
+    assert _quoted(quotes_of(text), "We stand by").speaker != "Harbour Ledger"
