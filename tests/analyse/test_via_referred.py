@@ -127,6 +127,35 @@ def test_a_report_relays_the_source_it_names(
 
 
 @pytest.mark.parametrize(
+    ("text", "content", "speaker", "via"),
+    [
+        ("The border crossing will reopen on Monday, Pannonia news agency reported, citing the "
+         "Red Crescent.", "The border crossing will reopen", "Red Crescent",
+         "Pannonia news agency"),
+        ("Three ships were turned back overnight, Yonhap reported, citing the Joint Chiefs of "
+         "Staff.", "Three ships were turned back", "Joint Chiefs of Staff", "Yonhap"),
+        ("The plant will close in May, the Valley Times reported, citing Norland Shipping.",
+         "The plant will close in May", "Norland Shipping", "Valley Times"),
+        ("Fuel prices will rise by 8 percent, Radio Sahel reported on Tuesday, citing Amnesty "
+         "International.", "Fuel prices will rise", "Amnesty International", "Radio Sahel"),
+        ("The match will be played behind closed doors, the Evening Post reported, citing "
+         "Harbour City Football Club.", "The match will be played", "Harbour City Football Club",
+         "Evening Post"),
+    ],
+)  # fmt: skip
+def test_an_organisation_a_report_cites_is_its_source(
+    quotes_of: QuotesOf, text: str, content: str, speaker: str, via: str
+) -> None:
+    """ "..., ITAR-TASS reported September 26, citing the country's Central Election and
+    Referendum Commission" (ECB+ 11_3ecbplus), as "citing Felt's grandson" (28_9ecb), "citing
+    court documents" (36_4ecb), "citing residents" (37_12ecbplus): the one cited is the source,
+    not a second reporting outlet, whatever its name looks like."""
+    (q,) = [q for q in quotes_of(text) if q.kind == "indirect" and content in q.text]
+    assert speaker in (q.speaker or "")
+    assert q.via == via
+
+
+@pytest.mark.parametrize(
     ("text", "words", "outlet"),
     [
         ("Harbour fees will double next year, the Coastal Ledger reported on Monday. "

@@ -189,8 +189,15 @@ def _attribution(
     cue = parse.tokens[claim.cue]
     if cue.pos in ("VERB", "AUX"):
         att = resolver.attribute_cue(claim.cue, last)
-        if att is None and claim.source >= 0 and cue.lemma in REPORTING_LEMMAS:
-            # "..., CNN reported": the outlet's own report relays; it is no speaker
+        if (
+            att is None
+            and claim.source >= 0
+            and cue.lemma in REPORTING_LEMMAS
+            and parse.tokens[claim.source].head == claim.cue
+        ):
+            # "..., CNN reported": the outlet's own report relays; it is no speaker. Not the
+            # one a report cites ("Yonhap reported, citing the Joint Chiefs of Staff"): any
+            # organisation may be cited, and it is the source (`reports`)
             outlet = outlet_name(parse, claim.source, strong=True)
             if outlet is not None:
                 return Attribution(mention=outlet), outlet
