@@ -704,7 +704,8 @@ class SpeakerResolver:
         # wash-post_2016-03-18_rabbis-vow-to-boycott-trump-spee, nyt_2016-04-23_even-signed-
         # climate-deal-won-t-e; ECB+ 26_1ecbplus); "His comments" still stand for their owner
         possessed = any(parse.tokens[c].dep == "poss" for c in parse.children[head])
-        one = not (t.pos == "NOUN" and t.tag == "NNS" and (_names_a_person(t) or not possessed))
+        role = t.lemma in ROLE_WORDS or t.lemma in ANONYMOUS_NOUNS
+        one = not (t.pos == "NOUN" and t.tag == "NNS" and (role or not possessed))
         if one and self._aged(head):
             # "the 31-year-old said", "the 61-year-old scientist says": the person just spoken of
             person = self._recent_person(head)
