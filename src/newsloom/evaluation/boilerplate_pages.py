@@ -88,9 +88,10 @@ REPORT_KEPT_FLOOR = 0.95
 #: their lines had trafilatura's verdict "kept nothing" until e6bd0a3 parsed such pages in a
 #: shell; now they carry trafilatura's real verdicts, which keep about a third of CleanEval's
 #: furniture (as on its other pages); the refit's threshold on the choose sites rose from 0.919
-#: to 0.931. Not a bug: these are the rows the extract stage gives such pages. Before that: 0.917 / 0.974 with its
-#: second stage of trees (`MARKUP_STACK`), beside jusText reading the same pages' HTML 0.953 /
-#: 0.612, jusText on the lines 0.778 / 0.728 and trafilatura alone 0.919 / 0.822 (2026-12-07).
+#: to 0.931. Not a bug: these are the rows the extract stage gives such pages. Before that:
+#: 0.917 / 0.974 with its second stage of trees (`MARKUP_STACK`), beside jusText reading the
+#: same pages' HTML 0.953 / 0.612, jusText on the lines 0.778 / 0.728 and trafilatura alone
+#: 0.919 / 0.822 (2026-12-07).
 #: Before the second stage: 0.913 / 0.968 (the fit is deterministic; the 0.907 / 0.972 once
 #: reported came from a file trained on inputs this code no longer reproduces).
 #: Earlier: 0.913 / 0.965 with the rules' verdicts; 0.804 / 0.962 before trafilatura's verdict
