@@ -84,7 +84,7 @@ class Settings:
     #: markup and trafilatura's verdict on it) with the markup line model, in the place of
     #: trafilatura's text. It keeps far more article text than trafilatura, but costs more than
     #: twice the CPU of trafilatura with its metadata (README, "What newsloom learned"), and on
-    #: the report sites of boilerplate_pages it misses the issue's 0.90 / 0.97 (0.894 / 0.969,
+    #: the report sites of boilerplate_pages it misses the issue's 0.90 / 0.97 (0.885 / 0.966,
     #: `evaluation.boilerplate_pages.HTML_SECTION`): off by default.
     html_lines: bool = False
 

@@ -59,6 +59,31 @@ def test_removed_lines_have_a_reason() -> None:
         assert removed.reason
 
 
+def test_a_lines_top_cue_from_what_scoring_read_is_the_one_read_afresh() -> None:
+    """The clean stage names a removed line's top cue from what the word model read of it while
+    scoring (`Scored.read`); the answer is the one the line alone gives."""
+    lines = [
+        *MENU,
+        *PROSE,
+        "Share share share on Facebook",
+        "Subscribe to our newsletter",
+        "Ünïcode — naïve café 2024",
+        "…",
+        "",
+        "Home Home Home",
+    ]
+    model = default_model()
+    rules = rule_reasons(lines)
+    scored = model.score(lines, rules)
+    assert scored.read is not None and len(scored.read) == len(lines)
+    for i, line in enumerate(lines):
+        assert model.top_cue(line, scored.cues[i], scored.read[i]) == model.top_cue(
+            line, scored.cues[i]
+        )
+    named = {model.top_cue(x, c) for x, c in zip(lines, scored.cues, strict=True)}
+    assert any(n.startswith("'") for n in named)  # a word of the line leads somewhere
+
+
 def test_cues_describe_shape_place_and_rules() -> None:
     lines = ["Skip to main content", *PROSE]
     cues = page_cues(lines, rule_reasons(lines))

@@ -159,7 +159,8 @@ def _classify_pieces(
         if rules[i] is not None:
             piece.reason = rules[i]
             continue
-        piece.reason = f"learned:{model.top_cue(texts[i], scored.cues[i])}"
+        read = scored.read[i] if scored.read is not None else None
+        piece.reason = f"learned:{model.top_cue(texts[i], scored.cues[i], read)}"
 
 
 def _mark_thread(pieces: list[_Piece]) -> None:

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -132,6 +133,15 @@ def line_cues(
     return cues
 
 
+class Read(NamedTuple):
+    """What the word model read of one line: its word n-grams in order, their columns, and its
+    cues' columns."""
+
+    grams: list[str]
+    columns: list[int]
+    cue_columns: list[int]
+
+
 @dataclass(frozen=True)
 class Scored:
     """A page's lines judged: the probability each is furniture, and the verdict."""
@@ -140,6 +150,9 @@ class Scored:
     boilerplate: np.ndarray
     stage1: np.ndarray
     cues: list[list[str]]
+    #: what the word model read of each line (`Read`), so that a removed line's `top_cue`
+    #: does not analyse and hash it again
+    read: list[Read] | None = None
 
 
 @dataclass(frozen=True)
@@ -177,11 +190,16 @@ class LineModel:
     check: tuple[tuple[str, ...], np.ndarray] | None = None
 
     def word_scores(
-        self, lines: Sequence[str], rules: Sequence[str | None], cues: list[list[str]] | None = None
+        self,
+        lines: Sequence[str],
+        rules: Sequence[str | None],
+        cues: list[list[str]] | None = None,
+        read: list[Read] | None = None,
     ) -> np.ndarray:
         """The word model's logit (furniture) for every line of one page: what
         `stage1_matrix(lines, rules) @ w1 + b1` gives, summed from the weights of the line's
-        hashed columns directly (scikit-learn's hashers cost more than the sums on a page)."""
+        hashed columns directly (scikit-learn's hashers cost more than the sums on a page).
+        `read`: a list to which what was read of each line is appended (`Read`)."""
         cues = page_cues(lines, rules) if cues is None else cues
         cue_base = 2**WORD_BITS
         words, known = _COLUMNS[WORD_BITS].get, _COLUMNS[FEATURE_BITS].get
@@ -190,15 +208,19 @@ class LineModel:
         vals: list[float] = []
         for i, line in enumerate(lines):
             # look-ups inline, the hash only for what is new: a page has hundreds of each
-            grams = [words(g) or _column(g, WORD_BITS) for g in _ANALYZE(line)]
+            analysed = _ANALYZE(line)
+            grams = [words(g) or _column(g, WORD_BITS) for g in analysed]
             counts = Counter(grams)
             if counts:
                 norm = math.sqrt(sum(c * c for c in counts.values()))
                 cols += counts
                 vals += [c / norm for c in counts.values()]
-            cols += [cue_base + (known(c) or _column(c, FEATURE_BITS)) for c in cues[i]]
+            cue_cols = [cue_base + (known(c) or _column(c, FEATURE_BITS)) for c in cues[i]]
+            cols += cue_cols
             vals += [1.0] * len(cues[i])
             rows += [i] * (len(cols) - len(rows))
+            if read is not None:
+                read.append(Read(analysed, grams, cue_cols))
         weights = self.w1[np.array(cols, dtype=np.intp)] * np.array(vals)
         return self.b1 + np.bincount(rows, weights=weights, minlength=len(lines))
 
@@ -228,7 +250,8 @@ class LineModel:
             rules = [None] * len(lines)
         words = page_words(lines)
         cues = line_cues(lines, rules, blocks, words)
-        s1 = self.word_scores(lines, rules, cues)
+        read: list[Read] = []
+        s1 = self.word_scores(lines, rules, cues, read)
         features = page_features(lines, rules, s1, words, blocks)
         if self.meaning is not None:
             logit = meaning_logits(lines, self.meaning[:-1], self.meaning[-1], self.meaning_words)
@@ -237,7 +260,7 @@ class LineModel:
         if self.stack is not None:
             prob = self.stack.prob(np.hstack([features, stack_columns(prob)]))
         fired = np.array([r is not None for r in rules])
-        return Scored(prob, self.decide(prob, fired, extracted=extracted), s1, cues)
+        return Scored(prob, self.decide(prob, fired, extracted=extracted), s1, cues, read)
 
     def decide(self, prob: np.ndarray, fired: np.ndarray, *, extracted: bool = False) -> np.ndarray:
         """The verdicts (True: furniture) of lines scored `prob`, by the threshold of lines a
@@ -245,25 +268,30 @@ class LineModel:
         plain, ruled = self.extracted if extracted else (self.threshold, self.rule_threshold)
         return prob >= np.where(fired, ruled, plain)
 
-    def top_cue(self, line: str, cues: Sequence[str]) -> str:
-        """The word or cue that pushed this line most towards furniture (its `reason`)."""
+    def top_cue(self, line: str, cues: Sequence[str], read: Read | None = None) -> str:
+        """The word or cue that pushed this line most towards furniture (its `reason`);
+        `read`: what `word_scores` read of the line, when the caller has it (the same answer,
+        without analysing the line again)."""
+        if read is None:
+            read = self._read(line, cues)
         best, best_w = "", 0.0
-        grams = _ANALYZE(line)
-        if grams:
-            words = _COLUMNS[WORD_BITS].get
-            cols = [words(g) or _column(g, WORD_BITS) for g in grams]
-            w = self.w1[np.array(cols, dtype=np.intp)] / np.sqrt(len(grams))
+        if read.grams:
+            w = self.w1[np.array(read.columns, dtype=np.intp)] / np.sqrt(len(read.grams))
             j = int(np.argmax(w))  # the first of the heaviest
             if w[j] > best_w:
-                best, best_w = f"'{grams[j]}'", float(w[j])
+                best, best_w = f"'{read.grams[j]}'", float(w[j])
         if cues:
-            known = _COLUMNS[FEATURE_BITS].get
-            cols = [2**WORD_BITS + (known(c) or _column(c, FEATURE_BITS)) for c in cues]
-            w = self.w1[np.array(cols, dtype=np.intp)]
+            w = self.w1[np.array(read.cue_columns, dtype=np.intp)]
             j = int(np.argmax(w))
             if w[j] > best_w:
                 best = cues[j]
         return best or "neighbours"
+
+    def _read(self, line: str, cues: Sequence[str]) -> Read:
+        """What `word_scores` reads of one line (`Read`)."""
+        read: list[Read] = []
+        self.word_scores([line], [None], [list(cues)], read)
+        return read[0]
 
     def save(self, path: Path) -> None:
         meaning = {}

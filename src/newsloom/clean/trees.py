@@ -15,6 +15,9 @@ import numpy as np
 
 __all__ = ["Forest"]
 
+#: the level from which walkers that reached their leaf are dropped (every other level)
+_COMPACT_FROM = 3
+
 
 @dataclass(frozen=True)
 class Forest:
@@ -83,16 +86,26 @@ class Forest:
         # one walker per (tree, row): where its row starts in `flat`, and the node it is at
         start = np.tile(np.arange(rows, dtype=np.intp) * width, len(self.roots))
         node = np.repeat(self.roots.astype(np.intp), rows)
+        final = node.copy()  # the leaf each walker ends at
+        walker = np.arange(len(node), dtype=np.intp)  # the walkers still walking
         missing = bool(np.isnan(flat).any())
         for level in range(self.depth):
-            if level % 4 == 3 and self.leaf[node].all():
-                break
+            if level >= _COMPACT_FROM and level % 2 == 1:
+                # most leaves are 4 to 6 levels deep and a few trees 12: walkers that reached
+                # theirs stop here, rather than stepping in place to the deepest level
+                walking = ~self.leaf[node]
+                if not walking.all():
+                    final[walker] = node
+                    walker, node, start = walker[walking], node[walking], start[walking]
+                    if not len(node):
+                        break
             value = flat[start + self._step_feature[node]]
             go_left = value <= self.threshold[node]
             if missing:
                 go_left |= np.isnan(value) & self.missing_left[node]
             node = np.where(go_left, self._step_left[node], self._step_right[node])
-        return self.baseline + self.value[node].reshape(len(self.roots), rows).sum(axis=0)
+        final[walker] = node
+        return self.baseline + self.value[final].reshape(len(self.roots), rows).sum(axis=0)
 
     def prob(self, x: np.ndarray) -> np.ndarray:
         return 1 / (1 + np.exp(-self.raw(x)))

@@ -83,15 +83,23 @@ NEWS_WEIGHT = 7.0
 #: 0.778 / 0.728 in the same run (2026-12-07).
 REPORT_REMOVED_FLOOR = 0.52
 REPORT_KEPT_FLOOR = 0.95
-#: (removed, kept) floors of the model learned with markup on the report sites: measured 0.917
-#: / 0.974 with its second stage of trees (`MARKUP_STACK`) by this eval's own fit, the shipped
-#: file retrained from it, beside jusText reading the same pages' HTML 0.953 / 0.612, jusText
-#: on the lines 0.778 / 0.728 and trafilatura alone 0.919 / 0.822 in the same run (2026-12-07).
+#: (removed, kept) floors of the model learned with markup on the report sites: measured 0.9088
+#: / 0.9740 by this eval's own fit, the shipped file retrained from it, beside the file it
+#: replaced 0.9168 / 0.9745 on the same lines in the same run (2026-12-08). The drop is the
+#: training rows of 42 CleanEval pages (25 train, 8 choose, 9 report): their `<text id=URL>`
+#: wrapper holds no "html" in its first characters, so trafilatura's loader refused them and
+#: their lines had trafilatura's verdict "kept nothing" until e6bd0a3 parsed such pages in a
+#: shell; now they carry trafilatura's real verdicts, which keep about a third of CleanEval's
+#: furniture (as on its other pages); the refit's threshold on the choose sites rose from 0.919
+#: to 0.931. Not a bug: these are the rows the extract stage gives such pages. Before that:
+#: 0.917 / 0.974 with its second stage of trees (`MARKUP_STACK`), beside jusText reading the
+#: same pages' HTML 0.953 / 0.612, jusText on the lines 0.778 / 0.728 and trafilatura alone
+#: 0.919 / 0.822 (2026-12-07).
 #: Before the second stage: 0.913 / 0.968 (the fit is deterministic; the 0.907 / 0.972 once
 #: reported came from a file trained on inputs this code no longer reproduces).
 #: Earlier: 0.913 / 0.965 with the rules' verdicts; 0.804 / 0.962 before trafilatura's verdict
 #: on each line was among its features; 0.601 / 0.971 before that.
-MARKUP_FLOORS = (0.91, 0.97)
+MARKUP_FLOORS = (0.90, 0.97)
 #: The markup model learns without the hand rules' verdicts among its features: on the choose
 #: sites it removed 0.903 of furniture at 0.97 of article lines kept (0.885 at 0.98) without
 #: them and 0.900 (0.882) with them, and the rules run over every line of a page cost about
@@ -364,11 +372,14 @@ def _markup_compare(model: LineModel, pages: Sequence[LabelledPage]) -> list[Fig
 
 
 #: The clean stage's HTML paths on the report sites, reader comments as furniture (removed /
-#: kept; 2026-12-07, one run, `_kept_by` then `_kept_in_order`): the page's own lines (shipped
-#: markup model) 0.894 / 0.969 and 0.916 / 0.960, short of the issue's 0.90 / 0.97, so not
-#: the default; the default (trafilatura's text, hand rules) 0.929 / 0.832 and 0.952 / 0.808;
-#: trafilatura alone 0.917 / 0.862 and 0.943 / 0.835; jusText reading the HTML 0.953 / 0.613
-#: and 0.966 / 0.589. The markup model's own verdicts on the same lines: 0.917 / 0.976.
+#: kept; 2026-12-08, one run of `_html_compare`, `_kept_by` then `_kept_in_order`): the page's
+#: own lines (shipped markup model, retrained) 0.885 / 0.966 and 0.908 / 0.950, short of the
+#: issue's 0.90 / 0.97, so not the default; the default (trafilatura's text, hand rules)
+#: 0.929 / 0.832 and 0.952 / 0.808; trafilatura alone 0.917 / 0.862 and 0.943 / 0.835; jusText
+#: reading the HTML 0.953 / 0.613 and 0.966 / 0.589. The markup model's own verdicts on the
+#: same lines: 0.909 / 0.976. With the file before the retrain (2026-12-07): 0.894 / 0.969 and
+#: 0.916 / 0.960, its verdicts 0.917 / 0.976. Of the article lines the in-order scoring no
+#: longer finds since, 193 (0.012) are of two pages, lines the path did not remove whole.
 HTML_SECTION = "HTML pages of held-out sites: the clean stage's paths"
 #: The same outputs with reader comments counted as furniture (`COMMENTS_SECTION`'s labels).
 HTML_COMMENTS_SECTION = f"{HTML_SECTION} (reader comments as furniture)"
