@@ -53,10 +53,8 @@ from newsloom.analyse.offices import seat_name, seat_of
 from newsloom.analyse.parse import Parse, Token, without_descriptors
 from newsloom.analyse.places import same_country
 from newsloom.analyse.titled import titled_person
-from newsloom.analyse.via import outlet_name, outlet_referred
+from newsloom.analyse.via import PRINT_KINDS, outlet_name, outlet_referred
 
-#: kinds of paper that "the ... said" takes up when one was credited before
-_PRINT_KINDS = frozenset({"newspaper", "paper", "daily", "tabloid", "weekly", "magazine"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: arcs along which a verb without a subject takes its head's ("..., adding", "vowed to")
 _INHERIT = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "pobj", "dep"})
@@ -752,7 +750,7 @@ class SpeakerResolver:
         anonymous = t.lower in ANONYMOUS_NOUNS or t.lemma in ANONYMOUS_NOUNS
         if determiner in INDEFINITE_DETERMINERS or (anonymous and not determiner):
             return Attribution(mention=mention)
-        if t.lower in _PRINT_KINDS and (outlet := outlet_referred(parse, head)):
+        if t.lower in PRINT_KINDS and (outlet := outlet_referred(parse, head)):
             # "..., The Anchorage Daily News reported. The newspaper said ...": the paper
             # credited before speaks, as "Xinhua news agency said" does (ECB+ 13_3ecb,
             # 38_7ecbplus, 8_8ecbplus "the paper said"); "the network said" after "The New

@@ -90,9 +90,7 @@ def _title_words(parse: Parse, people: People, last: int, p: Person) -> list[str
     the words up to the head of the phrase the name is in apposition with ("The managing
     director, Anil Rao"; "Anil Rao, the managing director")."""
     toks = parse.tokens
-    first = last
-    while first > 0 and people.at(first - 1) is p:
-        first -= 1
+    first = _mention_start(people, last, p)
     words: list[str] = []
     i = first - 1
     while i >= 0:
@@ -120,14 +118,20 @@ def _title_words(parse: Parse, people: People, last: int, p: Person) -> list[str
     return []
 
 
+def _mention_start(people: People, last: int, p: Person) -> int:
+    """The first token of the mention of `p` that ends at `last`."""
+    first = last
+    while first > 0 and people.at(first - 1) is p:
+        first -= 1
+    return first
+
+
 def _title_head(parse: Parse, people: People, last: int, p: Person) -> str | None:
     """The head word of the title a mention ending at `last` carries: the word glued before
     the name ("Kremlin spokesman Dmitry Peskov": "spokesman"), or the head of the phrase the
     name is in apposition with ("The Taoiseach, Ciaran Mulcahy": "taoiseach")."""
     toks = parse.tokens
-    first = last
-    while first > 0 and people.at(first - 1) is p:
-        first -= 1
+    first = _mention_start(people, last, p)
     while first > 1 and toks[first - 1].text in TITLE_ABBREVIATIONS:
         first -= 1  # "Army spokeswoman Maj. Anna Berg": the rank is no part of the title
     before = toks[first - 1] if first > 0 else None

@@ -310,10 +310,11 @@ def _with_place(parse: Parse, head: int, name: str) -> str:
     return name + parse.text[toks[head].end : toks[last].end]
 
 
+#: the kinds of printed outlet: "the newspaper said" speaks for the one credited before
+#: (`speakers`), as any of `_BACK_KINDS` is told things
+PRINT_KINDS = words("newspaper paper daily tabloid weekly magazine")
 #: the kinds of outlet that "the newspaper", "the paper", "the daily" refer back by
-_BACK_KINDS = words(
-    "newspaper paper daily tabloid weekly magazine broadcaster network station channel"
-)
+_BACK_KINDS = PRINT_KINDS | words("broadcaster network station channel")
 #: set while looking back for an outlet, so that the look does not look back again
 _LOOKING_BACK: ContextVar[bool] = ContextVar("_looking_back", default=False)
 

@@ -120,6 +120,13 @@ def _training(pages: Sequence[LabelledPage], weight: float = 1.0) -> list[Traini
 
 def justext_verdicts(lines: Sequence[str]) -> list[bool]:
     """jusText's boilerplate verdict for each line, the lines given to it as paragraphs."""
+    return list(_justext_line_verdicts(tuple(lines)))
+
+
+@lru_cache(maxsize=1024)
+def _justext_line_verdicts(lines: tuple[str, ...]) -> tuple[bool, ...]:
+    """`justext_verdicts`, remembered: one eval asks it about each report page's lines three
+    times (beside the text model, beside the markup model and beside the text stage)."""
     import justext
 
     markup = "<html><body>" + "".join(f"<p>{html.escape(x)}</p>" for x in lines) + "</body></html>"
@@ -128,8 +135,8 @@ def justext_verdicts(lines: Sequence[str]) -> list[bool]:
     )
     if len(paragraphs) != len(lines):  # a line jusText split or dropped: align by text
         out = {p.text.strip(): p.is_boilerplate for p in paragraphs}
-        return [out.get(x.strip(), True) for x in lines]
-    return [p.is_boilerplate for p in paragraphs]
+        return tuple(out.get(x.strip(), True) for x in lines)
+    return tuple(p.is_boilerplate for p in paragraphs)
 
 
 def line_figures(
